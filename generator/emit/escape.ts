@@ -1,0 +1,61 @@
+/**
+ * The only ways catalog text enters generated source. Catalog text is data written by many
+ * hands; code generators have been exploited through exactly this path (text breaking out
+ * of a comment or string), so each target context gets one function that makes any input
+ * inert there, and tests feed them hostile strings.
+ */
+
+/** Characters that are invisible, reorder text (bidi controls), end lines, or are not valid UTF-16 on their own. */
+const UNSAFE_CHARACTER =
+  // C0 and C1 controls, DEL, U+2028/U+2029 line separators, bidi marks and controls, BOM, lone surrogates.
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
+
+function unicodeEscape(ch: string): string {
+  return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * A double-quoted TypeScript/JavaScript string literal that evaluates to exactly `text`.
+ * Everything but printable characters is escaped, so the literal is a single line that no
+ * editor or reviewer can misread.
+ */
+export function stringLiteral(text: string): string {
+  let out = '"';
+  for (const ch of text.replace(/[\\"]/g, (c) => `\\${c}`)) {
+    if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else out += ch.replace(UNSAFE_CHARACTER, unicodeEscape);
+  }
+  return `${out}"`;
+}
+
+/**
+ * Text for a JSDoc block. Line breaks of every kind become plain newlines (the writer
+ * prefixes each line with ` * `); `*\/` cannot close the comment; a line that starts with `@`
+ * cannot become a tag; other unsafe characters are shown as `\uXXXX` text.
+ */
+export function docText(text: string): string {
+  return text
+    .replace(/\r\n|[\r\u2028\u2029]/g, '\n')
+    .replace(UNSAFE_CHARACTER, (ch) => (ch === '\n' ? ch : unicodeEscape(ch)))
+    .replace(/\*\//g, '*\\/')
+    .split('\n')
+    .map((line) => line.trimEnd().replace(/^(\s*)@/, '$1\\@'))
+    .join('\n');
+}
+
+/** Markdown characters that could start emphasis, code, links, HTML or end a table cell. */
+const MARKDOWN_SPECIAL = /[\\`*_[\]<>|&~]/g;
+
+/**
+ * One GitHub-flavoured Markdown table cell showing exactly `text`: Markdown punctuation is
+ * backslash-escaped, line breaks become `<br>`, and unsafe characters become numeric
+ * character references, visible in the source and decoded back by any Markdown renderer.
+ */
+export function markdownCell(text: string): string {
+  return text
+    .replace(MARKDOWN_SPECIAL, (c) => `\\${c}`)
+    .replace(/\r\n|[\r\n\u2028\u2029]/g, '<br>')
+    .replace(UNSAFE_CHARACTER, (ch) => `&#x${ch.charCodeAt(0).toString(16).toUpperCase()};`);
+}

@@ -1,0 +1,27 @@
+/**
+ * Programmatic API, for build tools:
+ *
+ *   const catalog = loadCatalog('data/status-codes.yaml');
+ *   const files = await generate(catalog);          // [{ path, contents }], nothing written
+ *   writeAtomically('output', files);               // or checkOutput('output', files)
+ */
+import type { Catalog } from './catalog.js';
+import { parseCatalogText, readCatalogFile } from './load.js';
+import { validateCatalog } from './validate.js';
+
+export type { Catalog, CatalogData, ErrorBodySpec, HeaderSpec, HeaderValueSchema, RetryPolicy, StatusSpec } from './catalog.js';
+export { CatalogError, formatDiagnostic, type Diagnostic } from './diagnostics.js';
+export type { GeneratedFile } from './emit/files.js';
+export { generate, OUTPUT_KINDS, type GenerateOptions, type OutputKind } from './generate.js';
+export { MANIFEST_PATH } from './manifest.js';
+export { checkOutput, isFresh, writeAtomically, WriteError, type CheckResult } from './write.js';
+
+/** Reads and validates a catalog file (YAML or JSON). Throws CatalogError listing every problem. */
+export function loadCatalog(path: string): Catalog {
+  return validateCatalog(readCatalogFile(path));
+}
+
+/** Validates catalog text held in memory; `file` names it in errors and picks JSON rules for `.json`. */
+export function parseCatalog(text: string, file: string): Catalog {
+  return validateCatalog(parseCatalogText(text, file));
+}

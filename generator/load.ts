@@ -1,0 +1,132 @@
+/**
+ * Load stage: catalog text → parsed data plus a way to find where any field sits in the
+ * file. YAML and JSON both go through the yaml library (JSON is YAML 1.2), so one position
+ * model serves both and every later error can name a line and column.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { CatalogError, type Diagnostic, type FieldPath } from './diagnostics.js';
+
+/** Catalogs past this size are refused before parsing: a catalog is hand-written text. */
+export const MAX_CATALOG_BYTES = 16 * 1024 * 1024;
+/** Aliases a catalog may expand; far above honest use, far below an alias bomb. */
+export const MAX_ALIAS_COUNT = 100;
+
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** A parsed catalog file that still knows where each of its fields came from. */
+export interface SourceDocument {
+  /** The path as the user gave it; used in every diagnostic. */
+  readonly file: string;
+  readonly data: unknown;
+  /** Position of the value at `path` (of its key when `key` is set), or of the closest ancestor that exists. */
+  positionOf(path: FieldPath, key?: boolean): Position;
+}
+
+export function readCatalogFile(file: string): SourceDocument {
+  let text: string;
+  try {
+    const size = statSync(file).size;
+    if (size > MAX_CATALOG_BYTES) {
+      fail(file, `file is ${size} bytes; catalogs are limited to ${MAX_CATALOG_BYTES} bytes`);
+    }
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if (error instanceof CatalogError) throw error;
+    fail(file, `cannot read catalog: ${describeIoError(error)}`);
+  }
+  return parseCatalogText(text, file);
+}
+
+/** Parses catalog text; `file` only names it in diagnostics and picks JSON or YAML rules. */
+export function parseCatalogText(text: string, file: string): SourceDocument {
+  if (text.length > MAX_CATALOG_BYTES) {
+    fail(file, `text is ${text.length} characters; catalogs are limited to ${MAX_CATALOG_BYTES}`);
+  }
+  if (text.includes('\u0000')) fail(file, 'file contains NUL bytes; a catalog is UTF-8 text');
+  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const lineCounter = new LineCounter();
+  const isJson = extname(file).toLowerCase() === '.json';
+  const doc = parseDocument(source, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    schema: isJson ? 'json' : 'core',
+    strict: true,
+  });
+  const at = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  if (doc.errors.length > 0) {
+    throw new CatalogError(
+      doc.errors.map((e) => ({
+        file,
+        ...at(e.pos[0]),
+        path: '(catalog)',
+        message: firstLine(e.message),
+      })),
+    );
+  }
+  if (doc.contents === null) fail(file, 'catalog is empty', 1, 1);
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // The yaml library throws here for alias expansion past maxAliasCount.
+    fail(file, `${firstLine(error instanceof Error ? error.message : String(error))} (limit: ${MAX_ALIAS_COUNT} aliases)`, 1, 1);
+  }
+
+  const positionOf = (path: FieldPath, key = false): Position => {
+    let node: unknown = doc.contents;
+    let keyNode: unknown;
+    for (const segment of path) {
+      const next = childOf(node, segment);
+      if (next === undefined) break;
+      node = next.value;
+      keyNode = next.key;
+    }
+    const target = key && keyNode !== undefined ? keyNode : node;
+    const range = (target as Node | null)?.range;
+    return at(range ? range[0] : 0);
+  };
+  return { file, data, positionOf };
+}
+
+function childOf(node: unknown, segment: string | number): { key?: unknown; value: unknown } | undefined {
+  if (isMap(node)) {
+    for (const item of node.items) {
+      if (isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment)) {
+        return { key: item.key, value: item.value ?? item.key };
+      }
+    }
+    return undefined;
+  }
+  if (isSeq(node) && typeof segment === 'number') {
+    const value = node.items[segment];
+    return value === undefined ? undefined : { value };
+  }
+  return undefined;
+}
+
+function fail(file: string, message: string, line = 0, column = 0): never {
+  const diagnostic: Diagnostic = { file, line, column, path: '(catalog)', message };
+  throw new CatalogError([diagnostic]);
+}
+
+function firstLine(message: string): string {
+  return message.split('\n', 1)[0]!.trim();
+}
+
+function describeIoError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'is a directory';
+  if (code === 'EACCES') return 'permission denied';
+  return error instanceof Error ? error.message : String(error);
+}

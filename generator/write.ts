@@ -1,0 +1,123 @@
+/**
+ * Write stage: puts generated files on disk all-or-nothing, or compares them with what is
+ * there. Never builds content.
+ */
+import * as nodeFs from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import type { GeneratedFile } from './emit/files.js';
+import { MANIFEST_PATH } from './manifest.js';
+
+/** The file-system calls the writer makes; tests pass a copy that fails on purpose. */
+export type WriterFileSystem = Pick<
+  typeof nodeFs,
+  'chmodSync' | 'existsSync' | 'mkdirSync' | 'mkdtempSync' | 'readdirSync' | 'renameSync' | 'rmSync' | 'statSync' | 'writeFileSync'
+>;
+
+/** Raised when the output folder cannot be written; the previous output is left as it was. */
+export class WriteError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'WriteError';
+  }
+}
+
+/**
+ * Replaces `outDir` with exactly `files`. Everything is written to a temporary folder beside
+ * it first, then swapped in by rename, so a failure at any point leaves the previous output
+ * whole and no temporary files behind. A folder that exists, is not empty and holds no
+ * manifest of an earlier run is refused rather than replaced.
+ */
+export function writeAtomically(outDir: string, files: readonly GeneratedFile[], fs: WriterFileSystem = nodeFs): void {
+  const target = resolve(outDir);
+  for (const file of files) assertInside(target, file.path);
+  if (fs.existsSync(target)) {
+    if (!fs.statSync(target).isDirectory()) throw new WriteError(`${outDir}: exists and is not a folder`);
+    const entries = fs.readdirSync(target);
+    if (entries.length > 0 && !entries.includes(MANIFEST_PATH)) {
+      throw new WriteError(
+        `${outDir}: refusing to replace a folder that status-catalog did not write (it has files and no ${MANIFEST_PATH}); choose another --out or empty it`,
+      );
+    }
+  }
+  const parent = dirname(target);
+  const name = basename(target);
+  let staging: string | undefined;
+  let previous: string | undefined;
+  try {
+    fs.mkdirSync(parent, { recursive: true });
+    staging = fs.mkdtempSync(join(parent, `.${name}.tmp-`));
+    // mkdtemp creates the folder private (0700); the output is an ordinary folder.
+    fs.chmodSync(staging, 0o777 & ~process.umask());
+    for (const file of files) {
+      const path = join(staging, ...file.path.split('/'));
+      fs.mkdirSync(dirname(path), { recursive: true });
+      fs.writeFileSync(path, file.contents, 'utf8');
+    }
+    if (fs.existsSync(target)) {
+      previous = join(parent, `.${name}.old-${randomBytes(6).toString('hex')}`);
+      fs.renameSync(target, previous);
+    }
+    try {
+      fs.renameSync(staging, target);
+    } catch (error) {
+      if (previous !== undefined) {
+        fs.renameSync(previous, target);
+        previous = undefined;
+      }
+      throw error;
+    }
+    staging = undefined;
+  } catch (error) {
+    throw new WriteError(`${outDir}: could not write output, previous output left as it was: ${(error as Error).message}`, {
+      cause: error,
+    });
+  } finally {
+    if (staging !== undefined) fs.rmSync(staging, { recursive: true, force: true });
+    if (previous !== undefined) fs.rmSync(previous, { recursive: true, force: true });
+  }
+}
+
+export interface CheckResult {
+  readonly stale: readonly string[];
+  readonly missing: readonly string[];
+  readonly extra: readonly string[];
+}
+
+/** Compares `files` with what `outDir` holds; reads only, writes nothing. Paths are POSIX, relative to `outDir`. */
+export function checkOutput(outDir: string, files: readonly GeneratedFile[]): CheckResult {
+  const target = resolve(outDir);
+  const onDisk = new Set(listFiles(target));
+  const stale: string[] = [];
+  const missing: string[] = [];
+  for (const file of files) {
+    if (!onDisk.has(file.path)) missing.push(file.path);
+    else if (nodeFs.readFileSync(join(target, ...file.path.split('/')), 'utf8') !== file.contents) stale.push(file.path);
+    onDisk.delete(file.path);
+  }
+  return { stale, missing, extra: [...onDisk].sort() };
+}
+
+export function isFresh(result: CheckResult): boolean {
+  return result.stale.length === 0 && result.missing.length === 0 && result.extra.length === 0;
+}
+
+function listFiles(root: string, prefix = ''): string[] {
+  let entries: nodeFs.Dirent[];
+  try {
+    entries = nodeFs.readdirSync(join(root, prefix), { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap((entry) => {
+    const path = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+    return entry.isDirectory() ? listFiles(root, path) : [path];
+  });
+}
+
+function assertInside(target: string, path: string): void {
+  const full = resolve(target, ...path.split('/'));
+  if (path === '' || path.startsWith('/') || !full.startsWith(target + sep)) {
+    throw new WriteError(`refusing to write ${JSON.stringify(path)}: outside the output folder`);
+  }
+}
