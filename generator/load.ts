@@ -62,15 +62,10 @@ export function parseCatalogText(text: string, file: string): SourceDocument {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  if (doc.errors.length > 0) {
-    throw new CatalogError(
-      doc.errors.map((e) => ({
-        file,
-        ...at(e.pos[0]),
-        path: '(catalog)',
-        message: firstLine(e.message),
-      })),
-    );
+  const syntaxError = doc.errors[0];
+  if (syntaxError !== undefined) {
+    // Only the first: after a syntax error the parser's later complaints are mostly echoes of it.
+    fail(file, firstLine(syntaxError.message), at(syntaxError.pos[0]).line, at(syntaxError.pos[0]).column);
   }
   if (doc.contents === null) fail(file, 'catalog is empty', 1, 1);
 

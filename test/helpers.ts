@@ -1,0 +1,84 @@
+/** Shared test plumbing: the real CLI in a subprocess, temp folders, and compiling generated TypeScript with tsc. */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parse } from 'yaml';
+import type { CatalogData } from '../generator/catalog.js';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const CLI = join(ROOT, 'dist', 'cli.js');
+export const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+export const DEFAULT_CATALOG = join(ROOT, 'data', 'status-codes.yaml');
+export const OUTPUT = join(ROOT, 'output');
+
+/** The default catalog as data, for tests that loop over it. */
+export const seedCatalog = parse(readFileSync(DEFAULT_CATALOG, 'utf8')) as CatalogData;
+
+export interface RunResult {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the built CLI (`dist/cli.js`) as a fresh process. */
+export function runCli(args: readonly string[], cwd = ROOT): RunResult {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export function tempDir(prefix = 'status-catalog-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+export function writeFile(path: string, contents: string): string {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, contents, 'utf8');
+  return path;
+}
+
+/** Compiler options every generated module must pass. */
+export const STRICT_OPTIONS = {
+  target: 'ES2022',
+  lib: ['ES2022'],
+  types: [],
+  module: 'NodeNext',
+  moduleResolution: 'NodeNext',
+  strict: true,
+  noUncheckedIndexedAccess: true,
+  exactOptionalPropertyTypes: true,
+  isolatedModules: true,
+  noImplicitOverride: true,
+  verbatimModuleSyntax: true,
+  skipLibCheck: false,
+} as const;
+
+/**
+ * Compiles a folder of generated TypeScript with the real `tsc` under the strict options,
+ * emitting JavaScript into `outDir`. Returns tsc's exit status and output.
+ */
+export function compileTypeScript(sourceDir: string, outDir: string): RunResult {
+  const config = join(outDir, '..', `tsconfig.${Date.now()}.${Math.random().toString(36).slice(2)}.json`);
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(
+    config,
+    JSON.stringify({
+      compilerOptions: { ...STRICT_OPTIONS, outDir, rootDir: sourceDir, declaration: true },
+      include: [join(sourceDir, '**/*.ts')],
+    }),
+  );
+  // The emitted files are ES modules.
+  writeFileSync(join(outDir, 'package.json'), '{"type":"module"}\n');
+  const result = spawnSync(process.execPath, [TSC, '-p', config], { encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Imports a compiled module by file path. */
+export async function importFile<T>(path: string): Promise<T> {
+  return (await import(pathToFileURL(path).href)) as T;
+}
