@@ -1,6 +1,6 @@
 /** Shared test plumbing: the real CLI in a subprocess, temp folders, and compiling generated TypeScript with tsc. */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -63,19 +63,28 @@ export const STRICT_OPTIONS = {
  * emitting JavaScript into `outDir`. Returns tsc's exit status and output.
  */
 export function compileTypeScript(sourceDir: string, outDir: string): RunResult {
-  const config = join(outDir, '..', `tsconfig.${Date.now()}.${Math.random().toString(36).slice(2)}.json`);
-  mkdirSync(outDir, { recursive: true });
-  writeFileSync(
-    config,
-    JSON.stringify({
-      compilerOptions: { ...STRICT_OPTIONS, outDir, rootDir: sourceDir, declaration: true },
-      include: [join(sourceDir, '**/*.ts')],
-    }),
-  );
-  // The emitted files are ES modules.
-  writeFileSync(join(outDir, 'package.json'), '{"type":"module"}\n');
-  const result = spawnSync(process.execPath, [TSC, '-p', config], { encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  // A private copy of the sources under a {"type":"module"} package.json: NodeNext reads the
+  // module format of .ts files from the nearest package.json, as it will in a user's project.
+  const work = mkdtempSync(join(tmpdir(), 'status-catalog-tsc-'));
+  try {
+    const source = join(work, 'src');
+    cpSync(sourceDir, source, { recursive: true });
+    writeFileSync(join(work, 'package.json'), '{"type":"module"}\n');
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(join(outDir, 'package.json'), '{"type":"module"}\n');
+    const config = join(work, 'tsconfig.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        compilerOptions: { ...STRICT_OPTIONS, outDir, rootDir: source, declaration: true },
+        include: ['src/**/*.ts'],
+      }),
+    );
+    const result = spawnSync(process.execPath, [TSC, '-p', config], { encoding: 'utf8' });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 /** Imports a compiled module by file path. */

@@ -1,0 +1,193 @@
+/** The real CLI in a subprocess: usage, generation, --check, and bad input. */
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CATALOG, OUTPUT, removeDir, runCli, seedCatalog, tempDir, writeFile } from './helpers.js';
+
+function listFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? listFiles(dir, `${prefix}${e.name}/`) : [`${prefix}${e.name}`]))
+    .sort();
+}
+
+function snapshot(dir: string): Record<string, string> {
+  return Object.fromEntries(listFiles(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+}
+
+let work: string;
+beforeEach(() => {
+  work = tempDir();
+});
+afterEach(() => removeDir(work));
+
+describe('usage', () => {
+  it('prints help and exits 0', () => {
+    const result = runCli(['--help']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('status-catalog generate [--catalog FILE] [--out DIR] [--check]');
+  });
+
+  it('prints the version', () => {
+    const result = runCli(['--version']);
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim()).toBe((JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version);
+  });
+
+  const usageErrors: [string[], string][] = [
+    [[], 'missing command'],
+    [['build'], 'unknown command "build"'],
+    [['generate', '--frobnicate'], "Unknown option '--frobnicate'"],
+    [['generate', 'extra'], 'unexpected argument "extra"'],
+    [['generate', '--catalog'], "Option '--catalog <value>' argument missing"],
+    [['generate', '--out', ''], '--out needs a folder'],
+  ];
+  for (const [args, message] of usageErrors) {
+    it(`exits 2 on: ${args.join(' ') || '(nothing)'}`, () => {
+      const result = runCli(args);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain(message);
+      expect(result.stderr).toContain('--help');
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    });
+  }
+});
+
+describe('generate', () => {
+  it('writes every output, byte-identical to the committed output and across runs', () => {
+    const out = join(work, 'out');
+    const first = runCli(['generate', '--catalog', DEFAULT_CATALOG, '--out', out]);
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain(`(S3M, ${seedCatalog.statuses.length} statuses)`);
+    const files = snapshot(out);
+    expect(Object.keys(files)).toEqual([
+      '.status-catalog.json',
+      'docs/status-codes.md',
+      'openapi/components.json',
+      'openapi/components.oas30.json',
+      'openapi/components.oas30.yaml',
+      'openapi/components.yaml',
+      'ts/errors.ts',
+      'ts/index.ts',
+      'ts/status-codes.ts',
+    ]);
+    expect(files).toEqual(snapshot(OUTPUT));
+    expect(runCli(['generate', '--catalog', DEFAULT_CATALOG, '--out', out]).status).toBe(0);
+    expect(snapshot(out)).toEqual(files);
+    // Nothing left beside the output folder.
+    expect(readdirSync(work)).toEqual(['out']);
+  });
+
+  it('reaches every output with each status verbatim', () => {
+    const out = join(work, 'out');
+    expect(runCli(['generate', '--catalog', DEFAULT_CATALOG, '--out', out]).status).toBe(0);
+    const files = snapshot(out);
+    const openapi = JSON.parse(files['openapi/components.json']!) as { components: { responses: Record<string, { description: string }> } };
+    for (const s of seedCatalog.statuses) {
+      expect(openapi.components.responses[s.name]?.description).toBe(s.description);
+      expect(files['ts/status-codes.ts']).toContain(JSON.stringify(s.message));
+      expect(files['ts/status-codes.ts']).toContain(JSON.stringify(s.description));
+      expect(files['docs/status-codes.md']).toContain(`| ${s.status} |`);
+    }
+  });
+
+  it('reads JSON catalogs', () => {
+    const catalog = writeFile(join(work, 'status-codes.json'), JSON.stringify(seedCatalog));
+    const out = join(work, 'out');
+    const result = runCli(['generate', '--catalog', catalog, '--out', out]);
+    expect(result.status).toBe(0);
+    expect(readFileSync(join(out, 'openapi/components.yaml'), 'utf8').replace('status-codes.json', 'status-codes.yaml')).toBe(
+      readFileSync(join(OUTPUT, 'openapi/components.yaml'), 'utf8'),
+    );
+  });
+
+  it('uses data/status-codes.yaml and output/ by default, relative to the working folder', () => {
+    cpSync(DEFAULT_CATALOG, join(work, 'data', 'status-codes.yaml'));
+    const result = runCli(['generate'], work);
+    expect(result.status).toBe(0);
+    expect(snapshot(join(work, 'output'))).toEqual(snapshot(OUTPUT));
+  });
+
+  it('refuses to replace a folder it did not write', () => {
+    const out = join(work, 'mine');
+    writeFile(join(out, 'notes.txt'), 'keep me');
+    const result = runCli(['generate', '--catalog', DEFAULT_CATALOG, '--out', out]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('refusing to replace a folder that status-catalog did not write');
+    expect(snapshot(out)).toEqual({ 'notes.txt': 'keep me' });
+  });
+});
+
+describe('--check', () => {
+  let out: string;
+  beforeEach(() => {
+    out = join(work, 'out');
+    expect(runCli(['generate', '--catalog', DEFAULT_CATALOG, '--out', out]).status).toBe(0);
+  });
+
+  it('passes on fresh output', () => {
+    const result = runCli(['generate', '--catalog', DEFAULT_CATALOG, '--out', out, '--check']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('up to date');
+  });
+
+  it('names stale, missing and extra files, and writes nothing', () => {
+    writeFileSync(join(out, 'ts/errors.ts'), '// edited by hand\n');
+    rmSync(join(out, 'docs/status-codes.md'));
+    writeFile(join(out, 'openapi/old.yaml'), 'x: 1\n');
+    const before = snapshot(out);
+    const result = runCli(['generate', '--catalog', DEFAULT_CATALOG, '--out', out, '--check']);
+    expect(result.status).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatch(/^stale: .*ts\/errors\.ts$/);
+    expect(lines[1]).toMatch(/^missing: .*docs\/status-codes\.md$/);
+    expect(lines[2]).toMatch(/^extra: .*openapi\/old\.yaml$/);
+    expect(snapshot(out)).toEqual(before);
+    expect(readdirSync(work)).toEqual(['out']);
+  });
+
+  it('reports every file missing when the folder does not exist', () => {
+    const result = runCli(['generate', '--catalog', DEFAULT_CATALOG, '--out', join(work, 'none'), '--check']);
+    expect(result.status).toBe(1);
+    expect(result.stderr.match(/^missing: /gm)).toHaveLength(9);
+    expect(existsSync(join(work, 'none'))).toBe(false);
+  });
+});
+
+describe('bad input', () => {
+  it('prints one located line per problem, exits 1 and leaves the output untouched', () => {
+    const out = join(work, 'out');
+    expect(runCli(['generate', '--catalog', DEFAULT_CATALOG, '--out', out]).status).toBe(0);
+    const before = snapshot(out);
+    const text = readFileSync(DEFAULT_CATALOG, 'utf8').replace('status: 404', 'status: 403').replace('name: Gone', 'name: Gone Away');
+    const catalog = writeFile(join(work, 'broken.yaml'), text);
+    const result = runCli(['generate', '--catalog', catalog, '--out', out]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^.*broken\.yaml:\d+:\d+: statuses\[20\]\.status: duplicate status 403 \(first at line \d+\)$/);
+    expect(lines[1]).toMatch(/^.*broken\.yaml:\d+:\d+: statuses\[26\]\.name: "Gone Away" is not an identifier/);
+    expect(snapshot(out)).toEqual(before);
+    expect(readdirSync(work).sort()).toEqual(['broken.yaml', 'out']);
+  });
+
+  it('names a missing catalog file', () => {
+    const result = runCli(['generate', '--catalog', join(work, 'nope.yaml'), '--out', join(work, 'out')]);
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe(`${join(work, 'nope.yaml')}: (catalog): cannot read catalog: no such file`);
+    expect(existsSync(join(work, 'out'))).toBe(false);
+  });
+
+  it('never prints a stack trace for user errors', () => {
+    for (const text of ['', ':\n  - [', '\u0000\u0001binary', 'service: [1']) {
+      const catalog = writeFile(join(work, 'bad.yaml'), text);
+      const result = runCli(['generate', '--catalog', catalog, '--out', join(work, 'out')]);
+      expect(result.status).toBe(1);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).toMatch(/^.*bad\.yaml(:\d+:\d+)?: /);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});

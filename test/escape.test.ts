@@ -1,0 +1,137 @@
+/**
+ * Catalog text reaches generated code only through the escapers. Unit properties of each
+ * escaper, then a hostile catalog taken end to end: generated, compiled by tsc, imported,
+ * every string read back exactly and nothing executed on import.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docText, markdownCell, stringLiteral } from '../generator/emit/escape.js';
+import { compileTypeScript, importFile, removeDir, runCli, tempDir, writeFile } from './helpers.js';
+
+const HOSTILE = [
+  '*/ globalThis.__pwned = 1; /*',
+  '`${globalThis.__pwned = 2}`',
+  '${process.exit(1)}',
+  '"; globalThis.__pwned = 3; "',
+  "'; globalThis.__pwned = 4; '",
+  'back\\slash \\u0041 \\n',
+  'line\nbreak\r\nand\rreturn',
+  'separator\u2028globalThis.__pwned = 5\u2029end',
+  'bidi \u202Eevil\u202C \u2066isolate\u2069 \u200F',
+  '</script><script>alert(1)</script>',
+  '| pipe | in | table |',
+  '@param x injected tag\n@internal',
+  'nul \u0000 bell \u0007 del \u007F c1 \u0085',
+  'astral 😀 𝒳 and CJK 漢字',
+  'yes',
+  '~',
+  '!!str &a *a',
+  '# not a heading',
+  '[link](javascript:alert(1)) *em* _em_ ~~strike~~ `code`',
+  '/* nested */ */ */',
+  'x'.repeat(2000),
+];
+
+describe('stringLiteral', () => {
+  it('round-trips every string and stays on one line with no invisible characters', () => {
+    for (const text of HOSTILE) {
+      const literal = stringLiteral(text);
+      expect(JSON.parse(literal)).toBe(text);
+      expect(literal).not.toMatch(/[\n\r\u2028\u2029\u202A-\u202E\u2066-\u2069\u0000-\u001f\u007f-\u009f]/u);
+      expect(literal.slice(1, -1)).not.toMatch(/(^|[^\\])(\\\\)*"/);
+    }
+  });
+});
+
+describe('docText', () => {
+  it('cannot close the comment, start a tag, or hide a line break', () => {
+    for (const text of HOSTILE) {
+      const doc = docText(text);
+      expect(doc).not.toContain('*/');
+      expect(doc).not.toMatch(/^\s*@/m);
+      expect(doc).not.toMatch(/[\r\u2028\u2029\u202A-\u202E\u2066-\u2069]/u);
+    }
+  });
+});
+
+describe('markdownCell', () => {
+  it('stays one cell on one line', () => {
+    for (const text of HOSTILE) {
+      const cell = markdownCell(text);
+      expect(cell).not.toMatch(/[\n\r\u2028\u2029]/u);
+      expect(cell).not.toMatch(/(^|[^\\])(\\\\)*\|/);
+      expect(cell).not.toMatch(/(^|[^\\])(\\\\)*<(?!br>)/);
+    }
+  });
+});
+
+describe('a hostile catalog, end to end', () => {
+  let dir: string;
+  type Generated = typeof import('../output/ts/index.js');
+  let m: Generated;
+  const catalog = {
+    service: 'Evil',
+    title: HOSTILE[0],
+    version: HOSTILE[6],
+    errorBody: { description: HOSTILE.join('\n'), codePattern: '^E\\.[0-9]+$', defaultCode: 'E.0' },
+    statuses: HOSTILE.map((text, index) => ({
+      status: 400 + index,
+      name: `Hostile${index}`,
+      message: `${text} (${index})`,
+      description: `${HOSTILE[(index + 1) % HOSTILE.length]!}\n\n${text}`,
+    })),
+  };
+
+  beforeAll(async () => {
+    dir = tempDir();
+    // JSON keeps every character exactly; YAML would too, but JSON is simpler to write here.
+    const file = writeFile(join(dir, 'evil.json'), JSON.stringify(catalog));
+    const result = runCli(['generate', '--catalog', file, '--out', join(dir, 'out')]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const compiled = compileTypeScript(join(dir, 'out', 'ts'), join(dir, 'js'));
+    expect(compiled.stdout + compiled.stderr).toBe('');
+    expect(compiled.status).toBe(0);
+    m = await importFile<Generated>(join(dir, 'js', 'index.js'));
+  });
+
+  afterAll(() => removeDir(dir));
+
+  it('runs nothing on import', () => {
+    expect((globalThis as Record<string, unknown>)['__pwned']).toBeUndefined();
+  });
+
+  it('reads every string back exactly from the compiled module', () => {
+    for (const s of catalog.statuses) {
+      expect(m.getStatusMessage(s.status)).toBe(s.message);
+      expect(m.getStatusInfo(s.status)?.description).toBe(s.description);
+      const error = m.errorFromResponse(s.status, undefined);
+      expect(error.errorMsg).toBe(s.message);
+      expect(error.name).toBe(`${s.name}Error`);
+    }
+  });
+
+  it('reads every string back exactly from the OpenAPI JSON and YAML', async () => {
+    const { parse } = await import('yaml');
+    for (const file of ['components.json', 'components.yaml', 'components.oas30.json', 'components.oas30.yaml']) {
+      const doc = parse(readFileSync(join(dir, 'out', 'openapi', file), 'utf8')) as {
+        info: { title: string; version: string };
+        components: { responses: Record<string, { description: string }> };
+      };
+      expect(doc.info.title).toBe(catalog.title);
+      expect(doc.info.version).toBe(catalog.version);
+      for (const s of catalog.statuses) expect(doc.components.responses[s.name]?.description).toBe(s.description);
+    }
+  });
+
+  it('keeps the Markdown table one row per status with five cells', () => {
+    const markdown = readFileSync(join(dir, 'out', 'docs', 'status-codes.md'), 'utf8');
+    const rows = markdown.split('\n').filter((line) => /^\| 4\d\d \|/.test(line));
+    expect(rows).toHaveLength(catalog.statuses.length);
+    for (const row of rows) {
+      const cells = row.slice(2, -2).split(/(?<!\\) \| /);
+      expect(cells).toHaveLength(5);
+    }
+  });
+});
