@@ -1,0 +1,254 @@
+/**
+ * A real HTTP round trip of the generated error classes: the committed `output/ts` is compiled with
+ * tsc, a node:http server throws the generated error of each 4xx/5xx catalog status and sends
+ * `toResponse()`, and a client reading the response with global fetch gets the same error back from
+ * `errorFromResponse`: same class, fields, body and headers.
+ */
+import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compileTypeScript, importFile, OUTPUT, removeDir, seedCatalog, tempDir } from './helpers.js';
+
+/** The generated module, typed by its TypeScript source (the compiled JS is emitted from the same files). */
+type Generated = typeof import('../output/ts/index.js');
+type ApiError = InstanceType<Generated['ApiError']>;
+
+/** Every request and every wait is bounded: nothing here may hang the run. */
+const FETCH_TIMEOUT_MS = 5_000;
+const RETRY_AFTER = '120';
+const GATEWAY_PAGE =
+  '<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head>\n<body><h1>502 Bad Gateway</h1><hr>nginx</body></html>\n';
+
+const errorStatuses = seedCatalog.statuses.filter((entry) => entry.status >= 400 && entry.status <= 599);
+const headerSpecs = seedCatalog.headers ?? {};
+
+/** The value the server sends for a header the catalog lists on a status: 120 for Retry-After, else the catalog's example. */
+function headerValue(name: string): string {
+  if (name === 'Retry-After') return RETRY_AFTER;
+  const example = headerSpecs[name]?.example;
+  if (example === undefined) throw new Error(`catalog header ${name} has no example`);
+  return String(example);
+}
+
+function headersFor(status: number): Record<string, string> {
+  const entry = errorStatuses.find((candidate) => candidate.status === status);
+  return Object.fromEntries((entry?.headers ?? []).map((name) => [name, headerValue(name)]));
+}
+
+/** Retryability the catalog gives a status, from its retry policy: the test's own reading, not the generated one. */
+function expectedRetryable(status: number, hasRetryAfter: boolean): boolean {
+  const retry = errorStatuses.find((candidate) => candidate.status === status)?.retry;
+  return retry === 'anytime' || retry === 'retry-after' || (retry === 'if-retry-after' && hasRetryAfter);
+}
+
+const messageFor = (status: number): string => `round trip ${status}: "quoted", ünïcödé ✓`;
+const codeFor = (status: number): string => `${seedCatalog.service}.${String(status).padStart(4, '0')}`;
+
+let gen: Generated;
+let server: Server;
+let baseUrl: string;
+let workDir: string | undefined;
+/** What the server threw and sent, by status, for the client side to compare against. */
+const thrown = new Map<number, ApiError>();
+const sentBodies = new Map<number, string>();
+
+/** Throws the generated error of a status, as a handler would: the server's catch sends it. */
+function failWith(status: number): never {
+  const ErrorClass = gen.errorClassFor(status);
+  if (ErrorClass === undefined) throw new Error(`no generated error class for ${status}`);
+  const error = new ErrorClass(messageFor(status), { errorCode: codeFor(status), headers: headersFor(status) });
+  thrown.set(status, error);
+  throw error;
+}
+
+function handle(path: string): never {
+  const match = /^\/status\/(\d{3})$/.exec(path);
+  if (match?.[1] !== undefined) failWith(Number(match[1]));
+  throw new Error(`no route for ${path}`);
+}
+
+async function startServer(): Promise<void> {
+  server = createServer((req, res) => {
+    if (req.url === '/gateway') {
+      // What a proxy in front of the service sends: no JSON, no error_code.
+      res.writeHead(502, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(GATEWAY_PAGE);
+      return;
+    }
+    try {
+      handle(req.url ?? '');
+    } catch (error) {
+      if (error instanceof gen.ApiError) {
+        const response = error.toResponse();
+        const body = JSON.stringify(response.body);
+        sentBodies.set(response.status, body);
+        res.writeHead(response.status, response.headers);
+        res.end(body);
+      } else {
+        res.writeHead(599, { 'content-type': 'text/plain' });
+        res.end(`unexpected: ${String(error)}`);
+      }
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { address, port } = server.address() as AddressInfo;
+  baseUrl = `http://${address}:${port}`;
+}
+
+/** A GET with node:http, for what fetch will not hand over (407); headers as Node's IncomingHttpHeaders. */
+function nodeGet(path: string): Promise<{ status: number; headers: IncomingHttpHeaders; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${baseUrl}${path}`, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('error', reject);
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }),
+      );
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+beforeAll(async () => {
+  workDir = tempDir('status-catalog-http-');
+  const outDir = join(workDir, 'js');
+  const compiled = compileTypeScript(join(OUTPUT, 'ts'), outDir);
+  expect(compiled.status, `tsc failed:\n${compiled.stdout}${compiled.stderr}`).toBe(0);
+  gen = await importFile<Generated>(join(outDir, 'index.js'));
+  await startServer();
+}, 90_000);
+
+afterAll(async () => {
+  if (server !== undefined) {
+    server.closeAllConnections();
+    await Promise.race([
+      new Promise<void>((resolve) => server.close(() => resolve())),
+      new Promise<void>((resolve) => setTimeout(resolve, 5_000).unref()),
+    ]);
+  }
+  if (workDir !== undefined) removeDir(workDir);
+});
+
+/** Checks the error a client rebuilt against the one the server threw, field by field. */
+function expectSameError(received: ApiError, status: number, sentText: string, headerLookup: (name: string) => string | null): void {
+  const ErrorClass = gen.errorClassFor(status);
+  const original = thrown.get(status);
+  expect(ErrorClass).toBeDefined();
+  expect(original).toBeDefined();
+  if (ErrorClass === undefined || original === undefined) return;
+
+  expect(received).toBeInstanceOf(ErrorClass);
+  expect(received.constructor).toBe(ErrorClass);
+  expect(received).toBeInstanceOf(status < 500 ? gen.ClientError : gen.ServerError);
+  expect(received).not.toBe(original);
+  expect(received.status).toBe(status);
+  expect(received.status).toBe(original.status);
+  expect(received.errorCode).toBe(codeFor(status));
+  expect(received.errorCode).toBe(original.errorCode);
+  expect(received.errorCode).toMatch(gen.ERROR_CODE_PATTERN);
+  expect(received.errorCode).toMatch(new RegExp(seedCatalog.errorBody.codePattern, 'u'));
+  expect(received.errorMsg).toBe(messageFor(status));
+  expect(received.errorMsg).toBe(original.errorMsg);
+  expect(received.message).toBe(original.message);
+  expect(received.name).toBe(ErrorClass.name);
+  expect(received.name).toBe(original.name);
+  expect(received.expose).toBe(status < 500);
+  // The body on the wire is exactly the server's toJSON(), and the rebuilt error serializes back to it.
+  expect(sentText).toBe(sentBodies.get(status));
+  expect(JSON.parse(sentText)).toEqual(original.toJSON());
+  expect(received.toJSON()).toEqual(original.toJSON());
+  expect(JSON.stringify(received)).toBe(sentText);
+  expect(headerLookup('content-type')).toBe('application/json');
+
+  // Every header the catalog lists for the status arrived and is on the error, lower-cased.
+  for (const [name, value] of Object.entries(headersFor(status))) {
+    expect(headerLookup(name), `${name} header`).toBe(value);
+    expect(received.headers[name.toLowerCase()], `${name} on the error`).toBe(value);
+  }
+  const hasRetryAfter = headerLookup('retry-after') !== null;
+  expect(hasRetryAfter).toBe('Retry-After' in headersFor(status));
+  expect(received.retryAfter).toBe(hasRetryAfter ? Number(RETRY_AFTER) : undefined);
+  expect(received.retryable).toBe(expectedRetryable(status, hasRetryAfter));
+  expect(received.retryable).toBe(original.retryable);
+}
+
+describe('HTTP round trip of the generated errors', () => {
+  it('covers the catalog: every 4xx/5xx status has a class, and some send Retry-After', () => {
+    expect(errorStatuses.length).toBeGreaterThan(0);
+    for (const { status } of errorStatuses) expect(gen.errorClassFor(status), String(status)).toBeDefined();
+    const withRetryAfter = errorStatuses.filter((entry) => entry.headers?.includes('Retry-After')).map((e) => e.status);
+    expect(withRetryAfter).toEqual(expect.arrayContaining([413, 429]));
+  });
+
+  // 407 is left out of the fetch loop: fetch (undici) turns a 407 into a network error. It has its own cases below.
+  const viaFetch = errorStatuses.filter((entry) => entry.status !== 407);
+
+  it.each(viaFetch.map((entry) => [entry.status, entry.name] as const))(
+    '%i %s: thrown on the server, rebuilt by errorFromResponse from fetch',
+    async (status) => {
+      const res = await fetch(`${baseUrl}/status/${status}`, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+      const text = await res.text();
+      expect(res.status).toBe(status);
+      const received = gen.errorFromResponse(res.status, text, res.headers);
+      expectSameError(received, status, text, (name) => res.headers.get(name));
+    },
+    15_000,
+  );
+
+  it('407: fetch refuses the response (undici has no proxy authentication), node:http gets it round', async () => {
+    if (!errorStatuses.some((entry) => entry.status === 407)) return;
+    await expect(
+      fetch(`${baseUrl}/status/407`, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) }),
+    ).rejects.toThrow(new TypeError('fetch failed'));
+
+    const res = await nodeGet('/status/407');
+    expect(res.status).toBe(407);
+    const received = gen.errorFromResponse(res.status, res.text, res.headers);
+    expectSameError(received, 407, res.text, (name) => {
+      const value = res.headers[name.toLowerCase()];
+      return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+    });
+  }, 15_000);
+
+  it('retry-after arrives for 413 and 429 and makes them retryable', async () => {
+    for (const status of [413, 429]) {
+      const res = await fetch(`${baseUrl}/status/${status}`, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+      expect(res.headers.get('retry-after')).toBe(RETRY_AFTER);
+      const received = gen.errorFromResponse(res.status, await res.text(), res.headers);
+      expect(received.retryAfter).toBe(120);
+      expect(received.retryable).toBe(true);
+    }
+  }, 15_000);
+
+  it('a non-JSON 502 page from a gateway still becomes a BadGatewayError with the catalog message', async () => {
+    const res = await fetch(`${baseUrl}/gateway`, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+    const text = await res.text();
+    expect(res.status).toBe(502);
+    expect(text).toBe(GATEWAY_PAGE);
+    const received = gen.errorFromResponse(res.status, text, res.headers);
+    const catalogEntry = seedCatalog.statuses.find((entry) => entry.status === 502);
+    expect(catalogEntry).toBeDefined();
+    expect(received).toBeInstanceOf(gen.BadGatewayError);
+    expect(received.constructor).toBe(gen.BadGatewayError);
+    expect(received).toBeInstanceOf(gen.ServerError);
+    expect(received.name).toBe('BadGatewayError');
+    expect(received.status).toBe(502);
+    expect(received.errorMsg).toBe(catalogEntry?.message);
+    expect(received.errorMsg).toBe(gen.getStatusMessage(502));
+    expect(received.errorCode).toBe(seedCatalog.errorBody.defaultCode);
+    expect(received.errorCode).toBe(gen.DEFAULT_ERROR_CODE);
+    expect(received.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(received.retryAfter).toBeUndefined();
+    expect(received.retryable).toBe(false);
+    expect(received.toJSON()).toEqual({ error_code: seedCatalog.errorBody.defaultCode, error_msg: catalogEntry?.message });
+  }, 15_000);
+});
