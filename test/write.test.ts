@@ -1,0 +1,82 @@
+/**
+ * All-or-nothing writes: a failure injected mid-write leaves the previous output whole and
+ * no temporary folder behind.
+ */
+import * as fs from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MANIFEST_PATH, writeAtomically, WriteError, type GeneratedFile } from '../generator/index.js';
+import type { WriterFileSystem } from '../generator/write.js';
+import { removeDir, tempDir } from './helpers.js';
+
+const OLD: GeneratedFile[] = [
+  { path: MANIFEST_PATH, contents: '{"old":true}\n' },
+  { path: 'a/one.txt', contents: 'old one\n' },
+];
+const NEW: GeneratedFile[] = [
+  { path: MANIFEST_PATH, contents: '{"new":true}\n' },
+  { path: 'a/one.txt', contents: 'new one\n' },
+  { path: 'b/two.txt', contents: 'new two\n' },
+  { path: 'c/three.txt', contents: 'new three\n' },
+];
+
+function read(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (prefix: string): void => {
+    for (const entry of fs.readdirSync(join(dir, prefix), { withFileTypes: true })) {
+      const path = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+      if (entry.isDirectory()) walk(path);
+      else out[path] = fs.readFileSync(join(dir, path), 'utf8');
+    }
+  };
+  walk('');
+  return out;
+}
+
+/** The real file system, except that the chosen call fails on its n-th use. */
+function failing(call: 'writeFileSync' | 'renameSync', nth: number): WriterFileSystem {
+  let count = 0;
+  return {
+    ...fs,
+    [call]: (...args: unknown[]) => {
+      count += 1;
+      if (count === nth) throw Object.assign(new Error(`injected ${call} failure`), { code: 'EIO' });
+      return (fs[call] as (...a: unknown[]) => unknown)(...args);
+    },
+  } as WriterFileSystem;
+}
+
+let work: string;
+let out: string;
+beforeEach(() => {
+  work = tempDir();
+  out = join(work, 'output');
+  writeAtomically(out, OLD);
+});
+afterEach(() => removeDir(work));
+
+describe('writeAtomically', () => {
+  it('replaces the folder with exactly the new files', () => {
+    writeAtomically(out, NEW);
+    expect(read(out)).toEqual(Object.fromEntries(NEW.map((f) => [f.path, f.contents])));
+    expect(fs.readdirSync(work)).toEqual(['output']);
+  });
+
+  const failures: [string, WriterFileSystem][] = [
+    ['a write error on the third file', failing('writeFileSync', 3)],
+    ['a failure renaming the old output aside', failing('renameSync', 1)],
+    ['a failure renaming the new output into place', failing('renameSync', 2)],
+  ];
+  for (const [name, fileSystem] of failures) {
+    it(`keeps the previous output on ${name}`, () => {
+      expect(() => writeAtomically(out, NEW, fileSystem)).toThrow(WriteError);
+      expect(read(out)).toEqual(Object.fromEntries(OLD.map((f) => [f.path, f.contents])));
+      expect(fs.readdirSync(work)).toEqual(['output']);
+    });
+  }
+
+  it('refuses paths outside the output folder', () => {
+    expect(() => writeAtomically(out, [{ path: '../escape.txt', contents: 'x' }])).toThrow(/outside the output folder/);
+    expect(fs.existsSync(join(work, 'escape.txt'))).toBe(false);
+  });
+});
