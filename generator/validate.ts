@@ -130,6 +130,8 @@ function semanticDiagnostics(source: SourceDocument, data: CatalogData): Diagnos
   };
   const lineOf = (path: FieldPath): number => source.positionOf(path).line;
 
+  reportControlCharacters(data, [], report);
+
   const body = data.errorBody;
   let codeRegExp: RegExp | undefined;
   try {
@@ -205,6 +207,26 @@ function semanticDiagnostics(source: SourceDocument, data: CatalogData): Diagnos
     }
   });
   return out;
+}
+
+/**
+ * Control characters (C0 but tab and line ends, DEL, C1) have no business in catalog text and
+ * cannot be shown faithfully in every output (Markdown has no way to write most of them).
+ */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
+
+function reportControlCharacters(value: unknown, path: FieldPath, report: (path: FieldPath, message: string) => void): void {
+  if (typeof value === 'string') {
+    const match = CONTROL_CHARACTER.exec(value);
+    if (match !== null) {
+      const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+      report(path, `contains the control character U+${code} at offset ${match.index}`);
+    }
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => reportControlCharacters(item, [...path, index], report));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) reportControlCharacters(item, [...path, key], report);
+  }
 }
 
 function identifierProblem(name: string, status: number): string | undefined {

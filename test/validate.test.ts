@@ -96,6 +96,9 @@ describe('catalog validation', () => {
     ['bad header name', catalogWith({ 6: '  Retry After:' }), [
       'cat.yaml:6:3: headers["Retry After"]: invalid name "Retry After": use letters, digits and hyphens, starting with a letter',
     ]],
+    ['control character', catalogWith({ 13: '    description: "Nothing\\u0007 here."' }), [
+      'cat.yaml:13:18: statuses[0].description: contains the control character U+0007 at offset 7',
+    ]],
     ['duplicate key', catalogWith({ 12: '    message: Not Found\n    message: Gone' }), ['cat.yaml:13:5: (catalog): Map keys must be unique']],
     ['YAML syntax error', catalogWith({ 12: '    message: [Not Found' }), ['cat.yaml:13:5: (catalog): Flow sequence in block collection must be sufficiently indented and end with a ]']],
     ['empty file', '', ['cat.yaml:1:1: (catalog): catalog is empty']],
