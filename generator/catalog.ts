@@ -3,6 +3,8 @@
  * data/catalog.schema.json; defaults are applied later, by the model stage.
  */
 
+import type { Diagnostic } from './diagnostics.js';
+
 export type RetryPolicy = 'modify' | 'anytime' | 'retry-after' | 'if-retry-after';
 
 export const RETRY_POLICIES: readonly RetryPolicy[] = ['modify', 'anytime', 'retry-after', 'if-retry-after'];
@@ -22,12 +24,16 @@ export interface HeaderSpec {
   readonly example?: string | number;
 }
 
+export type ErrorBodyShape = 'flat' | 'nested' | 'problem';
+
 export interface ErrorBodySpec {
   readonly description?: string;
+  readonly shape?: ErrorBodyShape;
   readonly codeField?: string;
   readonly messageField?: string;
-  readonly codePattern: string;
-  readonly defaultCode: string;
+  readonly codePattern?: string;
+  readonly defaultCode?: string;
+  readonly problemTypeBase?: string;
 }
 
 export interface StatusSpec {
@@ -40,6 +46,30 @@ export interface StatusSpec {
   readonly bodyAllowed?: boolean;
 }
 
+export interface ErrorSpec {
+  /** Always a string here: numeric codes in the file are kept as written (leading zeros included). */
+  readonly code: string;
+  readonly status: number;
+  readonly message: string;
+  readonly name?: string;
+  readonly description?: string;
+  readonly measure?: string;
+  readonly deprecated?: boolean;
+}
+
+/** One catalog file as written, after schema validation. */
+export interface CatalogFile {
+  readonly extends?: string;
+  readonly service?: string;
+  readonly title?: string;
+  readonly version?: string;
+  readonly errorBody?: ErrorBodySpec;
+  readonly headers?: Readonly<Record<string, HeaderSpec>>;
+  readonly statuses?: readonly StatusSpec[];
+  readonly errors?: readonly (Omit<ErrorSpec, 'code'> & { readonly code: string | number })[];
+}
+
+/** A whole catalog, with what it extends merged in. */
 export interface CatalogData {
   readonly service: string;
   readonly title?: string;
@@ -47,6 +77,7 @@ export interface CatalogData {
   readonly errorBody: ErrorBodySpec;
   readonly headers?: Readonly<Record<string, HeaderSpec>>;
   readonly statuses: readonly StatusSpec[];
+  readonly errors?: readonly ErrorSpec[];
 }
 
 /** A validated catalog: what `loadCatalog` returns and `generate` takes. */
@@ -54,4 +85,34 @@ export interface Catalog {
   /** Where the catalog came from, as the user named it (only its base name reaches the output). */
   readonly file: string;
   readonly data: CatalogData;
+  /** Suspicious but valid entries (see `--strict`). */
+  readonly warnings: readonly Diagnostic[];
+}
+
+/** Members RFC 9457 defines for a problem document; an error code cannot take their names. */
+export const PROBLEM_MEMBERS: readonly string[] = ['type', 'title', 'status', 'detail', 'instance'];
+
+/** The error body with the defaults of its shape applied. */
+export interface ResolvedErrorBody {
+  readonly description: string | undefined;
+  readonly shape: ErrorBodyShape;
+  readonly codeField: string;
+  /** For problem, always `detail`. */
+  readonly messageField: string;
+  readonly codePattern: string | undefined;
+  readonly defaultCode: string | undefined;
+  readonly problemTypeBase: string | undefined;
+}
+
+export function resolveErrorBody(spec: ErrorBodySpec): ResolvedErrorBody {
+  const shape = spec.shape ?? 'flat';
+  return {
+    description: spec.description,
+    shape,
+    codeField: spec.codeField ?? (shape === 'flat' ? 'error_code' : 'code'),
+    messageField: shape === 'problem' ? 'detail' : (spec.messageField ?? (shape === 'flat' ? 'error_msg' : 'message')),
+    codePattern: spec.codePattern,
+    defaultCode: spec.defaultCode,
+    problemTypeBase: spec.problemTypeBase,
+  };
 }

@@ -19,18 +19,20 @@ const HELP = `status-catalog ${GENERATOR_VERSION}
 Generates an OpenAPI components fragment, TypeScript and a Markdown reference from one catalog of HTTP statuses.
 
 Usage:
-  status-catalog generate [--catalog FILE] [--out DIR] [--check]
+  status-catalog generate [--catalog FILE] [--out DIR] [--check] [--strict]
   status-catalog --help | --version
 
 Options:
   --catalog FILE  catalog to read, YAML or JSON (default: ${DEFAULT_CATALOG})
   --out DIR       folder the generator owns and replaces as a whole (default: ${DEFAULT_OUT})
   --check         write nothing; exit 1 and name each stale, missing or extra file
+  --strict        treat warnings (suspicious catalog entries) as errors
   --debug         show stack traces of unexpected errors
   -h, --help      show this help
   -v, --version   show the version
 
-Exit codes: 0 done, 1 invalid catalog, stale output or write failure, 2 usage error.
+Exit codes: 0 done, 1 invalid catalog (or warnings with --strict), stale output or write failure,
+2 usage error, 70 internal error (a bug: please report it with --debug output).
 `;
 
 class UsageError extends Error {}
@@ -46,6 +48,7 @@ async function main(argv: readonly string[]): Promise<number> {
         catalog: { type: 'string' },
         out: { type: 'string' },
         check: { type: 'boolean', default: false },
+        strict: { type: 'boolean', default: false },
         debug: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -73,6 +76,11 @@ async function main(argv: readonly string[]): Promise<number> {
   const catalogPath = values.catalog ?? DEFAULT_CATALOG;
   const outDir = values.out ?? DEFAULT_OUT;
   const catalog = loadCatalog(catalogPath);
+  for (const warning of catalog.warnings) process.stderr.write(`${formatDiagnostic(warning)}\n`);
+  if (values.strict && catalog.warnings.length > 0) {
+    process.stderr.write(`status-catalog: ${catalog.warnings.length} warning(s) and --strict: nothing generated\n`);
+    return 1;
+  }
   const files = await generate(catalog);
   if (values.check) {
     const result = checkOutput(outDir, files);
@@ -89,7 +97,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   writeAtomically(outDir, files);
   process.stdout.write(
-    `status-catalog: wrote ${files.length} files to ${outDir} (${catalog.data.service}, ${catalog.data.statuses.length} statuses)\n`,
+    `status-catalog: wrote ${files.length} files to ${outDir} (${catalog.data.service}, ${catalog.data.statuses.length} statuses, ${catalog.data.errors?.length ?? 0} error codes)\n`,
   );
   return 0;
 }

@@ -11,11 +11,13 @@ export interface Diagnostic {
   /** Field path in the catalog, e.g. `statuses[3].status`; `(catalog)` for the whole file. */
   readonly path: string;
   readonly message: string;
+  /** Errors stop generation; warnings are printed and, with `--strict`, stop it too. */
+  readonly severity?: 'error' | 'warning';
 }
 
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
-  return `${where}: ${d.path}: ${d.message}`;
+  return `${where}: ${d.severity === 'warning' ? 'warning: ' : ''}${d.path}: ${d.message}`;
 }
 
 /** Thrown for invalid input; carries every problem found, not just the first. */

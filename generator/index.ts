@@ -6,22 +6,38 @@
  *   writeAtomically('output', files);               // or checkOutput('output', files)
  */
 import type { Catalog } from './catalog.js';
-import { parseCatalogText, readCatalogFile } from './load.js';
+import { parseCatalogText, readCatalogChain } from './load.js';
 import { validateCatalog } from './validate.js';
 
-export type { Catalog, CatalogData, ErrorBodySpec, HeaderSpec, HeaderValueSchema, RetryPolicy, StatusSpec } from './catalog.js';
+export type {
+  Catalog,
+  CatalogData,
+  ErrorBodyShape,
+  ErrorBodySpec,
+  ErrorSpec,
+  HeaderSpec,
+  HeaderValueSchema,
+  RetryPolicy,
+  StatusSpec,
+} from './catalog.js';
 export { CatalogError, formatDiagnostic, type Diagnostic } from './diagnostics.js';
 export type { GeneratedFile } from './emit/files.js';
 export { generate, OUTPUT_KINDS, type GenerateOptions, type OutputKind } from './generate.js';
 export { MANIFEST_PATH } from './manifest.js';
 export { checkOutput, isFresh, writeAtomically, WriteError, type CheckResult } from './write.js';
 
-/** Reads and validates a catalog file (YAML or JSON). Throws CatalogError listing every problem. */
+/**
+ * Reads and validates a catalog file (YAML or JSON) and the catalogs it extends. Throws
+ * CatalogError listing every problem; warnings are returned in `catalog.warnings`.
+ */
 export function loadCatalog(path: string): Catalog {
-  return validateCatalog(readCatalogFile(path));
+  return validateCatalog(readCatalogChain(path));
 }
 
-/** Validates catalog text held in memory; `file` names it in errors and picks JSON rules for `.json`. */
+/**
+ * Validates catalog text held in memory. `file` names it in errors, picks JSON rules for
+ * `.json`, and is where a relative `extends` is resolved from.
+ */
 export function parseCatalog(text: string, file: string): Catalog {
-  return validateCatalog(parseCatalogText(text, file));
+  return validateCatalog(readCatalogChain(file, parseCatalogText(text, file)));
 }

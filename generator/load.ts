@@ -4,9 +4,9 @@
  * model serves both and every later error can name a line and column.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { extname } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { CatalogError, type Diagnostic, type FieldPath } from './diagnostics.js';
+import { CatalogError, formatPath, type Diagnostic, type FieldPath } from './diagnostics.js';
 
 /** Catalogs past this size are refused before parsing: a catalog is hand-written text. */
 export const MAX_CATALOG_BYTES = 16 * 1024 * 1024;
@@ -25,6 +25,75 @@ export interface SourceDocument {
   readonly data: unknown;
   /** Position of the value at `path` (of its key when `key` is set), or of the closest ancestor that exists. */
   positionOf(path: FieldPath, key?: boolean): Position;
+  /** The text of the plain scalar at `path` exactly as written (`0001`, not 1), if there is one. */
+  sourceTextOf(path: FieldPath): string | undefined;
+}
+
+/** How many catalogs an `extends` chain may hold; deeper is surely a mistake. */
+export const MAX_EXTENDS_DEPTH = 8;
+
+/**
+ * Reads a catalog (or takes it already parsed) and, through `extends`, every catalog it builds
+ * on: the most basic one first.
+ * Paths in `extends` are relative to the file that names them. A cycle or a missing base is a
+ * diagnostic located at the `extends` that leads to it.
+ */
+export function readCatalogChain(file: string, parsed?: SourceDocument): SourceDocument[] {
+  const chain: SourceDocument[] = [];
+  const seen: string[] = [];
+  let current: string = file;
+  let via: { source: SourceDocument; path: FieldPath } | undefined;
+  for (;;) {
+    const absolute = resolve(current);
+    if (seen.includes(absolute)) {
+      throw locatedError(via!, `extends forms a cycle: ${[...seen, absolute].map((f) => basename(f)).join(' -> ')}`);
+    }
+    if (seen.length >= MAX_EXTENDS_DEPTH) {
+      throw locatedError(via!, `extends chain is longer than ${MAX_EXTENDS_DEPTH} catalogs`);
+    }
+    seen.push(absolute);
+    let source: SourceDocument;
+    try {
+      source = parsed !== undefined && chain.length === 0 ? parsed : readCatalogFile(current);
+    } catch (error) {
+      // A base that cannot be read is reported where it is named.
+      if (via !== undefined && error instanceof CatalogError && error.diagnostics[0]?.line === 0) {
+        throw locatedError(via, `${current}: ${error.diagnostics[0].message}`);
+      }
+      throw error;
+    }
+    chain.unshift(source);
+    const base = (source.data as { extends?: unknown } | null)?.extends;
+    if (typeof base !== 'string' || base === '') return chain;
+    via = { source, path: ['extends'] };
+    current = join(dirname(current), base);
+  }
+}
+
+function locatedError(at: { source: SourceDocument; path: FieldPath }, message: string): CatalogError {
+  return new CatalogError([diagnosticAt(at.source, at.path, message)]);
+}
+
+/**
+ * A diagnostic at `path` of a catalog file. `field` names the field when it differs from where
+ * the position is taken (a missing field is reported at its parent); `key` points at the key
+ * rather than the value.
+ */
+export function diagnosticAt(
+  source: SourceDocument,
+  path: FieldPath,
+  message: string,
+  options: { field?: FieldPath; key?: boolean; severity?: 'error' | 'warning' } = {},
+): Diagnostic {
+  const { line, column } = source.positionOf(path, options.key ?? false);
+  return {
+    file: source.file,
+    line,
+    column,
+    path: formatPath(options.field ?? path),
+    message,
+    ...(options.severity === 'warning' ? { severity: 'warning' as const } : {}),
+  };
 }
 
 export function readCatalogFile(file: string): SourceDocument {
@@ -90,7 +159,15 @@ export function parseCatalogText(text: string, file: string): SourceDocument {
     const range = (target as Node | null)?.range;
     return at(range ? range[0] : 0);
   };
-  return { file, data, positionOf };
+  const sourceTextOf = (path: FieldPath): string | undefined => {
+    let node: unknown = doc.contents;
+    for (const segment of path) {
+      node = childOf(node, segment)?.value;
+      if (node === undefined) return undefined;
+    }
+    return isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
+  };
+  return { file, data, positionOf, sourceTextOf };
 }
 
 function childOf(node: unknown, segment: string | number): { key?: unknown; value: unknown } | undefined {

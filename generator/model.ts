@@ -3,7 +3,7 @@
  * computed once, in a fixed order, so emitters only format and never decide.
  */
 import { basename } from 'node:path';
-import type { Catalog, HeaderValueSchema, RetryPolicy } from './catalog.js';
+import { resolveErrorBody, type Catalog, type HeaderValueSchema, type ResolvedErrorBody, type RetryPolicy } from './catalog.js';
 import { bodyForbidden, statusClassOf, type StatusClass } from './http.js';
 
 export interface HeaderModel {
@@ -28,14 +28,28 @@ export interface StatusModel {
   readonly retry: RetryPolicy | undefined;
   readonly headers: readonly string[];
   readonly bodyAllowed: boolean;
+  /** Error codes answered with this status, sorted. */
+  readonly codes: readonly string[];
 }
 
-export interface ErrorBodyModel {
+export interface ErrorModel {
+  readonly code: string;
+  readonly status: number;
+  /** Final identifier (given or derived by validation). */
+  readonly name: string;
+  /** `<name>Error`. */
+  readonly className: string;
+  /**
+   * The class it extends: its status class when the catalog lists the status as 4xx/5xx,
+   * else ClientError or ServerError by range, else ApiError (codes on 1xx-3xx statuses).
+   */
+  readonly parentClass: string;
+  /** Whether the parent is a status class, whose constructor already knows the status. */
+  readonly parentIsStatusClass: boolean;
+  readonly message: string;
   readonly description: string | undefined;
-  readonly codeField: string;
-  readonly messageField: string;
-  readonly codePattern: string;
-  readonly defaultCode: string;
+  readonly measure: string | undefined;
+  readonly deprecated: boolean;
 }
 
 export interface CatalogModel {
@@ -44,11 +58,17 @@ export interface CatalogModel {
   readonly version: string;
   /** Base name of the catalog file, reduced to safe characters: it is named in generated headers. */
   readonly sourceName: string;
-  readonly errorBody: ErrorBodyModel;
+  readonly errorBody: ResolvedErrorBody;
+  /** The media type of error bodies: application/problem+json for the problem shape. */
+  readonly errorMediaType: string;
   /** Declared headers, sorted by name. */
   readonly headers: readonly HeaderModel[];
   /** Sorted by status code. */
   readonly statuses: readonly StatusModel[];
+  /** Sorted by code. */
+  readonly errors: readonly ErrorModel[];
+  /** codePattern, when every code (and the default code) matches it, so schemas may carry it. */
+  readonly schemaCodePattern: string | undefined;
 }
 
 export function buildModel(catalog: Catalog): CatalogModel {
@@ -62,6 +82,7 @@ export function buildModel(catalog: Catalog): CatalogModel {
       schema: spec.schema,
       example: spec.example,
     }));
+  const errorSpecs = [...(data.errors ?? [])].sort((a, b) => compareStrings(a.code, b.code));
   const statuses = [...data.statuses]
     .sort((a, b) => a.status - b.status)
     .map((spec): StatusModel => {
@@ -77,22 +98,41 @@ export function buildModel(catalog: Catalog): CatalogModel {
         retry: spec.retry,
         headers: spec.headers ?? [],
         bodyAllowed: spec.bodyAllowed ?? !bodyForbidden(spec.status),
+        codes: errorSpecs.filter((e) => e.status === spec.status).map((e) => e.code),
       };
     });
+  const statusByCode = new Map(statuses.map((s) => [s.status, s]));
+  const errors = errorSpecs.map((spec): ErrorModel => {
+    const statusClassName = statusByCode.get(spec.status)?.className;
+    const parentClass =
+      statusClassName ?? (spec.status >= 500 ? 'ServerError' : spec.status >= 400 ? 'ClientError' : 'ApiError');
+    return {
+      code: spec.code,
+      status: spec.status,
+      name: spec.name!,
+      className: `${spec.name!}Error`,
+      parentClass,
+      parentIsStatusClass: statusClassName !== undefined,
+      message: spec.message,
+      description: spec.description,
+      measure: spec.measure,
+      deprecated: spec.deprecated ?? false,
+    };
+  });
+  const errorBody = resolveErrorBody(data.errorBody);
+  const pattern = errorBody.codePattern === undefined ? undefined : new RegExp(errorBody.codePattern, 'u');
+  const allCodes = [...errors.map((e) => e.code), ...(errorBody.defaultCode === undefined ? [] : [errorBody.defaultCode])];
   return {
     service: data.service,
     title: data.title ?? `${data.service} status codes`,
     version: data.version ?? '1.0.0',
     sourceName: basename(catalog.file).replace(/[^A-Za-z0-9._-]/g, '_'),
-    errorBody: {
-      description: data.errorBody.description,
-      codeField: data.errorBody.codeField ?? 'error_code',
-      messageField: data.errorBody.messageField ?? 'error_msg',
-      codePattern: data.errorBody.codePattern,
-      defaultCode: data.errorBody.defaultCode,
-    },
+    errorBody,
+    errorMediaType: errorBody.shape === 'problem' ? 'application/problem+json' : 'application/json',
     headers,
     statuses,
+    errors,
+    schemaCodePattern: pattern !== undefined && allCodes.every((code) => pattern.test(code)) ? errorBody.codePattern : undefined,
   };
 }
 

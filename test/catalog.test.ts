@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog, parseCatalog } from '../generator/index.js';
-import { DEFAULT_CATALOG, ROOT, seedCatalog } from './helpers.js';
+import { DEFAULT_CATALOG, ROOT, seedBody, seedCatalog } from './helpers.js';
 
 const SEED = join(ROOT, '..', 'shared', 'seeds', '000_0fd445b2c74702cf.txt');
 
@@ -71,12 +71,12 @@ describe('default catalog', () => {
   it.skipIf(!existsSync(SEED))('keeps the seed error body format: pattern and example', () => {
     const seed = readSeedTable(readFileSync(SEED, 'utf8'));
     const example = JSON.parse(seed.errorBodyExample) as Record<string, string>;
-    const body = seedCatalog.errorBody;
+    const body = seedBody;
     expect(Object.keys(example)).toEqual([body.codeField, body.messageField]);
     expect(seedCatalog.errorBody.description).toContain(seed.errorBodyExample);
-    const pattern = new RegExp(body.codePattern, 'u');
+    const pattern = new RegExp(body.codePattern!, 'u');
     expect(pattern.test('S3M.0001')).toBe(true);
-    expect(pattern.test(body.defaultCode)).toBe(true);
+    expect(pattern.test(body.defaultCode!)).toBe(true);
     for (const bad of ['S3M.001', 'S3M.00012', 'S3MX0001', 'ABC.0001', 'S3M.XXXX']) expect(pattern.test(bad), bad).toBe(false);
   });
 

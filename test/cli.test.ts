@@ -58,7 +58,7 @@ describe('generate', () => {
     const first = runCli(['generate', '--catalog', DEFAULT_CATALOG, '--out', out]);
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
-    expect(first.stdout).toContain(`(S3M, ${seedCatalog.statuses.length} statuses)`);
+    expect(first.stdout).toContain(`(S3M, ${seedCatalog.statuses.length} statuses, 0 error codes)`);
     const files = snapshot(out);
     expect(Object.keys(files)).toEqual([
       '.status-catalog.json',
@@ -67,6 +67,7 @@ describe('generate', () => {
       'openapi/components.oas30.json',
       'openapi/components.oas30.yaml',
       'openapi/components.yaml',
+      'ts/error-codes.ts',
       'ts/errors.ts',
       'ts/index.ts',
       'ts/status-codes.ts',
@@ -150,7 +151,7 @@ describe('--check', () => {
   it('reports every file missing when the folder does not exist', () => {
     const result = runCli(['generate', '--catalog', DEFAULT_CATALOG, '--out', join(work, 'none'), '--check']);
     expect(result.status).toBe(1);
-    expect(result.stderr.match(/^missing: /gm)).toHaveLength(9);
+    expect(result.stderr.match(/^missing: /gm)).toHaveLength(10);
     expect(existsSync(join(work, 'none'))).toBe(false);
   });
 });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
-import type { CatalogData } from '../generator/catalog.js';
+import { resolveErrorBody, type CatalogData } from '../generator/catalog.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI = join(ROOT, 'dist', 'cli.js');
@@ -15,6 +15,9 @@ export const OUTPUT = join(ROOT, 'output');
 
 /** The default catalog as data, for tests that loop over it. */
 export const seedCatalog = parse(readFileSync(DEFAULT_CATALOG, 'utf8')) as CatalogData;
+
+/** Its error body with the defaults of its shape applied. */
+export const seedBody = resolveErrorBody(seedCatalog.errorBody);
 
 export interface RunResult {
   readonly status: number | null;

@@ -154,8 +154,8 @@ function expectSameError(received: ApiError, status: number, sentText: string, h
   expect(received.status).toBe(original.status);
   expect(received.errorCode).toBe(codeFor(status));
   expect(received.errorCode).toBe(original.errorCode);
-  expect(received.errorCode).toMatch(gen.ERROR_CODE_PATTERN);
-  expect(received.errorCode).toMatch(new RegExp(seedCatalog.errorBody.codePattern, 'u'));
+  expect(received.errorCode).toMatch(gen.ERROR_CODE_PATTERN!);
+  expect(received.errorCode).toMatch(new RegExp(seedCatalog.errorBody.codePattern!, 'u'));
   expect(received.errorMsg).toBe(messageFor(status));
   expect(received.errorMsg).toBe(original.errorMsg);
   expect(received.message).toBe(original.message);

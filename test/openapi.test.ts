@@ -92,7 +92,7 @@ const ERROR_BODY = 'ErrorBody';
 const ERROR_MEDIA_TYPE = 'application/json';
 const CODE_FIELD = seedCatalog.errorBody.codeField ?? 'error_code';
 const MESSAGE_FIELD = seedCatalog.errorBody.messageField ?? 'error_msg';
-const CODE_PATTERN = seedCatalog.errorBody.codePattern;
+const CODE_PATTERN = seedCatalog.errorBody.codePattern!;
 /** JSON Schema `pattern` is an ECMA-262 regular expression with Unicode semantics. */
 const CODE_REGEX = new RegExp(CODE_PATTERN, 'u');
 

@@ -21,6 +21,7 @@ const EXPECTED_FILES = [
   'openapi/components.oas30.yaml',
   'openapi/components.oas30.json',
   'ts/index.ts',
+  'ts/error-codes.ts',
   'ts/errors.ts',
   'ts/status-codes.ts',
   'docs/status-codes.md',

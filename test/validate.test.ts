@@ -63,10 +63,10 @@ describe('catalog validation', () => {
     ['status out of range', catalogWith({ 10: '  - status: 600' }), ['cat.yaml:10:13: statuses[0].status: status 600 is outside 100-599']],
     ['status below range', catalogWith({ 10: '  - status: 99' }), ['cat.yaml:10:13: statuses[0].status: status 99 is outside 100-599']],
     ['identifier with a space', catalogWith({ 11: '    name: Not Found' }), [
-      'cat.yaml:11:11: statuses[0].name: "Not Found" is not an identifier: use ASCII letters and digits, starting with a letter',
+      'cat.yaml:11:11: statuses[0].name: "Not Found" is not an identifier: use ASCII letters, digits and underscores, starting with a letter',
     ]],
     ['identifier with a leading digit', catalogWith({ 11: '    name: 404NotFound' }), [
-      'cat.yaml:11:11: statuses[0].name: "404NotFound" is not an identifier: use ASCII letters and digits, starting with a letter',
+      'cat.yaml:11:11: statuses[0].name: "404NotFound" is not an identifier: use ASCII letters, digits and underscores, starting with a letter',
     ]],
     ['reserved word', catalogWith({ 11: '    name: delete' }), ['cat.yaml:11:11: statuses[0].name: "delete" is a reserved word']],
     ['name that would shadow a generated class', catalogWith({ 11: '    name: Api' }), [

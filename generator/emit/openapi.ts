@@ -6,11 +6,11 @@ import * as oas30 from 'openapi3-ts/oas30';
 import * as oas31 from 'openapi3-ts/oas31';
 import { stringify } from 'yaml';
 import type { HeaderValueSchema } from '../catalog.js';
-import type { CatalogModel, StatusModel } from '../model.js';
+import type { CatalogModel } from '../model.js';
 import type { GeneratedFile } from './files.js';
 
 export const ERROR_BODY_SCHEMA = 'ErrorBody';
-const ERROR_MEDIA_TYPE = 'application/json';
+export const ERROR_CODE_SCHEMA = 'ErrorCode';
 
 export type OpenApiVersion = '3.1' | '3.0';
 
@@ -35,22 +35,8 @@ export function buildOpenApiDocument(model: CatalogModel, version: OpenApiVersio
 }
 
 function buildComponents(model: CatalogModel): oas31.ComponentsObject {
-  const body = model.errorBody;
-  const schemas: Record<string, oas31.SchemaObject> = {
-    [ERROR_BODY_SCHEMA]: {
-      type: 'object',
-      ...(body.description === undefined ? {} : { description: body.description }),
-      required: [body.codeField, body.messageField],
-      properties: {
-        [body.codeField]: {
-          type: 'string',
-          pattern: body.codePattern,
-          description: `Service error code. ${body.defaultCode} when no specific code applies.`,
-        },
-        [body.messageField]: { type: 'string', description: 'Error message.' },
-      },
-    },
-  };
+  const schemas: Record<string, oas31.SchemaObject> = { [ERROR_BODY_SCHEMA]: errorBodySchema(model) };
+  if (model.errors.length > 0) schemas[ERROR_CODE_SCHEMA] = errorCodeSchema(model);
 
   const headers: Record<string, oas31.HeaderObject> = {};
   for (const header of model.headers) {
@@ -63,6 +49,29 @@ function buildComponents(model: CatalogModel): oas31.ComponentsObject {
   }
 
   const examples: Record<string, oas31.ExampleObject> = {};
+  for (const status of model.statuses) {
+    if (!status.isError || !status.bodyAllowed) continue;
+    examples[status.name] = {
+      summary: `${status.status} ${status.message}`,
+      value: wireBody(model, {
+        status: status.status,
+        code: model.errorBody.defaultCode,
+        // As the generated toJSON() does: a problem's title is the code's message when the catalog knows the code.
+        title: model.errors.find((e) => e.code === model.errorBody.defaultCode)?.message ?? status.message,
+        message: status.message,
+      }),
+    };
+  }
+  for (const error of model.errors) {
+    const about = [error.description, error.measure === undefined ? undefined : `Measure: ${error.measure}`];
+    const description = about.filter((text) => text !== undefined).join('\n\n');
+    examples[error.code] = {
+      summary: `${error.code} ${error.message}`,
+      ...(description === '' ? {} : { description }),
+      value: wireBody(model, { status: error.status, code: error.code, title: error.message, message: error.message }),
+    };
+  }
+
   const responses: Record<string, oas31.ResponseObject> = {};
   for (const status of model.statuses) {
     const response: oas31.ResponseObject = { description: status.description };
@@ -72,29 +81,105 @@ function buildComponents(model: CatalogModel): oas31.ComponentsObject {
       );
     }
     if (status.isError && status.bodyAllowed) {
-      examples[status.name] = errorExample(model, status);
+      const named = [status.name, ...status.codes].map((key) => [key, { $ref: `#/components/examples/${key}` }]);
       response.content = {
-        [ERROR_MEDIA_TYPE]: {
+        [model.errorMediaType]: {
           schema: { $ref: `#/components/schemas/${ERROR_BODY_SCHEMA}` },
-          examples: { [status.name]: { $ref: `#/components/examples/${status.name}` } },
+          examples: Object.fromEntries(named),
         },
       };
     }
     response['x-status-code'] = status.status;
     if (status.retry !== undefined) response['x-retry'] = status.retry;
+    if (status.codes.length > 0) response['x-error-codes'] = [...status.codes];
     responses[status.name] = response;
   }
   return { schemas, responses, headers, examples };
 }
 
-function errorExample(model: CatalogModel, status: StatusModel): oas31.ExampleObject {
+/** The code field's schema: with codePattern only when every known code matches it, so examples stay valid. */
+function codeSchema(model: CatalogModel): oas31.SchemaObject {
+  const body = model.errorBody;
+  const fallback = body.defaultCode === undefined ? '' : ` ${body.defaultCode} when no specific code applies.`;
   return {
-    summary: `${status.status} ${status.message}`,
-    value: {
-      [model.errorBody.codeField]: model.errorBody.defaultCode,
-      [model.errorBody.messageField]: status.message,
+    type: 'string',
+    ...(model.schemaCodePattern === undefined ? {} : { pattern: model.schemaCodePattern }),
+    description: `Service error code${model.errors.length > 0 ? ` (see ${ERROR_CODE_SCHEMA})` : ''}.${fallback}`,
+  };
+}
+
+const REQUEST_ID_SCHEMA: oas31.SchemaObject = { type: 'string', description: 'Identifier of the request, for support and logs.' };
+
+function errorBodySchema(model: CatalogModel): oas31.SchemaObject {
+  const body = model.errorBody;
+  const described = body.description === undefined ? {} : { description: body.description };
+  const withCode = body.defaultCode === undefined ? [] : [body.codeField];
+  if (body.shape === 'problem') {
+    return {
+      type: 'object',
+      ...described,
+      required: ['type', 'title', 'status', 'detail', ...withCode],
+      properties: {
+        type: { type: 'string', format: 'uri-reference', description: 'URI of the problem type (RFC 9457).' },
+        title: { type: 'string', description: 'Short summary of the problem type.' },
+        status: { type: 'integer', minimum: 100, maximum: 599, description: 'The HTTP status.' },
+        detail: { type: 'string', description: 'Explanation of this occurrence: the error message.' },
+        instance: { type: 'string', format: 'uri-reference', description: 'URI of this occurrence.' },
+        [body.codeField]: codeSchema(model),
+        request_id: REQUEST_ID_SCHEMA,
+      },
+    };
+  }
+  const fields: oas31.SchemaObject = {
+    type: 'object',
+    required: [...withCode, body.messageField],
+    properties: {
+      [body.codeField]: codeSchema(model),
+      [body.messageField]: { type: 'string', description: 'Error message.' },
+      request_id: REQUEST_ID_SCHEMA,
     },
   };
+  if (body.shape === 'nested') {
+    return { type: 'object', ...described, required: ['error'], properties: { error: fields } };
+  }
+  return { ...fields, ...described };
+}
+
+function errorCodeSchema(model: CatalogModel): oas31.SchemaObject {
+  return {
+    type: 'string',
+    description: `Service error codes of ${model.service}.`,
+    enum: model.errors.map((e) => e.code),
+    ...(model.schemaCodePattern === undefined ? {} : { pattern: model.schemaCodePattern }),
+    'x-enum-varnames': model.errors.map((e) => e.name),
+    'x-enum-descriptions': model.errors.map((e) => e.message),
+  };
+}
+
+/**
+ * An error body as the generated `toJSON()` writes it, for examples: the two must agree, and
+ * the tests compare them.
+ */
+export function wireBody(
+  model: CatalogModel,
+  error: { status: number; code: string | undefined; title: string; message: string },
+): Record<string, unknown> {
+  const body = model.errorBody;
+  const code = error.code === undefined ? {} : { [body.codeField]: error.code };
+  switch (body.shape) {
+    case 'problem':
+      return {
+        type: error.code !== undefined && body.problemTypeBase !== undefined ? body.problemTypeBase + error.code : 'about:blank',
+        title: error.title,
+        status: error.status,
+        detail: error.message,
+        ...code,
+      };
+    case 'nested':
+      return { error: { ...code, [body.messageField]: error.message } };
+    case 'flat':
+      return { ...code, [body.messageField]: error.message };
+  }
 }
 
 function headerSchema(schema: HeaderValueSchema): oas31.SchemaObject {

@@ -1,0 +1,282 @@
+/**
+ * The rules a JSON Schema cannot say, checked on the whole catalog after `extends` is merged:
+ * duplicates, ranges, identifiers, cross-references. Every entry keeps the file and path it
+ * came from, so each problem is reported where it was written, whichever file that is.
+ * Suspicious but usable entries are warnings.
+ */
+import {
+  PROBLEM_MEMBERS,
+  resolveErrorBody,
+  type CatalogData,
+  type CatalogFile,
+  type ErrorBodySpec,
+  type ErrorSpec,
+  type HeaderSpec,
+  type StatusSpec,
+} from './catalog.js';
+import type { Diagnostic, FieldPath } from './diagnostics.js';
+import { bodyForbidden } from './http.js';
+import { codeSuffix, deriveIdentifier, identifierProblem } from './identifiers.js';
+import { diagnosticAt, type SourceDocument } from './load.js';
+
+/** A value and where it was written. */
+interface Located<T> {
+  readonly value: T;
+  readonly source: SourceDocument;
+  readonly path: FieldPath;
+}
+
+type RawError = NonNullable<CatalogFile['errors']>[number];
+
+/** The catalogs of a chain laid over each other: later files override or extend earlier ones. */
+export interface MergedCatalog {
+  readonly chain: readonly SourceDocument[];
+  readonly service: Located<string> | undefined;
+  readonly title: Located<string> | undefined;
+  readonly version: Located<string> | undefined;
+  /** Each field from the last file that sets it. */
+  readonly errorBody: Located<ErrorBodySpec> | undefined;
+  readonly errorBodyFields: ReadonlyMap<string, Located<unknown>>;
+  readonly headers: ReadonlyMap<string, Located<HeaderSpec>>;
+  readonly statuses: readonly Located<StatusSpec>[];
+  readonly errors: readonly Located<RawError>[];
+}
+
+export function mergeChain(chain: readonly SourceDocument[]): MergedCatalog {
+  let service: Located<string> | undefined;
+  let title: Located<string> | undefined;
+  let version: Located<string> | undefined;
+  let errorBody: Located<ErrorBodySpec> | undefined;
+  const errorBodyFields = new Map<string, Located<unknown>>();
+  const headers = new Map<string, Located<HeaderSpec>>();
+  const statuses: Located<StatusSpec>[] = [];
+  const errors: Located<RawError>[] = [];
+  for (const source of chain) {
+    const file = source.data as CatalogFile;
+    const at = <T,>(value: T, ...path: FieldPath): Located<T> => ({ value, source, path });
+    if (file.service !== undefined) service = at(file.service, 'service');
+    if (file.title !== undefined) title = at(file.title, 'title');
+    if (file.version !== undefined) version = at(file.version, 'version');
+    if (file.errorBody !== undefined) {
+      for (const [key, value] of Object.entries(file.errorBody)) errorBodyFields.set(key, at(value, 'errorBody', key));
+      const merged: Record<string, unknown> = {};
+      for (const [key, field] of errorBodyFields) merged[key] = field.value;
+      errorBody = at(merged as ErrorBodySpec, 'errorBody');
+    }
+    for (const [name, header] of Object.entries(file.headers ?? {})) headers.set(name, at(header, 'headers', name));
+    (file.statuses ?? []).forEach((status, index) => statuses.push(at(status, 'statuses', index)));
+    (file.errors ?? []).forEach((error, index) => errors.push(at(error, 'errors', index)));
+  }
+  return { chain, service, title, version, errorBody, errorBodyFields, headers, statuses, errors };
+}
+
+/**
+ * Checks the merged catalog and builds its data: error codes as strings exactly as written,
+ * every error with its final `name`. Returns errors and warnings together (by severity).
+ */
+export function checkSemantics(merged: MergedCatalog): { data: CatalogData; problems: Diagnostic[] } {
+  const problems: Diagnostic[] = [];
+  const root = merged.chain.at(-1)!;
+  const error = (at: Located<unknown>, message: string, ...field: FieldPath): void => {
+    problems.push(diagnosticAt(at.source, [...at.path, ...field], message));
+  };
+  const warn = (at: Located<unknown>, message: string, ...field: FieldPath): void => {
+    problems.push(diagnosticAt(at.source, [...at.path, ...field], message, { severity: 'warning' }));
+  };
+  /** How another entry is named in a message: `line 40`, or `base.yaml:40` in another file. */
+  const where = (at: Located<unknown>, ...field: FieldPath): string => {
+    const line = at.source.positionOf([...at.path, ...field]).line;
+    return at.source === root ? `line ${line}` : `${at.source.file}:${line}`;
+  };
+
+  for (const source of merged.chain) reportControlCharacters(source.data, [], (path, message) => error({ value: null, source, path }, message));
+
+  const rootAt: Located<null> = { value: null, source: root, path: [] };
+  if (merged.service === undefined) problems.push(diagnosticAt(root, [], 'missing required field "service"', { field: ['service'] }));
+  if (merged.errorBody === undefined) problems.push(diagnosticAt(root, [], 'missing required field "errorBody"', { field: ['errorBody'] }));
+  if (merged.statuses.length === 0) error(rootAt, 'the catalog and those it extends list no statuses', 'statuses');
+
+  // The error body.
+  const body = resolveErrorBody(merged.errorBody?.value ?? {});
+  const bodyField = (name: string): Located<unknown> => merged.errorBodyFields.get(name) ?? merged.errorBody ?? rootAt;
+  let codeRegExp: RegExp | undefined;
+  if (body.codePattern !== undefined) {
+    try {
+      codeRegExp = new RegExp(body.codePattern, 'u');
+    } catch (caught) {
+      error(bodyField('codePattern'), `not a valid regular expression: ${(caught as Error).message}`);
+    }
+  }
+  if (codeRegExp !== undefined && body.defaultCode !== undefined && !codeRegExp.test(body.defaultCode)) {
+    error(bodyField('defaultCode'), `"${body.defaultCode}" does not match codePattern ${body.codePattern}`);
+  }
+  if (body.shape === 'problem') {
+    if (PROBLEM_MEMBERS.includes(body.codeField)) {
+      error(bodyField('codeField'), `"${body.codeField}" is a member RFC 9457 defines; the code needs a name of its own`);
+    }
+    if (merged.errorBodyFields.has('messageField')) {
+      error(bodyField('messageField'), 'does not apply to the problem shape, whose message is "detail"');
+    }
+  } else if (body.codeField === body.messageField) {
+    error(bodyField('messageField'), `must differ from codeField ("${body.codeField}")`);
+  }
+  for (const field of ['codeField', 'messageField'] as const) {
+    if (body[field] === 'request_id') error(bodyField(field), '"request_id" is reserved for the request id');
+  }
+
+  // Headers.
+  for (const header of merged.headers.values()) {
+    const patterns = [header.value.schema.pattern, ...(header.value.schema.oneOf ?? []).map((s) => s.pattern)];
+    for (const pattern of patterns) {
+      if (pattern === undefined) continue;
+      try {
+        new RegExp(pattern, 'u');
+      } catch (caught) {
+        error(header, `pattern is not a valid regular expression: ${(caught as Error).message}`, 'schema');
+      }
+    }
+  }
+
+  // Statuses.
+  const byStatus = new Map<number, Located<StatusSpec>>();
+  const statusNames = new Map<string, Located<StatusSpec>>();
+  const byMessage = new Map<string, Located<StatusSpec>>();
+  for (const entry of merged.statuses) {
+    const { status, name, message } = entry.value;
+    if (status < 100 || status > 599) error(entry, `status ${status} is outside 100-599`, 'status');
+    const earlier = byStatus.get(status);
+    if (earlier === undefined) byStatus.set(status, entry);
+    else error(entry, `duplicate status ${status} (first at ${where(earlier, 'status')})`, 'status');
+
+    const nameProblem = identifierProblem(name);
+    if (nameProblem !== undefined) error(entry, nameProblem, 'name');
+    const sameName = statusNames.get(name);
+    if (sameName === undefined) statusNames.set(name, entry);
+    else {
+      error(
+        entry,
+        `name "${name}" of status ${status} collides with status ${sameName.value.status} (${where(sameName, 'name')}); give one a different name`,
+        'name',
+      );
+    }
+    const sameMessage = byMessage.get(message);
+    if (sameMessage === undefined) byMessage.set(message, entry);
+    else error(entry, `duplicate message "${message}" (also status ${sameMessage.value.status}, ${where(sameMessage, 'message')})`, 'message');
+
+    const listed = new Set<string>();
+    (entry.value.headers ?? []).forEach((header, index) => {
+      if (!merged.headers.has(header)) error(entry, `unknown header "${header}": declare it under the top-level headers`, 'headers', index);
+      if (listed.has(header)) error(entry, `header "${header}" listed twice`, 'headers', index);
+      listed.add(header);
+    });
+    if (entry.value.bodyAllowed === true && bodyForbidden(status)) {
+      error(entry, `a ${status} response cannot carry content (RFC 9110)`, 'bodyAllowed');
+    }
+  }
+
+  // Error codes.
+  const byCode = new Map<string, Located<RawError>>();
+  const codes: { entry: Located<RawError>; code: string }[] = [];
+  for (const entry of merged.errors) {
+    const raw = entry.value.code;
+    // A numeric code is kept as written: `0042` stays `0042`.
+    const code = typeof raw === 'number' ? (entry.source.sourceTextOf([...entry.path, 'code']) ?? String(raw)) : raw;
+    const { status } = entry.value;
+    const earlier = byCode.get(code);
+    if (earlier === undefined) byCode.set(code, entry);
+    else error(entry, `duplicate code ${code} (first at ${where(earlier, 'code')})`, 'code');
+    if (statusNames.has(code)) error(entry, `code "${code}" is also the name of a status; examples are keyed by both`, 'code');
+    if (status < 100 || status > 599) error(entry, `status ${status} is outside 100-599`, 'status');
+    else if (!byStatus.has(status)) warn(entry, `status ${status} has no entry under statuses`, 'status');
+    if (status < 400 && status >= 100) warn(entry, `error code ${code} on the non-error status ${status}`, 'status');
+    if (codeRegExp !== undefined && !codeRegExp.test(code)) warn(entry, `code "${code}" does not match codePattern ${body.codePattern}`, 'code');
+    codes.push({ entry, code });
+  }
+  const names = assignErrorNames(codes, statusNames, error, where);
+
+  const data: CatalogData = {
+    service: merged.service?.value ?? '',
+    ...(merged.title === undefined ? {} : { title: merged.title.value }),
+    ...(merged.version === undefined ? {} : { version: merged.version.value }),
+    errorBody: merged.errorBody?.value ?? {},
+    headers: Object.fromEntries([...merged.headers].map(([name, header]) => [name, header.value])),
+    statuses: merged.statuses.map((entry) => entry.value),
+    errors: codes.map(({ entry, code }, index): ErrorSpec => ({ ...entry.value, code, name: names[index]! })),
+  };
+  return { data, problems };
+}
+
+/**
+ * Final identifiers of the error codes. A `name` given in the catalog is used as it is; two
+ * given names that clash are an error. A name derived from the message that is shared with
+ * another entry gets the code's letters and digits appended (`BucketNotFound_SVC0042`); if it
+ * still clashes, that is an error asking for an explicit `name`.
+ */
+function assignErrorNames(
+  codes: readonly { entry: Located<RawError>; code: string }[],
+  statusNames: ReadonlyMap<string, Located<StatusSpec>>,
+  error: (at: Located<unknown>, message: string, ...field: FieldPath) => void,
+  where: (at: Located<unknown>, ...field: FieldPath) => string,
+): string[] {
+  const taken = new Map<string, { entry: Located<unknown>; label: string }>();
+  for (const [name, entry] of statusNames) taken.set(name, { entry, label: `status ${entry.value.status}` });
+  const names: string[] = new Array<string>(codes.length).fill('');
+
+  codes.forEach(({ entry, code }, index) => {
+    const name = entry.value.name;
+    if (name === undefined) return;
+    names[index] = name;
+    const problem = identifierProblem(name);
+    if (problem !== undefined) {
+      error(entry, problem, 'name');
+      return;
+    }
+    const other = taken.get(name);
+    if (other !== undefined) {
+      error(entry, `name "${name}" of code ${code} collides with ${other.label} (${where(other.entry, 'name')}); give one a different name`, 'name');
+      return;
+    }
+    taken.set(name, { entry, label: `code ${code}` });
+  });
+
+  const derived = codes.map(({ entry, code }) => (entry.value.name === undefined ? deriveIdentifier(entry.value.message, code) : undefined));
+  const uses = new Map<string, number>();
+  for (const base of derived) if (base !== undefined) uses.set(base, (uses.get(base) ?? 0) + 1);
+  codes.forEach(({ entry, code }, index) => {
+    const base = derived[index];
+    if (base === undefined) return;
+    const name = (uses.get(base) ?? 0) > 1 || taken.has(base) ? `${base}_${codeSuffix(code)}` : base;
+    names[index] = name;
+    const other = taken.get(name);
+    if (other !== undefined) {
+      error(
+        entry,
+        `name "${name}" derived from the message of code ${code} collides with ${other.label} (${where(other.entry)}); set "name" on one of them`,
+        'message',
+      );
+      return;
+    }
+    taken.set(name, { entry, label: `code ${code}` });
+  });
+  return names;
+}
+
+/**
+ * Control characters (C0 but tab and line ends, DEL, C1) have no business in catalog text and
+ * cannot be shown faithfully in every output (Markdown has no way to write most of them).
+ */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
+
+function reportControlCharacters(value: unknown, path: FieldPath, report: (path: FieldPath, message: string) => void): void {
+  if (typeof value === 'string') {
+    const match = CONTROL_CHARACTER.exec(value);
+    if (match !== null) {
+      const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+      report(path, `contains the control character U+${code} at offset ${match.index}`);
+    }
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => reportControlCharacters(item, [...path, index], report));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) reportControlCharacters(item, [...path, key], report);
+  }
+}
