@@ -23,6 +23,11 @@ const TAKEN_CLASS_NAMES = new Set([
   'ApiError',
   'ClientError',
   'ServerError',
+  // Functions the generated module exports.
+  'isApiError',
+  'isClientError',
+  'isServerError',
+  'isError',
   'Error',
   'AggregateError',
   'EvalError',
@@ -40,14 +45,20 @@ const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]*$/;
 /** Longest name derived from a message; longer messages keep their first words. */
 const MAX_DERIVED_LENGTH = 48;
 
-/** Why `name` cannot be used, or undefined when it can. Its class will be `<name>Error`. */
+/** The error class of a name: `NotFound` → `NotFoundError`; a name that already ends in Error is kept. */
+export function classNameOf(name: string): string {
+  return name.endsWith('Error') ? name : `${name}Error`;
+}
+
+/** Why `name` cannot be used, or undefined when it can. */
 export function identifierProblem(name: string): string | undefined {
   if (!IDENTIFIER.test(name)) {
-    return `"${name}" is not an identifier: use ASCII letters, digits and underscores, starting with a letter`;
+    return `${JSON.stringify(name)} is not an identifier: use ASCII letters, digits and underscores, starting with a letter`;
   }
   if (RESERVED_WORDS.has(name)) return `"${name}" is a reserved word`;
-  if (TAKEN_CLASS_NAMES.has(`${name}Error`)) {
-    return `"${name}" would generate class ${name}Error, which the generated code or the JavaScript runtime already defines`;
+  const className = classNameOf(name);
+  if (TAKEN_CLASS_NAMES.has(className)) {
+    return `"${name}" would generate class ${className}, which the generated code or the JavaScript runtime already defines`;
   }
   return undefined;
 }

@@ -5,6 +5,7 @@
 import { basename } from 'node:path';
 import { resolveErrorBody, type Catalog, type HeaderValueSchema, type ResolvedErrorBody, type RetryPolicy } from './catalog.js';
 import { bodyForbidden, statusClassOf, type StatusClass } from './http.js';
+import { classNameOf } from './identifiers.js';
 
 export interface HeaderModel {
   readonly name: string;
@@ -23,7 +24,7 @@ export interface StatusModel {
   readonly statusClass: StatusClass;
   /** 4xx and 5xx: these get an error class, an error body and an example. */
   readonly isError: boolean;
-  /** `<name>Error` for error statuses. */
+  /** `<name>Error` for error statuses (see classNameOf). */
   readonly className: string | undefined;
   readonly retry: RetryPolicy | undefined;
   readonly headers: readonly string[];
@@ -37,7 +38,7 @@ export interface ErrorModel {
   readonly status: number;
   /** Final identifier (given or derived by validation). */
   readonly name: string;
-  /** `<name>Error`. */
+  /** `<name>Error` (see classNameOf). */
   readonly className: string;
   /**
    * The class it extends: its status class when the catalog lists the status as 4xx/5xx,
@@ -94,7 +95,7 @@ export function buildModel(catalog: Catalog): CatalogModel {
         description: spec.description,
         statusClass: statusClassOf(spec.status),
         isError,
-        className: isError ? `${spec.name}Error` : undefined,
+        className: isError ? classNameOf(spec.name) : undefined,
         retry: spec.retry,
         headers: spec.headers ?? [],
         bodyAllowed: spec.bodyAllowed ?? !bodyForbidden(spec.status),
@@ -110,7 +111,7 @@ export function buildModel(catalog: Catalog): CatalogModel {
       code: spec.code,
       status: spec.status,
       name: spec.name!,
-      className: `${spec.name!}Error`,
+      className: classNameOf(spec.name!),
       parentClass,
       parentIsStatusClass: statusClassName !== undefined,
       message: spec.message,

@@ -16,7 +16,7 @@ import {
 } from './catalog.js';
 import type { Diagnostic, FieldPath } from './diagnostics.js';
 import { bodyForbidden } from './http.js';
-import { codeSuffix, deriveIdentifier, identifierProblem } from './identifiers.js';
+import { classNameOf, codeSuffix, deriveIdentifier, identifierProblem } from './identifiers.js';
 import { diagnosticAt, type SourceDocument } from './load.js';
 
 /** A value and where it was written. */
@@ -122,6 +122,8 @@ export function checkSemantics(merged: MergedCatalog): { data: CatalogData; prob
   }
   for (const field of ['codeField', 'messageField'] as const) {
     if (body[field] === 'request_id') error(bodyField(field), '"request_id" is reserved for the request id');
+    // In an object literal `__proto__: x` sets the prototype instead of a field.
+    if (body[field] === '__proto__') error(bodyField(field), '"__proto__" cannot name a JSON field in generated code');
   }
 
   // Headers.
@@ -140,6 +142,8 @@ export function checkSemantics(merged: MergedCatalog): { data: CatalogData; prob
   // Statuses.
   const byStatus = new Map<number, Located<StatusSpec>>();
   const statusNames = new Map<string, Located<StatusSpec>>();
+  // Names that differ can still give one class: NotFound and NotFoundError both give NotFoundError.
+  const statusClasses = new Map<string, Located<StatusSpec>>();
   const byMessage = new Map<string, Located<StatusSpec>>();
   for (const entry of merged.statuses) {
     const { status, name, message } = entry.value;
@@ -150,8 +154,11 @@ export function checkSemantics(merged: MergedCatalog): { data: CatalogData; prob
 
     const nameProblem = identifierProblem(name);
     if (nameProblem !== undefined) error(entry, nameProblem, 'name');
-    const sameName = statusNames.get(name);
-    if (sameName === undefined) statusNames.set(name, entry);
+    const sameName = statusNames.get(name) ?? statusClasses.get(classNameOf(name));
+    if (sameName === undefined) {
+      statusNames.set(name, entry);
+      statusClasses.set(classNameOf(name), entry);
+    }
     else {
       error(
         entry,
@@ -161,12 +168,12 @@ export function checkSemantics(merged: MergedCatalog): { data: CatalogData; prob
     }
     const sameMessage = byMessage.get(message);
     if (sameMessage === undefined) byMessage.set(message, entry);
-    else error(entry, `duplicate message "${message}" (also status ${sameMessage.value.status}, ${where(sameMessage, 'message')})`, 'message');
+    else error(entry, `duplicate message ${JSON.stringify(message)} (also status ${sameMessage.value.status}, ${where(sameMessage, 'message')})`, 'message');
 
     const listed = new Set<string>();
     (entry.value.headers ?? []).forEach((header, index) => {
-      if (!merged.headers.has(header)) error(entry, `unknown header "${header}": declare it under the top-level headers`, 'headers', index);
-      if (listed.has(header)) error(entry, `header "${header}" listed twice`, 'headers', index);
+      if (!merged.headers.has(header)) error(entry, `unknown header ${JSON.stringify(header)}: declare it under the top-level headers`, 'headers', index);
+      if (listed.has(header)) error(entry, `header ${JSON.stringify(header)} listed twice`, 'headers', index);
       listed.add(header);
     });
     if (entry.value.bodyAllowed === true && bodyForbidden(status)) {
@@ -192,7 +199,7 @@ export function checkSemantics(merged: MergedCatalog): { data: CatalogData; prob
     if (codeRegExp !== undefined && !codeRegExp.test(code)) warn(entry, `code "${code}" does not match codePattern ${body.codePattern}`, 'code');
     codes.push({ entry, code });
   }
-  const names = assignErrorNames(codes, statusNames, error, where);
+  const names = assignErrorNames(codes, statusClasses, error, where);
 
   const data: CatalogData = {
     service: merged.service?.value ?? '',
@@ -214,12 +221,13 @@ export function checkSemantics(merged: MergedCatalog): { data: CatalogData; prob
  */
 function assignErrorNames(
   codes: readonly { entry: Located<RawError>; code: string }[],
-  statusNames: ReadonlyMap<string, Located<StatusSpec>>,
+  statusClasses: ReadonlyMap<string, Located<StatusSpec>>,
   error: (at: Located<unknown>, message: string, ...field: FieldPath) => void,
   where: (at: Located<unknown>, ...field: FieldPath) => string,
 ): string[] {
+  // Keyed by class name: that is what must be unique in the generated module.
   const taken = new Map<string, { entry: Located<unknown>; label: string }>();
-  for (const [name, entry] of statusNames) taken.set(name, { entry, label: `status ${entry.value.status}` });
+  for (const [className, entry] of statusClasses) taken.set(className, { entry, label: `status ${entry.value.status}` });
   const names: string[] = new Array<string>(codes.length).fill('');
 
   codes.forEach(({ entry, code }, index) => {
@@ -231,12 +239,12 @@ function assignErrorNames(
       error(entry, problem, 'name');
       return;
     }
-    const other = taken.get(name);
+    const other = taken.get(classNameOf(name));
     if (other !== undefined) {
       error(entry, `name "${name}" of code ${code} collides with ${other.label} (${where(other.entry, 'name')}); give one a different name`, 'name');
       return;
     }
-    taken.set(name, { entry, label: `code ${code}` });
+    taken.set(classNameOf(name), { entry, label: `code ${code}` });
   });
 
   const derived = codes.map(({ entry, code }) => (entry.value.name === undefined ? deriveIdentifier(entry.value.message, code) : undefined));
@@ -245,9 +253,9 @@ function assignErrorNames(
   codes.forEach(({ entry, code }, index) => {
     const base = derived[index];
     if (base === undefined) return;
-    const name = (uses.get(base) ?? 0) > 1 || taken.has(base) ? `${base}_${codeSuffix(code)}` : base;
+    const name = (uses.get(base) ?? 0) > 1 || taken.has(classNameOf(base)) ? `${base}_${codeSuffix(code)}` : base;
     names[index] = name;
-    const other = taken.get(name);
+    const other = taken.get(classNameOf(name));
     if (other !== undefined) {
       error(
         entry,
@@ -256,7 +264,7 @@ function assignErrorNames(
       );
       return;
     }
-    taken.set(name, { entry, label: `code ${code}` });
+    taken.set(classNameOf(name), { entry, label: `code ${code}` });
   });
   return names;
 }

@@ -61,12 +61,12 @@ function schemaDiagnostics(source: SourceDocument, errors: readonly ErrorObject[
       case 'additionalProperties':
         at = field = [...path, String(params['additionalProperty'])];
         key = true;
-        message = `unknown field "${String(params['additionalProperty'])}"`;
+        message = `unknown field ${JSON.stringify(String(params['additionalProperty']))}`;
         break;
       case 'propertyNames':
         at = field = [...path, String(params['propertyName'])];
         key = true;
-        message = `invalid name "${String(params['propertyName'])}": use letters, digits and hyphens, starting with a letter`;
+        message = `invalid name ${JSON.stringify(String(params['propertyName']))}: use letters, digits and hyphens, starting with a letter`;
         break;
       case 'type':
         message = `must be ${article(String(params['type']).replace(',', ' or '))}`;

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docText, markdownCell, stringLiteral } from '../generator/emit/escape.js';
+import MarkdownIt from 'markdown-it';
+import { docText, markdownCell, markdownParagraph, stringLiteral } from '../generator/emit/escape.js';
 import { compileTypeScript, importFile, removeDir, runCli, tempDir, writeFile } from './helpers.js';
 import { readTables } from './markdown.js';
 
@@ -65,6 +66,19 @@ describe('markdownCell', () => {
       expect(cell).not.toMatch(/[\n\r\u2028\u2029]/u);
       expect(cell).not.toMatch(/(^|[^\\])(\\\\)*\|/);
       expect(cell).not.toMatch(/(^|[^\\])(\\\\)*<(?!br>)/);
+    }
+  });
+});
+
+describe('markdownParagraph', () => {
+  it('stays one paragraph that reads back exactly, whatever block syntax it starts with', () => {
+    const md = new MarkdownIt({ html: true });
+    const blockStarts = ['# heading', '## h2', '- item', '+ item', '* item', '1. item', '2) item', '---', '===', '> quote', '    code', '```js', '<div>', '| a | b |'];
+    for (const text of [...HOSTILE, ...blockStarts].filter((t) => !/[\r\n\u2028\u2029]/u.test(t))) {
+      const tokens = md.parse(markdownParagraph(text.trim()), {});
+      expect(tokens.map((t) => t.type), text).toEqual(['paragraph_open', 'inline', 'paragraph_close']);
+      const inline = tokens[1]!.children!.map((c) => (c.type === 'html_inline' ? '' : c.content)).join('');
+      expect(inline).toBe(text.trim());
     }
   });
 });

@@ -14,6 +14,8 @@ type Generated = typeof import('../output/ts/index.js');
 
 const TS_DIR = join(OUTPUT, 'ts');
 const errorStatuses = seedCatalog.statuses.filter((s) => s.status >= 400);
+/** The documented naming rule: `<name>Error`, unless the name already ends in Error. */
+const classNameOf = (name: string): string => (name.endsWith('Error') ? name : `${name}Error`);
 const defaultCode = seedCatalog.errorBody.defaultCode;
 
 let dir: string;
@@ -126,7 +128,7 @@ describe('status codes', () => {
 
 describe('error classes', () => {
   const classOf = (name: string): typeof m.ApiError & { status: number } =>
-    (m as unknown as Record<string, typeof m.ApiError & { status: number }>)[`${name}Error`]!;
+    (m as unknown as Record<string, typeof m.ApiError & { status: number }>)[classNameOf(name)]!;
 
   it('has one class per 4xx/5xx status, under ClientError or ServerError', () => {
     for (const s of errorStatuses) {
@@ -138,7 +140,7 @@ describe('error classes', () => {
       expect(error).toBeInstanceOf(s.status < 500 ? m.ClientError : m.ServerError);
       expect(error).toBeInstanceOf(m.ApiError);
       expect(error).toBeInstanceOf(Error);
-      expect(error.name).toBe(`${s.name}Error`);
+      expect(error.name).toBe(classNameOf(s.name));
       expect(error.status).toBe(s.status);
       expect(error.errorMsg).toBe(s.message);
       expect(error.message).toBe(s.message);
@@ -147,7 +149,7 @@ describe('error classes', () => {
       expect(error.toJSON()).toEqual({ error_code: defaultCode, error_msg: s.message });
       expect(validateBody(error.toJSON()), JSON.stringify(validateBody.errors)).toBe(true);
       expect(error.retryable).toBe(s.retry === 'anytime' || s.retry === 'retry-after');
-      expect(error.stack).toContain(`${s.name}Error`);
+      expect(error.stack).toContain(classNameOf(s.name));
     }
     expect(m.errorClassFor(200)).toBeUndefined();
   });

@@ -1,7 +1,7 @@
 /** Docs emitter: the catalog as a Markdown reference page, every cell built from catalog fields. */
 import type { RetryPolicy } from '../catalog.js';
 import { paragraphsOf, type CatalogModel } from '../model.js';
-import { markdownCell } from './escape.js';
+import { markdownCell, markdownParagraph } from './escape.js';
 import type { GeneratedFile } from './files.js';
 
 const RETRY_TEXT: Record<RetryPolicy, string> = {
@@ -64,7 +64,7 @@ export function emitDocs(model: CatalogModel): GeneratedFile[] {
     `Service ${markdownCell(model.service)}, catalog version ${markdownCell(model.version)}: ${model.statuses.length} statuses` +
       (model.errors.length > 0 ? `, ${model.errors.length} error codes (see error-codes.md).` : '.'),
     '## Error body',
-    ...(body.description === undefined ? [] : paragraphsOf(body.description).map(markdownCell)),
+    ...(body.description === undefined ? [] : paragraphsOf(body.description).map(markdownParagraph)),
     `Media type ${markdownCell(model.errorMediaType)}: ${SHAPE_TEXT[body.shape]}.`,
     table(['Field', 'Type', 'Description'], errorBodyRows(model)),
     '## Statuses',

@@ -59,3 +59,13 @@ export function markdownCell(text: string): string {
     .replace(/\r\n|[\r\n\u2028\u2029]/g, '<br>')
     .replace(UNSAFE_CHARACTER, (ch) => `&#x${ch.charCodeAt(0).toString(16).toUpperCase()};`);
 }
+
+/**
+ * A Markdown paragraph showing exactly `text`: as a cell, and a start that would open a block
+ * (heading, quote, list item, rule, setext underline) is escaped too.
+ */
+export function markdownParagraph(text: string): string {
+  return markdownCell(text)
+    .replace(/^([#>+=-])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
+}

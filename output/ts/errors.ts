@@ -565,7 +565,7 @@ export class TooManyRequestsError extends ClientError {
  *
  * The server is able to receive the request but it cannot understand the request.
  */
-export class InternalServerErrorError extends ServerError {
+export class InternalServerError extends ServerError {
   /** The HTTP status of this class: 500. */
   static readonly status = 500;
   declare readonly status: 500;
@@ -716,7 +716,7 @@ export interface ErrorClasses {
   readonly 417: typeof ExpectationFailedError;
   readonly 422: typeof UnprocessableEntityError;
   readonly 429: typeof TooManyRequestsError;
-  readonly 500: typeof InternalServerErrorError;
+  readonly 500: typeof InternalServerError;
   readonly 501: typeof NotImplementedError;
   readonly 502: typeof BadGatewayError;
   readonly 503: typeof ServiceUnavailableError;
@@ -745,7 +745,7 @@ const ERROR_CLASSES: ReadonlyMap<number, ApiErrorClass> = new Map<number, ApiErr
   [417, ExpectationFailedError],
   [422, UnprocessableEntityError],
   [429, TooManyRequestsError],
-  [500, InternalServerErrorError],
+  [500, InternalServerError],
   [501, NotImplementedError],
   [502, BadGatewayError],
   [503, ServiceUnavailableError],
