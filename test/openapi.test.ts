@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { isAlias, isNode, parse, parseDocument, visit } from 'yaml';
 import type { StatusSpec } from '../generator/catalog.js';
 import { OUTPUT, seedCatalog } from './helpers.js';
+import { RULES_OFF_FOR_FRAGMENT } from './openapi-check.js';
 
 // ---------------------------------------------------------------------------------------------
 // The files under test and the catalog they come from.
@@ -149,21 +150,6 @@ describe('OpenAPI schema validation (@seriousme/openapi-schema-validator)', () =
 
 // ---------------------------------------------------------------------------------------------
 // 2. Redocly's recommended ruleset: no errors, and no warnings beyond the documented ones.
-
-/**
- * Rules of the recommended ruleset turned off because they cannot apply to a components-only
- * fragment (one with `paths: {}`, meant to be `$ref`'d into or merged with a real spec).
- */
-const RULES_OFF_FOR_FRAGMENT = [
-  // warn: every response (the fragment's whole product) is reported as unused, because nothing
-  // but operations can use a response and a fragment has none. Whether each header, example and
-  // schema is referenced is checked by the component-set tests below instead.
-  'no-unused-components',
-  // error: "Servers must be present." Servers say where operations are served; the fragment has
-  // no operations, and a `servers` entry in it would be wrong for (or clash with) the spec that
-  // merges it in.
-  'no-empty-servers',
-] as const;
 
 /**
  * Warnings that remain, as `ruleId at pointer`. These are not limitations of a fragment but gaps

@@ -1,0 +1,153 @@
+/** Validation of error codes, names derived from messages, and catalogs that extend others. */
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { deriveIdentifier } from '../generator/identifiers.js';
+import { CatalogError, formatDiagnostic, loadCatalog, parseCatalog } from '../generator/index.js';
+import { removeDir, tempDir, writeFile } from './helpers.js';
+
+const HEAD = [
+  'service: T1', //                                  1
+  'errorBody:', //                                   2
+  "  codePattern: '^T1\\.[0-9]{4}$'", //             3
+  'statuses:', //                                    4
+  '  - { status: 400, name: BadRequest, message: Bad Request, description: Bad. }', // 5
+  '  - { status: 404, name: NotFound, message: Not Found, description: Missing. }', // 6
+  'errors:', //                                      7
+];
+
+function problems(errors: string[]): { errors: string[]; warnings: string[] } {
+  try {
+    const catalog = parseCatalog([...HEAD, ...errors].join('\n'), 'cat.yaml');
+    return { errors: [], warnings: catalog.warnings.map(formatDiagnostic) };
+  } catch (error) {
+    if (error instanceof CatalogError) return { errors: error.diagnostics.map(formatDiagnostic), warnings: [] };
+    throw error;
+  }
+}
+
+describe('deriveIdentifier', () => {
+  const cases: [string, string, string][] = [
+    ['Invalid parameter', 'T1.0001', 'InvalidParameter'],
+    ["The bucket doesn't exist.", 'T1.0002', 'TheBucketDoesntExist'],
+    ['Paramètre invalide', 'T1.0003', 'ParametreInvalide'],
+    ['404 page missing', 'T1.0004', 'E404PageMissing'],
+    ['参数错误', 'SVC.CCE-X.4000003', 'ESVCCCEX4000003'],
+    ['type', 'T1.0005', 'Type' + 'Code'],
+    ['Infinity', 'T1.0006', 'InfinityCode'],
+    ['is api', 'T1.0007', 'IsApi'],
+    ['a '.repeat(40) + 'end of a long message', 'T1.0008', `${'A'.repeat(40)}EndOfA`],
+  ];
+  for (const [message, code, expected] of cases) {
+    it(`${JSON.stringify(message).slice(0, 30)} → ${expected}`, () => {
+      expect(deriveIdentifier(message, code)).toBe(expected);
+      expect(deriveIdentifier(message, code)).toBe(deriveIdentifier(message, code));
+    });
+  }
+});
+
+describe('error code validation', () => {
+  it('accepts plain, dotted and hyphenated codes and keeps numeric ones as written', () => {
+    const catalog = parseCatalog(
+      [...HEAD, '  - { code: 0042, status: 400, message: Zero. }', '  - { code: SVC.CCE-ADDONMGR.4000003, status: 404, message: Gone. }'].join('\n'),
+      'cat.yaml',
+    );
+    expect(catalog.data.errors?.map((e) => e.code)).toEqual(['0042', 'SVC.CCE-ADDONMGR.4000003']);
+  });
+
+  it('gives entries that share a message names suffixed with their codes', () => {
+    const catalog = parseCatalog(
+      [...HEAD, '  - { code: T1.0001, status: 400, message: Invalid name. }', '  - { code: T1.0002, status: 400, message: Invalid name. }'].join('\n'),
+      'cat.yaml',
+    );
+    expect(catalog.data.errors?.map((e) => e.name)).toEqual(['InvalidName_T10001', 'InvalidName_T10002']);
+  });
+
+  it('suffixes a derived name that a status already uses', () => {
+    const catalog = parseCatalog([...HEAD, '  - { code: T1.0001, status: 404, message: Not found }'].join('\n'), 'cat.yaml');
+    expect(catalog.data.errors?.[0]?.name).toBe('NotFound_T10001');
+  });
+
+  const cases: [string, string[], Partial<{ errors: string[]; warnings: string[] }>][] = [
+    ['a duplicate code', ['  - { code: T1.0001, status: 400, message: A. }', '  - { code: T1.0001, status: 400, message: B. }'], {
+      errors: ['cat.yaml:9:13: errors[1].code: duplicate code T1.0001 (first at line 8)'],
+    }],
+    ['explicit names that collide', ['  - { code: T1.0001, status: 400, message: A., name: Same }', '  - { code: T1.0002, status: 400, message: B., name: Same }'], {
+      errors: ['cat.yaml:9:54: errors[1].name: name "Same" of code T1.0002 collides with code T1.0001 (line 8); give one a different name'],
+    }],
+    ['an explicit name taken by a status', ['  - { code: T1.0001, status: 400, message: A., name: NotFound }'], {
+      errors: ['cat.yaml:8:54: errors[0].name: name "NotFound" of code T1.0001 collides with status 404 (line 6); give one a different name'],
+    }],
+    ['a derived name that still collides', ['  - { code: T1.0001, status: 400, message: A B., name: AB_T10002 }', '  - { code: T1.0002, status: 400, message: A B. }', '  - { code: T1.0003, status: 400, message: A B. }'], {
+      errors: ['cat.yaml:9:44: errors[1].message: name "AB_T10002" derived from the message of code T1.0002 collides with code T1.0001 (line 8); set "name" on one of them'],
+    }],
+    ['an invalid explicit name', ['  - { code: T1.0001, status: 400, message: A., name: 1st }'], {
+      errors: ['cat.yaml:8:54: errors[0].name: "1st" is not an identifier: use ASCII letters, digits and underscores, starting with a letter'],
+    }],
+    ['a status out of range', ['  - { code: T1.0001, status: 700, message: A. }'], { errors: ['cat.yaml:8:30: errors[0].status: status 700 is outside 100-599'] }],
+    ['a code with spaces', ['  - { code: "T1 0001", status: 400, message: A. }'], { errors: ['cat.yaml:8:13: errors[0].code: must match ^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$'] }],
+    ['a code that does not match codePattern (warning)', ['  - { code: X.1, status: 400, message: A. }'], {
+      errors: [],
+      warnings: ['cat.yaml:8:13: warning: errors[0].code: code "X.1" does not match codePattern ^T1\\.[0-9]{4}$'],
+    }],
+    ['a code on a 2xx status (warning)', ['  - { code: T1.0001, status: 200, message: A. }'], {
+      errors: [],
+      warnings: [
+        'cat.yaml:8:30: warning: errors[0].status: status 200 has no entry under statuses',
+        'cat.yaml:8:30: warning: errors[0].status: error code T1.0001 on the non-error status 200',
+      ],
+    }],
+  ];
+  for (const [name, errors, expected] of cases) {
+    it(`reports ${name}`, () => {
+      const result = problems(errors);
+      if (expected.errors !== undefined) expect(result.errors).toEqual(expected.errors);
+      if (expected.warnings !== undefined) expect(result.warnings).toEqual(expected.warnings);
+    });
+  }
+});
+
+describe('extends', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = tempDir();
+    writeFile(join(dir, 'base.yaml'), HEAD.slice(0, 6).join('\n'));
+  });
+  afterEach(() => removeDir(dir));
+
+  const load = (text: string, name = 'svc.yaml'): string[] => {
+    try {
+      loadCatalog(writeFile(join(dir, 'sub', name), text));
+      return [];
+    } catch (error) {
+      if (error instanceof CatalogError) return error.diagnostics.map(formatDiagnostic).map((line) => line.replaceAll(dir, '<dir>'));
+      throw error;
+    }
+  };
+
+  it('inherits the statuses and error body, and adds its own codes', () => {
+    const path = writeFile(join(dir, 'sub', 'svc.yaml'), 'extends: ../base.yaml\nservice: SVC\nerrors:\n  - { code: T1.0001, status: 404, message: No widget. }\n');
+    const catalog = loadCatalog(path);
+    expect(catalog.data.service).toBe('SVC');
+    expect(catalog.data.statuses.map((s) => s.status)).toEqual([400, 404]);
+    expect(catalog.data.errorBody.codePattern).toBe('^T1\\.[0-9]{4}$');
+    expect(catalog.data.errors?.map((e) => e.code)).toEqual(['T1.0001']);
+  });
+
+  it('reports a problem in the file that has it', () => {
+    expect(load('extends: ../base.yaml\nstatuses:\n  - { status: 404, name: Missing, message: Missing, description: Dup. }\n')).toEqual([
+      '<dir>/sub/svc.yaml:3:15: statuses[0].status: duplicate status 404 (first at <dir>/base.yaml:6)',
+    ]);
+  });
+
+  it('names a missing base where it is named', () => {
+    expect(load('extends: ../nope.yaml\n')).toEqual([
+      '<dir>/sub/svc.yaml:1:10: extends: <dir>/nope.yaml: cannot read catalog: no such file',
+    ]);
+  });
+
+  it('refuses a cycle', () => {
+    writeFile(join(dir, 'sub', 'a.yaml'), 'extends: b.yaml\n');
+    writeFile(join(dir, 'sub', 'b.yaml'), 'extends: a.yaml\n');
+    expect(load('extends: a.yaml\n', 'c.yaml')).toEqual(['<dir>/sub/b.yaml:1:10: extends: extends forms a cycle: c.yaml -> a.yaml -> b.yaml -> a.yaml']);
+  });
+});
