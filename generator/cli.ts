@@ -1,86 +1,133 @@
 #!/usr/bin/env node
 /**
  * Command line: argument parsing, exit codes and messages. Exit 0 on success, 1 on invalid
- * input or stale output, 2 on a usage error. User errors are one line each, never a stack
- * trace (unless --debug).
+ * input, stale output or a failed write, 2 on a usage error, 70 on an internal error. User
+ * errors are one line each, never a stack trace (unless --debug).
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { Catalog } from './catalog.js';
 import { CatalogError, formatDiagnostic } from './diagnostics.js';
 import { generate } from './generate.js';
 import { loadCatalog } from './index.js';
+import { mergeSpec } from './merge.js';
+import { buildModel } from './model.js';
 import { GENERATOR_VERSION } from './version.js';
-import { checkOutput, isFresh, writeAtomically, WriteError } from './write.js';
+import { checkOutput, isFresh, writeAtomically, writeFileAtomically, WriteError } from './write.js';
 
 const DEFAULT_CATALOG = 'data/status-codes.yaml';
 const DEFAULT_OUT = 'output';
 
 const HELP = `status-catalog ${GENERATOR_VERSION}
-Generates an OpenAPI components fragment, TypeScript and a Markdown reference from one catalog of HTTP statuses.
+Generates an OpenAPI components fragment, TypeScript and a Markdown reference from one catalog of
+HTTP statuses and service error codes, and merges the fragment into OpenAPI specs.
 
 Usage:
   status-catalog generate [--catalog FILE] [--out DIR] [--check] [--strict]
+  status-catalog merge SPEC [--catalog FILE] [--out FILE | --in-place] [--attach 400,404,500]
+                            [--attach-default] [--prefix P] [--check] [--strict]
   status-catalog --help | --version
 
-Options:
-  --catalog FILE  catalog to read, YAML or JSON (default: ${DEFAULT_CATALOG})
-  --out DIR       folder the generator owns and replaces as a whole (default: ${DEFAULT_OUT})
-  --check         write nothing; exit 1 and name each stale, missing or extra file
-  --strict        treat warnings (suspicious catalog entries) as errors
-  --debug         show stack traces of unexpected errors
-  -h, --help      show this help
-  -v, --version   show the version
+generate:
+  --catalog FILE    catalog to read, YAML or JSON (default: ${DEFAULT_CATALOG})
+  --out DIR         folder the generator owns and replaces as a whole (default: ${DEFAULT_OUT})
+  --check           write nothing; exit 1 and name each stale, missing or extra file
+  --strict          treat warnings (suspicious catalog entries) as errors
 
-Exit codes: 0 done, 1 invalid catalog (or warnings with --strict), stale output or write failure,
-2 usage error, 70 internal error (a bug: please report it with --debug output).
+merge SPEC (an OpenAPI 3.0.x or 3.1.x file, YAML or JSON):
+  --catalog FILE    catalog to read (default: ${DEFAULT_CATALOG})
+  --out FILE        write the merged spec there (default: standard output)
+  --in-place        replace SPEC with the merged spec
+  --attach CODES    comma-separated statuses: every operation that does not answer one gets
+                    a $ref to the catalog's response for it
+  --attach-default  every operation without a default response gets the catalog's DefaultError
+  --prefix P        prepend P to the name of every component the catalog adds
+  --check           write nothing; exit 1 when merging would change the target file
+  --strict          treat catalog warnings as errors
+
+  --debug           show stack traces of unexpected errors
+  -h, --help        show this help
+  -v, --version     show the version
+
+Exit codes: 0 done, 1 invalid catalog or spec (or warnings with --strict), stale output or write
+failure, 2 usage error, 70 internal error (a bug: please report it with --debug output).
 `;
 
 class UsageError extends Error {}
 
-async function main(argv: readonly string[]): Promise<number> {
-  let parsed;
+const COMMON = {
+  catalog: { type: 'string' },
+  check: { type: 'boolean', default: false },
+  strict: { type: 'boolean', default: false },
+  debug: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', short: 'v', default: false },
+} as const satisfies ParseArgsConfig['options'];
+
+const COMMANDS = {
+  generate: { ...COMMON, out: { type: 'string' } },
+  merge: {
+    ...COMMON,
+    out: { type: 'string' },
+    'in-place': { type: 'boolean', default: false },
+    attach: { type: 'string' },
+    'attach-default': { type: 'boolean', default: false },
+    prefix: { type: 'string' },
+  },
+} as const satisfies Record<string, ParseArgsConfig['options']>;
+
+function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: readonly string[], options: O) {
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        catalog: { type: 'string' },
-        out: { type: 'string' },
-        check: { type: 'boolean', default: false },
-        strict: { type: 'boolean', default: false },
-        debug: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'v', default: false },
-      },
-    });
+    return parseArgs({ args: [...args], allowPositionals: true, strict: true, options });
   } catch (error) {
     throw new UsageError((error as Error).message.split('\n', 1)[0]);
   }
-  const { values, positionals } = parsed;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  // The command comes first: `status-catalog merge spec.yaml --in-place`.
+  const command = argv[0] !== undefined && !argv[0].startsWith('-') ? argv[0] : undefined;
+  if (command === undefined || !(command in COMMANDS)) {
+    const { values } = parse(argv, COMMON);
+    if (values.help) {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    if (values.version) {
+      process.stdout.write(`${GENERATOR_VERSION}\n`);
+      return 0;
+    }
+    if (command === undefined) throw new UsageError('missing command: "generate" or "merge"');
+    throw new UsageError(`unknown command "${command}": the commands are "generate" and "merge"`);
+  }
+  return command === 'generate' ? runGenerate(argv) : runMerge(argv);
+}
+
+/** Loads the catalog, prints its warnings, and refuses them under --strict. */
+function loadForCommand(path: string, strict: boolean): Catalog | undefined {
+  const catalog = loadCatalog(path);
+  for (const warning of catalog.warnings) process.stderr.write(`${formatDiagnostic(warning)}\n`);
+  if (strict && catalog.warnings.length > 0) {
+    process.stderr.write(`status-catalog: ${catalog.warnings.length} warning(s) and --strict: nothing done\n`);
+    return undefined;
+  }
+  return catalog;
+}
+
+async function runGenerate(argv: readonly string[]): Promise<number> {
+  const { values, positionals } = parse(argv, COMMANDS.generate);
   if (values.help) {
     process.stdout.write(HELP);
     return 0;
   }
-  if (values.version) {
-    process.stdout.write(`${GENERATOR_VERSION}\n`);
-    return 0;
-  }
-  const [command, ...rest] = positionals;
-  if (command === undefined) throw new UsageError('missing command; the only command is "generate"');
-  if (command !== 'generate') throw new UsageError(`unknown command "${command}"; the only command is "generate"`);
-  if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+  if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
   if (values.catalog === '') throw new UsageError('--catalog needs a file');
   if (values.out === '') throw new UsageError('--out needs a folder');
-
   const catalogPath = values.catalog ?? DEFAULT_CATALOG;
   const outDir = values.out ?? DEFAULT_OUT;
-  const catalog = loadCatalog(catalogPath);
-  for (const warning of catalog.warnings) process.stderr.write(`${formatDiagnostic(warning)}\n`);
-  if (values.strict && catalog.warnings.length > 0) {
-    process.stderr.write(`status-catalog: ${catalog.warnings.length} warning(s) and --strict: nothing generated\n`);
-    return 1;
-  }
+  const catalog = loadForCommand(catalogPath, values.strict);
+  if (catalog === undefined) return 1;
   const files = await generate(catalog);
   if (values.check) {
     const result = checkOutput(outDir, files);
@@ -98,6 +145,62 @@ async function main(argv: readonly string[]): Promise<number> {
   writeAtomically(outDir, files);
   process.stdout.write(
     `status-catalog: wrote ${files.length} files to ${outDir} (${catalog.data.service}, ${catalog.data.statuses.length} statuses, ${catalog.data.errors?.length ?? 0} error codes)\n`,
+  );
+  return 0;
+}
+
+function parseStatuses(value: string): number[] {
+  return value.split(',').map((part) => {
+    const text = part.trim();
+    if (!/^[1-5]\d\d$/.test(text)) throw new UsageError(`--attach: "${text}" is not a status (100-599)`);
+    return Number(text);
+  });
+}
+
+async function runMerge(argv: readonly string[]): Promise<number> {
+  const { values, positionals } = parse(argv, COMMANDS.merge);
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const spec = positionals[1];
+  if (spec === undefined) throw new UsageError('merge needs the spec file: status-catalog merge SPEC');
+  if (positionals.length > 2) throw new UsageError(`unexpected argument "${positionals[2]}"`);
+  if (values.out !== undefined && values['in-place']) throw new UsageError('--out and --in-place exclude each other');
+  if (values.out === '') throw new UsageError('--out needs a file');
+  const attach = values.attach === undefined ? [] : parseStatuses(values.attach);
+  if (!existsSync(spec)) throw new CatalogError([{ file: spec, line: 0, column: 0, path: '(spec)', message: 'no such file' }]);
+
+  const catalog = loadForCommand(values.catalog ?? DEFAULT_CATALOG, values.strict);
+  if (catalog === undefined) return 1;
+  for (const status of attach) {
+    if (!catalog.data.statuses.some((s) => s.status === status)) throw new UsageError(`--attach: the catalog has no status ${status}`);
+  }
+  const input = readFileSync(spec, 'utf8');
+  const result = mergeSpec(input, spec, buildModel(catalog), {
+    attach,
+    attachDefault: values['attach-default'],
+    ...(values.prefix === undefined ? {} : { prefix: values.prefix }),
+  });
+  const target = values['in-place'] ? spec : values.out;
+  if (values.check) {
+    const current = target === undefined ? input : existsSync(target) ? readFileSync(target, 'utf8') : undefined;
+    if (current === result.text) {
+      process.stdout.write(`status-catalog: ${target ?? spec} already has the catalog merged\n`);
+      return 0;
+    }
+    process.stderr.write(
+      `status-catalog: merging would change ${target ?? spec} (${result.added.length} components, ${result.attached} responses); run status-catalog merge\n`,
+    );
+    return 1;
+  }
+  if (target === undefined) {
+    process.stdout.write(result.text);
+    return 0;
+  }
+  writeFileAtomically(target, result.text);
+  process.stderr.write(
+    `status-catalog: ${result.changed || target !== spec ? 'wrote' : 'left'} ${target} (OpenAPI ${result.version}: ${result.added.length} components added, ${result.attached} responses attached)\n`,
   );
   return 0;
 }

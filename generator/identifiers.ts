@@ -23,6 +23,8 @@ const TAKEN_CLASS_NAMES = new Set([
   'ApiError',
   'ClientError',
   'ServerError',
+  // The OpenAPI response for `default` (a status named DefaultError or Default would clash).
+  'DefaultError',
   // Functions the generated module exports.
   'isApiError',
   'isClientError',

@@ -121,3 +121,19 @@ function assertInside(target: string, path: string): void {
     throw new WriteError(`refusing to write ${JSON.stringify(path)}: outside the output folder`);
   }
 }
+
+/**
+ * Replaces one file: the new text goes to a temporary file beside it, which is then renamed
+ * over it, so readers see the old file or the new one and never a half-written one.
+ */
+export function writeFileAtomically(path: string, text: string, fs: WriterFileSystem = nodeFs): void {
+  const target = resolve(path);
+  const temporary = join(dirname(target), `.${basename(target)}.tmp-${randomBytes(6).toString('hex')}`);
+  try {
+    fs.writeFileSync(temporary, text, 'utf8');
+    fs.renameSync(temporary, target);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw new WriteError(`${path}: could not write, the file was left as it was: ${(error as Error).message}`, { cause: error });
+  }
+}

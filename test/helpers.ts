@@ -9,7 +9,8 @@ import { resolveErrorBody, type CatalogData } from '../generator/catalog.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI = join(ROOT, 'dist', 'cli.js');
-export const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+/** TypeScript 7, the native compiler (the `typescript` package is 5.x, which openapi-typescript needs). */
+export const TSC = join(ROOT, 'node_modules', 'typescript-native', 'bin', 'tsc');
 export const DEFAULT_CATALOG = join(ROOT, 'data', 'status-codes.yaml');
 export const OUTPUT = join(ROOT, 'output');
 

@@ -11,6 +11,8 @@ import type { GeneratedFile } from './files.js';
 
 export const ERROR_BODY_SCHEMA = 'ErrorBody';
 export const ERROR_CODE_SCHEMA = 'ErrorCode';
+/** Response for an operation's `default`; no status may take this name. */
+export const DEFAULT_ERROR_RESPONSE = 'DefaultError';
 
 export type OpenApiVersion = '3.1' | '3.0';
 
@@ -94,6 +96,11 @@ function buildComponents(model: CatalogModel): oas31.ComponentsObject {
     if (status.codes.length > 0) response['x-error-codes'] = [...status.codes];
     responses[status.name] = response;
   }
+  // For `default` responses of operations: any other error, in the service's error body.
+  responses[DEFAULT_ERROR_RESPONSE] = {
+    description: `Any other error of the ${model.service} service: the HTTP status says which, the body says why.`,
+    content: { [model.errorMediaType]: { schema: { $ref: `#/components/schemas/${ERROR_BODY_SCHEMA}` } } },
+  };
   return { schemas, responses, headers, examples };
 }
 
@@ -132,6 +139,7 @@ function errorBodySchema(model: CatalogModel): oas31.SchemaObject {
   }
   const fields: oas31.SchemaObject = {
     type: 'object',
+    ...(body.shape === 'flat' ? described : {}),
     required: [...withCode, body.messageField],
     properties: {
       [body.codeField]: codeSchema(model),
@@ -142,7 +150,7 @@ function errorBodySchema(model: CatalogModel): oas31.SchemaObject {
   if (body.shape === 'nested') {
     return { type: 'object', ...described, required: ['error'], properties: { error: fields } };
   }
-  return { ...fields, ...described };
+  return fields;
 }
 
 function errorCodeSchema(model: CatalogModel): oas31.SchemaObject {

@@ -1,0 +1,238 @@
+/**
+ * `status-catalog merge` on specs written in the style of the OpenAPI Initiative's petstore
+ * and callback examples (3.0 and 3.1, YAML and JSON, one with its own Error schema), through
+ * the real CLI: the result validates, keeps every byte of the input in order, loses nothing,
+ * is idempotent, and openapi-typescript turns it into types that compile.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createConfig, lint } from '@redocly/openapi-core';
+import openapiTS, { astToString } from 'openapi-typescript';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { compileTypeScript, removeDir, ROOT, runCli, tempDir, writeFile } from './helpers.js';
+import { validateSpec } from './openapi-check.js';
+
+const SPECS = join(ROOT, 'test', 'fixtures', 'specs');
+const FIXTURES = [
+  { file: 'petstore.oas30.yaml', version: '3.0' },
+  { file: 'petstore.oas31.json', version: '3.1' },
+  { file: 'callbacks.oas31.yaml', version: '3.1' },
+] as const;
+const ATTACH = ['--attach', '400,404,500', '--attach-default'];
+
+type Tree = Record<string, unknown>;
+
+/** Whether every line of `original` appears in `merged`, in order: nothing of the input was changed or dropped. */
+function keepsEveryLine(original: string, merged: string): boolean {
+  const want = original.split('\n');
+  let next = 0;
+  for (const line of merged.split('\n')) if (next < want.length && line === want[next]) next += 1;
+  return next === want.length;
+}
+
+/** Pointers at which `merged` differs from `original`; asserts nothing of `original` was lost or changed. */
+function additions(original: unknown, merged: unknown, pointer = '#'): string[] {
+  if (original === null || typeof original !== 'object' || Array.isArray(original)) {
+    expect(merged, pointer).toEqual(original);
+    return [];
+  }
+  expect(merged, pointer).toBeTypeOf('object');
+  const out: string[] = [];
+  for (const key of Object.keys(merged as Tree)) {
+    const path = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    if (key in (original as Tree)) out.push(...additions((original as Tree)[key], (merged as Tree)[key], path));
+    else out.push(path);
+  }
+  return out;
+}
+
+let work: string;
+beforeAll(() => {
+  work = tempDir();
+});
+afterAll(() => removeDir(work));
+
+for (const fixture of FIXTURES) {
+  describe(fixture.file, () => {
+    const source = join(SPECS, fixture.file);
+    const original = readFileSync(source, 'utf8');
+    const isJson = fixture.file.endsWith('.json');
+    let mergedPath: string;
+    let merged: string;
+
+    beforeAll(() => {
+      mergedPath = join(work, `merged-${fixture.file}`);
+      const result = runCli(['merge', source, ...ATTACH, '--out', mergedPath]);
+      expect(result.stderr).toMatch(/wrote .* \(OpenAPI 3\.\d: \d+ components added, \d+ responses attached\)/);
+      expect(result.status).toBe(0);
+      merged = readFileSync(mergedPath, 'utf8');
+    });
+
+    it('is valid under the official schema of its version', async () => {
+      const document = parse(merged) as Tree;
+      expect(String(document['openapi'])).toMatch(fixture.version === '3.0' ? /^3\.0\./ : /^3\.1\./);
+      const validation = await validateSpec(document);
+      expect(validation.valid, JSON.stringify(validation.errors)).toBe(true);
+    });
+
+    it('adds no Redocly errors (recommended ruleset)', async () => {
+      const config = await createConfig({ extends: ['recommended'] });
+      const errorsOf = async (path: string): Promise<string[]> =>
+        (await lint({ ref: path, config }))
+          .filter((p) => p.severity === 'error')
+          .map((p) => `${p.ruleId} ${p.location[0]?.pointer ?? ''}`)
+          .sort();
+      const before = await errorsOf(source);
+      const after = await errorsOf(mergedPath);
+      expect(after.filter((error) => !before.includes(error))).toEqual([]);
+    });
+
+    it('keeps every line of the input, in order, comments and quoting included', () => {
+      expect(keepsEveryLine(original, merged)).toBe(true);
+      if (!isJson) for (const comment of original.match(/#\s.*$/gm) ?? []) expect(merged).toContain(comment);
+    });
+
+    it('loses nothing of the input and adds only catalog components and attached responses', () => {
+      const added = additions(parse(original), parse(merged));
+      const attached = added.filter((p) => p.startsWith('#/paths/') || p.startsWith('#/webhooks/'));
+      for (const pointer of attached) expect(pointer).toMatch(/\/responses(\/(400|404|500|default))?$/);
+      for (const pointer of added.filter((p) => !attached.includes(p))) {
+        expect(pointer).toMatch(/^#\/components(\/(schemas|responses|headers|examples)(\/[^/]+)?)?$/);
+      }
+      expect(attached.length).toBeGreaterThan(0);
+      // The operations' own answers stay theirs: nothing under an existing response changed (checked by additions()).
+      const tree = parse(merged) as { paths: Record<string, Record<string, { responses: Tree }>> };
+      for (const item of Object.values(tree.paths)) {
+        for (const [method, operation] of Object.entries(item)) {
+          if (!['get', 'put', 'post', 'delete'].includes(method)) continue;
+          for (const status of ['400', '404', '500', 'default']) expect(operation.responses[status], `${method} ${status}`).toBeDefined();
+        }
+      }
+    });
+
+    it('is idempotent: merging again changes no byte, and --check agrees', () => {
+      const again = join(work, `again-${fixture.file}`);
+      expect(runCli(['merge', mergedPath, ...ATTACH, '--out', again]).status).toBe(0);
+      expect(readFileSync(again, 'utf8')).toBe(merged);
+      expect(runCli(['merge', mergedPath, ...ATTACH, '--check']).status).toBe(0);
+    });
+
+    it('--check on the unmerged spec exits 1 and writes nothing', () => {
+      const target = join(work, `check-${fixture.file}`);
+      const result = runCli(['merge', source, ...ATTACH, '--out', target, '--check']);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain('merging would change');
+      expect(existsSync(target)).toBe(false);
+      expect(readFileSync(source, 'utf8')).toBe(original);
+    });
+
+    it('--in-place replaces the file and leaves nothing beside it', () => {
+      const dir = join(work, `in-place-${fixture.file}`);
+      const copy = writeFile(join(dir, fixture.file), original);
+      expect(runCli(['merge', copy, ...ATTACH, '--in-place']).status).toBe(0);
+      expect(readFileSync(copy, 'utf8')).toBe(merged);
+      expect(readdirSync(dir)).toEqual([fixture.file]);
+    });
+
+    it('becomes types that compile, through openapi-typescript', async () => {
+      const ast = await openapiTS(pathToFileURL(mergedPath));
+      const dir = join(work, `types-${fixture.file}`);
+      writeFile(join(dir, 'src', 'api.ts'), astToString(ast));
+      const compiled = compileTypeScript(join(dir, 'src'), join(dir, 'out'));
+      expect(compiled.stdout + compiled.stderr).toBe('');
+      expect(compiled.status).toBe(0);
+      const types = readFileSync(join(dir, 'src', 'api.ts'), 'utf8');
+      expect(types).toContain('ErrorBody');
+      expect(types).toContain('NotFound');
+    });
+  });
+}
+
+describe('merge details', () => {
+  it('keeps plain numeric response keys plain and $ref siblings as they are', () => {
+    const out = join(work, 'callbacks-keys.yaml');
+    expect(runCli(['merge', join(SPECS, 'callbacks.oas31.yaml'), '--attach', '404,500', '--out', out]).status).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text).toMatch(/^ {8}500:\n {10}\$ref: '#\/components\/responses\/InternalServerError'$/m);
+    expect(text).toContain("        404:\n          $ref: '#/components/responses/Missing'\n          description: A $ref sibling that merge leaves as it is.");
+    // The webhook operation (3.1) got the attachment too.
+    const tree = parse(text) as { webhooks: { planChanged: { post: { responses: Tree } } } };
+    expect(tree.webhooks.planChanged.post.responses['500']).toEqual({ $ref: '#/components/responses/InternalServerError' });
+  });
+
+  it('never replaces an operation’s own response', () => {
+    const out = join(work, 'own-404.yaml');
+    expect(runCli(['merge', join(SPECS, 'petstore.oas30.yaml'), '--attach', '404', '--out', out]).status).toBe(0);
+    const tree = parse(readFileSync(out, 'utf8')) as { paths: Record<string, { get: { responses: Record<string, { description?: string }> } }> };
+    expect(tree.paths['/pets/{petId}']!.get.responses['404']!.description).toBe("This shop's own not-found answer, which merge must keep.");
+  });
+
+  it('lists every clash by JSON pointer, and --prefix namespaces the catalog instead', () => {
+    const spec = writeFile(
+      join(work, 'clash.yaml'),
+      'openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths: {}\ncomponents:\n  schemas:\n    ErrorBody: { type: string }\n  responses:\n    NotFound: { description: Ours. }\n',
+    );
+    const clash = runCli(['merge', spec, '--out', join(work, 'clash-out.yaml')]);
+    expect(clash.status).toBe(1);
+    expect(clash.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/clash\.yaml:6:16: #\/components\/schemas\/ErrorBody: the spec has a different schema of this name/),
+      expect.stringMatching(/clash\.yaml:8:15: #\/components\/responses\/NotFound: the spec has a different response of this name/),
+    ]);
+    expect(existsSync(join(work, 'clash-out.yaml'))).toBe(false);
+
+    const out = join(work, 'prefixed.yaml');
+    expect(runCli(['merge', spec, '--prefix', 'Cat', '--attach', '404', '--out', out]).status).toBe(0);
+    const tree = parse(readFileSync(out, 'utf8')) as { components: { schemas: Tree; responses: Record<string, { content?: Record<string, { schema: { $ref: string } }> }> } };
+    expect(tree.components.schemas['ErrorBody']).toEqual({ type: 'string' });
+    expect(tree.components.schemas['CatErrorBody']).toBeDefined();
+    expect(tree.components.responses['NotFound']).toEqual({ description: 'Ours.' });
+    expect(tree.components.responses['CatNotFound']?.content?.['application/json']?.schema.$ref).toBe('#/components/schemas/CatErrorBody');
+    const refs = readFileSync(out, 'utf8').match(/\$ref: .*/g) ?? [];
+    for (const ref of refs) expect(ref).toMatch(/#\/components\/\w+\/Cat/);
+  });
+
+  it('treats a component with the same content as already there', () => {
+    const first = join(work, 'same-1.yaml');
+    expect(runCli(['merge', join(SPECS, 'petstore.oas30.yaml'), '--out', first]).status).toBe(0);
+    const result = runCli(['merge', first, '--out', join(work, 'same-2.yaml')]);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain('0 components added');
+  });
+
+  const bad: [string, string, RegExp][] = [
+    ['duplicate keys', 'openapi: 3.1.0\ninfo: { title: t, version: "1" }\ninfo: {}\npaths: {}\n', /^.*bad\.yaml:3:1: \(spec\): Map keys must be unique$/],
+    ['a YAML syntax error', 'openapi: 3.1.0\npaths: [\n', /^.*bad\.yaml:\d+:\d+: \(spec\): .+$/],
+    ['Swagger 2.0', 'swagger: "2.0"\ninfo: { title: t, version: "1" }\npaths: {}\n', /^.*bad\.yaml:1:1: openapi: unsupported version "": merge takes OpenAPI 3\.0\.x and 3\.1\.x$/],
+    ['not a mapping', '- a\n- b\n', /^.*bad\.yaml:1:1: \(spec\): an OpenAPI document is a mapping$/],
+  ];
+  for (const [name, text, expected] of bad) {
+    it(`refuses ${name} with one located line and writes nothing`, () => {
+      const spec = writeFile(join(work, 'bad', 'bad.yaml'), text);
+      const result = runCli(['merge', spec, '--in-place']);
+      expect(result.status).toBe(1);
+      expect(result.stderr.trim()).toMatch(expected);
+      expect(readFileSync(spec, 'utf8')).toBe(text);
+      expect(readdirSync(join(work, 'bad'))).toEqual(['bad.yaml']);
+    });
+  }
+
+  it('exits 2 on usage errors', () => {
+    const spec = join(SPECS, 'petstore.oas30.yaml');
+    for (const args of [['merge'], ['merge', spec, '--attach', '418'], ['merge', spec, '--attach', 'x'], ['merge', spec, '--out', 'a', '--in-place']]) {
+      const result = runCli(args);
+      expect(result.status, args.join(' ')).toBe(2);
+    }
+  });
+
+  it('writes JSON in the file’s own indentation', () => {
+    const spec = writeFile(join(work, 'tabs.json'), '{\n\t"openapi": "3.0.3",\n\t"info": {"title": "t", "version": "1"},\n\t"paths": {}\n}\n');
+    const out = join(work, 'tabs-out.json');
+    expect(runCli(['merge', spec, '--out', out]).status).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text.startsWith('{\n\t"openapi": "3.0.3",\n\t"info": {"title": "t", "version": "1"},\n\t"paths": {},\n\t"components": {\n\t\t"schemas": {\n')).toBe(true);
+    expect(JSON.parse(text)).toBeTypeOf('object');
+    writeFileSync(out, text);
+  });
+});
