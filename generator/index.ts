@@ -7,6 +7,8 @@
  */
 import type { Catalog } from './catalog.js';
 import { parseCatalogText, readCatalogChain } from './load.js';
+import { mergeSpec, type MergeOptions, type MergeResult } from './merge.js';
+import { buildModel } from './model.js';
 import { validateCatalog } from './validate.js';
 
 export type {
@@ -24,7 +26,8 @@ export { CatalogError, formatDiagnostic, type Diagnostic } from './diagnostics.j
 export type { GeneratedFile } from './emit/files.js';
 export { generate, OUTPUT_KINDS, type GenerateOptions, type OutputKind } from './generate.js';
 export { MANIFEST_PATH } from './manifest.js';
-export { checkOutput, isFresh, writeAtomically, WriteError, type CheckResult } from './write.js';
+export type { MergeOptions, MergeResult } from './merge.js';
+export { checkOutput, isFresh, writeAtomically, writeFileAtomically, WriteError, type CheckResult } from './write.js';
 
 /**
  * Reads and validates a catalog file (YAML or JSON) and the catalogs it extends. Throws
@@ -40,4 +43,12 @@ export function loadCatalog(path: string): Catalog {
  */
 export function parseCatalog(text: string, file: string): Catalog {
   return validateCatalog(readCatalogChain(file, parseCatalogText(text, file)));
+}
+
+/**
+ * Merges a catalog into the text of an OpenAPI 3.0/3.1 spec (YAML or JSON; `file` names it in
+ * errors and picks JSON for `.json`). Returns the merged text; writes nothing.
+ */
+export function mergeCatalog(catalog: Catalog, specText: string, file: string, options: MergeOptions = {}): MergeResult {
+  return mergeSpec(specText, file, buildModel(catalog), options);
 }
