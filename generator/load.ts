@@ -4,7 +4,7 @@
  * model serves both and every later error can name a line and column.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { CatalogError, formatPath, type Diagnostic, type FieldPath } from './diagnostics.js';
 
@@ -66,7 +66,7 @@ export function readCatalogChain(file: string, parsed?: SourceDocument): SourceD
     const base = (source.data as { extends?: unknown } | null)?.extends;
     if (typeof base !== 'string' || base === '') return chain;
     via = { source, path: ['extends'] };
-    current = join(dirname(current), base);
+    current = resolve(dirname(current), base);
   }
 }
 

@@ -51,6 +51,10 @@ export interface ErrorModel {
   readonly description: string | undefined;
   readonly measure: string | undefined;
   readonly deprecated: boolean;
+  /** Whether its status allows content, so that the code can be sent at all. */
+  readonly bodyAllowed: boolean;
+  /** Key of its OpenAPI example: the code, or `code.<code>` where a status example has that name. */
+  readonly exampleKey: string;
 }
 
 export interface CatalogModel {
@@ -103,6 +107,7 @@ export function buildModel(catalog: Catalog): CatalogModel {
       };
     });
   const statusByCode = new Map(statuses.map((s) => [s.status, s]));
+  const statusNames = new Set(statuses.map((s) => s.name));
   const errors = errorSpecs.map((spec): ErrorModel => {
     const statusClassName = statusByCode.get(spec.status)?.className;
     const parentClass =
@@ -118,6 +123,8 @@ export function buildModel(catalog: Catalog): CatalogModel {
       description: spec.description,
       measure: spec.measure,
       deprecated: spec.deprecated ?? false,
+      bodyAllowed: !bodyForbidden(spec.status),
+      exampleKey: statusNames.has(spec.code) ? `code.${spec.code}` : spec.code,
     };
   });
   const errorBody = resolveErrorBody(data.errorBody);

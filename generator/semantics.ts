@@ -58,14 +58,31 @@ export function mergeChain(chain: readonly SourceDocument[]): MergedCatalog {
     if (file.title !== undefined) title = at(file.title, 'title');
     if (file.version !== undefined) version = at(file.version, 'version');
     if (file.errorBody !== undefined) {
+      // Another shape makes the inherited field names and description meaningless: they go.
+      const shape = (file.errorBody.shape ?? 'flat') as string;
+      if (file.errorBody.shape !== undefined && (errorBodyFields.get('shape')?.value ?? 'flat') !== shape) {
+        for (const key of ['codeField', 'messageField', 'description']) errorBodyFields.delete(key);
+      }
       for (const [key, value] of Object.entries(file.errorBody)) errorBodyFields.set(key, at(value, 'errorBody', key));
       const merged: Record<string, unknown> = {};
       for (const [key, field] of errorBodyFields) merged[key] = field.value;
       errorBody = at(merged as ErrorBodySpec, 'errorBody');
     }
     for (const [name, header] of Object.entries(file.headers ?? {})) headers.set(name, at(header, 'headers', name));
-    (file.statuses ?? []).forEach((status, index) => statuses.push(at(status, 'statuses', index)));
-    (file.errors ?? []).forEach((error, index) => errors.push(at(error, 'errors', index)));
+    // A status or code that a file it extends already has is replaced, in place; within one
+    // file a repeat is a duplicate, reported by the checks.
+    const inherited = statuses.length;
+    (file.statuses ?? []).forEach((status, index) => {
+      const replaced = statuses.findIndex((s, i) => i < inherited && s.value.status === status.status);
+      if (replaced >= 0) statuses[replaced] = at(status, 'statuses', index);
+      else statuses.push(at(status, 'statuses', index));
+    });
+    const inheritedErrors = errors.length;
+    (file.errors ?? []).forEach((error, index) => {
+      const replaced = errors.findIndex((e, i) => i < inheritedErrors && String(e.value.code) === String(error.code));
+      if (replaced >= 0) errors[replaced] = at(error, 'errors', index);
+      else errors.push(at(error, 'errors', index));
+    });
   }
   return { chain, service, title, version, errorBody, errorBodyFields, headers, statuses, errors };
 }
@@ -188,18 +205,22 @@ export function checkSemantics(merged: MergedCatalog): { data: CatalogData; prob
     const raw = entry.value.code;
     // A numeric code is kept as written: `0042` stays `0042`.
     const code = typeof raw === 'number' ? (entry.source.sourceTextOf([...entry.path, 'code']) ?? String(raw)) : raw;
+    if (typeof raw === 'number' && !/^[0-9]+$/.test(code)) {
+      error(entry, `numeric code ${code} is not written in plain digits; write it as a string`, 'code');
+    }
     const { status } = entry.value;
     const earlier = byCode.get(code);
     if (earlier === undefined) byCode.set(code, entry);
     else error(entry, `duplicate code ${code} (first at ${where(earlier, 'code')})`, 'code');
-    if (statusNames.has(code)) error(entry, `code "${code}" is also the name of a status; examples are keyed by both`, 'code');
     if (status < 100 || status > 599) error(entry, `status ${status} is outside 100-599`, 'status');
     else if (!byStatus.has(status)) warn(entry, `status ${status} has no entry under statuses`, 'status');
-    if (status < 400 && status >= 100) warn(entry, `error code ${code} on the non-error status ${status}`, 'status');
+    if (status >= 100 && bodyForbidden(status)) {
+      warn(entry, `a ${status} response carries no content, so code ${code} can never be sent`, 'status');
+    } else if (status < 400 && status >= 100) warn(entry, `error code ${code} on the non-error status ${status}`, 'status');
     if (codeRegExp !== undefined && !codeRegExp.test(code)) warn(entry, `code "${code}" does not match codePattern ${body.codePattern}`, 'code');
     codes.push({ entry, code });
   }
-  const names = assignErrorNames(codes, statusClasses, error, where);
+  const names = assignErrorNames(codes, statusClasses, error, warn, where);
 
   const data: CatalogData = {
     service: merged.service?.value ?? '',
@@ -223,6 +244,7 @@ function assignErrorNames(
   codes: readonly { entry: Located<RawError>; code: string }[],
   statusClasses: ReadonlyMap<string, Located<StatusSpec>>,
   error: (at: Located<unknown>, message: string, ...field: FieldPath) => void,
+  warn: (at: Located<unknown>, message: string, ...field: FieldPath) => void,
   where: (at: Located<unknown>, ...field: FieldPath) => string,
 ): string[] {
   // Keyed by class name: that is what must be unique in the generated module.
@@ -253,8 +275,13 @@ function assignErrorNames(
   codes.forEach(({ entry, code }, index) => {
     const base = derived[index];
     if (base === undefined) return;
-    const name = (uses.get(base) ?? 0) > 1 || taken.has(classNameOf(base)) ? `${base}_${codeSuffix(code)}` : base;
+    const suffixed = (uses.get(base) ?? 0) > 1 || taken.has(classNameOf(base));
+    const name = suffixed ? `${base}_${codeSuffix(code)}` : base;
     names[index] = name;
+    if (suffixed) {
+      // Adding a code with the same message later would rename this one: a given name stays put.
+      warn(entry, `name ${name} is derived from a message another entry shares; set "name" to keep it stable`, 'message');
+    }
     const other = taken.get(classNameOf(name));
     if (other !== undefined) {
       error(

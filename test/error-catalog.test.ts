@@ -62,6 +62,11 @@ describe('error code validation', () => {
     expect(catalog.data.errors?.map((e) => e.name)).toEqual(['InvalidName_T10001', 'InvalidName_T10002']);
   });
 
+  it('accepts a code spelled like a status name', () => {
+    const catalog = parseCatalog([...HEAD, '  - { code: NotFound, status: 404, message: No such thing. }'].join('\n'), 'cat.yaml');
+    expect(catalog.data.errors?.[0]?.code).toBe('NotFound');
+  });
+
   it('suffixes a derived name that a status already uses', () => {
     const catalog = parseCatalog([...HEAD, '  - { code: T1.0001, status: 404, message: Not found }'].join('\n'), 'cat.yaml');
     expect(catalog.data.errors?.[0]?.name).toBe('NotFound_T10001');
@@ -84,6 +89,9 @@ describe('error code validation', () => {
       errors: ['cat.yaml:8:54: errors[0].name: "1st" is not an identifier: use ASCII letters, digits and underscores, starting with a letter'],
     }],
     ['a status out of range', ['  - { code: T1.0001, status: 700, message: A. }'], { errors: ['cat.yaml:8:30: errors[0].status: status 700 is outside 100-599'] }],
+    ['a numeric code not written in digits', ['  - { code: 1e3, status: 400, message: A. }'], {
+      errors: ['cat.yaml:8:13: errors[0].code: numeric code 1e3 is not written in plain digits; write it as a string'],
+    }],
     ['a code with spaces', ['  - { code: "T1 0001", status: 400, message: A. }'], { errors: ['cat.yaml:8:13: errors[0].code: must match ^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$'] }],
     ['a code that does not match codePattern (warning)', ['  - { code: X.1, status: 400, message: A. }'], {
       errors: [],
@@ -134,9 +142,32 @@ describe('extends', () => {
   });
 
   it('reports a problem in the file that has it', () => {
-    expect(load('extends: ../base.yaml\nstatuses:\n  - { status: 404, name: Missing, message: Missing, description: Dup. }\n')).toEqual([
-      '<dir>/sub/svc.yaml:3:15: statuses[0].status: duplicate status 404 (first at <dir>/base.yaml:6)',
+    expect(load('extends: ../base.yaml\nstatuses:\n  - { status: 409, name: NotFound, message: Clash, description: Dup. }\n')).toEqual([
+      '<dir>/sub/svc.yaml:3:26: statuses[0].name: name "NotFound" of status 409 collides with status 404 (<dir>/base.yaml:6); give one a different name',
     ]);
+  });
+
+  it('lets a status or code of the extending file replace an inherited one', () => {
+    const path = writeFile(
+      join(dir, 'sub', 'svc.yaml'),
+      'extends: ../base.yaml\nstatuses:\n  - { status: 404, name: Missing, message: Missing, description: Ours. }\n',
+    );
+    const catalog = loadCatalog(path);
+    expect(catalog.data.statuses.map((s) => [s.status, s.name])).toEqual([
+      [400, 'BadRequest'],
+      [404, 'Missing'],
+    ]);
+  });
+
+  it('drops inherited field names when the extending file changes the body shape', () => {
+    writeFile(join(dir, 'flat.yaml'), [...HEAD.slice(0, 2), '  codeField: err', '  messageField: msg', ...HEAD.slice(2, 6)].join('\n'));
+    const path = writeFile(join(dir, 'sub', 'svc.yaml'), 'extends: ../flat.yaml\nerrorBody:\n  shape: problem\n');
+    expect(loadCatalog(path).data.errorBody).toEqual({ codePattern: '^T1\\.[0-9]{4}$', shape: 'problem' });
+  });
+
+  it('resolves an absolute extends path', () => {
+    const path = writeFile(join(dir, 'sub', 'svc.yaml'), `extends: ${join(dir, 'base.yaml')}\n`);
+    expect(loadCatalog(path).data.statuses).toHaveLength(2);
   });
 
   it('names a missing base where it is named', () => {

@@ -234,8 +234,11 @@ describe.each(FILES)('catalog content in $file', ({ file }) => {
   const components = doc.components ?? {};
 
   // Proves there is one response per catalog status and nothing else.
-  it('has exactly one response per catalog status', () => {
-    expect(Object.keys(components.responses ?? {}).sort()).toEqual(STATUSES.map((s) => s.name).sort());
+  it('has exactly one response per catalog status, and DefaultError for `default`', () => {
+    expect(Object.keys(components.responses ?? {}).sort()).toEqual([...STATUSES.map((s) => s.name), 'DefaultError'].sort());
+    const fallback = components.responses?.['DefaultError'] as ResponseObject | undefined;
+    expect(fallback?.content?.[ERROR_MEDIA_TYPE]?.schema).toEqual({ $ref: `#/components/schemas/${ERROR_BODY}` });
+    expect(fallback?.['x-status-code']).toBeUndefined();
   });
 
   // Replaces `no-unused-components` for what a fragment can use: every example belongs to an

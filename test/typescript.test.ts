@@ -235,9 +235,11 @@ describe('errorFromResponse', () => {
       '"text"',
       42,
       [],
-      { error_code: 7, error_msg: false },
+      { error_code: true, error_msg: false },
+      { error_code: -1, error_msg: 7 },
+      { error_code: 1.5 },
       { error: 'not an object' },
-      { error: { code: 42, message: null } },
+      { error: { code: true, message: null } },
       Object.create({ error_code: 'S3M.0001', error_msg: 'inherited' }) as object,
     ];
     for (const body of bodies) {
@@ -245,6 +247,11 @@ describe('errorFromResponse', () => {
       expect(error).toBeInstanceOf(m.NotFoundError);
       expect(error.toJSON()).toEqual({ error_code: defaultCode, error_msg: 'NotFound' });
     }
+  });
+
+  it('takes a code sent as a JSON number', () => {
+    expect(m.errorFromResponse(400, { error_code: 1100 }).errorCode).toBe('1100');
+    expect(m.errorFromResponse(400, '{"error":{"code":7}}').errorCode).toBe('7');
   });
 
   it('keeps the fields it can use and ignores extra ones', () => {

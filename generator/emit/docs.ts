@@ -113,7 +113,7 @@ function emitErrorCodes(model: CatalogModel): GeneratedFile {
     ]);
   const sections = [
     header(model),
-    `# ${markdownCell(model.title)}: error codes`,
+    `# Error codes of ${markdownCell(model.service)}`,
     `${model.errors.length} service error codes, sent in the error body (see status-codes.md) with the HTTP status given here.`,
     table(['Status', 'Code', 'Message', 'Description', 'Measure'], rows),
   ];

@@ -4,7 +4,7 @@
  */
 import * as oas30 from 'openapi3-ts/oas30';
 import * as oas31 from 'openapi3-ts/oas31';
-import { stringify } from 'yaml';
+import { Document, visit } from 'yaml';
 import type { HeaderValueSchema } from '../catalog.js';
 import type { CatalogModel } from '../model.js';
 import type { GeneratedFile } from './files.js';
@@ -55,22 +55,19 @@ function buildComponents(model: CatalogModel): oas31.ComponentsObject {
     if (!status.isError || !status.bodyAllowed) continue;
     examples[status.name] = {
       summary: `${status.status} ${status.message}`,
-      value: wireBody(model, {
-        status: status.status,
-        code: model.errorBody.defaultCode,
-        // As the generated toJSON() does: a problem's title is the code's message when the catalog knows the code.
-        title: model.errors.find((e) => e.code === model.errorBody.defaultCode)?.message ?? status.message,
-        message: status.message,
-      }),
+      value: wireBody(model, { status: status.status, code: model.errorBody.defaultCode, message: status.message }),
     };
   }
   for (const error of model.errors) {
+    // A code on a status without content can never be sent: no example to show.
+    if (!error.bodyAllowed) continue;
     const about = [error.description, error.measure === undefined ? undefined : `Measure: ${error.measure}`];
     const description = about.filter((text) => text !== undefined).join('\n\n');
-    examples[error.code] = {
-      summary: `${error.code} ${error.message}`,
+    examples[error.exampleKey] = {
+      summary: `${error.code} ${error.message}${error.deprecated ? ' (deprecated)' : ''}`,
       ...(description === '' ? {} : { description }),
-      value: wireBody(model, { status: error.status, code: error.code, title: error.message, message: error.message }),
+      value: wireBody(model, { status: error.status, code: error.code, message: error.message }),
+      ...(error.deprecated ? { 'x-deprecated': true } : {}),
     };
   }
 
@@ -83,7 +80,8 @@ function buildComponents(model: CatalogModel): oas31.ComponentsObject {
       );
     }
     if (status.isError && status.bodyAllowed) {
-      const named = [status.name, ...status.codes].map((key) => [key, { $ref: `#/components/examples/${key}` }]);
+      const codeExamples = model.errors.filter((e) => e.status === status.status).map((e) => e.exampleKey);
+      const named = [status.name, ...codeExamples].map((key) => [key, { $ref: `#/components/examples/${key}` }]);
       response.content = {
         [model.errorMediaType]: {
           schema: { $ref: `#/components/schemas/${ERROR_BODY_SCHEMA}` },
@@ -166,23 +164,29 @@ function errorCodeSchema(model: CatalogModel): oas31.SchemaObject {
 
 /**
  * An error body as the generated `toJSON()` writes it, for examples: the two must agree, and
- * the tests compare them.
+ * the tests compare them. For a problem, a code the catalog lists gets its own type URI (with
+ * problemTypeBase) and its message as title; anything else is about:blank with the status
+ * phrase as title, as RFC 9457 asks.
  */
 export function wireBody(
   model: CatalogModel,
-  error: { status: number; code: string | undefined; title: string; message: string },
+  error: { status: number; code: string | undefined; message: string },
 ): Record<string, unknown> {
   const body = model.errorBody;
   const code = error.code === undefined ? {} : { [body.codeField]: error.code };
   switch (body.shape) {
-    case 'problem':
+    case 'problem': {
+      const known = model.errors.find((e) => e.code === error.code);
+      const typed = known !== undefined && body.problemTypeBase !== undefined;
+      const statusMessage = model.statuses.find((s) => s.status === error.status)?.message ?? `HTTP ${error.status}`;
       return {
-        type: error.code !== undefined && body.problemTypeBase !== undefined ? body.problemTypeBase + error.code : 'about:blank',
-        title: error.title,
+        type: typed ? body.problemTypeBase + known.code : 'about:blank',
+        title: typed ? known.message : statusMessage,
         status: error.status,
         detail: error.message,
         ...code,
       };
+    }
     case 'nested':
       return { error: { ...code, [body.messageField]: error.message } };
     case 'flat':
@@ -202,11 +206,18 @@ function headerSchema(schema: HeaderValueSchema): oas31.SchemaObject {
 
 /**
  * YAML for any OpenAPI document: no anchors or aliases (every consumer can read it), no
- * line folding (diffs stay line-per-field), and strings that YAML 1.1 readers would take
- * for dates, booleans or numbers are quoted.
+ * line folding (diffs stay line-per-field), and strings that a YAML 1.1 or 1.2 reader would
+ * take for dates, booleans or numbers are quoted.
  */
 export function toYaml(document: unknown): string {
-  return stringify(document, { aliasDuplicateObjects: false, lineWidth: 0, version: '1.1' });
+  const doc = new Document(document, { aliasDuplicateObjects: false, version: '1.1' });
+  // YAML 1.1 quoting misses the one form only 1.2 reads as a number: 0o17.
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value === 'string' && /^[-+]?0o[0-7]+$/.test(node.value)) node.type = 'QUOTE_DOUBLE';
+    },
+  });
+  return doc.toString({ lineWidth: 0 });
 }
 
 export function toJson(document: unknown): string {

@@ -12,15 +12,13 @@ import { errorDoc } from './ts-error-codes.js';
 function lookupKeys(model: CatalogModel): { code: string[]; message: string[]; innerCode: string[]; innerMessage: string[] } {
   const body = model.errorBody;
   const unique = (keys: string[]): string[] => [...new Set(keys)];
-  const top = body.shape === 'nested' ? [] : [body.codeField];
-  const topMessage = body.shape === 'flat' ? [body.messageField] : [];
-  const inner = body.shape === 'nested' ? [body.codeField] : [];
-  const innerMessage = body.shape === 'nested' ? [body.messageField] : [];
+  // The catalog's own field names are looked for in every position, the usual ones after them.
+  const messageField = body.shape === 'problem' ? [] : [body.messageField];
   return {
-    code: unique([...top, 'error_code', 'code']),
-    message: unique([...topMessage, 'error_msg', 'detail', 'message']),
-    innerCode: unique([...inner, 'code', 'error_code']),
-    innerMessage: unique([...innerMessage, 'message', 'error_msg']),
+    code: unique([body.codeField, 'error_code', 'code']),
+    message: unique([...messageField, 'error_msg', 'detail', 'message']),
+    innerCode: unique([body.codeField, 'code', 'error_code']),
+    innerMessage: unique([...messageField, 'message', 'error_msg']),
   };
 }
 
@@ -92,10 +90,12 @@ export function errorsStatements(model: CatalogModel, kinds: Kinds): Statement[]
     switch (body.shape) {
       case 'problem':
         return [
+          '// A code the catalog lists has its own problem type; anything else is about:blank, titled by the status (RFC 9457).',
           'const code = this.errorCode;',
+          'const info = code === undefined || PROBLEM_TYPE_BASE === undefined ? undefined : getErrorInfo(code);',
           'return {',
-          `type: code !== undefined && PROBLEM_TYPE_BASE !== undefined ? PROBLEM_TYPE_BASE + code : "about:blank",`,
-          'title: (code === undefined ? undefined : getErrorInfo(code)?.message) ?? getStatusMessage(this.status) ?? "HTTP " + String(this.status),',
+          'type: info === undefined ? "about:blank" : PROBLEM_TYPE_BASE + info.code,',
+          'title: info === undefined ? (getStatusMessage(this.status) ?? "HTTP " + String(this.status)) : info.message,',
           'status: this.status,',
           'detail: this.errorMsg,',
           '...(this.instance === undefined ? {} : { instance: this.instance }),',
@@ -269,7 +269,7 @@ export function errorsStatements(model: CatalogModel, kinds: Kinds): Statement[]
         'const inner = ownValue(value, "error");',
         'const nested = isRecord(inner) ? inner : undefined;',
         'return {',
-        'code: firstString(value, CODE_KEYS) ?? (nested === undefined ? undefined : firstString(nested, INNER_CODE_KEYS)),',
+        'code: firstCode(value, CODE_KEYS) ?? (nested === undefined ? undefined : firstCode(nested, INNER_CODE_KEYS)),',
         'message: firstString(value, MESSAGE_KEYS) ?? (nested === undefined ? undefined : firstString(nested, INNER_MESSAGE_KEYS)),',
         'requestId: firstString(value, ["request_id"]) ?? (nested === undefined ? undefined : firstString(nested, ["request_id"])),',
         'instance: firstString(value, ["instance"]),',
@@ -306,6 +306,25 @@ export function errorsStatements(model: CatalogModel, kinds: Kinds): Statement[]
         'for (const key of keys) {',
         'const found = ownValue(value, key);',
         'if (typeof found === "string") return found;',
+        '}',
+        'return undefined;',
+      ],
+    },
+    {
+      kind: kinds.Function,
+      name: 'firstCode',
+      docs: [],
+      parameters: [
+        { name: 'value', type: 'object' },
+        { name: 'keys', type: 'readonly string[]' },
+      ],
+      returnType: 'string | undefined',
+      statements: [
+        '// Services with numeric tables often send the code as a JSON number: 1100, or 500 for "0500".',
+        'for (const key of keys) {',
+        'const found = ownValue(value, key);',
+        'if (typeof found === "string") return found;',
+        'if (typeof found === "number" && Number.isSafeInteger(found) && found >= 0) return NUMERIC_CODES.get(found) ?? String(found);',
         '}',
         'return undefined;',
       ],
@@ -544,6 +563,13 @@ export function errorsStatements(model: CatalogModel, kinds: Kinds): Statement[]
       'CODE_CLASSES',
       'ReadonlyMap<string, CodeErrorClass>',
       `new Map<string, CodeErrorClass>([${model.errors.map((e) => `[${stringLiteral(e.code)}, ${e.className}]`).join(', ')}])`,
+      '',
+      false,
+    ),
+    constant(
+      'NUMERIC_CODES',
+      'ReadonlyMap<number, string>',
+      'new Map([...CODE_CLASSES.keys()].filter((code) => /^[0-9]+$/.test(code)).map((code) => [Number(code), code]))',
       '',
       false,
     ),

@@ -28,8 +28,8 @@ export const DEFAULT_ERROR_CODE = "S3M.0000";
 export const ERROR_MEDIA_TYPE = "application/json";
 const CODE_KEYS: readonly string[] = ["error_code", "code"];
 const MESSAGE_KEYS: readonly string[] = ["error_msg", "detail", "message"];
-const INNER_CODE_KEYS: readonly string[] = ["code", "error_code"];
-const INNER_MESSAGE_KEYS: readonly string[] = ["message", "error_msg"];
+const INNER_CODE_KEYS: readonly string[] = ["error_code", "code"];
+const INNER_MESSAGE_KEYS: readonly string[] = ["error_msg", "message"];
 const HTTP_DATE =
   /^(?:[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT|[A-Z][a-z]+, \d{2}-[A-Z][a-z]{2}-\d{2} \d{2}:\d{2}:\d{2} GMT|[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4})$/;
 /** Response headers: a plain record (a literal, or Node's IncomingHttpHeaders) or anything with forEach (fetch's Headers, a Map). Names are case-insensitive. */
@@ -753,6 +753,11 @@ const ERROR_CLASSES: ReadonlyMap<number, ApiErrorClass> = new Map<number, ApiErr
   [505, HttpVersionNotSupportedError],
 ]);
 const CODE_CLASSES: ReadonlyMap<string, CodeErrorClass> = new Map<string, CodeErrorClass>([]);
+const NUMERIC_CODES: ReadonlyMap<number, string> = new Map(
+  [...CODE_CLASSES.keys()]
+    .filter((code) => /^[0-9]+$/.test(code))
+    .map((code) => [Number(code), code]),
+);
 
 /** The error class of a catalog status. */
 export function errorClassFor<S extends keyof ErrorClasses>(status: S): ErrorClasses[S];
@@ -849,8 +854,8 @@ function readErrorBody(body: unknown): {
   const nested = isRecord(inner) ? inner : undefined;
   return {
     code:
-      firstString(value, CODE_KEYS) ??
-      (nested === undefined ? undefined : firstString(nested, INNER_CODE_KEYS)),
+      firstCode(value, CODE_KEYS) ??
+      (nested === undefined ? undefined : firstCode(nested, INNER_CODE_KEYS)),
     message:
       firstString(value, MESSAGE_KEYS) ??
       (nested === undefined ? undefined : firstString(nested, INNER_MESSAGE_KEYS)),
@@ -874,6 +879,18 @@ function firstString(value: object, keys: readonly string[]): string | undefined
   for (const key of keys) {
     const found = ownValue(value, key);
     if (typeof found === "string") return found;
+  }
+
+  return undefined;
+}
+
+function firstCode(value: object, keys: readonly string[]): string | undefined {
+  // Services with numeric tables often send the code as a JSON number: 1100, or 500 for "0500".
+  for (const key of keys) {
+    const found = ownValue(value, key);
+    if (typeof found === "string") return found;
+    if (typeof found === "number" && Number.isSafeInteger(found) && found >= 0)
+      return NUMERIC_CODES.get(found) ?? String(found);
   }
 
   return undefined;
