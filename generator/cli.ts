@@ -10,6 +10,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Catalog } from './catalog.js';
 import { CatalogError, formatDiagnostic } from './diagnostics.js';
 import { generate } from './generate.js';
+import { startTypeScriptEmitter } from './typescript-emitter.js';
 import { loadCatalog } from './index.js';
 import { mergeSpec } from './merge.js';
 import { buildModel } from './model.js';
@@ -126,9 +127,17 @@ async function runGenerate(argv: readonly string[]): Promise<number> {
   if (values.out === '') throw new UsageError('--out needs a folder');
   const catalogPath = values.catalog ?? DEFAULT_CATALOG;
   const outDir = values.out ?? DEFAULT_OUT;
-  const catalog = loadForCommand(catalogPath, values.strict);
-  if (catalog === undefined) return 1;
-  const files = await generate(catalog);
+  // Started first: the worker loads ts-morph while this thread reads and checks the catalog.
+  const typescript = startTypeScriptEmitter();
+  let files;
+  let catalog;
+  try {
+    catalog = loadForCommand(catalogPath, values.strict);
+    if (catalog === undefined) return 1;
+    files = await generate(catalog, { typescript });
+  } finally {
+    await typescript.close();
+  }
   if (values.check) {
     const result = checkOutput(outDir, files);
     if (isFresh(result)) {

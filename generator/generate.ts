@@ -5,6 +5,7 @@ import type { GeneratedFile } from './emit/files.js';
 import { emitOpenApi } from './emit/openapi.js';
 import { emitManifest } from './manifest.js';
 import { buildModel } from './model.js';
+import { startTypeScriptEmitter, type TypeScriptEmitter } from './typescript-emitter.js';
 import { GENERATOR_VERSION } from './version.js';
 
 export type OutputKind = 'openapi' | 'typescript' | 'docs';
@@ -14,6 +15,11 @@ export const OUTPUT_KINDS: readonly OutputKind[] = ['openapi', 'typescript', 'do
 export interface GenerateOptions {
   /** Which outputs to build; all of them by default. */
   readonly outputs?: readonly OutputKind[];
+  /**
+   * The TypeScript emitter to use, for a caller that started it early (see
+   * startTypeScriptEmitter); by default one is started and stopped within the call.
+   */
+  readonly typescript?: TypeScriptEmitter;
 }
 
 /**
@@ -22,15 +28,19 @@ export interface GenerateOptions {
  */
 export async function generate(catalog: Catalog, options: GenerateOptions = {}): Promise<GeneratedFile[]> {
   const outputs = new Set(options.outputs ?? OUTPUT_KINDS);
-  const model = buildModel(catalog);
-  const files: GeneratedFile[] = [];
-  if (outputs.has('openapi')) files.push(...emitOpenApi(model));
-  if (outputs.has('docs')) files.push(...emitDocs(model));
-  if (outputs.has('typescript')) {
-    // Loaded only when asked for: ts-morph and prettier are most of the start-up cost.
-    const { emitTypeScript } = await import('./emit/typescript.js');
-    files.push(...(await emitTypeScript(model)));
+  const wantsTypeScript = outputs.has('typescript');
+  const own = wantsTypeScript && options.typescript === undefined ? startTypeScriptEmitter() : undefined;
+  try {
+    const model = buildModel(catalog);
+    // The TypeScript is written on the emitter's thread while this one does the rest.
+    const typescript = wantsTypeScript ? (options.typescript ?? own)!.emit(model) : Promise.resolve([]);
+    const files: GeneratedFile[] = [];
+    if (outputs.has('openapi')) files.push(...emitOpenApi(model));
+    if (outputs.has('docs')) files.push(...emitDocs(model));
+    files.push(...(await typescript));
+    files.push(emitManifest(files, { generatorVersion: GENERATOR_VERSION, catalog: model.sourceName }));
+    return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  } finally {
+    await own?.close();
   }
-  files.push(emitManifest(files, { generatorVersion: GENERATOR_VERSION, catalog: model.sourceName }));
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

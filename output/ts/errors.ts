@@ -20,18 +20,23 @@ export interface ErrorBody {
   readonly request_id?: string;
 }
 
-/** The pattern service error codes are expected to match (the catalog's errorBody.codePattern); undefined when the catalog sets none. */
-export const ERROR_CODE_PATTERN: RegExp | undefined = new RegExp("^S3M\\.[0-9]{4}$", "u");
+/** Source of the pattern service error codes are expected to match (the catalog's errorBody.codePattern). */
+const CODE_PATTERN_SOURCE: string | undefined = "^S3M\\.[0-9]{4}$";
+/** The pattern service error codes are expected to match; undefined when the catalog sets none. */
+export const ERROR_CODE_PATTERN: RegExp | undefined =
+  CODE_PATTERN_SOURCE === undefined ? undefined : new RegExp(CODE_PATTERN_SOURCE, "u");
 /** The error code sent when an error is raised without one. */
-export const DEFAULT_ERROR_CODE = "S3M.0000";
+export const DEFAULT_ERROR_CODE: string = "S3M.0000";
 /** Media type of error bodies. */
 export const ERROR_MEDIA_TYPE = "application/json";
 const CODE_KEYS: readonly string[] = ["error_code", "code"];
 const MESSAGE_KEYS: readonly string[] = ["error_msg", "detail", "message"];
 const INNER_CODE_KEYS: readonly string[] = ["error_code", "code"];
 const INNER_MESSAGE_KEYS: readonly string[] = ["error_msg", "message"];
+const REQUEST_ID_KEYS: readonly string[] = ["request_id"];
 const HTTP_DATE =
   /^(?:[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT|[A-Z][a-z]+, \d{2}-[A-Z][a-z]{2}-\d{2} \d{2}:\d{2}:\d{2} GMT|[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4})$/;
+
 /** Response headers: a plain record (a literal, or Node's IncomingHttpHeaders) or anything with forEach (fetch's Headers, a Map). Names are case-insensitive. */
 export type HeaderInput =
   | Readonly<Record<string, string | number | readonly string[] | undefined>>
@@ -85,16 +90,21 @@ export class ApiError extends Error {
   /**
    * Creates an error of any status.
    * @param status - HTTP status.
-   * @param errorMsg - Message; defaults to the catalog message of the status.
+   * @param errorMsg - Message; defaults to the catalog message of the error code, else of the status.
    * @param options - errorCode, cause, response headers and request id.
    */
   constructor(status: number, errorMsg?: string, options?: ApiErrorOptions) {
-    const message = errorMsg ?? getStatusMessage(status) ?? "HTTP " + String(status);
+    // An error code class fixes its code: its static errorCode wins over the options.
+    const fixed = (new.target as { readonly errorCode?: string }).errorCode;
+    const errorCode = fixed ?? options?.errorCode ?? DEFAULT_ERROR_CODE;
+    const known = errorCode === undefined ? undefined : getErrorInfo(errorCode);
+    const message =
+      errorMsg ?? known?.message ?? getStatusMessage(status) ?? "HTTP " + String(status);
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     // new.target keeps the subclass name, including subclasses users write themselves.
     this.name = new.target.name;
     this.status = status;
-    this.errorCode = options?.errorCode ?? DEFAULT_ERROR_CODE;
+    this.errorCode = errorCode;
     this.errorMsg = message;
     this.headers = normalizeHeaders(options?.headers);
     this.requestId = options?.requestId ?? this.headers["x-request-id"];
@@ -102,7 +112,6 @@ export class ApiError extends Error {
     this.#sendsRequestId = options?.requestId !== undefined;
     this.expose = !(status >= 500);
   }
-
   /** Whether the request may be repeated unmodified, by the catalog's retry guidance for this status and the Retry-After header. */
   get retryable(): boolean {
     return isRetryable(this.status, this.headers["retry-after"] !== undefined);
@@ -115,12 +124,12 @@ export class ApiError extends Error {
 
   /** The JSON error body, exactly as sent on the wire. */
   toJSON(): ErrorBody {
+    const code = this.errorCode;
+    const requestId = this.#sendsRequestId ? this.requestId : undefined;
     return {
-      error_code: this.errorCode,
+      error_code: code,
       error_msg: this.errorMsg,
-      ...(this.#sendsRequestId && this.requestId !== undefined
-        ? { request_id: this.requestId }
-        : {}),
+      ...(requestId === undefined ? {} : { request_id: requestId }),
     };
   }
 
@@ -687,6 +696,7 @@ export type ApiErrorClass = {
   new (errorMsg?: string, options?: ApiErrorOptions): ApiError;
   readonly status: number;
 };
+
 /** Constructor of an error code class. */
 export type CodeErrorClass = {
   new (errorMsg?: string, options?: CodeErrorOptions): ApiError;
@@ -724,46 +734,53 @@ export interface ErrorClasses {
   readonly 505: typeof HttpVersionNotSupportedError;
 }
 
-const ERROR_CLASSES: ReadonlyMap<number, ApiErrorClass> = new Map<number, ApiErrorClass>([
-  [400, BadRequestError],
-  [401, UnauthorizedError],
-  [402, PaymentRequiredError],
-  [403, ForbiddenError],
-  [404, NotFoundError],
-  [405, MethodNotAllowedError],
-  [406, NotAcceptableError],
-  [407, ProxyAuthenticationRequiredError],
-  [408, RequestTimeoutError],
-  [409, ConflictError],
-  [410, GoneError],
-  [411, LengthRequiredError],
-  [412, PreconditionFailedError],
-  [413, RequestEntityTooLargeError],
-  [414, RequestUriTooLargeError],
-  [415, UnsupportedMediaTypeError],
-  [416, RequestedRangeNotSatisfiableError],
-  [417, ExpectationFailedError],
-  [422, UnprocessableEntityError],
-  [429, TooManyRequestsError],
-  [500, InternalServerError],
-  [501, NotImplementedError],
-  [502, BadGatewayError],
-  [503, ServiceUnavailableError],
-  [504, ServerTimeoutError],
-  [505, HttpVersionNotSupportedError],
-]);
-const CODE_CLASSES: ReadonlyMap<string, CodeErrorClass> = new Map<string, CodeErrorClass>([]);
+const STATUS_CLASS_LIST: readonly ApiErrorClass[] = [
+  BadRequestError,
+  UnauthorizedError,
+  PaymentRequiredError,
+  ForbiddenError,
+  NotFoundError,
+  MethodNotAllowedError,
+  NotAcceptableError,
+  ProxyAuthenticationRequiredError,
+  RequestTimeoutError,
+  ConflictError,
+  GoneError,
+  LengthRequiredError,
+  PreconditionFailedError,
+  RequestEntityTooLargeError,
+  RequestUriTooLargeError,
+  UnsupportedMediaTypeError,
+  RequestedRangeNotSatisfiableError,
+  ExpectationFailedError,
+  UnprocessableEntityError,
+  TooManyRequestsError,
+  InternalServerError,
+  NotImplementedError,
+  BadGatewayError,
+  ServiceUnavailableError,
+  ServerTimeoutError,
+  HttpVersionNotSupportedError,
+];
+const CODE_CLASS_LIST: readonly CodeErrorClass[] = [];
+const ERROR_CLASSES: ReadonlyMap<number, ApiErrorClass> = new Map(
+  STATUS_CLASS_LIST.map((type) => [type.status, type]),
+);
+const CODE_CLASSES: ReadonlyMap<string, CodeErrorClass> = new Map(
+  CODE_CLASS_LIST.map((type) => [type.errorCode, type]),
+);
+// Codes of digits only, by their value: a number in a body finds "0500".
 const NUMERIC_CODES: ReadonlyMap<number, string> = new Map(
-  [...CODE_CLASSES.keys()]
-    .filter((code) => /^[0-9]+$/.test(code))
-    .map((code) => [Number(code), code]),
+  CODE_CLASS_LIST.filter((type) => /^[0-9]+$/.test(type.errorCode)).map((type) => [
+    Number(type.errorCode),
+    type.errorCode,
+  ]),
 );
 
 /** The error class of a catalog status. */
 export function errorClassFor<S extends keyof ErrorClasses>(status: S): ErrorClasses[S];
 /** The error class of a status; `undefined` for a status without one. */
 export function errorClassFor(status: number): ApiErrorClass | undefined;
-/** The error class of a status; `undefined` for a status without one. */
 export function errorClassFor(status: number): ApiErrorClass | undefined {
   return ERROR_CLASSES.get(status);
 }
@@ -772,7 +789,6 @@ export function errorClassFor(status: number): ApiErrorClass | undefined {
 export function errorClassForCode(code: string): CodeErrorClass | undefined {
   return typeof code === "string" ? CODE_CLASSES.get(code) : undefined;
 }
-
 /**
  * The error a response stands for: the class of the error code in the body when the catalog lists that code under this status, else the status class (e.g. NotFoundError), else ClientError or ServerError by range, else ApiError.
  *
@@ -791,8 +807,9 @@ export function errorFromResponse(status: number, body?: unknown, headers?: Head
       requestId: fields.requestId,
     };
     const ForCode = fields.code === undefined ? undefined : CODE_CLASSES.get(fields.code);
-    if (ForCode !== undefined && ForCode.status === code)
+    if (ForCode !== undefined && ForCode.status === code) {
       return new ForCode(fields.message, options);
+    }
     const ForStatus = ERROR_CLASSES.get(code);
     if (ForStatus !== undefined) return new ForStatus(fields.message, options);
     if (code >= 400 && code <= 499) return new ClientError(code, fields.message, options);
@@ -803,7 +820,6 @@ export function errorFromResponse(status: number, body?: unknown, headers?: Head
     return new ApiError(code);
   }
 }
-
 /** Whether a value is an ApiError. */
 export function isApiError(value: unknown): value is ApiError;
 /** Whether a value is an ApiError of the given status. */
@@ -833,12 +849,14 @@ export function parseRetryAfter(
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
-function readErrorBody(body: unknown): {
+interface BodyFields {
   code: string | undefined;
   message: string | undefined;
   requestId: string | undefined;
   instance: string | undefined;
-} {
+}
+
+function readErrorBody(body: unknown): BodyFields {
   const none = { code: undefined, message: undefined, requestId: undefined, instance: undefined };
   let value = body;
   if (typeof value === "string") {
@@ -848,20 +866,15 @@ function readErrorBody(body: unknown): {
       return none;
     }
   }
-
   if (!isRecord(value)) return none;
   const inner = ownValue(value, "error");
   const nested = isRecord(inner) ? inner : undefined;
   return {
-    code:
-      firstCode(value, CODE_KEYS) ??
-      (nested === undefined ? undefined : firstCode(nested, INNER_CODE_KEYS)),
+    code: firstCode(value, CODE_KEYS) ?? (nested && firstCode(nested, INNER_CODE_KEYS)),
     message:
-      firstString(value, MESSAGE_KEYS) ??
-      (nested === undefined ? undefined : firstString(nested, INNER_MESSAGE_KEYS)),
+      firstString(value, MESSAGE_KEYS) ?? (nested && firstString(nested, INNER_MESSAGE_KEYS)),
     requestId:
-      firstString(value, ["request_id"]) ??
-      (nested === undefined ? undefined : firstString(nested, ["request_id"])),
+      firstString(value, REQUEST_ID_KEYS) ?? (nested && firstString(nested, REQUEST_ID_KEYS)),
     instance: firstString(value, ["instance"]),
   };
 }
@@ -880,7 +893,6 @@ function firstString(value: object, keys: readonly string[]): string | undefined
     const found = ownValue(value, key);
     if (typeof found === "string") return found;
   }
-
   return undefined;
 }
 
@@ -889,38 +901,38 @@ function firstCode(value: object, keys: readonly string[]): string | undefined {
   for (const key of keys) {
     const found = ownValue(value, key);
     if (typeof found === "string") return found;
-    if (typeof found === "number" && Number.isSafeInteger(found) && found >= 0)
+    if (typeof found === "number" && Number.isSafeInteger(found) && found >= 0) {
       return NUMERIC_CODES.get(found) ?? String(found);
+    }
   }
-
   return undefined;
 }
+
+function headerText(value: unknown): string | undefined {
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return String(value);
+  if (Array.isArray(value)) return value.filter((v) => typeof v === "string").join(", ");
+  return undefined;
+}
+
+type Iterable = { forEach(callback: (value: unknown, name: unknown) => void): void };
 
 function normalizeHeaders(input: HeaderInput | undefined): Readonly<Record<string, string>> {
   // No prototype: a header named __proto__ or constructor is just a header.
   const out = Object.create(null) as Record<string, string>;
   const add = (name: unknown, value: unknown): void => {
-    if (typeof name !== "string") return;
-    const text =
-      typeof value === "string"
-        ? value
-        : typeof value === "number"
-          ? String(value)
-          : Array.isArray(value)
-            ? value.filter((v) => typeof v === "string").join(", ")
-            : undefined;
-    if (text === undefined) return;
+    const text = headerText(value);
+    if (typeof name !== "string" || text === undefined) return;
     const key = name.toLowerCase();
     const previous = out[key];
     out[key] = previous === undefined ? text : previous + ", " + text;
   };
   if (input !== null && typeof input === "object") {
-    if (typeof input.forEach === "function")
-      (input as { forEach(callback: (value: unknown, name: unknown) => void): void }).forEach(
-        (value, name) => add(name, value),
-      );
-    else for (const name of Object.keys(input)) add(name, (input as Record<string, unknown>)[name]);
+    if (typeof input.forEach === "function") {
+      (input as Iterable).forEach((value, name) => add(name, value));
+    } else {
+      for (const name of Object.keys(input)) add(name, (input as Record<string, unknown>)[name]);
+    }
   }
-
   return Object.freeze(out);
 }

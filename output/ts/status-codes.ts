@@ -329,6 +329,7 @@ export type StatusCodeValue =
   | 503
   | 504
   | 505;
+
 /**
  * How a client may retry a request that got this status:
  * - "modify": do not repeat the request without modifications;
@@ -337,7 +338,6 @@ export type StatusCodeValue =
  * - "if-retry-after": repeat the request only when the response carries Retry-After, after that delay.
  */
 export type RetryPolicy = "modify" | "anytime" | "retry-after" | "if-retry-after";
-
 /** What the catalog says of one status. */
 export interface StatusInfo {
   /** The status code. */
@@ -734,6 +734,7 @@ const BY_CODE: ReadonlyMap<number, StatusInfo> = new Map(
 const BY_MESSAGE: ReadonlyMap<string, StatusCode> = new Map(
   STATUSES.map((info) => [info.message, info.status]),
 );
+// Reversed so that, where two messages reduce to the same key, the lower code wins.
 const BY_LOOSE_MESSAGE: ReadonlyMap<string, StatusCode> = new Map(
   STATUSES.map((info): [string, StatusCode] => [looseKey(info.message), info.status]).reverse(),
 );
@@ -813,7 +814,6 @@ export const RETRYABLE_STATUSES: ReadonlySet<StatusCode> = new Set([
   StatusCode.RequestEntityTooLarge,
   StatusCode.TooManyRequests,
 ]);
-
 /** Whether a request that got this status may be repeated unmodified, by the catalog's retry guidance. `hasRetryAfter` tells whether the response carried a Retry-After header. */
 export function isRetryable(code: number, hasRetryAfter: boolean = false): boolean {
   const retry = BY_CODE.get(code)?.retry;

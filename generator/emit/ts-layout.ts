@@ -1,0 +1,114 @@
+/**
+ * Writing TypeScript in prettier's layout directly, with ts-morph's CodeBlockWriter. Running
+ * prettier over generated code costs seconds on large catalogs; instead every construct whose
+ * length depends on the catalog goes through one of these helpers, each of which makes the
+ * choice prettier makes (printWidth 100, two-space indent, double quotes, trailing commas).
+ * The tests run prettier's own check over every generated file to hold them to it.
+ */
+import type { CodeBlockWriter } from 'ts-morph';
+import { docText } from './escape.js';
+
+export type Writer = CodeBlockWriter;
+
+/** The writer class, passed in so this module never loads ts-morph itself. */
+export type WriterClass = new (options?: {
+  newLine?: '\n' | '\r\n';
+  indentNumberOfSpaces?: number;
+  useTabs?: boolean;
+  useSingleQuote?: boolean;
+}) => CodeBlockWriter;
+
+/** The prettier options the output is held to (tests run `prettier.check` with them). */
+export const PRETTIER_OPTIONS = {
+  parser: 'typescript',
+  printWidth: 100,
+  tabWidth: 2,
+  useTabs: false,
+  singleQuote: false,
+  trailingComma: 'all',
+  semi: true,
+  endOfLine: 'lf',
+} as const;
+
+const WIDTH = PRETTIER_OPTIONS.printWidth;
+
+function column(w: Writer): number {
+  return w.getIndentationLevel() * PRETTIER_OPTIONS.tabWidth;
+}
+
+/**
+ * `lead value end` on one line, or, when that is wider than the print width, prettier's
+ * break-after-operator layout: `lead` alone, the value indented on the next line. Only for
+ * values prettier would move (string literals); `lead` ends with `=` or `:`.
+ */
+export function assignment(w: Writer, lead: string, value: string, end: string): void {
+  const line = `${lead} ${value}${end}`;
+  if (column(w) + line.length <= WIDTH) {
+    w.writeLine(line);
+    return;
+  }
+  w.writeLine(lead);
+  w.indent(() => w.writeLine(`${value}${end}`));
+}
+
+/**
+ * An array literal (`open` ends with `[`, `close` starts with `]`): on one line when it fits,
+ * else one element per line with a trailing comma, as prettier prints arrays.
+ */
+export function list(w: Writer, open: string, items: readonly string[], close: string): void {
+  const line = `${open}${items.join(', ')}${close}`;
+  if (items.length === 0 || column(w) + line.length <= WIDTH) {
+    w.writeLine(line);
+    return;
+  }
+  w.writeLine(open);
+  w.indent(() => {
+    for (const item of items) w.writeLine(`${item},`);
+  });
+  w.writeLine(close);
+}
+
+/** `lead A | B | C;` on one line when it fits, else one `| member` per line. */
+export function union(w: Writer, lead: string, members: readonly string[]): void {
+  const line = `${lead} ${members.join(' | ')};`;
+  if (members.length < 2 || column(w) + line.length <= WIDTH) {
+    w.writeLine(line);
+    return;
+  }
+  w.writeLine(lead);
+  w.indent(() => members.forEach((member, index) => w.writeLine(`| ${member}${index === members.length - 1 ? ';' : ''}`)));
+}
+
+/** A JSDoc tag: `['param', 'errorMsg - The message.']` → `@param errorMsg - The message.` */
+export type DocTag = readonly [tag: string, text: string];
+
+/**
+ * A JSDoc block for any text (catalog text included: all text goes through docText), with
+ * optional tags, whose `@name` is the only thing not escaped.
+ */
+export function jsDoc(w: Writer, text: string, tags: readonly DocTag[] = []): void {
+  const lines = [...docText(text).split('\n'), ...tags.flatMap(([tag, body]) => `@${tag} ${docText(body)}`.split('\n'))];
+  if (lines.length === 1) {
+    w.writeLine(`/** ${lines[0]!} */`);
+    return;
+  }
+  w.writeLine('/**');
+  for (const line of lines) w.writeLine(line === '' ? ' *' : ` * ${line}`);
+  w.writeLine(' */');
+}
+
+/**
+ * Static TypeScript, already in prettier's layout, written line by line at the writer's
+ * current indentation (its own lines carry their relative indentation).
+ */
+export function verbatim(w: Writer, text: string): void {
+  const base = w.getIndentationLevel();
+  for (const line of text.replace(/^\n/, '').replace(/\n$/, '').split('\n')) {
+    if (line === '') {
+      w.blankLine();
+      continue;
+    }
+    const spaces = /^ */.exec(line)![0].length;
+    w.withIndentationLevel(base + spaces / PRETTIER_OPTIONS.tabWidth, () => w.writeLine(line.slice(spaces)));
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * Runs the TypeScript emitter on a worker thread, started as early as the caller likes, so that
+ * loading ts-morph overlaps the rest of the work. Where the compiled worker is not available
+ * (running the generator from its TypeScript sources) it runs on the calling thread instead.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { GeneratedFile } from './emit/files.js';
+import type { CatalogModel } from './model.js';
+
+export interface TypeScriptEmitter {
+  emit(model: CatalogModel): Promise<GeneratedFile[]>;
+  /** Stops the worker; the emitter cannot be used afterwards. */
+  close(): Promise<void>;
+}
+
+export function startTypeScriptEmitter(): TypeScriptEmitter {
+  const script = new URL('./emit/typescript-worker.js', import.meta.url);
+  if (!existsSync(fileURLToPath(script))) return inThreadEmitter();
+  const worker = new Worker(script);
+  // An idle worker must not keep the process alive.
+  worker.unref();
+  let failure: Error | undefined;
+  worker.on('error', (error) => {
+    failure = error;
+  });
+  return {
+    emit(model) {
+      if (failure !== undefined) return Promise.reject(failure);
+      return new Promise((resolve, reject) => {
+        const onError = (error: Error): void => reject(error);
+        worker.once('error', onError);
+        worker.once('message', (message: { files?: GeneratedFile[]; error?: string }) => {
+          worker.off('error', onError);
+          if (message.files !== undefined) resolve(message.files);
+          else reject(new Error(`TypeScript emitter failed: ${message.error ?? 'no result'}`));
+        });
+        worker.ref();
+        worker.postMessage(model);
+      }).finally(() => worker.unref()) as Promise<GeneratedFile[]>;
+    },
+    async close() {
+      await worker.terminate();
+    },
+  };
+}
+
+function inThreadEmitter(): TypeScriptEmitter {
+  return {
+    async emit(model) {
+      const [{ CodeBlockWriter }, { emitTypeScript }] = await Promise.all([import('ts-morph'), import('./emit/typescript.js')]);
+      return emitTypeScript(model, CodeBlockWriter);
+    },
+    async close() {},
+  };
+}
