@@ -41,7 +41,7 @@ export function syntheticCatalog(count, path) {
     lines.push(
       `  - code: ${code}`,
       `    status: ${status}`,
-      `    message: "The ${subject} ${problem} (${i})."`,
+      `    message: "The ${subject} ${i} ${problem}."`,
       `    description: "The ${subject} named in the request ${problem}; the service answered ${status} and did nothing."`,
       `    measure: "${measure}"`,
     );

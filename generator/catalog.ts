@@ -87,6 +87,8 @@ export interface Catalog {
   readonly data: CatalogData;
   /** Suspicious but valid entries (see `--strict`). */
   readonly warnings: readonly Diagnostic[];
+  /** sha256 of each catalog file read, the most basic first: what the outputs are made from. */
+  readonly fileHashes: readonly string[];
 }
 
 /** Members RFC 9457 defines for a problem document; an error code cannot take their names. */

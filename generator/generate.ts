@@ -6,7 +6,7 @@ import { emitOpenApi } from './emit/openapi.js';
 import { emitManifest } from './manifest.js';
 import { buildModel } from './model.js';
 import { startTypeScriptEmitter, type TypeScriptEmitter } from './typescript-emitter.js';
-import { GENERATOR_VERSION } from './version.js';
+import { GENERATOR_VERSION, generatorFingerprint } from './version.js';
 
 export type OutputKind = 'openapi' | 'typescript' | 'docs';
 
@@ -38,7 +38,14 @@ export async function generate(catalog: Catalog, options: GenerateOptions = {}):
     if (outputs.has('openapi')) files.push(...emitOpenApi(model));
     if (outputs.has('docs')) files.push(...emitDocs(model));
     files.push(...(await typescript));
-    files.push(emitManifest(files, { generatorVersion: GENERATOR_VERSION, catalog: model.sourceName }));
+    files.push(
+      emitManifest(files, {
+        generatorVersion: GENERATOR_VERSION,
+        generatorFingerprint: generatorFingerprint(),
+        catalog: model.sourceName,
+        catalogFiles: catalog.fileHashes,
+      }),
+    );
     return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   } finally {
     await own?.close();

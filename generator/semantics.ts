@@ -71,17 +71,17 @@ export function mergeChain(chain: readonly SourceDocument[]): MergedCatalog {
     for (const [name, header] of Object.entries(file.headers ?? {})) headers.set(name, at(header, 'headers', name));
     // A status or code that a file it extends already has is replaced, in place; within one
     // file a repeat is a duplicate, reported by the checks.
-    const inherited = statuses.length;
+    const inheritedStatuses = new Map(statuses.map((entry, index) => [entry.value.status, index]));
     (file.statuses ?? []).forEach((status, index) => {
-      const replaced = statuses.findIndex((s, i) => i < inherited && s.value.status === status.status);
-      if (replaced >= 0) statuses[replaced] = at(status, 'statuses', index);
-      else statuses.push(at(status, 'statuses', index));
+      const replaced = inheritedStatuses.get(status.status);
+      if (replaced === undefined) statuses.push(at(status, 'statuses', index));
+      else statuses[replaced] = at(status, 'statuses', index);
     });
-    const inheritedErrors = errors.length;
+    const inheritedErrors = new Map(errors.map((entry, index) => [String(entry.value.code), index]));
     (file.errors ?? []).forEach((error, index) => {
-      const replaced = errors.findIndex((e, i) => i < inheritedErrors && String(e.value.code) === String(error.code));
-      if (replaced >= 0) errors[replaced] = at(error, 'errors', index);
-      else errors.push(at(error, 'errors', index));
+      const replaced = inheritedErrors.get(String(error.code));
+      if (replaced === undefined) errors.push(at(error, 'errors', index));
+      else errors[replaced] = at(error, 'errors', index);
     });
   }
   return { chain, service, title, version, errorBody, errorBodyFields, headers, statuses, errors };

@@ -1,7 +1,8 @@
 /**
  * Runs the TypeScript emitter on a worker thread, started as early as the caller likes, so that
- * loading ts-morph overlaps the rest of the work. Where the compiled worker is not available
- * (running the generator from its TypeScript sources) it runs on the calling thread instead.
+ * on large catalogs the TypeScript is written while the calling thread does the rest. Where the
+ * compiled worker is not available (running the generator from its TypeScript sources) it runs
+ * on the calling thread instead.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -49,7 +50,7 @@ export function startTypeScriptEmitter(): TypeScriptEmitter {
 function inThreadEmitter(): TypeScriptEmitter {
   return {
     async emit(model) {
-      const [{ CodeBlockWriter }, { emitTypeScript }] = await Promise.all([import('ts-morph'), import('./emit/typescript.js')]);
+      const [{ default: CodeBlockWriter }, { emitTypeScript }] = await Promise.all([import('code-block-writer'), import('./emit/typescript.js')]);
       return emitTypeScript(model, CodeBlockWriter);
     },
     async close() {},

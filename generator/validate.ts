@@ -30,6 +30,19 @@ function schemaValidator(): ValidateFunction {
  * CatalogError listing every problem.
  */
 export function validateCatalog(chain: readonly SourceDocument[]): Catalog {
+  try {
+    return validateChain(chain);
+  } catch (error) {
+    // A problem in a quickly parsed file is reported from the yaml library's reading of it,
+    // which is the reference reading and knows every position.
+    if (error instanceof CatalogError && chain.some((source) => source.exact !== undefined)) {
+      return validateChain(chain.map((source) => source.exact?.() ?? source));
+    }
+    throw error;
+  }
+}
+
+function validateChain(chain: readonly SourceDocument[]): Catalog {
   const validate = schemaValidator();
   const schemaProblems = chain.flatMap((source) =>
     validate(source.data) ? [] : schemaDiagnostics(source, validate.errors ?? []),
@@ -38,7 +51,12 @@ export function validateCatalog(chain: readonly SourceDocument[]): Catalog {
   const { data, problems } = checkSemantics(mergeChain(chain));
   const errors = problems.filter((p) => p.severity !== 'warning');
   if (errors.length > 0) throw new CatalogError(sortDiagnostics(errors, chain));
-  return { file: chain.at(-1)!.file, data, warnings: sortDiagnostics(problems.filter((p) => p.severity === 'warning'), chain) };
+  return {
+    file: chain.at(-1)!.file,
+    data,
+    warnings: sortDiagnostics(problems.filter((p) => p.severity === 'warning'), chain),
+    fileHashes: chain.map((source) => source.sha256),
+  };
 }
 
 function schemaDiagnostics(source: SourceDocument, errors: readonly ErrorObject[]): Diagnostic[] {

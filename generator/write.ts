@@ -102,7 +102,8 @@ export function isFresh(result: CheckResult): boolean {
   return result.stale.length === 0 && result.missing.length === 0 && result.extra.length === 0;
 }
 
-function listFiles(root: string, prefix = ''): string[] {
+/** Every file below `root`, as POSIX paths relative to it; none when it does not exist. */
+export function listFiles(root: string, prefix = ''): string[] {
   let entries: nodeFs.Dirent[];
   try {
     entries = nodeFs.readdirSync(join(root, prefix), { withFileTypes: true });

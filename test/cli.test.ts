@@ -148,6 +148,45 @@ describe('--check', () => {
     expect(readdirSync(work)).toEqual(['out']);
   });
 
+  it('answers from the manifest\'s hashes when nothing changed', () => {
+    const result = runCli(['generate', '--catalog', DEFAULT_CATALOG, '--out', out, '--check']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('hashes match the manifest');
+  });
+
+  it('does not trust the manifest once the catalog changed', () => {
+    const catalog = writeFile(join(work, 'status-codes.yaml'), readFileSync(DEFAULT_CATALOG, 'utf8'));
+    const own = join(work, 'own');
+    expect(runCli(['generate', '--catalog', catalog, '--out', own]).status).toBe(0);
+    expect(runCli(['generate', '--catalog', catalog, '--out', own, '--check']).stdout).toContain('hashes match');
+    writeFileSync(catalog, readFileSync(catalog, 'utf8').replace('The requested resource cannot be found.', 'Nothing here.'));
+    const result = runCli(['generate', '--catalog', catalog, '--out', own, '--check']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^stale: .*openapi\/components\.yaml$/m);
+  });
+
+  it('does not trust the manifest once a catalog it extends changed', () => {
+    const base = writeFile(join(work, 'base.yaml'), readFileSync(DEFAULT_CATALOG, 'utf8'));
+    const child = writeFile(join(work, 'child', 'svc.yaml'), 'extends: ../base.yaml\nservice: SVC\n');
+    const own = join(work, 'own');
+    expect(runCli(['generate', '--catalog', child, '--out', own]).status).toBe(0);
+    expect(runCli(['generate', '--catalog', child, '--out', own, '--check']).stdout).toContain('hashes match');
+    writeFileSync(base, readFileSync(base, 'utf8').replace('Invalid request.', 'Bad input.'));
+    expect(runCli(['generate', '--catalog', child, '--out', own, '--check']).status).toBe(1);
+  });
+
+  it('does not trust a manifest whose record of the inputs is not this generator\'s', () => {
+    const manifestPath = join(out, '.status-catalog.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { inputs: string };
+    writeFileSync(manifestPath, JSON.stringify({ ...manifest, inputs: 'sha256-0' }, null, 2) + '\n');
+    const result = runCli(['generate', '--catalog', DEFAULT_CATALOG, '--out', out, '--check']);
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^stale: .*out\/\.status-catalog\.json$/),
+      expect.stringContaining('does not match'),
+    ]);
+  });
+
   it('reports every file missing when the folder does not exist', () => {
     const result = runCli(['generate', '--catalog', DEFAULT_CATALOG, '--out', join(work, 'none'), '--check']);
     expect(result.status).toBe(1);

@@ -8,7 +8,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import * as prettier from 'prettier';
+import { buildOpenApiDocuments, toJson, toYaml } from '../generator/emit/openapi.js';
+import { PRETTIER_OPTIONS } from '../generator/emit/ts-layout.js';
 import { loadCatalog, type Catalog } from '../generator/index.js';
+import { buildModel } from '../generator/model.js';
 import { compileTypeScript, importFile, removeDir, ROOT, runCli, tempDir } from './helpers.js';
 import { readTables } from './markdown.js';
 import { lintFragment, validateSpec } from './openapi-check.js';
@@ -193,6 +197,20 @@ for (const fixture of FIXTURES) {
       for (const error of errors().filter((e) => e.deprecated === true)) {
         expect(components.examples[error.code]).toMatchObject({ 'x-deprecated': true });
       }
+    });
+
+    it('writes TypeScript already in prettier\'s layout', async () => {
+      for (const file of ['errors.ts', 'error-codes.ts', 'status-codes.ts', 'index.ts']) {
+        const text = readFileSync(join(out, 'ts', file), 'utf8');
+        expect(await prettier.check(text, PRETTIER_OPTIONS), file).toBe(true);
+      }
+    });
+
+    it('writes the 3.0 files as a full serialisation of the 3.0 document would', () => {
+      const documents = buildOpenApiDocuments(buildModel(catalog));
+      expect(readFileSync(join(out, 'openapi', 'components.oas30.yaml'), 'utf8')).toBe(toYaml(documents['3.0']));
+      expect(readFileSync(join(out, 'openapi', 'components.oas30.json'), 'utf8')).toBe(toJson(documents['3.0']));
+      expect(readFileSync(join(out, 'openapi', 'components.yaml'), 'utf8')).toBe(toYaml(documents['3.1']));
     });
 
     it('lists every code in docs/error-codes.md', () => {

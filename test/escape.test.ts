@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import MarkdownIt from 'markdown-it';
+import * as prettier from 'prettier';
+import { PRETTIER_OPTIONS } from '../generator/emit/ts-layout.js';
 import { docText, markdownCell, markdownParagraph, stringLiteral } from '../generator/emit/escape.js';
 import { compileTypeScript, importFile, removeDir, runCli, tempDir, writeFile } from './helpers.js';
 import { readTables } from './markdown.js';
@@ -39,11 +41,22 @@ const CONTROLS = 'nul \u0000 bell \u0007 del \u007F c1 \u0085 esc \u001b';
 
 describe('stringLiteral', () => {
   it('round-trips every string and stays on one line with no invisible characters', () => {
-    for (const text of [...HOSTILE, CONTROLS]) {
+    for (const text of [...HOSTILE, CONTROLS, `it's "quoted" twice: "a" "b"`]) {
       const literal = stringLiteral(text);
-      expect(JSON.parse(literal)).toBe(text);
+      // Evaluated as JavaScript: the literal's meaning is what counts.
+      expect(new Function(`return ${literal};`)()).toBe(text);
       expect(literal).not.toMatch(/[\n\r\u2028\u2029\u202A-\u202E\u2066-\u2069\u0000-\u001f\u007f-\u009f]/u);
-      expect(literal.slice(1, -1)).not.toMatch(/(^|[^\\])(\\\\)*"/);
+      const quote = literal[0]!;
+      expect(['"', "'"]).toContain(quote);
+      expect(literal.slice(1, -1)).not.toMatch(new RegExp(`(^|[^\\\\])(\\\\\\\\)*${quote}`));
+    }
+  });
+
+  it('picks the quotes prettier picks', async () => {
+    for (const text of [...HOSTILE, `say "hi"`, `it's`, `"a" 'b'`, `'a' "b" "c"`]) {
+      // Prettier may move a long literal to its own line, but never rewrites it.
+      const literal = stringLiteral(text);
+      expect(await prettier.format(`export const x = ${literal};\n`, PRETTIER_OPTIONS), text).toContain(literal);
     }
   });
 });
@@ -114,6 +127,13 @@ describe('a hostile catalog, end to end', () => {
   });
 
   afterAll(() => removeDir(dir));
+
+  it('generates TypeScript already in prettier\'s layout', async () => {
+    for (const file of ['errors.ts', 'error-codes.ts', 'status-codes.ts', 'index.ts']) {
+      const text = readFileSync(join(dir, 'out', 'ts', file), 'utf8');
+      expect(await prettier.check(text, PRETTIER_OPTIONS), file).toBe(true);
+    }
+  });
 
   it('runs nothing on import', () => {
     expect((globalThis as Record<string, unknown>)['__pwned']).toBeUndefined();

@@ -211,14 +211,17 @@ describe('npm package', () => {
       expect(generated.split(name).join('status-codes.yaml'), path).toBe(readFileSync(join(OUTPUT, path), 'utf8'));
     }
 
-    // The manifest names the renamed catalog and hashes the files actually written.
+    // The manifest names the renamed catalog, hashes the files actually written, and records
+    // other inputs (the catalog's name is one of them).
     const manifest = JSON.parse(readFileSync(join(out, MANIFEST), 'utf8')) as {
       catalog: string;
+      inputs: string;
       files: Record<string, string>;
     };
     const committed = JSON.parse(readFileSync(join(OUTPUT, MANIFEST), 'utf8')) as typeof manifest;
     expect(manifest.catalog).toBe(name);
-    expect({ ...manifest, catalog: committed.catalog, files: committed.files }).toEqual(committed);
+    expect(manifest.inputs).not.toBe(committed.inputs);
+    expect({ ...manifest, catalog: committed.catalog, inputs: committed.inputs, files: committed.files }).toEqual(committed);
     expect(Object.keys(manifest.files).sort()).toEqual([...EXPECTED_FILES].sort());
     for (const [path, hash] of Object.entries(manifest.files)) {
       const actual = `sha256-${createHash('sha256').update(readFileSync(join(out, path))).digest('hex')}`;

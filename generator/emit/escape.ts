@@ -14,20 +14,29 @@ function unicodeEscape(ch: string): string {
   return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
+const PLAIN = /^[^\\"\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]*$/;
+
 /**
- * A double-quoted TypeScript/JavaScript string literal that evaluates to exactly `text`.
- * Everything but printable characters is escaped, so the literal is a single line that no
- * editor or reviewer can misread.
+ * A TypeScript/JavaScript string literal that evaluates to exactly `text`. Everything but
+ * printable characters is escaped, so the literal is a single line that no editor or reviewer
+ * can misread. The quotes are the ones prettier would choose (double, unless the text holds
+ * more double quotes than single ones), so the output needs no formatting pass.
  */
 export function stringLiteral(text: string): string {
-  let out = '"';
-  for (const ch of text.replace(/[\\"]/g, (c) => `\\${c}`)) {
-    if (ch === '\n') out += '\\n';
+  if (PLAIN.test(text)) return `"${text}"`;
+  const doubles = text.split('"').length - 1;
+  const singles = text.split("'").length - 1;
+  const quote = doubles > singles ? "'" : '"';
+  let out = quote;
+  for (const ch of text) {
+    if (ch === '\\') out += '\\\\';
+    else if (ch === quote) out += `\\${quote}`;
+    else if (ch === '\n') out += '\\n';
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
     else out += ch.replace(UNSAFE_CHARACTER, unicodeEscape);
   }
-  return `${out}"`;
+  return out + quote;
 }
 
 /**

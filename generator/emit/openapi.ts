@@ -4,7 +4,7 @@
  */
 import * as oas30 from 'openapi3-ts/oas30';
 import * as oas31 from 'openapi3-ts/oas31';
-import { Document, visit } from 'yaml';
+import { dump as dumpYaml } from 'js-yaml';
 import type { HeaderValueSchema } from '../catalog.js';
 import type { CatalogModel } from '../model.js';
 import type { GeneratedFile } from './files.js';
@@ -16,8 +16,10 @@ export const DEFAULT_ERROR_RESPONSE = 'DefaultError';
 
 export type OpenApiVersion = '3.1' | '3.0';
 
-/** The OpenAPI document for one version, as a plain object. */
-export function buildOpenApiDocument(model: CatalogModel, version: OpenApiVersion): oas31.OpenAPIObject | oas30.OpenAPIObject {
+export const OPENAPI_VERSIONS = { '3.1': '3.1.0', '3.0': '3.0.3' } as const;
+
+/** Both OpenAPI documents, built with openapi3-ts's 3.1 and 3.0 builders around one set of components. */
+export function buildOpenApiDocuments(model: CatalogModel): { '3.1': oas31.OpenAPIObject; '3.0': oas30.OpenAPIObject } {
   const info = {
     title: model.title,
     version: model.version,
@@ -25,15 +27,20 @@ export function buildOpenApiDocument(model: CatalogModel, version: OpenApiVersio
   };
   // Built once against the 3.1 types; every construct used here means the same in 3.0.
   const components = buildComponents(model);
-  if (version === '3.1') {
-    return oas31.OpenApiBuilder.create({ openapi: '3.1.0', info, paths: {}, components }).getSpec();
-  }
-  return oas30.OpenApiBuilder.create({
-    openapi: '3.0.3',
-    info,
-    paths: {},
-    components: components as oas30.ComponentsObject,
-  }).getSpec();
+  return {
+    '3.1': oas31.OpenApiBuilder.create({ openapi: OPENAPI_VERSIONS['3.1'], info, paths: {}, components }).getSpec(),
+    '3.0': oas30.OpenApiBuilder.create({
+      openapi: OPENAPI_VERSIONS['3.0'],
+      info,
+      paths: {},
+      components: components as oas30.ComponentsObject,
+    }).getSpec(),
+  };
+}
+
+/** The OpenAPI document for one version, as a plain object. */
+export function buildOpenApiDocument(model: CatalogModel, version: OpenApiVersion): oas31.OpenAPIObject | oas30.OpenAPIObject {
+  return buildOpenApiDocuments(model)[version];
 }
 
 function buildComponents(model: CatalogModel): oas31.ComponentsObject {
@@ -51,11 +58,20 @@ function buildComponents(model: CatalogModel): oas31.ComponentsObject {
   }
 
   const examples: Record<string, oas31.ExampleObject> = {};
+  const statusMessages = new Map(model.statuses.map((s) => [s.status, s.message]));
+  const defaultCode = model.errorBody.defaultCode;
+  const listedDefault = defaultCode === undefined ? undefined : model.errors.find((e) => e.code === defaultCode);
   for (const status of model.statuses) {
     if (!status.isError || !status.bodyAllowed) continue;
     examples[status.name] = {
       summary: `${status.status} ${status.message}`,
-      value: wireBody(model, { status: status.status, code: model.errorBody.defaultCode, message: status.message }),
+      value: wireBody(model, {
+        status: status.status,
+        statusMessage: status.message,
+        code: defaultCode,
+        codeMessage: listedDefault?.message,
+        message: status.message,
+      }),
     };
   }
   for (const error of model.errors) {
@@ -66,7 +82,13 @@ function buildComponents(model: CatalogModel): oas31.ComponentsObject {
     examples[error.exampleKey] = {
       summary: `${error.code} ${error.message}${error.deprecated ? ' (deprecated)' : ''}`,
       ...(description === '' ? {} : { description }),
-      value: wireBody(model, { status: error.status, code: error.code, message: error.message }),
+      value: wireBody(model, {
+        status: error.status,
+        statusMessage: statusMessages.get(error.status) ?? `HTTP ${error.status}`,
+        code: error.code,
+        codeMessage: error.message,
+        message: error.message,
+      }),
       ...(error.deprecated ? { 'x-deprecated': true } : {}),
     };
   }
@@ -170,18 +192,23 @@ function errorCodeSchema(model: CatalogModel): oas31.SchemaObject {
  */
 export function wireBody(
   model: CatalogModel,
-  error: { status: number; code: string | undefined; message: string },
+  error: {
+    status: number;
+    statusMessage: string;
+    code: string | undefined;
+    /** The message of the code when the catalog lists it. */
+    codeMessage: string | undefined;
+    message: string;
+  },
 ): Record<string, unknown> {
   const body = model.errorBody;
   const code = error.code === undefined ? {} : { [body.codeField]: error.code };
   switch (body.shape) {
     case 'problem': {
-      const known = model.errors.find((e) => e.code === error.code);
-      const typed = known !== undefined && body.problemTypeBase !== undefined;
-      const statusMessage = model.statuses.find((s) => s.status === error.status)?.message ?? `HTTP ${error.status}`;
+      const typed = error.code !== undefined && error.codeMessage !== undefined && body.problemTypeBase !== undefined;
       return {
-        type: typed ? body.problemTypeBase + known.code : 'about:blank',
-        title: typed ? known.message : statusMessage,
+        type: typed ? body.problemTypeBase + error.code! : 'about:blank',
+        title: typed ? error.codeMessage! : error.statusMessage,
         status: error.status,
         detail: error.message,
         ...code,
@@ -205,32 +232,42 @@ function headerSchema(schema: HeaderValueSchema): oas31.SchemaObject {
 }
 
 /**
- * YAML for any OpenAPI document: no anchors or aliases (every consumer can read it), no
- * line folding (diffs stay line-per-field), and strings that a YAML 1.1 or 1.2 reader would
- * take for dates, booleans or numbers are quoted.
+ * YAML for any OpenAPI document, with js-yaml's dump schema: strings that a YAML 1.1 or 1.2
+ * reader would take for another type (dates, yes/no, 0o17) are quoted, no anchors or aliases
+ * (every consumer can read it), no line folding (diffs stay line-per-field).
  */
 export function toYaml(document: unknown): string {
-  const doc = new Document(document, { aliasDuplicateObjects: false, version: '1.1' });
-  // YAML 1.1 quoting misses the one form only 1.2 reads as a number: 0o17.
-  visit(doc, {
-    Scalar(_, node) {
-      if (typeof node.value === 'string' && /^[-+]?0o[0-7]+$/.test(node.value)) node.type = 'QUOTE_DOUBLE';
-    },
-  });
-  return doc.toString({ lineWidth: 0 });
+  return dumpYaml(document, { noRefs: true, lineWidth: -1, quoteStyle: 'double' });
 }
 
 export function toJson(document: unknown): string {
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
+/**
+ * The two versions are the same document but for the `openapi` field (both builders wrap one
+ * components object, checked here), so each format is serialised once and the 3.0 file is the
+ * 3.1 text with its version line swapped: half the work on large catalogs. The tests compare
+ * it with a full serialisation of the 3.0 document.
+ */
 export function emitOpenApi(model: CatalogModel): GeneratedFile[] {
-  const v31 = buildOpenApiDocument(model, '3.1');
-  const v30 = buildOpenApiDocument(model, '3.0');
+  const documents = buildOpenApiDocuments(model);
+  const v31 = documents['3.1'];
+  const v30 = documents['3.0'];
+  if ((v31.components as unknown) !== (v30.components as unknown) || v31.info !== v30.info || Object.keys(v30.paths ?? {}).length > 0) {
+    throw new Error('the 3.0 and 3.1 documents differ in more than their version');
+  }
+  const yaml31 = toYaml(v31);
+  const json31 = toJson(v31);
+  const swap = (text: string, from: string, to: string): string => {
+    if (!text.startsWith(from)) throw new Error(`expected the document to start with ${from}`);
+    return to + text.slice(from.length);
+  };
+  const [from, to] = [OPENAPI_VERSIONS['3.1'], OPENAPI_VERSIONS['3.0']];
   return [
-    { path: 'openapi/components.json', contents: toJson(v31) },
-    { path: 'openapi/components.oas30.json', contents: toJson(v30) },
-    { path: 'openapi/components.oas30.yaml', contents: toYaml(v30) },
-    { path: 'openapi/components.yaml', contents: toYaml(v31) },
+    { path: 'openapi/components.json', contents: json31 },
+    { path: 'openapi/components.oas30.json', contents: swap(json31, `{\n  "openapi": "${from}"`, `{\n  "openapi": "${to}"`) },
+    { path: 'openapi/components.oas30.yaml', contents: swap(yaml31, `openapi: ${from}\n`, `openapi: ${to}\n`) },
+    { path: 'openapi/components.yaml', contents: yaml31 },
   ];
 }

@@ -457,6 +457,7 @@ readonly requestId: string | undefined;
       `
 /** Whether the message is meant for the client: true for 4xx, false for 5xx. A hint for frameworks: toJSON() and toResponse() send errorMsg as given, so give 5xx errors a message fit for clients and keep details in \`cause\`. */
 readonly expose: boolean;
+/** Whether the request id came from the constructor (then it goes into the body) or from a header. */
 readonly #sendsRequestId: boolean;
 
 /**
@@ -500,6 +501,7 @@ function writeStatusClass(w: Writer, model: CatalogModel, s: StatusModel): void 
   w.write(`export class ${s.className!} extends ${s.statusClass === 'clientError' ? 'ClientError' : 'ServerError'}`).block(() => {
     jsDoc(w, `The HTTP status of this class: ${s.status}.`);
     w.writeLine(`static readonly status = ${s.status};`);
+    jsDoc(w, `The HTTP status of every ${s.className!}: ${s.status}.`);
     w.writeLine(`declare readonly status: ${s.status};`);
     w.blankLine();
     jsDoc(w, `Creates a ${s.status} error.`, [
@@ -523,10 +525,12 @@ function writeCodeClass(w: Writer, e: ErrorModel): void {
   w.write(`export class ${e.className} extends ${e.parentClass}`).block(() => {
     jsDoc(w, `The error code of this class: ${e.code}.`);
     assignment(w, 'static readonly errorCode =', code, ';');
+    jsDoc(w, `The error code of every ${e.className}: ${e.code}.`);
     w.writeLine(`declare readonly errorCode: ${code};`);
     if (!e.parentIsStatusClass) {
       jsDoc(w, `The HTTP status of this class: ${e.status}.`);
       w.writeLine(`static readonly status = ${e.status};`);
+      jsDoc(w, `The HTTP status of every ${e.className}: ${e.status}.`);
       w.writeLine(`declare readonly status: ${e.status};`);
     }
     w.blankLine();
@@ -577,7 +581,10 @@ export function writeErrors(w: Writer, model: CatalogModel): void {
   if (errorStatuses.length === 0) w.writeLine('export interface ErrorClasses {}');
   else {
     w.write('export interface ErrorClasses').block(() => {
-      for (const s of errorStatuses) w.writeLine(`readonly ${s.status}: typeof ${s.className!};`);
+      for (const s of errorStatuses) {
+        jsDoc(w, `${s.status} ${s.message}`);
+        w.writeLine(`readonly ${s.status}: typeof ${s.className!};`);
+      }
     });
   }
   w.blankLine();

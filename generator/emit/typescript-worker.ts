@@ -1,14 +1,11 @@
 /**
- * Worker thread for the TypeScript emitter. Loading ts-morph takes a few hundred milliseconds
- * (it brings the TypeScript compiler); in a worker that happens while the main thread reads,
- * validates and models the catalog, and the TypeScript is written while the main thread
- * writes the OpenAPI and the docs.
+ * Worker thread for the TypeScript emitter: on large catalogs the TypeScript is written here
+ * while the main thread writes the OpenAPI files and the docs.
  */
+import CodeBlockWriter from 'code-block-writer';
 import { parentPort } from 'node:worker_threads';
 import type { CatalogModel } from '../model.js';
 import { emitTypeScript } from './typescript.js';
-
-const { CodeBlockWriter } = await import('ts-morph');
 
 parentPort!.on('message', (model: CatalogModel) => {
   try {

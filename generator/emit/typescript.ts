@@ -7,8 +7,8 @@
  * Catalog text reaches the code only through `stringLiteral` (string values) and `docText`
  * (JSDoc); identifiers come from validated `name` fields only.
  *
- * Pure and synchronous: the writer class is passed in, so the caller decides where ts-morph
- * is loaded (a worker thread, in the CLI, so that loading it overlaps reading the catalog).
+ * Pure and synchronous: the writer class is passed in, and the caller decides which thread
+ * writes (a worker, so that large catalogs are written in parallel with the OpenAPI).
  */
 import type { CatalogModel } from '../model.js';
 import type { GeneratedFile } from './files.js';

@@ -85,6 +85,7 @@ export class ApiError extends Error {
   readonly requestId: string | undefined;
   /** Whether the message is meant for the client: true for 4xx, false for 5xx. A hint for frameworks: toJSON() and toResponse() send errorMsg as given, so give 5xx errors a message fit for clients and keep details in `cause`. */
   readonly expose: boolean;
+  /** Whether the request id came from the constructor (then it goes into the body) or from a header. */
   readonly #sendsRequestId: boolean;
 
   /**
@@ -165,6 +166,7 @@ export class ServerError extends ApiError {
 export class BadRequestError extends ClientError {
   /** The HTTP status of this class: 400. */
   static readonly status = 400;
+  /** The HTTP status of every BadRequestError: 400. */
   declare readonly status: 400;
 
   /**
@@ -185,6 +187,7 @@ export class BadRequestError extends ClientError {
 export class UnauthorizedError extends ClientError {
   /** The HTTP status of this class: 401. */
   static readonly status = 401;
+  /** The HTTP status of every UnauthorizedError: 401. */
   declare readonly status: 401;
 
   /**
@@ -205,6 +208,7 @@ export class UnauthorizedError extends ClientError {
 export class PaymentRequiredError extends ClientError {
   /** The HTTP status of this class: 402. */
   static readonly status = 402;
+  /** The HTTP status of every PaymentRequiredError: 402. */
   declare readonly status: 402;
 
   /**
@@ -227,6 +231,7 @@ export class PaymentRequiredError extends ClientError {
 export class ForbiddenError extends ClientError {
   /** The HTTP status of this class: 403. */
   static readonly status = 403;
+  /** The HTTP status of every ForbiddenError: 403. */
   declare readonly status: 403;
 
   /**
@@ -249,6 +254,7 @@ export class ForbiddenError extends ClientError {
 export class NotFoundError extends ClientError {
   /** The HTTP status of this class: 404. */
   static readonly status = 404;
+  /** The HTTP status of every NotFoundError: 404. */
   declare readonly status: 404;
 
   /**
@@ -271,6 +277,7 @@ export class NotFoundError extends ClientError {
 export class MethodNotAllowedError extends ClientError {
   /** The HTTP status of this class: 405. */
   static readonly status = 405;
+  /** The HTTP status of every MethodNotAllowedError: 405. */
   declare readonly status: 405;
 
   /**
@@ -291,6 +298,7 @@ export class MethodNotAllowedError extends ClientError {
 export class NotAcceptableError extends ClientError {
   /** The HTTP status of this class: 406. */
   static readonly status = 406;
+  /** The HTTP status of every NotAcceptableError: 406. */
   declare readonly status: 406;
 
   /**
@@ -311,6 +319,7 @@ export class NotAcceptableError extends ClientError {
 export class ProxyAuthenticationRequiredError extends ClientError {
   /** The HTTP status of this class: 407. */
   static readonly status = 407;
+  /** The HTTP status of every ProxyAuthenticationRequiredError: 407. */
   declare readonly status: 407;
 
   /**
@@ -333,6 +342,7 @@ export class ProxyAuthenticationRequiredError extends ClientError {
 export class RequestTimeoutError extends ClientError {
   /** The HTTP status of this class: 408. */
   static readonly status = 408;
+  /** The HTTP status of every RequestTimeoutError: 408. */
   declare readonly status: 408;
 
   /**
@@ -355,6 +365,7 @@ export class RequestTimeoutError extends ClientError {
 export class ConflictError extends ClientError {
   /** The HTTP status of this class: 409. */
   static readonly status = 409;
+  /** The HTTP status of every ConflictError: 409. */
   declare readonly status: 409;
 
   /**
@@ -377,6 +388,7 @@ export class ConflictError extends ClientError {
 export class GoneError extends ClientError {
   /** The HTTP status of this class: 410. */
   static readonly status = 410;
+  /** The HTTP status of every GoneError: 410. */
   declare readonly status: 410;
 
   /**
@@ -397,6 +409,7 @@ export class GoneError extends ClientError {
 export class LengthRequiredError extends ClientError {
   /** The HTTP status of this class: 411. */
   static readonly status = 411;
+  /** The HTTP status of every LengthRequiredError: 411. */
   declare readonly status: 411;
 
   /**
@@ -417,6 +430,7 @@ export class LengthRequiredError extends ClientError {
 export class PreconditionFailedError extends ClientError {
   /** The HTTP status of this class: 412. */
   static readonly status = 412;
+  /** The HTTP status of every PreconditionFailedError: 412. */
   declare readonly status: 412;
 
   /**
@@ -437,6 +451,7 @@ export class PreconditionFailedError extends ClientError {
 export class RequestEntityTooLargeError extends ClientError {
   /** The HTTP status of this class: 413. */
   static readonly status = 413;
+  /** The HTTP status of every RequestEntityTooLargeError: 413. */
   declare readonly status: 413;
 
   /**
@@ -457,6 +472,7 @@ export class RequestEntityTooLargeError extends ClientError {
 export class RequestUriTooLargeError extends ClientError {
   /** The HTTP status of this class: 414. */
   static readonly status = 414;
+  /** The HTTP status of every RequestUriTooLargeError: 414. */
   declare readonly status: 414;
 
   /**
@@ -477,6 +493,7 @@ export class RequestUriTooLargeError extends ClientError {
 export class UnsupportedMediaTypeError extends ClientError {
   /** The HTTP status of this class: 415. */
   static readonly status = 415;
+  /** The HTTP status of every UnsupportedMediaTypeError: 415. */
   declare readonly status: 415;
 
   /**
@@ -497,6 +514,7 @@ export class UnsupportedMediaTypeError extends ClientError {
 export class RequestedRangeNotSatisfiableError extends ClientError {
   /** The HTTP status of this class: 416. */
   static readonly status = 416;
+  /** The HTTP status of every RequestedRangeNotSatisfiableError: 416. */
   declare readonly status: 416;
 
   /**
@@ -517,6 +535,7 @@ export class RequestedRangeNotSatisfiableError extends ClientError {
 export class ExpectationFailedError extends ClientError {
   /** The HTTP status of this class: 417. */
   static readonly status = 417;
+  /** The HTTP status of every ExpectationFailedError: 417. */
   declare readonly status: 417;
 
   /**
@@ -537,6 +556,7 @@ export class ExpectationFailedError extends ClientError {
 export class UnprocessableEntityError extends ClientError {
   /** The HTTP status of this class: 422. */
   static readonly status = 422;
+  /** The HTTP status of every UnprocessableEntityError: 422. */
   declare readonly status: 422;
 
   /**
@@ -557,6 +577,7 @@ export class UnprocessableEntityError extends ClientError {
 export class TooManyRequestsError extends ClientError {
   /** The HTTP status of this class: 429. */
   static readonly status = 429;
+  /** The HTTP status of every TooManyRequestsError: 429. */
   declare readonly status: 429;
 
   /**
@@ -577,6 +598,7 @@ export class TooManyRequestsError extends ClientError {
 export class InternalServerError extends ServerError {
   /** The HTTP status of this class: 500. */
   static readonly status = 500;
+  /** The HTTP status of every InternalServerError: 500. */
   declare readonly status: 500;
 
   /**
@@ -597,6 +619,7 @@ export class InternalServerError extends ServerError {
 export class NotImplementedError extends ServerError {
   /** The HTTP status of this class: 501. */
   static readonly status = 501;
+  /** The HTTP status of every NotImplementedError: 501. */
   declare readonly status: 501;
 
   /**
@@ -617,6 +640,7 @@ export class NotImplementedError extends ServerError {
 export class BadGatewayError extends ServerError {
   /** The HTTP status of this class: 502. */
   static readonly status = 502;
+  /** The HTTP status of every BadGatewayError: 502. */
   declare readonly status: 502;
 
   /**
@@ -639,6 +663,7 @@ export class BadGatewayError extends ServerError {
 export class ServiceUnavailableError extends ServerError {
   /** The HTTP status of this class: 503. */
   static readonly status = 503;
+  /** The HTTP status of every ServiceUnavailableError: 503. */
   declare readonly status: 503;
 
   /**
@@ -659,6 +684,7 @@ export class ServiceUnavailableError extends ServerError {
 export class ServerTimeoutError extends ServerError {
   /** The HTTP status of this class: 504. */
   static readonly status = 504;
+  /** The HTTP status of every ServerTimeoutError: 504. */
   declare readonly status: 504;
 
   /**
@@ -679,6 +705,7 @@ export class ServerTimeoutError extends ServerError {
 export class HttpVersionNotSupportedError extends ServerError {
   /** The HTTP status of this class: 505. */
   static readonly status = 505;
+  /** The HTTP status of every HttpVersionNotSupportedError: 505. */
   declare readonly status: 505;
 
   /**
@@ -706,31 +733,57 @@ export type CodeErrorClass = {
 
 /** The error class of each 4xx/5xx status of the catalog. */
 export interface ErrorClasses {
+  /** 400 BadRequest */
   readonly 400: typeof BadRequestError;
+  /** 401 Unauthorized */
   readonly 401: typeof UnauthorizedError;
+  /** 402 Payment Required */
   readonly 402: typeof PaymentRequiredError;
+  /** 403 Forbidden */
   readonly 403: typeof ForbiddenError;
+  /** 404 NotFound */
   readonly 404: typeof NotFoundError;
+  /** 405 MethodNotAllowed */
   readonly 405: typeof MethodNotAllowedError;
+  /** 406 Not Acceptable */
   readonly 406: typeof NotAcceptableError;
+  /** 407 Proxy Authentication Required */
   readonly 407: typeof ProxyAuthenticationRequiredError;
+  /** 408 Request Time-out */
   readonly 408: typeof RequestTimeoutError;
+  /** 409 Conflict */
   readonly 409: typeof ConflictError;
+  /** 410 Gone */
   readonly 410: typeof GoneError;
+  /** 411 Length Required */
   readonly 411: typeof LengthRequiredError;
+  /** 412 Precondition Failed */
   readonly 412: typeof PreconditionFailedError;
+  /** 413 Request Entity Too Large */
   readonly 413: typeof RequestEntityTooLargeError;
+  /** 414 Request-URI Too Large */
   readonly 414: typeof RequestUriTooLargeError;
+  /** 415 Unsupported Media Type */
   readonly 415: typeof UnsupportedMediaTypeError;
+  /** 416 Requested range not satisfiable */
   readonly 416: typeof RequestedRangeNotSatisfiableError;
+  /** 417 Expectation Failed */
   readonly 417: typeof ExpectationFailedError;
+  /** 422 UnprocessableEntity */
   readonly 422: typeof UnprocessableEntityError;
+  /** 429 TooManyRequests */
   readonly 429: typeof TooManyRequestsError;
+  /** 500 InternalServerError */
   readonly 500: typeof InternalServerError;
+  /** 501 Not Implemented */
   readonly 501: typeof NotImplementedError;
+  /** 502 Bad Gateway */
   readonly 502: typeof BadGatewayError;
+  /** 503 ServiceUnavailable */
   readonly 503: typeof ServiceUnavailableError;
+  /** 504 ServerTimeout */
   readonly 504: typeof ServerTimeoutError;
+  /** 505 HTTP Version not supported */
   readonly 505: typeof HttpVersionNotSupportedError;
 }
 

@@ -1,0 +1,13 @@
+/**
+ * The limits that keep hostile or mistaken input from hanging the generator or exhausting
+ * memory. Each one is named in the error that enforces it.
+ */
+
+/** Catalogs past this size are refused before parsing: a catalog is hand-written text. */
+export const MAX_CATALOG_BYTES = 16 * 1024 * 1024;
+
+/** Aliases a catalog may expand; far above honest use, far below an alias bomb. */
+export const MAX_ALIAS_COUNT = 100;
+
+/** How many catalogs an `extends` chain may hold; deeper is surely a mistake. */
+export const MAX_EXTENDS_DEPTH = 8;
