@@ -10,20 +10,31 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Catalog } from './catalog.js';
 import { CatalogError, formatDiagnostic } from './diagnostics.js';
 import { outputLooksFresh } from './freshness.js';
+import { Timings } from './timings.js';
 import { GENERATOR_VERSION } from './version.js';
 import { checkOutput, isFresh, writeAtomically, writeFileAtomically, WriteError } from './write.js';
 
 // The YAML parsers, the validator and the emitters are loaded when a command needs them, so
 // that `--check` on fresh output and `--help` start in a few tens of milliseconds.
 const pipeline = async () => {
-  const [index, generate, emitter, merge, model] = await Promise.all([
+  const [index, load, validate, generate, emitter, merge, model] = await Promise.all([
     import('./index.js'),
+    import('./load.js'),
+    import('./validate.js'),
     import('./generate.js'),
     import('./typescript-emitter.js'),
     import('./merge.js'),
     import('./model.js'),
   ]);
-  return { loadCatalog: index.loadCatalog, generate: generate.generate, startTypeScriptEmitter: emitter.startTypeScriptEmitter, mergeSpec: merge.mergeSpec, buildModel: model.buildModel };
+  return {
+    loadCatalog: index.loadCatalog,
+    readCatalogChain: load.readCatalogChain,
+    validateCatalog: validate.validateCatalog,
+    generate: generate.generate,
+    startTypeScriptEmitter: emitter.startTypeScriptEmitter,
+    mergeSpec: merge.mergeSpec,
+    buildModel: model.buildModel,
+  };
 };
 
 const DEFAULT_CATALOG = 'data/status-codes.yaml';
@@ -44,6 +55,7 @@ generate:
   --out DIR         folder the generator owns and replaces as a whole (default: ${DEFAULT_OUT})
   --check           write nothing; exit 1 and name each stale, missing or extra file
   --strict          treat warnings (suspicious catalog entries) as errors
+  --timings         print how long each stage took, as one JSON line on standard error
 
 merge SPEC (an OpenAPI 3.0.x or 3.1.x file, YAML or JSON):
   --catalog FILE    catalog to read (default: ${DEFAULT_CATALOG})
@@ -76,7 +88,7 @@ const COMMON = {
 } as const satisfies ParseArgsConfig['options'];
 
 const COMMANDS = {
-  generate: { ...COMMON, out: { type: 'string' } },
+  generate: { ...COMMON, out: { type: 'string' }, timings: { type: 'boolean', default: false } },
   merge: {
     ...COMMON,
     out: { type: 'string' },
@@ -140,15 +152,20 @@ async function runGenerate(argv: readonly string[]): Promise<number> {
     process.stdout.write(`status-catalog: ${outDir} is up to date (hashes match the manifest)\n`);
     return 0;
   }
-  const { loadCatalog, generate, startTypeScriptEmitter } = await pipeline();
+  const timings = new Timings();
+  const { readCatalogChain, validateCatalog, generate, startTypeScriptEmitter } = await pipeline();
   // Started first, so that the worker is up by the time the catalog is read and checked.
   const typescript = startTypeScriptEmitter();
   let files;
   let catalog;
   try {
-    catalog = loadForCommand(loadCatalog, catalogPath, values.strict);
+    const load = (path: string): Catalog => {
+      const chain = timings.measure('load', () => readCatalogChain(path));
+      return timings.measure('validate', () => validateCatalog(chain));
+    };
+    catalog = loadForCommand(load, catalogPath, values.strict);
     if (catalog === undefined) return 1;
-    files = await generate(catalog, { typescript });
+    files = await generate(catalog, { typescript, timings });
   } finally {
     await typescript.close();
   }
@@ -165,10 +182,11 @@ async function runGenerate(argv: readonly string[]): Promise<number> {
     process.stderr.write(`status-catalog: ${outDir} does not match ${catalogPath}; run status-catalog generate\n`);
     return 1;
   }
-  writeAtomically(outDir, files);
+  timings.measure('write', () => writeAtomically(outDir, files));
   process.stdout.write(
     `status-catalog: wrote ${files.length} files to ${outDir} (${catalog.data.service}, ${catalog.data.statuses.length} statuses, ${catalog.data.errors?.length ?? 0} error codes)\n`,
   );
+  if (values.timings) process.stderr.write(`timings ${JSON.stringify(timings)}\n`);
   return 0;
 }
 

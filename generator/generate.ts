@@ -6,6 +6,7 @@ import { emitOpenApi } from './emit/openapi.js';
 import { emitManifest } from './manifest.js';
 import { buildModel } from './model.js';
 import { startTypeScriptEmitter, type TypeScriptEmitter } from './typescript-emitter.js';
+import { Timings } from './timings.js';
 import { GENERATOR_VERSION, generatorFingerprint } from './version.js';
 
 export type OutputKind = 'openapi' | 'typescript' | 'docs';
@@ -20,6 +21,8 @@ export interface GenerateOptions {
    * startTypeScriptEmitter); by default one is started and stopped within the call.
    */
   readonly typescript?: TypeScriptEmitter;
+  /** Where to record how long each stage took. */
+  readonly timings?: Timings;
 }
 
 /**
@@ -31,13 +34,17 @@ export async function generate(catalog: Catalog, options: GenerateOptions = {}):
   const wantsTypeScript = outputs.has('typescript');
   const own = wantsTypeScript && options.typescript === undefined ? startTypeScriptEmitter() : undefined;
   try {
-    const model = buildModel(catalog);
+    const timings = options.timings ?? new Timings();
+    const model = timings.measure('model', () => buildModel(catalog));
     // The TypeScript is written on the emitter's thread while this one does the rest.
+    const started = performance.now();
     const typescript = wantsTypeScript ? (options.typescript ?? own)!.emit(model) : Promise.resolve([]);
     const files: GeneratedFile[] = [];
-    if (outputs.has('openapi')) files.push(...emitOpenApi(model));
-    if (outputs.has('docs')) files.push(...emitDocs(model));
+    if (outputs.has('openapi')) files.push(...timings.measure('openapi', () => emitOpenApi(model)));
+    if (outputs.has('docs')) files.push(...timings.measure('docs', () => emitDocs(model)));
     files.push(...(await typescript));
+    // Wall time from handing over the model to having the files, overlapping the stages above.
+    if (wantsTypeScript) timings.add('typescript', performance.now() - started);
     files.push(
       emitManifest(files, {
         generatorVersion: GENERATOR_VERSION,
