@@ -6,6 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
+import { parse as parseJson, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { CatalogError, formatPath, type Diagnostic, type FieldPath } from './diagnostics.js';
 import { MAX_ALIAS_COUNT, MAX_CATALOG_BYTES, MAX_EXTENDS_DEPTH } from './limits.js';
@@ -123,6 +124,8 @@ export function parseCatalogText(text: string, file: string): SourceDocument {
   if (text.includes('\u0000')) fail(file, 'file contains NUL bytes; a catalog is UTF-8 text');
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const hash = sha256(text);
+  // A .json catalog is JSON: what YAML would forgive (trailing commas, comments) is refused.
+  if (extname(file).toLowerCase() === '.json') checkJson(source, file);
   const data = quickParse(source);
   if (data === undefined) return parseWithPositions(source, file, hash);
   // Positions are only needed to report a problem: the positioned parse waits until then.
@@ -136,6 +139,19 @@ export function parseCatalogText(text: string, file: string): SourceDocument {
     sourceTextOf: (path) => full().sourceTextOf(path),
     exact: full,
   };
+}
+
+/** Strict JSON, checked with jsonc-parser for the position of the first error. */
+function checkJson(source: string, file: string): void {
+  const errors: ParseError[] = [];
+  parseJson(source, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (first === undefined) return;
+  const before = source.slice(0, first.offset);
+  const line = before.split('\n').length;
+  const column = first.offset - before.lastIndexOf('\n');
+  const what = printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  fail(file, `not valid JSON: ${what}`, line, column);
 }
 
 /**

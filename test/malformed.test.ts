@@ -1,0 +1,83 @@
+/**
+ * The malformed-catalog corpus (test/fixtures/malformed): each file gives exactly its expected
+ * lines on stderr, exit 1, no stack trace, no hang and nothing written; the two that are only
+ * unusual (a byte order mark, CRLF line ends) load.
+ */
+import { existsSync, openSync, readdirSync, writeSync, closeSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, removeDir, ROOT, tempDir } from './helpers.js';
+
+const CORPUS = join(ROOT, 'test', 'fixtures', 'malformed');
+
+/** Expected stderr lines, with `F` standing for the fixture's path; `[]` means it loads. */
+const EXPECTED: Record<string, string[]> = {
+  'alias-bomb.yaml': ['F:1:1: (catalog): Excessive alias count indicates a resource exhaustion attack (limit: 100 aliases)'],
+  'binary-junk.yaml': ['F: (catalog): file contains NUL bytes; a catalog is UTF-8 text'],
+  'bom.yaml': [],
+  'crlf.yaml': [],
+  'duplicate-code.yaml': ['F:7:12: errors[1].code: duplicate code T1.1 (first at line 6)'],
+  'duplicate-key.yaml': ['F:2:1: (catalog): Map keys must be unique'],
+  'duplicate-status.yaml': ['F:5:14: statuses[1].status: duplicate status 404 (first at line 4)'],
+  'empty.yaml': ['F:1:1: (catalog): catalog is empty'],
+  'proto-keys.yaml': ['F:3:1: __proto__: unknown field "__proto__"', 'F:5:63: statuses[0].__proto__: unknown field "__proto__"'],
+  'status-out-of-range.yaml': ['F:4:14: statuses[0].status: status 1000 is outside 100-599'],
+  'syntax-error.yaml': ['F:3:1: (catalog): Flow map in block collection must be sufficiently indented and end with a }'],
+  'trailing-comma.json': ['F:6:3: (catalog): not valid JSON: value expected'],
+  'wrong-types.yaml': ['F:1:10: service: must be a string', 'F:4:14: statuses[0].status: must be an integer'],
+};
+
+function run(catalog: string, out: string): { status: number | null; stdout: string; stderr: string; signal: NodeJS.Signals | null } {
+  // A hang is a failure too: every run is bounded.
+  const result = spawnSync(process.execPath, [CLI, 'generate', '--catalog', catalog, '--out', out], { encoding: 'utf8', timeout: 30_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, signal: result.signal };
+}
+
+let work: string;
+beforeAll(() => {
+  work = tempDir();
+});
+afterAll(() => removeDir(work));
+
+describe('malformed catalogs', () => {
+  it('has an expectation for every file in the corpus', () => {
+    expect(readdirSync(CORPUS).sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  for (const [name, expected] of Object.entries(EXPECTED)) {
+    it(`${name}: ${expected.length === 0 ? 'loads' : expected.length === 1 ? 'one located line' : `${expected.length} located lines`}`, () => {
+      const catalog = join(CORPUS, name);
+      const out = join(work, name);
+      const result = run(catalog, out);
+      expect(result.signal).toBeNull();
+      if (expected.length === 0) {
+        expect(result.stderr).toBe('');
+        expect(result.status).toBe(0);
+        return;
+      }
+      expect(result.status).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe(expected.map((line) => line.replace(/^F/, catalog)).join('\n') + '\n');
+      expect(existsSync(out)).toBe(false);
+    });
+  }
+
+  it('refuses a 50 MB file before parsing it, naming the limit', () => {
+    const big = join(work, 'big.yaml');
+    const fd = openSync(big, 'w');
+    const line = `# ${'x'.repeat(1021)}\n`;
+    for (let i = 0; i < 50 * 1024; i += 1) writeSync(fd, line);
+    closeSync(fd);
+    const result = run(big, join(work, 'big-out'));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(`${big}: (catalog): file is 52428800 bytes; catalogs are limited to 16777216 bytes\n`);
+  });
+
+  it('never prints a stack trace for any of them', () => {
+    for (const name of Object.keys(EXPECTED)) {
+      const result = run(join(CORPUS, name), join(work, `trace-${name}`));
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});
