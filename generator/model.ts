@@ -149,10 +149,14 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Paragraphs of a description: split at blank lines. */
+/**
+ * Paragraphs of a description: line breaks of every kind (CRLF, CR, U+2028, U+2029) read as
+ * one, split at blank lines, spaces and tabs at the edges of a paragraph dropped.
+ */
 export function paragraphsOf(text: string): string[] {
   return text
-    .split(/\r?\n[ \t]*\r?\n/)
-    .map((p) => p.trim())
+    .replace(/\r\n|[\r\u2028\u2029]/g, '\n')
+    .split(/\n[ \t]*\n/)
+    .map((p) => p.replace(/^[ \t\n]+|[ \t\n]+$/g, ''))
     .filter((p) => p !== '');
 }

@@ -171,7 +171,7 @@ describe('a hostile catalog, end to end', () => {
       text
         .replace(/\r\n|[\r\u2028\u2029]/g, '\n')
         .split(/\n[ \t]*\n/)
-        .map((p) => p.trim())
+        .map((p) => p.replace(/^[ \t\n]+|[ \t\n]+$/g, ''))
         .filter((p) => p !== '')
         .join('\n\n');
     for (const s of catalog.statuses) {

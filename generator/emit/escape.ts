@@ -63,10 +63,14 @@ const MARKDOWN_SPECIAL = /[\\`*_[\]<>|&~]/g;
  * character references, visible in the source and decoded back by any Markdown renderer.
  */
 export function markdownCell(text: string): string {
-  return text
-    .replace(MARKDOWN_SPECIAL, (c) => `\\${c}`)
-    .replace(/\r\n|[\r\n\u2028\u2029]/g, '<br>')
-    .replace(UNSAFE_CHARACTER, (ch) => `&#x${ch.charCodeAt(0).toString(16).toUpperCase()};`);
+  return (
+    text
+      .replace(MARKDOWN_SPECIAL, (c) => `\\${c}`)
+      .replace(/\r\n|[\r\n\u2028\u2029]/g, '<br>')
+      .replace(UNSAFE_CHARACTER, (ch) => `&#x${ch.charCodeAt(0).toString(16).toUpperCase()};`)
+      // A table cell is trimmed when read: white space at its edges is written as references.
+      .replace(/^\s+|\s+$/gu, (run) => [...run].map((ch) => `&#${ch.codePointAt(0)!};`).join(''))
+  );
 }
 
 /**

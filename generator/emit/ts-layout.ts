@@ -9,6 +9,7 @@
  * The tests run prettier's own check over every generated file to hold them to it.
  */
 import type CodeBlockWriter from 'code-block-writer';
+import { util } from 'prettier';
 import { docText } from './escape.js';
 
 export type Writer = CodeBlockWriter;
@@ -40,13 +41,25 @@ function column(w: Writer): number {
 }
 
 /**
+ * Width as prettier measures it: wide East Asian characters and emoji count two columns,
+ * combining marks none. Prettier's own function, so that a line breaks exactly where it would.
+ */
+function width(text: string): number {
+  return util.getStringWidth(text);
+}
+
+/**
  * `lead value end` on one line, or, when that is wider than the print width, prettier's
  * break-after-operator layout: `lead` alone, the value indented on the next line. Only for
  * values prettier would move (string literals); `lead` ends with `=` or `:`.
+ *
+ * Prettier never breaks after the key of an object property shorter than tabWidth + 3
+ * characters (`name:`): the value would barely move.
  */
 export function assignment(w: Writer, lead: string, value: string, end: string): void {
   const line = `${lead} ${value}${end}`;
-  if (column(w) + line.length <= WIDTH) {
+  const shortKey = /^[A-Za-z_$][\w$]*:$/.test(lead) && width(lead) - 1 < PRETTIER_OPTIONS.tabWidth + 3;
+  if (shortKey || column(w) + width(line) <= WIDTH) {
     w.writeLine(line);
     return;
   }
@@ -60,7 +73,7 @@ export function assignment(w: Writer, lead: string, value: string, end: string):
  */
 export function list(w: Writer, open: string, items: readonly string[], close: string): void {
   const line = `${open}${items.join(', ')}${close}`;
-  if (items.length === 0 || column(w) + line.length <= WIDTH) {
+  if (items.length === 0 || column(w) + width(line) <= WIDTH) {
     w.writeLine(line);
     return;
   }
@@ -74,7 +87,7 @@ export function list(w: Writer, open: string, items: readonly string[], close: s
 /** `lead A | B | C;` on one line when it fits, else one `| member` per line. */
 export function union(w: Writer, lead: string, members: readonly string[]): void {
   const line = `${lead} ${members.join(' | ')};`;
-  if (members.length < 2 || column(w) + line.length <= WIDTH) {
+  if (members.length < 2 || column(w) + width(line) <= WIDTH) {
     w.writeLine(line);
     return;
   }
