@@ -11,3 +11,6 @@ export const MAX_ALIAS_COUNT = 100;
 
 /** How many catalogs an `extends` chain may hold; deeper is surely a mistake. */
 export const MAX_EXTENDS_DEPTH = 8;
+
+/** How deeply collections may nest; a real catalog needs six levels, parsers' stacks run out. */
+export const MAX_NESTING = 100;

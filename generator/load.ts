@@ -9,7 +9,7 @@ import { load as loadYaml } from 'js-yaml';
 import { parse as parseJson, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { CatalogError, formatPath, type Diagnostic, type FieldPath } from './diagnostics.js';
-import { MAX_ALIAS_COUNT, MAX_CATALOG_BYTES, MAX_EXTENDS_DEPTH } from './limits.js';
+import { MAX_ALIAS_COUNT, MAX_CATALOG_BYTES, MAX_EXTENDS_DEPTH, MAX_NESTING } from './limits.js';
 import { sha256 } from './manifest.js';
 
 
@@ -124,9 +124,9 @@ export function parseCatalogText(text: string, file: string): SourceDocument {
   if (text.includes('\u0000')) fail(file, 'file contains NUL bytes; a catalog is UTF-8 text');
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const hash = sha256(text);
+  const data = quickParse(source, file);
   // A .json catalog is JSON: what YAML would forgive (trailing commas, comments) is refused.
   if (extname(file).toLowerCase() === '.json') checkJson(source, file);
-  const data = quickParse(source);
   if (data === undefined) return parseWithPositions(source, file, hash);
   // Positions are only needed to report a problem: the positioned parse waits until then.
   let positioned: SourceDocument | undefined;
@@ -161,11 +161,16 @@ function checkJson(source: string, file: string): void {
  * place here), an empty document, and any alias (the positioned parse limits how far aliases
  * expand; js-yaml would share them, and walks over the data would not end).
  */
-function quickParse(source: string): unknown {
+function quickParse(source: string, file: string): unknown {
   try {
-    const data: unknown = loadYaml(source, { maxAliases: 0 });
+    const data: unknown = loadYaml(source, { maxAliases: 0, maxDepth: MAX_NESTING });
     return data === null || data === undefined ? undefined : data;
-  } catch {
+  } catch (error) {
+    // Too deep for any parser's stack: refused here, where the place is known.
+    const mark = (error as { reason?: string; mark?: { line: number; column: number } }).mark;
+    if (/maxDepth/.test((error as { reason?: string }).reason ?? '') && mark !== undefined) {
+      fail(file, `collections nest deeper than ${MAX_NESTING} levels (limit: ${MAX_NESTING})`, mark.line + 1, mark.column + 1);
+    }
     return undefined;
   }
 }

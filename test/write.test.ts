@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MANIFEST_PATH, writeAtomically, WriteError, type GeneratedFile } from '../generator/index.js';
+import { MANIFEST_PATH, writeAtomically, writeFileAtomically, WriteError, type GeneratedFile } from '../generator/index.js';
 import type { WriterFileSystem } from '../generator/write.js';
 import { removeDir, tempDir } from './helpers.js';
 
@@ -79,4 +79,27 @@ describe('writeAtomically', () => {
     expect(() => writeAtomically(out, [{ path: '../escape.txt', contents: 'x' }])).toThrow(/outside the output folder/);
     expect(fs.existsSync(join(work, 'escape.txt'))).toBe(false);
   });
+});
+
+describe('writeFileAtomically (merge --in-place)', () => {
+  it('replaces the file', () => {
+    const file = join(work, 'spec.yaml');
+    fs.writeFileSync(file, 'old\n');
+    writeFileAtomically(file, 'new\n');
+    expect(fs.readFileSync(file, 'utf8')).toBe('new\n');
+    expect(fs.readdirSync(work).sort()).toEqual(['output', 'spec.yaml']);
+  });
+
+  for (const [name, fileSystem] of [
+    ['a write error', failing('writeFileSync', 1)],
+    ['a rename failure', failing('renameSync', 1)],
+  ] as const) {
+    it(`keeps the old file and leaves nothing beside it on ${name}`, () => {
+      const file = join(work, 'spec.yaml');
+      fs.writeFileSync(file, 'old\n');
+      expect(() => writeFileAtomically(file, 'new\n', fileSystem)).toThrow(WriteError);
+      expect(fs.readFileSync(file, 'utf8')).toBe('old\n');
+      expect(fs.readdirSync(work).sort()).toEqual(['output', 'spec.yaml']);
+    });
+  }
 });

@@ -2,7 +2,7 @@
 import type { CatalogModel, ErrorModel } from '../model.js';
 import { stringLiteral } from './escape.js';
 import { deprecatedTags, errorDoc, fileHeader } from './ts-common.js';
-import { assignment, jsDoc, verbatim, type Writer } from './ts-layout.js';
+import { assignment, integer, jsDoc, verbatim, type Writer } from './ts-layout.js';
 
 function errorInfo(codeType: string): string {
   return `
@@ -47,7 +47,7 @@ function errorEntry(w: Writer, e: ErrorModel): void {
   w.indent(() => {
     w.writeLine(`code: ErrorCode.${e.name},`);
     assignment(w, 'name:', stringLiteral(e.name), ',');
-    w.writeLine(`status: ${e.status},`);
+    w.writeLine(`status: ${integer(e.status)},`);
     assignment(w, 'message:', stringLiteral(e.message), ',');
     if (e.description !== undefined) assignment(w, 'description:', stringLiteral(e.description), ',');
     if (e.measure !== undefined) assignment(w, 'measure:', stringLiteral(e.measure), ',');

@@ -5,7 +5,7 @@
 import type { CatalogModel, ErrorModel, StatusModel } from '../model.js';
 import { stringLiteral } from './escape.js';
 import { deprecatedTags, errorDoc, fileHeader, statusDoc } from './ts-common.js';
-import { assignment, jsDoc, list, verbatim, type Writer } from './ts-layout.js';
+import { assignment, integer, jsDoc, list, verbatim, type Writer } from './ts-layout.js';
 
 /** Keys under which any shape may carry the code and the message: the catalog's own first. */
 function lookupKeys(model: CatalogModel): { code: string[]; message: string[]; innerCode: string[]; innerMessage: string[] } {
@@ -500,16 +500,16 @@ function writeStatusClass(w: Writer, model: CatalogModel, s: StatusModel): void 
   jsDoc(w, statusDoc(s));
   w.write(`export class ${s.className!} extends ${s.statusClass === 'clientError' ? 'ClientError' : 'ServerError'}`).block(() => {
     jsDoc(w, `The HTTP status of this class: ${s.status}.`);
-    w.writeLine(`static readonly status = ${s.status};`);
+    w.writeLine(`static readonly status = ${integer(s.status)};`);
     jsDoc(w, `The HTTP status of every ${s.className!}: ${s.status}.`);
-    w.writeLine(`declare readonly status: ${s.status};`);
+    w.writeLine(`declare readonly status: ${integer(s.status)};`);
     w.blankLine();
     jsDoc(w, `Creates a ${s.status} error.`, [
       ['param', `errorMsg - Message sent as ${body.messageField}; defaults to the catalog message.`],
       ['param', `options - errorCode${body.defaultCode === undefined ? '' : ` (default ${body.defaultCode})`}, cause, response headers and request id.`],
     ]);
     w.write('constructor(errorMsg?: string, options?: ApiErrorOptions)').block(() => {
-      w.writeLine(`super(${s.status}, errorMsg, options);`);
+      w.writeLine(`super(${integer(s.status)}, errorMsg, options);`);
     });
   });
 }
@@ -529,9 +529,9 @@ function writeCodeClass(w: Writer, e: ErrorModel): void {
     w.writeLine(`declare readonly errorCode: ${code};`);
     if (!e.parentIsStatusClass) {
       jsDoc(w, `The HTTP status of this class: ${e.status}.`);
-      w.writeLine(`static readonly status = ${e.status};`);
+      w.writeLine(`static readonly status = ${integer(e.status)};`);
       jsDoc(w, `The HTTP status of every ${e.className}: ${e.status}.`);
-      w.writeLine(`declare readonly status: ${e.status};`);
+      w.writeLine(`declare readonly status: ${integer(e.status)};`);
     }
     w.blankLine();
     jsDoc(w, `Creates a ${e.code} error.`, [
@@ -539,7 +539,7 @@ function writeCodeClass(w: Writer, e: ErrorModel): void {
       ['param', 'options - cause, response headers and request id.'],
     ]);
     w.write('constructor(errorMsg?: string, options?: CodeErrorOptions)').block(() => {
-      w.writeLine(e.parentIsStatusClass ? 'super(errorMsg, options);' : `super(${e.status}, errorMsg, options);`);
+      w.writeLine(e.parentIsStatusClass ? 'super(errorMsg, options);' : `super(${integer(e.status)}, errorMsg, options);`);
     });
   });
 }
@@ -583,7 +583,7 @@ export function writeErrors(w: Writer, model: CatalogModel): void {
     w.write('export interface ErrorClasses').block(() => {
       for (const s of errorStatuses) {
         jsDoc(w, `${s.status} ${s.message}`);
-        w.writeLine(`readonly ${s.status}: typeof ${s.className!};`);
+        w.writeLine(`readonly ${integer(s.status)}: typeof ${s.className!};`);
       }
     });
   }

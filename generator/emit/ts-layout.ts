@@ -128,3 +128,12 @@ export function verbatim(w: Writer, text: string): void {
     w.withIndentationLevel(base + spaces / PRETTIER_OPTIONS.tabWidth, () => w.writeLine(line.slice(spaces)));
   }
 }
+
+/**
+ * A number for the code: validation already made every status an integer from 100 to 599,
+ * and this makes sure no other number can ever be written into the source.
+ */
+export function integer(value: number): string {
+  if (!Number.isSafeInteger(value)) throw new Error(`refusing to write ${String(value)} as an integer`);
+  return String(value);
+}

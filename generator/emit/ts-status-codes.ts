@@ -1,7 +1,7 @@
 /** status-codes.ts of the generated module: the StatusCode enum, lookups and category predicates. */
 import type { CatalogModel, StatusModel } from '../model.js';
 import { stringLiteral } from './escape.js';
-import { assignment, jsDoc, list, union, verbatim, type Writer } from './ts-layout.js';
+import { assignment, integer, jsDoc, list, union, verbatim, type Writer } from './ts-layout.js';
 import { fileHeader, statusDoc } from './ts-common.js';
 
 const RETRY_DOCS = `How a client may retry a request that got this status:
@@ -133,12 +133,12 @@ export function writeStatusCodes(w: Writer, model: CatalogModel): void {
   w.write('export enum StatusCode ').block(() => {
     for (const s of statuses) {
       jsDoc(w, statusDoc(s));
-      w.writeLine(`${s.name} = ${s.status},`);
+      w.writeLine(`${s.name} = ${integer(s.status)},`);
     }
   });
   w.blankLine();
   jsDoc(w, `Every status code in the ${model.service} catalog, as a union of number literals.`);
-  union(w, 'export type StatusCodeValue =', statuses.length === 0 ? ['never'] : statuses.map((s) => String(s.status)));
+  union(w, 'export type StatusCodeValue =', statuses.length === 0 ? ['never'] : statuses.map((s) => integer(s.status)));
   w.blankLine();
   jsDoc(w, RETRY_DOCS);
   w.writeLine('export type RetryPolicy = "modify" | "anytime" | "retry-after" | "if-retry-after";');
