@@ -7,10 +7,10 @@
  *
  * Light on purpose: it loads no YAML parser, validator or emitter.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { inputsHash, MANIFEST_PATH, parseManifest, sha256 } from './manifest.js';
-import { MAX_EXTENDS_DEPTH } from './limits.js';
+import { MAX_CATALOG_BYTES, MAX_EXTENDS_DEPTH } from './limits.js';
 import { GENERATOR_VERSION, generatorFingerprint } from './version.js';
 import { listFiles } from './write.js';
 
@@ -23,6 +23,8 @@ function catalogFileHashes(catalogPath: string): string[] {
   const hashes: string[] = [];
   let current = catalogPath;
   for (let depth = 0; depth < MAX_EXTENDS_DEPTH; depth += 1) {
+    const stat = statSync(current);
+    if (!stat.isFile() || stat.size > MAX_CATALOG_BYTES) throw new Error('not a catalog the generator would read');
     const text = readFileSync(current, 'utf8');
     hashes.unshift(sha256(text));
     const base =

@@ -104,7 +104,10 @@ export function diagnosticAt(
 export function readCatalogFile(file: string): SourceDocument {
   let text: string;
   try {
-    const size = statSync(file).size;
+    const stat = statSync(file);
+    // A device or a pipe reports no size and may never end: only regular files are catalogs.
+    if (!stat.isFile()) fail(file, stat.isDirectory() ? 'cannot read catalog: is a directory' : 'cannot read catalog: not a regular file');
+    const size = stat.size;
     if (size > MAX_CATALOG_BYTES) {
       fail(file, `file is ${size} bytes; catalogs are limited to ${MAX_CATALOG_BYTES} bytes`);
     }

@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import { resolveErrorBody, type Catalog, type HeaderValueSchema, type ResolvedErrorBody, type RetryPolicy } from './catalog.js';
 import { bodyForbidden, statusClassOf, type StatusClass } from './http.js';
 import { classNameOf } from './identifiers.js';
+import { matchAll } from './pattern.js';
 
 export interface HeaderModel {
   readonly name: string;
@@ -128,7 +129,6 @@ export function buildModel(catalog: Catalog): CatalogModel {
     };
   });
   const errorBody = resolveErrorBody(data.errorBody);
-  const pattern = errorBody.codePattern === undefined ? undefined : new RegExp(errorBody.codePattern, 'u');
   const allCodes = [...errors.map((e) => e.code), ...(errorBody.defaultCode === undefined ? [] : [errorBody.defaultCode])];
   return {
     service: data.service,
@@ -140,7 +140,9 @@ export function buildModel(catalog: Catalog): CatalogModel {
     headers,
     statuses,
     errors,
-    schemaCodePattern: pattern !== undefined && allCodes.every((code) => pattern.test(code)) ? errorBody.codePattern : undefined,
+    // Validation has matched these already, within its time limit.
+    schemaCodePattern:
+      errorBody.codePattern !== undefined && matchAll(errorBody.codePattern, allCodes).every(Boolean) ? errorBody.codePattern : undefined,
   };
 }
 

@@ -18,6 +18,7 @@ import type { Diagnostic, FieldPath } from './diagnostics.js';
 import { bodyForbidden } from './http.js';
 import { classNameOf, codeSuffix, deriveIdentifier, identifierProblem } from './identifiers.js';
 import { diagnosticAt, type SourceDocument } from './load.js';
+import { matchAll, PATTERN_TIME_LIMIT_MS, PatternTimeout } from './pattern.js';
 
 /** A value and where it was written. */
 interface Located<T> {
@@ -124,7 +125,19 @@ export function checkSemantics(merged: MergedCatalog): { data: CatalogData; prob
       error(bodyField('codePattern'), `not a valid regular expression: ${(caught as Error).message}`);
     }
   }
-  if (codeRegExp !== undefined && body.defaultCode !== undefined && !codeRegExp.test(body.defaultCode)) {
+  /** Whether each value matches codePattern, or undefined where there is no usable pattern. */
+  const matching = (values: readonly string[]): boolean[] | undefined => {
+    if (codeRegExp === undefined || body.codePattern === undefined) return undefined;
+    try {
+      return matchAll(body.codePattern, values);
+    } catch (caught) {
+      if (!(caught instanceof PatternTimeout)) throw caught;
+      error(bodyField('codePattern'), `matching codes takes over ${PATTERN_TIME_LIMIT_MS} ms (catastrophic backtracking?); simplify the pattern`);
+      codeRegExp = undefined;
+      return undefined;
+    }
+  };
+  if (body.defaultCode !== undefined && matching([body.defaultCode])?.[0] === false) {
     error(bodyField('defaultCode'), `"${body.defaultCode}" does not match codePattern ${body.codePattern}`);
   }
   if (body.shape === 'problem') {
@@ -217,9 +230,12 @@ export function checkSemantics(merged: MergedCatalog): { data: CatalogData; prob
     if (status >= 100 && bodyForbidden(status)) {
       warn(entry, `a ${status} response carries no content, so code ${code} can never be sent`, 'status');
     } else if (status < 400 && status >= 100) warn(entry, `error code ${code} on the non-error status ${status}`, 'status');
-    if (codeRegExp !== undefined && !codeRegExp.test(code)) warn(entry, `code "${code}" does not match codePattern ${body.codePattern}`, 'code');
     codes.push({ entry, code });
   }
+  const matches = matching(codes.map(({ code }) => code));
+  codes.forEach(({ entry, code }, index) => {
+    if (matches?.[index] === false) warn(entry, `code "${code}" does not match codePattern ${body.codePattern}`, 'code');
+  });
   const names = assignErrorNames(codes, statusClasses, error, warn, where);
 
   const data: CatalogData = {

@@ -4,17 +4,42 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+const PACKAGE = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+  dependencies?: Record<string, string>;
+};
+
 /** From package.json, present both in the repository and in the installed package. */
-export const GENERATOR_VERSION: string = (
-  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
+export const GENERATOR_VERSION: string = PACKAGE.version;
+
+/** The version of an installed dependency, from the package.json above its entry point. */
+function installedVersion(name: string): string {
+  try {
+    let dir = dirname(fileURLToPath(import.meta.resolve(name)));
+    for (;;) {
+      try {
+        const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+        if (manifest.name === name) return manifest.version ?? 'unknown';
+      } catch {
+        // No package.json here: keep climbing.
+      }
+      const parent = dirname(dir);
+      if (parent === dir) return 'unknown';
+      dir = parent;
+    }
+  } catch {
+    return 'missing';
+  }
+}
 
 let fingerprint: string | undefined;
 
 /**
- * A hash of the generator's code (the modules beside this one) and of the catalog schema.
- * Output written by other code is not fresh even when the version number is the same, which
- * is what `--check` must know between releases, while the generator itself is being changed.
+ * A hash of everything besides the catalog that the output depends on: the generator's code
+ * (the modules beside this one), the catalog schema, the version of every runtime dependency
+ * (js-yaml writes the YAML, prettier measures line widths…). Output written by anything else
+ * is not fresh for `--check`, even when the version number is the same. Node's own version is
+ * left out on purpose: the output must be the same on every machine.
  */
 export function generatorFingerprint(): string {
   if (fingerprint !== undefined) return fingerprint;
@@ -30,6 +55,7 @@ export function generatorFingerprint(): string {
     hash.update(`${path}\n`).update(readFileSync(join(root, path)));
   }
   hash.update(readFileSync(new URL('../data/catalog.schema.json', import.meta.url)));
+  for (const name of Object.keys(PACKAGE.dependencies ?? {}).sort()) hash.update(`\n${name}@${installedVersion(name)}`);
   fingerprint = `sha256-${hash.update(GENERATOR_VERSION).digest('hex')}`;
   return fingerprint;
 }

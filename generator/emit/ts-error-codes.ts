@@ -45,7 +45,7 @@ export function isErrorCode(value: unknown): value is ErrorCode {
 function errorEntry(w: Writer, e: ErrorModel): void {
   w.writeLine('Object.freeze({');
   w.indent(() => {
-    w.writeLine(`code: ErrorCode.${e.name},`);
+    assignment(w, 'code:', `ErrorCode.${e.name}`, ',');
     assignment(w, 'name:', stringLiteral(e.name), ',');
     w.writeLine(`status: ${integer(e.status)},`);
     assignment(w, 'message:', stringLiteral(e.message), ',');

@@ -51,7 +51,7 @@ function width(text: string): number {
 /**
  * `lead value end` on one line, or, when that is wider than the print width, prettier's
  * break-after-operator layout: `lead` alone, the value indented on the next line. Only for
- * values prettier would move (string literals); `lead` ends with `=` or `:`.
+ * values prettier would move (string literals, member chains); `lead` ends with `=` or `:`.
  *
  * Prettier never breaks after the key of an object property shorter than tabWidth + 3
  * characters (`name:`): the value would barely move.
@@ -84,7 +84,10 @@ export function list(w: Writer, open: string, items: readonly string[], close: s
   w.writeLine(close);
 }
 
-/** `lead A | B | C;` on one line when it fits, else one `| member` per line. */
+/**
+ * A union type as prettier prints it: `lead A | B | C;` on one line when it fits; else the
+ * members on one indented line after the lead when that fits; else one `| member` per line.
+ */
 export function union(w: Writer, lead: string, members: readonly string[]): void {
   const line = `${lead} ${members.join(' | ')};`;
   if (members.length < 2 || column(w) + width(line) <= WIDTH) {
@@ -92,7 +95,11 @@ export function union(w: Writer, lead: string, members: readonly string[]): void
     return;
   }
   w.writeLine(lead);
-  w.indent(() => members.forEach((member, index) => w.writeLine(`| ${member}${index === members.length - 1 ? ';' : ''}`)));
+  const together = `${members.join(' | ')};`;
+  w.indent(() => {
+    if (column(w) + width(together) <= WIDTH) w.writeLine(together);
+    else members.forEach((member, index) => w.writeLine(`| ${member}${index === members.length - 1 ? ';' : ''}`));
+  });
 }
 
 /** A JSDoc tag: `['param', 'errorMsg - The message.']` → `@param errorMsg - The message.` */

@@ -111,7 +111,7 @@ export function isRetryable(code: number, hasRetryAfter: boolean = false): boole
 function statusEntry(w: Writer, s: StatusModel): void {
   w.writeLine('Object.freeze({');
   w.indent(() => {
-    w.writeLine(`status: StatusCode.${s.name},`);
+    assignment(w, 'status:', `StatusCode.${s.name}`, ',');
     assignment(w, 'name:', stringLiteral(s.name), ',');
     assignment(w, 'message:', stringLiteral(s.message), ',');
     assignment(w, 'description:', stringLiteral(s.description), ',');
