@@ -36,6 +36,7 @@ const HOSTILE = [
   'constructor', '__proto__', 'prototype', 'delete', '1st', '😀', '𝒳', '漢字', 'é', '\n', '\r\n', '\t',
   '${globalThis.__fuzzPwned = 1}', '*/ globalThis.__fuzzPwned = 2; /*', '"; globalThis.__fuzzPwned = 3; "',
   "'; globalThis.__fuzzPwned = 4; '", '`; globalThis.__fuzzPwned = 5; `',
+  '\u200b@deprecated x', '\u00ad', '\u200d', '\u2060', '\u{E0041}', '\u3164', '\ufe0f', ' # ', 'Issue #', '\u00a0',
 ];
 
 /** Text: mostly hostile fragments and printable strings, sometimes anything at all (controls, lone surrogates). */

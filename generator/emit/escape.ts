@@ -5,16 +5,21 @@
  * inert there, and tests feed them hostile strings.
  */
 
-/** Characters that are invisible, reorder text (bidi controls), end lines, or are not valid UTF-16 on their own. */
-const UNSAFE_CHARACTER =
-  // C0 and C1 controls, DEL, U+2028/U+2029 line separators, bidi marks and controls, BOM, lone surrogates.
-  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
+/**
+ * Characters that are invisible, reorder or join text, end lines, or are not valid UTF-16 on
+ * their own: controls (Cc), format characters (Cf: bidi controls, zero-width spaces and
+ * joiners, soft hyphens, tag characters), line and paragraph separators, every other default
+ * ignorable code point (variation selectors, Hangul fillers), and lone surrogates.
+ */
+const UNSAFE_CHARACTER = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Code_Point}]/gu;
 
+/** `\uXXXX`, or `\u{XXXXX}` beyond the Basic Multilingual Plane. */
 function unicodeEscape(ch: string): string {
-  return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  const code = ch.codePointAt(0)!;
+  return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
-const PLAIN = /^[^\\"\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]*$/;
+const PLAIN = /^[^\\"\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Code_Point}]*$/u;
 
 /**
  * A TypeScript/JavaScript string literal that evaluates to exactly `text`. Everything but
@@ -67,7 +72,7 @@ export function markdownCell(text: string): string {
     text
       .replace(MARKDOWN_SPECIAL, (c) => `\\${c}`)
       .replace(/\r\n|[\r\n\u2028\u2029]/g, '<br>')
-      .replace(UNSAFE_CHARACTER, (ch) => `&#x${ch.charCodeAt(0).toString(16).toUpperCase()};`)
+      .replace(UNSAFE_CHARACTER, (ch) => `&#x${ch.codePointAt(0)!.toString(16).toUpperCase()};`)
       // A table cell is trimmed when read: white space at its edges is written as references.
       .replace(/^\s+|\s+$/gu, (run) => [...run].map((ch) => `&#${ch.codePointAt(0)!};`).join(''))
   );
