@@ -188,6 +188,8 @@ function parseWithPositions(source: string, file: string, hash: string): SourceD
     uniqueKeys: true,
     schema: isJson ? 'json' : 'core',
     strict: true,
+    // Problems are errors, reported as such; nothing is printed on the side.
+    logLevel: 'error',
   });
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);

@@ -62,6 +62,8 @@ export function mergeSpec(text: string, file: string, model: CatalogModel, optio
     prettyErrors: false,
     uniqueKeys: true,
     keepSourceTokens: true,
+    // Problems are errors, reported as such; nothing is printed on the side.
+    logLevel: 'error',
   });
   const at = (offset: number): { line: number; col: number } => lineCounter.linePos(offset);
   const firstError = doc.errors[0];
@@ -78,6 +80,10 @@ export function mergeSpec(text: string, file: string, model: CatalogModel, optio
     throw specError(file, line, col, 'openapi', `unsupported version ${JSON.stringify(versionText)}: merge takes OpenAPI 3.0.x and 3.1.x`);
   }
 
+  const notMap = (node: Node): never => {
+    const { line, col } = at(node.range?.[0] ?? 0);
+    throw specError(file, line, col, '(spec)', 'expected a mapping here; merge does not replace content of the spec');
+  };
   const ours = prefixed(buildOpenApiDocument(model, version).components as Record<string, Record<string, unknown>>, prefix);
   const dirty = new Set<unknown>();
   const added: string[] = [];
@@ -102,8 +108,8 @@ export function mergeSpec(text: string, file: string, model: CatalogModel, optio
         }
         continue;
       }
-      const components = childMap(doc, root, 'components', dirty);
-      const target = childMap(doc, components, section, dirty);
+      const components = childMap(doc, root, 'components', dirty, notMap);
+      const target = childMap(doc, components, section, dirty, notMap);
       target.add(doc.createPair(name, value, { aliasDuplicateObjects: false }));
       added.push(pointer);
     }
@@ -120,7 +126,7 @@ export function mergeSpec(text: string, file: string, model: CatalogModel, optio
   let attached = 0;
   if (attachments.length > 0) {
     for (const operation of operationsOf(doc, version)) {
-      const responses = childMap(doc, operation, 'responses', dirty);
+      const responses = childMap(doc, operation, 'responses', dirty, notMap);
       for (const { key, ref } of attachments) {
         if (hasResponse(responses, key)) continue;
         insertResponse(doc, responses, key, ref);
@@ -161,11 +167,15 @@ function prefixed(components: Record<string, Record<string, unknown>>, prefix: s
   return out;
 }
 
-/** The map under `key` of `parent`, created (empty, block style) when absent. */
-function childMap(doc: Document, parent: YAMLMap, key: string, dirty: Set<unknown>): YAMLMap {
+/**
+ * The map under `key` of `parent`, created (empty, block style) when absent. Anything else
+ * there is the spec's own content, not to be replaced: `notMap` reports it.
+ */
+function childMap(doc: Document, parent: YAMLMap, key: string, dirty: Set<unknown>, notMap: (node: Node) => never): YAMLMap {
   const existing: unknown = parent.get(key, true);
   let child: YAMLMap;
   if (isMap(existing)) child = existing;
+  else if (existing !== undefined && !(isScalar(existing) && existing.value === null)) notMap(existing as Node);
   else {
     child = doc.createNode({}) as YAMLMap;
     parent.set(key, child);

@@ -44,6 +44,8 @@ export function writeAtomically(outDir: string, files: readonly GeneratedFile[],
   const name = basename(target);
   let staging: string | undefined;
   let previous: string | undefined;
+  // Set once the new output is in place: only then may the previous one be deleted.
+  let replaced = false;
   try {
     fs.mkdirSync(parent, { recursive: true });
     staging = fs.mkdtempSync(join(parent, `.${name}.tmp-`));
@@ -62,19 +64,31 @@ export function writeAtomically(outDir: string, files: readonly GeneratedFile[],
       fs.renameSync(staging, target);
     } catch (error) {
       if (previous !== undefined) {
-        fs.renameSync(previous, target);
+        try {
+          fs.renameSync(previous, target);
+        } catch {
+          // The previous output cannot go back: it stays where it is, and the error says where.
+          const kept = previous;
+          previous = undefined;
+          throw new WriteError(
+            `${outDir}: could not write output, nor put the previous output back; it is in ${kept}: ${(error as Error).message}`,
+            { cause: error },
+          );
+        }
         previous = undefined;
       }
       throw error;
     }
     staging = undefined;
+    replaced = true;
   } catch (error) {
+    if (error instanceof WriteError) throw error;
     throw new WriteError(`${outDir}: could not write output, previous output left as it was: ${(error as Error).message}`, {
       cause: error,
     });
   } finally {
     if (staging !== undefined) fs.rmSync(staging, { recursive: true, force: true });
-    if (previous !== undefined) fs.rmSync(previous, { recursive: true, force: true });
+    if (replaced && previous !== undefined) fs.rmSync(previous, { recursive: true, force: true });
   }
 }
 

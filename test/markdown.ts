@@ -3,10 +3,10 @@ import MarkdownIt from 'markdown-it';
 
 type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
 
-const parser = new MarkdownIt({ html: true });
+export const parser = new MarkdownIt({ html: true });
 
 /** The text a reader sees in an inline run: entities decoded, escapes removed, `<br>` as a line break. */
-function inlineText(token: Token): string {
+export function inlineText(token: Token): string {
   return (token.children ?? [])
     .map((child: Token) => {
       if (child.type === 'html_inline') return /^<br\s*\/?>$/i.test(child.content) ? '\n' : child.content;

@@ -218,6 +218,7 @@ describe('merge details', () => {
     ['a YAML syntax error', 'openapi: 3.1.0\npaths: [\n', /^.*bad\.yaml:\d+:\d+: \(spec\): .+$/],
     ['Swagger 2.0', 'swagger: "2.0"\ninfo: { title: t, version: "1" }\npaths: {}\n', /^.*bad\.yaml:1:1: openapi: unsupported version "": merge takes OpenAPI 3\.0\.x and 3\.1\.x$/],
     ['not a mapping', '- a\n- b\n', /^.*bad\.yaml:1:1: \(spec\): an OpenAPI document is a mapping$/],
+    ['components that are not a mapping', 'openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths: {}\ncomponents: 5\n', /^.*bad\.yaml:4:13: \(spec\): expected a mapping here; merge does not replace content of the spec$/],
   ];
   for (const [name, text, expected] of bad) {
     it(`refuses ${name} with one located line and writes nothing`, () => {

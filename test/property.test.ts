@@ -24,7 +24,7 @@ import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { PRETTIER_OPTIONS } from '../generator/emit/ts-layout.js';
 import { CatalogError, formatDiagnostic, generate, loadCatalog, type Catalog } from '../generator/index.js';
 import { compileTypeScript, importFile, removeDir, tempDir } from './helpers.js';
-import { readTables } from './markdown.js';
+import { inlineText, parser, readTables } from './markdown.js';
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 200);
 const SEED = process.env['FUZZ_SEED'] === undefined ? undefined : Number(process.env['FUZZ_SEED']);
@@ -53,6 +53,7 @@ const text = fc.oneof(
 // most runs must get that far; the rare ones still check that refusals are located.
 const name = fc.oneof(
   { weight: 20, arbitrary: fc.stringMatching(/^[A-Z][A-Za-z0-9]{0,12}$/) },
+  { weight: 4, arbitrary: fc.stringMatching(/^[A-Z][A-Za-z0-9_]{40,63}$/) },
   { weight: 1, arbitrary: fc.constantFrom('constructor', '__proto__', 'delete', '1st', 'Error', 'Api', 'Type', 'isApi', 'Default', 'NotFound', 'InternalServerError', 'Hello World', 'ok') },
 );
 
@@ -73,13 +74,20 @@ const catalogArbitrary = fc.record(
       {
         shape: fc.constantFrom('flat', 'nested', 'problem'),
         description: text,
-        codePattern: fc.constantFrom('^.+$', '^[A-Z]{2,5}\\.[0-9]{4}$', '^[A-Z]{2,5}\\.[0-9]{4}$', '^.+$', '['),
+        codeField: fc.oneof({ weight: 3, arbitrary: fc.constantFrom('error_code', 'code', 'err') }, { weight: 1, arbitrary: fc.stringMatching(/^[a-z_][a-z0-9_]{20,31}$/) }),
+        messageField: fc.constantFrom('error_msg', 'message', 'msg'),
+        codePattern: fc.oneof({ weight: 12, arbitrary: fc.constantFrom('^.+$', '^[A-Z]{2,5}\\.[0-9]{4}$') }, { weight: 1, arbitrary: fc.constant('[') }),
         defaultCode: fc.constantFrom('AB.0000', 'AB.0000', 'CD.1234', 'X'),
-        problemTypeBase: fc.constantFrom('https://errors.example/', 'urn:x:'),
+        problemTypeBase: fc.oneof(fc.constantFrom('https://errors.example/', 'urn:x:'), fc.constant(`https://errors.example/${'segment/'.repeat(12)}`)),
       },
       { requiredKeys: [] },
-    ),
-    statuses: fc.array(
+    ).map((body) => {
+      // The problem shape has no messageField; keep the rare invalid pairing rare.
+      if (body.shape !== 'problem' || body.messageField === undefined || body.codeField === 'err') return body;
+      const { messageField: _, ...rest } = body;
+      return rest;
+    }),
+    statuses: fc.uniqueArray(
       fc.record(
         {
           status,
@@ -91,14 +99,29 @@ const catalogArbitrary = fc.record(
         },
         { requiredKeys: ['status', 'name', 'message', 'description'] },
       ),
-      { minLength: 1, maxLength: 5 },
+      // Unique statuses; a repeated name is made unique but for the rare constant names.
+      { minLength: 1, maxLength: 20, selector: (entry) => entry.status },
+    ).map((entries) =>
+      entries.map((entry, index) => {
+        const named = index === 0 ? entry : { ...entry, name: `${entry.name}${index}` };
+        // A body on 1xx, 204 or 304 is refused; keep that rare too.
+        const bodiless = entry.status < 200 || entry.status === 204 || entry.status === 304;
+        if (!bodiless || entry.bodyAllowed !== true || index === 7) return named;
+        const { bodyAllowed: _, ...rest } = named;
+        return rest;
+      }),
     ),
-    errors: fc.array(
+    headers: fc.dictionary(
+      fc.stringMatching(/^[A-Z][A-Za-z0-9-]{0,20}$/),
+      fc.record({ description: text, required: fc.boolean(), schema: fc.constant({ type: 'string' }), example: fc.constantFrom('x', 5) }, { requiredKeys: ['description', 'schema'] }),
+      { maxKeys: 3 },
+    ),
+    errors: fc.uniqueArray(
       fc.record(
         { code, status, message: text, name, description: text, measure: text, deprecated: fc.boolean() },
         { requiredKeys: ['code', 'status', 'message'] },
       ),
-      { maxLength: 5 },
+      { maxLength: 5, selector: (entry) => entry.code },
     ),
   },
   { requiredKeys: ['service', 'errorBody', 'statuses'] },
@@ -173,7 +196,11 @@ describe('random hostile catalogs', () => {
           for (const s of data.statuses) expect(document.components.responses[s.name]?.description).toBe(s.description);
         }
 
-        // Markdown: every status row reads back, cell by cell.
+        // Markdown: the title and every status row read back, cell by cell.
+        if (data.title !== undefined) {
+          const heading = parser.parse(files.get('docs/status-codes.md')!, {}).find((t) => t.type === 'inline' && t.map?.[0] === 2);
+          expect(inlineText(heading!)).toBe(data.title.replace(/\r\n|[\r\n\u2028\u2029]/g, '\n'));
+        }
         const table = readTables(files.get('docs/status-codes.md')!).find((t) => t[0]?.[0] === 'Status')!;
         for (const s of data.statuses) {
           const row = table.find((r) => r[0] === String(s.status));

@@ -75,6 +75,28 @@ describe('writeAtomically', () => {
     });
   }
 
+  it('never deletes the previous output when it cannot be put back, and says where it is', () => {
+    let renames = 0;
+    const fileSystem = {
+      ...fs,
+      renameSync: (from: fs.PathLike, to: fs.PathLike) => {
+        renames += 1;
+        if (renames > 1) throw Object.assign(new Error('injected rename failure'), { code: 'EIO' });
+        fs.renameSync(from, to);
+      },
+    } as WriterFileSystem;
+    let message = '';
+    try {
+      writeAtomically(out, NEW, fileSystem);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    const kept = /it is in (\S+):/.exec(message)?.[1];
+    expect(kept).toBeDefined();
+    expect(read(kept!)).toEqual(Object.fromEntries(OLD.map((f) => [f.path, f.contents])));
+    expect(fs.readdirSync(work).filter((name) => !name.startsWith('.output.old-'))).toEqual([]);
+  });
+
   it('refuses paths outside the output folder', () => {
     expect(() => writeAtomically(out, [{ path: '../escape.txt', contents: 'x' }])).toThrow(/outside the output folder/);
     expect(fs.existsSync(join(work, 'escape.txt'))).toBe(false);

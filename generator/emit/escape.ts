@@ -59,8 +59,8 @@ export function docText(text: string): string {
     .join('\n');
 }
 
-/** Markdown characters that could start emphasis, code, links, HTML or end a table cell. */
-const MARKDOWN_SPECIAL = /[\\`*_[\]<>|&~]/g;
+/** Markdown characters that could start emphasis, code, links, HTML, end a table cell or close a heading. */
+const MARKDOWN_SPECIAL = /[\\`*_[\]<>|&~#]/g;
 
 /**
  * One GitHub-flavoured Markdown table cell showing exactly `text`: Markdown punctuation is
@@ -87,3 +87,4 @@ export function markdownParagraph(text: string): string {
     .replace(/^([#>+=-])/, '\\$1')
     .replace(/^(\d+)([.)])/, '$1\\$2');
 }
+
