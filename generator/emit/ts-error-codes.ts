@@ -2,7 +2,7 @@
 import type { CatalogModel, ErrorModel } from '../model.js';
 import { stringLiteral } from './escape.js';
 import { deprecatedTags, errorDoc, fileHeader } from './ts-common.js';
-import { assignment, integer, jsDoc, verbatim, type Writer } from './ts-layout.js';
+import { assignment, integer, jsDoc, Pieces, verbatim, type NewWriter, type Writer } from './ts-layout.js';
 
 function errorInfo(codeType: string): string {
   return `
@@ -56,34 +56,37 @@ function errorEntry(w: Writer, e: ErrorModel): void {
   w.writeLine('}),');
 }
 
-export function writeErrorCodes(w: Writer, model: CatalogModel): void {
+export function writeErrorCodes(newWriter: NewWriter, model: CatalogModel): string {
   const errors = model.errors;
-  fileHeader(w, model, `Service error codes of the ${model.service} catalog: the ErrorCode enum, and what the catalog says of each code.`);
-  w.blankLine();
-  jsDoc(w, `Service error codes of the ${model.service} catalog, named by each entry's name.`);
-  if (errors.length === 0) w.writeLine('export enum ErrorCode {}');
-  else {
-    w.write('export enum ErrorCode ').block(() => {
-      for (const e of errors) {
-        jsDoc(w, errorDoc(e), deprecatedTags(e));
-        // Prettier never breaks an enum member, however long.
-        w.writeLine(`${e.name} = ${stringLiteral(e.code)},`);
-      }
-    });
-  }
-  w.blankLine();
-  jsDoc(w, 'Every error code of the catalog, as a union of string literals.');
-  w.writeLine(errors.length === 0 ? 'export type ErrorCodeValue = never;' : 'export type ErrorCodeValue = `${ErrorCode}`;');
-  w.blankLine();
-  // An empty enum is not a string type: a catalog without codes types the field as string.
-  verbatim(w, errorInfo(errors.length === 0 ? 'string' : 'ErrorCode'));
-  w.blankLine();
-  jsDoc(w, 'Every error code of the catalog, sorted by code.');
-  if (errors.length === 0) w.writeLine('export const ERRORS: readonly ErrorInfo[] = Object.freeze([]);');
-  else {
-    w.writeLine('export const ERRORS: readonly ErrorInfo[] = Object.freeze([');
-    w.indent(() => errors.forEach((e) => errorEntry(w, e)));
-    w.writeLine(']);');
-  }
-  verbatim(w, LOOKUPS);
+  const pieces = new Pieces(newWriter);
+  pieces.add(0, (w) => {
+    fileHeader(w, model, `Service error codes of the ${model.service} catalog: the ErrorCode enum, and what the catalog says of each code.`);
+    w.blankLine();
+    jsDoc(w, `Service error codes of the ${model.service} catalog, named by each entry's name.`);
+    w.writeLine(errors.length === 0 ? 'export enum ErrorCode {}' : 'export enum ErrorCode {');
+  });
+  pieces.addEach(1, errors, (w, e) => {
+    jsDoc(w, errorDoc(e), deprecatedTags(e));
+    // Prettier never breaks an enum member, however long.
+    w.writeLine(`${e.name} = ${stringLiteral(e.code)},`);
+  });
+  pieces.add(0, (w) => {
+    if (errors.length > 0) w.writeLine('}');
+    // newLine(), not blankLine(): on a fresh writer blankLine() writes two.
+    w.newLine();
+    jsDoc(w, 'Every error code of the catalog, as a union of string literals.');
+    w.writeLine(errors.length === 0 ? 'export type ErrorCodeValue = never;' : 'export type ErrorCodeValue = `${ErrorCode}`;');
+    w.blankLine();
+    // An empty enum is not a string type: a catalog without codes types the field as string.
+    verbatim(w, errorInfo(errors.length === 0 ? 'string' : 'ErrorCode'));
+    w.blankLine();
+    jsDoc(w, 'Every error code of the catalog, sorted by code.');
+    w.writeLine(errors.length === 0 ? 'export const ERRORS: readonly ErrorInfo[] = Object.freeze([]);' : 'export const ERRORS: readonly ErrorInfo[] = Object.freeze([');
+  });
+  pieces.addEach(1, errors, errorEntry);
+  pieces.add(0, (w) => {
+    if (errors.length > 0) w.writeLine(']);');
+    verbatim(w, LOOKUPS);
+  });
+  return pieces.toString();
 }

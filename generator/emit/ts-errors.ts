@@ -5,7 +5,7 @@
 import type { CatalogModel, ErrorModel, StatusModel } from '../model.js';
 import { stringLiteral } from './escape.js';
 import { deprecatedTags, errorDoc, fileHeader, statusDoc } from './ts-common.js';
-import { assignment, integer, jsDoc, list, verbatim, type Writer } from './ts-layout.js';
+import { assignment, integer, jsDoc, list, Pieces, verbatim, type NewWriter, type Writer } from './ts-layout.js';
 
 /** Keys under which any shape may carry the code and the message: the catalog's own first. */
 function lookupKeys(model: CatalogModel): { code: string[]; message: string[]; innerCode: string[]; innerMessage: string[] } {
@@ -544,53 +544,62 @@ function writeCodeClass(w: Writer, e: ErrorModel): void {
   });
 }
 
-export function writeErrors(w: Writer, model: CatalogModel): void {
+export function writeErrors(newWriter: NewWriter, model: CatalogModel): string {
   const errorStatuses = model.statuses.filter((s) => s.isError);
-  fileHeader(
-    w,
-    model,
-    `Error classes of the ${model.service} catalog: ApiError, ClientError, ServerError, one class per 4xx/5xx status and per error code, and errorFromResponse.`,
-  );
-  w.writeLine('import { getErrorInfo } from "./error-codes.js";');
-  w.writeLine('import { getStatusMessage, isRetryable } from "./status-codes.js";');
-  w.blankLine();
-  writeBodyTypes(w, model);
-  w.blankLine();
-  writeConstants(w, model);
-  verbatim(w, HEADER_INPUT);
-  w.blankLine();
-  writeOptions(w, model);
-  w.blankLine();
-  verbatim(w, CODE_OPTIONS_AND_RESPONSE);
-  w.blankLine();
-  writeApiError(w, model);
-  w.blankLine();
-  verbatim(w, BASE_CLASSES);
-  for (const s of errorStatuses) {
+  const pieces = new Pieces(newWriter);
+  pieces.add(0, (w) => {
+    fileHeader(
+      w,
+      model,
+      `Error classes of the ${model.service} catalog: ApiError, ClientError, ServerError, one class per 4xx/5xx status and per error code, and errorFromResponse.`,
+    );
+    w.writeLine('import { getErrorInfo } from "./error-codes.js";');
+    w.writeLine('import { getStatusMessage, isRetryable } from "./status-codes.js";');
     w.blankLine();
-    writeStatusClass(w, model, s);
-  }
-  for (const e of model.errors) {
+    writeBodyTypes(w, model);
     w.blankLine();
-    writeCodeClass(w, e);
-  }
-  w.blankLine();
-  verbatim(w, CLASS_TYPES);
-  w.blankLine();
-  jsDoc(w, 'The error class of each 4xx/5xx status of the catalog.');
-  if (errorStatuses.length === 0) w.writeLine('export interface ErrorClasses {}');
-  else {
-    w.write('export interface ErrorClasses').block(() => {
-      for (const s of errorStatuses) {
-        jsDoc(w, `${s.status} ${s.message}`);
-        w.writeLine(`readonly ${integer(s.status)}: typeof ${s.className!};`);
-      }
-    });
-  }
-  w.blankLine();
-  list(w, 'const STATUS_CLASS_LIST: readonly ApiErrorClass[] = [', errorStatuses.map((s) => s.className!), '];');
-  list(w, 'const CODE_CLASS_LIST: readonly CodeErrorClass[] = [', model.errors.map((e) => e.className), '];');
-  verbatim(w, MAPS);
-  verbatim(w, errorFromResponse(model.errorBody.shape === 'problem'));
-  verbatim(w, HELPERS);
+    writeConstants(w, model);
+    verbatim(w, HEADER_INPUT);
+    w.blankLine();
+    writeOptions(w, model);
+    w.blankLine();
+    verbatim(w, CODE_OPTIONS_AND_RESPONSE);
+    w.blankLine();
+    writeApiError(w, model);
+    w.blankLine();
+    verbatim(w, BASE_CLASSES);
+  });
+  // One class after another, each preceded by an empty line; in pieces, for large catalogs.
+  const classes = [
+    ...errorStatuses.map((s) => (w: Writer) => writeStatusClass(w, model, s)),
+    ...model.errors.map((e) => (w: Writer) => writeCodeClass(w, e)),
+  ];
+  // A fresh writer's blankLine() writes two newlines; the previous piece ended with one.
+  pieces.addEach(0, classes, (w, write) => {
+    if (w.getLength() === 0) w.newLine();
+    else w.blankLine();
+    write(w);
+  });
+  pieces.add(0, (w) => {
+    w.newLine();
+    verbatim(w, CLASS_TYPES);
+    w.blankLine();
+    jsDoc(w, 'The error class of each 4xx/5xx status of the catalog.');
+    if (errorStatuses.length === 0) w.writeLine('export interface ErrorClasses {}');
+    else {
+      w.write('export interface ErrorClasses').block(() => {
+        for (const s of errorStatuses) {
+          jsDoc(w, `${s.status} ${s.message}`);
+          w.writeLine(`readonly ${integer(s.status)}: typeof ${s.className!};`);
+        }
+      });
+    }
+    w.blankLine();
+    list(w, 'const STATUS_CLASS_LIST: readonly ApiErrorClass[] = [', errorStatuses.map((s) => s.className!), '];');
+    list(w, 'const CODE_CLASS_LIST: readonly CodeErrorClass[] = [', model.errors.map((e) => e.className), '];');
+    verbatim(w, MAPS);
+    verbatim(w, errorFromResponse(model.errorBody.shape === 'problem'));
+    verbatim(w, HELPERS);
+  });
+  return pieces.toString();
 }

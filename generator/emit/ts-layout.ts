@@ -144,3 +144,51 @@ export function integer(value: number): string {
   if (!Number.isSafeInteger(value)) throw new Error(`refusing to write ${String(value)} as an integer`);
   return String(value);
 }
+
+/** Makes a fresh writer with the generator's settings. */
+export type NewWriter = () => Writer;
+
+/**
+ * A file written in pieces, each by a fresh writer whose text is kept and the writer dropped:
+ * a writer holds every fragment written to it until the end, which for the thousands of
+ * classes of a large catalog is most of the emitter's memory.
+ */
+export class Pieces {
+  readonly #parts: string[] = [];
+  readonly #newWriter: NewWriter;
+
+  constructor(newWriter: NewWriter) {
+    this.#newWriter = newWriter;
+  }
+
+  /** Writes one piece, starting at an indentation level. */
+  add(level: number, write: (w: Writer) => void): this {
+    const w = this.#newWriter();
+    w.setIndentationLevel(level);
+    write(w);
+    // Every piece ends its last line (a writer leaves the `}` of a block open until more comes).
+    const text = w.toString();
+    this.#parts.push(text.endsWith('\n') ? text : `${text}\n`);
+    return this;
+  }
+
+  /** Writes `items` in pieces of `size`, each item by `write`. */
+  addEach<T>(level: number, items: readonly T[], write: (w: Writer, item: T) => void, size = 250): this {
+    for (let start = 0; start < items.length; start += size) {
+      this.add(level, (w) => {
+        for (const item of items.slice(start, start + size)) write(w, item);
+      });
+    }
+    return this;
+  }
+
+  /** An empty line between two pieces. */
+  blankLine(): this {
+    this.#parts.push('\n');
+    return this;
+  }
+
+  toString(): string {
+    return this.#parts.join('');
+  }
+}

@@ -15,28 +15,33 @@ import type { GeneratedFile } from './files.js';
 import { fileHeader } from './ts-common.js';
 import { writeErrorCodes } from './ts-error-codes.js';
 import { writeErrors } from './ts-errors.js';
-import { PRETTIER_OPTIONS, type Writer, type WriterClass } from './ts-layout.js';
+import { PRETTIER_OPTIONS, type NewWriter, type WriterClass } from './ts-layout.js';
 import { writeStatusCodes } from './ts-status-codes.js';
 
 export { PRETTIER_OPTIONS };
 
-function writeIndex(w: Writer, model: CatalogModel): void {
+function writeIndex(newWriter: NewWriter, model: CatalogModel): string {
+  const w = newWriter();
   fileHeader(w, model, `Entry point: the ${model.service} status codes, error codes and error classes.`);
   w.writeLine('export * from "./status-codes.js";');
   w.writeLine('export * from "./error-codes.js";');
   w.writeLine('export * from "./errors.js";');
+  return w.toString();
+}
+
+function writeStatusCodesFile(newWriter: NewWriter, model: CatalogModel): string {
+  const w = newWriter();
+  writeStatusCodes(w, model);
+  return w.toString();
 }
 
 export function emitTypeScript(model: CatalogModel, Writer: WriterClass): GeneratedFile[] {
-  const files: [string, (w: Writer, model: CatalogModel) => void][] = [
+  const newWriter: NewWriter = () => new Writer({ newLine: '\n', indentNumberOfSpaces: 2, useTabs: false, useSingleQuote: false });
+  const files: [string, (newWriter: NewWriter, model: CatalogModel) => string][] = [
     ['ts/error-codes.ts', writeErrorCodes],
     ['ts/errors.ts', writeErrors],
     ['ts/index.ts', writeIndex],
-    ['ts/status-codes.ts', writeStatusCodes],
+    ['ts/status-codes.ts', writeStatusCodesFile],
   ];
-  return files.map(([path, write]) => {
-    const writer = new Writer({ newLine: '\n', indentNumberOfSpaces: 2, useTabs: false, useSingleQuote: false });
-    write(writer, model);
-    return { path, contents: `${writer.toString().replace(/\n+$/, '')}\n` };
-  });
+  return files.map(([path, write]) => ({ path, contents: `${write(newWriter, model).replace(/\n+$/, '')}\n` }));
 }
