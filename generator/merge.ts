@@ -155,7 +155,7 @@ function prefixed(components: Record<string, Record<string, unknown>>, prefix: s
     for (const [key, item] of Object.entries(value)) {
       out[key] =
         key === '$ref' && typeof item === 'string'
-          ? item.replace(/^#\/components\/(\w+)\//, (whole, section: string) => `#/components/${section}/${prefix}`)
+          ? item.replace(/^#\/components\/(\w+)\//, (_whole, section: string) => `#/components/${section}/${prefix}`)
           : rewrite(item);
     }
     return out;
