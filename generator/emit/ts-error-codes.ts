@@ -26,12 +26,18 @@ export interface ErrorInfo {
 `;
 }
 
-const LOOKUPS = `
+function lookups(hasCodes: boolean): string {
+  // An empty enum is no string type: the overload for listed codes needs codes to list.
+  const known = hasCodes
+    ? '/** Everything the catalog says of an error code it lists. */\nexport function getErrorInfo(code: ErrorCode): ErrorInfo;\n'
+    : '';
+  return `
 const BY_ERROR_CODE: ReadonlyMap<string, ErrorInfo> = new Map<string, ErrorInfo>(
   ERRORS.map((info) => [info.code, info]),
 );
 
-/** Everything the catalog says of an error code (status, message, description, measure); \`undefined\` for a code it does not list. */
+${known}/** Everything the catalog says of an error code (status, message, description, measure); \`undefined\` for a code it does not list. */
+export function getErrorInfo(code: string): ErrorInfo | undefined;
 export function getErrorInfo(code: string): ErrorInfo | undefined {
   return typeof code === "string" ? BY_ERROR_CODE.get(code) : undefined;
 }
@@ -41,6 +47,7 @@ export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === "string" && BY_ERROR_CODE.has(value);
 }
 `;
+}
 
 function errorEntry(w: Writer, e: ErrorModel): void {
   w.writeLine('Object.freeze({');
@@ -86,7 +93,7 @@ export function writeErrorCodes(newWriter: NewWriter, model: CatalogModel): stri
   pieces.addEach(1, errors, errorEntry);
   pieces.add(0, (w) => {
     if (errors.length > 0) w.writeLine(']);');
-    verbatim(w, LOOKUPS);
+    verbatim(w, lookups(errors.length > 0));
   });
   return pieces.toString();
 }

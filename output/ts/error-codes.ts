@@ -36,6 +36,7 @@ const BY_ERROR_CODE: ReadonlyMap<string, ErrorInfo> = new Map<string, ErrorInfo>
 );
 
 /** Everything the catalog says of an error code (status, message, description, measure); `undefined` for a code it does not list. */
+export function getErrorInfo(code: string): ErrorInfo | undefined;
 export function getErrorInfo(code: string): ErrorInfo | undefined {
   return typeof code === "string" ? BY_ERROR_CODE.get(code) : undefined;
 }

@@ -743,12 +743,18 @@ function looseKey(message: string): string {
   return message.toLowerCase().replace(/[^a-z0-9]/g, "");
 }
 
+/** Everything the catalog says of a status code it lists. */
+export function getStatusInfo(code: StatusCode): StatusInfo;
 /** Everything the catalog says of a status code; `undefined` for a code it does not list. */
+export function getStatusInfo(code: number): StatusInfo | undefined;
 export function getStatusInfo(code: number): StatusInfo | undefined {
   return BY_CODE.get(code);
 }
 
+/** The catalog message of a status code it lists, e.g. `getStatusMessage(StatusCode.NotFound)`. */
+export function getStatusMessage(code: StatusCode): string;
 /** The catalog message of a status code, e.g. `getStatusMessage(404)`; `undefined` for a code the catalog does not list. */
+export function getStatusMessage(code: number): string | undefined;
 export function getStatusMessage(code: number): string | undefined {
   return BY_CODE.get(code)?.message;
 }

@@ -63,8 +63,12 @@ if (isApiError(unknownValue)) {
   void code;
 }
 
-// Lookups return undefined for unknown input instead of throwing.
-assertType<Equal<ReturnType<typeof getStatusMessage>, string | undefined>>();
+// Lookups return undefined for unknown input instead of throwing; a listed code always has its message.
+const anyMessage: string | undefined = getStatusMessage(418);
+const knownMessage: string = getStatusMessage(StatusCode.NotFound);
+// @ts-expect-error a plain number may not be listed
+const unsure: string = getStatusMessage(418);
+void anyMessage, knownMessage, unsure;
 assertType<Equal<ReturnType<typeof getStatusCode>, StatusCode | undefined>>();
 const known: StatusCodeValue = StatusCode.NotFound;
 // @ts-expect-error 418 is not in the catalog
