@@ -8,8 +8,8 @@
  * Light on purpose: it loads no YAML parser, validator or emitter.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { inputsHash, MANIFEST_PATH, parseManifest, sha256 } from './manifest.js';
+import { dirname, join, resolve } from 'node:path';
+import { catalogName, inputsHash, MANIFEST_PATH, parseManifest, sha256 } from './manifest.js';
 import { MAX_CATALOG_BYTES, MAX_EXTENDS_DEPTH } from './limits.js';
 import { GENERATOR_VERSION, generatorFingerprint } from './version.js';
 import { listFiles } from './write.js';
@@ -44,7 +44,7 @@ export function outputLooksFresh(catalogPath: string, outDir: string): boolean {
     const expected = inputsHash({
       generatorVersion: GENERATOR_VERSION,
       generatorFingerprint: generatorFingerprint(),
-      catalog: basename(catalogPath).replace(/[^A-Za-z0-9._-]/g, '_'),
+      catalog: catalogName(catalogPath),
       catalogFiles: catalogFileHashes(catalogPath),
     });
     if (manifest.inputs !== expected) return false;

@@ -5,9 +5,15 @@
  * `--check` decide from hashes alone that nothing changed.
  */
 import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
 import type { GeneratedFile } from './emit/files.js';
 
 export const MANIFEST_PATH = '.status-catalog.json';
+
+/** The catalog's name as outputs and the manifest show it: its base name, reduced to safe characters. */
+export function catalogName(file: string): string {
+  return basename(file).replace(/[^A-Za-z0-9._-]/g, '_');
+}
 
 export interface ManifestInputs {
   readonly generatorVersion: string;

@@ -2,10 +2,10 @@
  * Model stage: the validated catalog with every default applied and every derived fact
  * computed once, in a fixed order, so emitters only format and never decide.
  */
-import { basename } from 'node:path';
 import { resolveErrorBody, type Catalog, type HeaderValueSchema, type ResolvedErrorBody, type RetryPolicy } from './catalog.js';
 import { bodyForbidden, statusClassOf, type StatusClass } from './http.js';
 import { classNameOf } from './identifiers.js';
+import { catalogName } from './manifest.js';
 import { matchAll } from './pattern.js';
 
 export interface HeaderModel {
@@ -134,7 +134,7 @@ export function buildModel(catalog: Catalog): CatalogModel {
     service: data.service,
     title: data.title ?? `${data.service} status codes`,
     version: data.version ?? '1.0.0',
-    sourceName: basename(catalog.file).replace(/[^A-Za-z0-9._-]/g, '_'),
+    sourceName: catalogName(catalog.file),
     errorBody,
     errorMediaType: errorBody.shape === 'problem' ? 'application/problem+json' : 'application/json',
     headers,

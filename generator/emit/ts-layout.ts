@@ -182,12 +182,6 @@ export class Pieces {
     return this;
   }
 
-  /** An empty line between two pieces. */
-  blankLine(): this {
-    this.#parts.push('\n');
-    return this;
-  }
-
   toString(): string {
     return this.#parts.join('');
   }
