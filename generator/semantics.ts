@@ -13,6 +13,7 @@ import {
   type ErrorSpec,
   type HeaderSpec,
   type StatusSpec,
+  type TypeScriptSpec,
 } from './catalog.js';
 import type { Diagnostic, FieldPath } from './diagnostics.js';
 import { bodyForbidden } from './http.js';
@@ -41,6 +42,8 @@ export interface MergedCatalog {
   readonly headers: ReadonlyMap<string, Located<HeaderSpec>>;
   readonly statuses: readonly Located<StatusSpec>[];
   readonly errors: readonly Located<RawError>[];
+  /** Options of the generated TypeScript, key by key from the last file that sets each. */
+  readonly typescript: TypeScriptSpec;
 }
 
 export function mergeChain(chain: readonly SourceDocument[]): MergedCatalog {
@@ -52,12 +55,14 @@ export function mergeChain(chain: readonly SourceDocument[]): MergedCatalog {
   const headers = new Map<string, Located<HeaderSpec>>();
   const statuses: Located<StatusSpec>[] = [];
   const errors: Located<RawError>[] = [];
+  let typescript: TypeScriptSpec = {};
   for (const source of chain) {
     const file = source.data as CatalogFile;
     const at = <T,>(value: T, ...path: FieldPath): Located<T> => ({ value, source, path });
     if (file.service !== undefined) service = at(file.service, 'service');
     if (file.title !== undefined) title = at(file.title, 'title');
     if (file.version !== undefined) version = at(file.version, 'version');
+    if (file.typescript !== undefined) typescript = { ...typescript, ...file.typescript };
     if (file.errorBody !== undefined) {
       // Another shape makes the inherited field names and description meaningless: they go.
       const shape = (file.errorBody.shape ?? 'flat') as string;
@@ -85,7 +90,7 @@ export function mergeChain(chain: readonly SourceDocument[]): MergedCatalog {
       else errors[replaced] = at(error, 'errors', index);
     });
   }
-  return { chain, service, title, version, errorBody, errorBodyFields, headers, statuses, errors };
+  return { chain, service, title, version, errorBody, errorBodyFields, headers, statuses, errors, typescript };
 }
 
 /**
@@ -101,10 +106,22 @@ export function checkSemantics(merged: MergedCatalog): { data: CatalogData; prob
   const warn = (at: Located<unknown>, message: string, ...field: FieldPath): void => {
     problems.push(diagnosticAt(at.source, [...at.path, ...field], message, { severity: 'warning' }));
   };
+  /** A problem with a key itself (a header's name), located at the key rather than its value. */
+  const errorAtKey = (at: Located<unknown>, message: string): void => {
+    problems.push(diagnosticAt(at.source, at.path, message, { key: true }));
+  };
   /** How another entry is named in a message: `line 40`, or `base.yaml:40` in another file. */
   const where = (at: Located<unknown>, ...field: FieldPath): string => {
     const line = at.source.positionOf([...at.path, ...field]).line;
     return at.source === root ? `line ${line}` : `${at.source.file}:${line}`;
+  };
+  /**
+   * Like `where`, for a message reported at `from`: `line 40` when both are in the same file,
+   * else `file:40`; `key` takes the line of the key (a header's name) rather than its value.
+   */
+  const whereFrom = (from: Located<unknown>, at: Located<unknown>, field: FieldPath = [], key = false): string => {
+    const line = at.source.positionOf([...at.path, ...field], key).line;
+    return at.source === from.source ? `line ${line}` : `${at.source.file}:${line}`;
   };
 
   for (const source of merged.chain) reportControlCharacters(source.data, [], (path, message) => error({ value: null, source, path }, message));
@@ -156,8 +173,18 @@ export function checkSemantics(merged: MergedCatalog): { data: CatalogData; prob
     if (body[field] === '__proto__') error(bodyField(field), '"__proto__" cannot name a JSON field in generated code');
   }
 
-  // Headers.
-  for (const header of merged.headers.values()) {
+  // Headers. Their names are case-insensitive (RFC 9110): one declaration per name, whatever the case.
+  const declaredHeaders = new Map<string, { name: string; at: Located<HeaderSpec> }>();
+  for (const [name, header] of merged.headers) {
+    if (isUnsendableHeader(name)) errorAtKey(header, unsendableHeaderMessage(name));
+    const first = declaredHeaders.get(name.toLowerCase());
+    if (first === undefined) declaredHeaders.set(name.toLowerCase(), { name, at: header });
+    else {
+      errorAtKey(
+        header,
+        `header "${name}" is already declared as "${first.name}" (${whereFrom(header, first.at, [], true)}); header names are case-insensitive: declare it once`,
+      );
+    }
     const patterns = [header.value.schema.pattern, ...(header.value.schema.oneOf ?? []).map((s) => s.pattern)];
     for (const pattern of patterns) {
       if (pattern === undefined) continue;
@@ -202,7 +229,12 @@ export function checkSemantics(merged: MergedCatalog): { data: CatalogData; prob
 
     const listed = new Set<string>();
     (entry.value.headers ?? []).forEach((header, index) => {
-      if (!merged.headers.has(header)) error(entry, `unknown header ${JSON.stringify(header)}: declare it under the top-level headers`, 'headers', index);
+      if (isUnsendableHeader(header)) error(entry, unsendableHeaderMessage(header), 'headers', index);
+      else if (!merged.headers.has(header)) {
+        const declared = declaredHeaders.get(header.toLowerCase())?.name;
+        const hint = declared === undefined ? 'declare it under the top-level headers' : `did you mean ${declared}?`;
+        error(entry, `unknown header ${JSON.stringify(header)}: ${hint}`, 'headers', index);
+      }
       if (listed.has(header)) error(entry, `header ${JSON.stringify(header)} listed twice`, 'headers', index);
       listed.add(header);
     });
@@ -232,6 +264,18 @@ export function checkSemantics(merged: MergedCatalog): { data: CatalogData; prob
     } else if (status < 400 && status >= 100) warn(entry, `error code ${code} on the non-error status ${status}`, 'status');
     codes.push({ entry, code });
   }
+  // The default code goes out on errors of any status raised without a code: a listing under
+  // one status (500 "Internal server error.") tells readers of the others something false.
+  if (body.defaultCode !== undefined) {
+    const listed = byCode.get(body.defaultCode);
+    if (listed !== undefined) {
+      const at = bodyField('defaultCode');
+      warn(
+        at,
+        `default code ${body.defaultCode} is listed under status ${listed.value.status} (${whereFrom(at, listed, ['code'])}); it is sent on errors of every status raised without a code`,
+      );
+    }
+  }
   const matches = matching(codes.map(({ code }) => code));
   codes.forEach(({ entry, code }, index) => {
     if (matches?.[index] === false) warn(entry, `code "${code}" does not match codePattern ${body.codePattern}`, 'code');
@@ -246,6 +290,7 @@ export function checkSemantics(merged: MergedCatalog): { data: CatalogData; prob
     headers: Object.fromEntries([...merged.headers].map(([name, header]) => [name, header.value])),
     statuses: merged.statuses.map((entry) => entry.value),
     errors: codes.map(({ entry, code }, index): ErrorSpec => ({ ...entry.value, code, name: names[index]! })),
+    typescript: merged.typescript,
   };
   return { data, problems };
 }
@@ -310,6 +355,26 @@ function assignErrorNames(
     taken.set(classNameOf(name), { entry, label: `code ${code}` });
   });
   return names;
+}
+
+/**
+ * Headers a catalog must not promise on an error response: hop-by-hop headers (RFC 9110,
+ * section 7.6.1) and those describing the message or its encoding rather than the error. The
+ * transport sets them; the generated code never replays them, and a replayed one would break
+ * clients (a gzip Content-Encoding over a plain JSON body, a stale Content-Length).
+ */
+const UNSENDABLE_HEADERS: ReadonlySet<string> = new Set(
+  ['Connection', 'Keep-Alive', 'Transfer-Encoding', 'Content-Length', 'Content-Encoding', 'Date', 'TE', 'Trailer', 'Upgrade', 'Proxy-Connection'].map(
+    (name) => name.toLowerCase(),
+  ),
+);
+
+function isUnsendableHeader(name: string): boolean {
+  return UNSENDABLE_HEADERS.has(name.toLowerCase());
+}
+
+function unsendableHeaderMessage(name: string): string {
+  return `${name} is a hop-by-hop or entity header that the generated code never sends; remove it`;
 }
 
 /**
