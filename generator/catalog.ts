@@ -57,6 +57,12 @@ export interface ErrorSpec {
   readonly deprecated?: boolean;
 }
 
+/** Options of the generated TypeScript. */
+export interface TypeScriptSpec {
+  /** One class per error code (default false: status classes only, whose errorCode lists the codes of the status). */
+  readonly errorCodeClasses?: boolean;
+}
+
 /** One catalog file as written, after schema validation. */
 export interface CatalogFile {
   readonly extends?: string;
@@ -67,6 +73,7 @@ export interface CatalogFile {
   readonly headers?: Readonly<Record<string, HeaderSpec>>;
   readonly statuses?: readonly StatusSpec[];
   readonly errors?: readonly (Omit<ErrorSpec, 'code'> & { readonly code: string | number })[];
+  readonly typescript?: TypeScriptSpec;
 }
 
 /** A whole catalog, with what it extends merged in. */
@@ -78,6 +85,7 @@ export interface CatalogData {
   readonly headers?: Readonly<Record<string, HeaderSpec>>;
   readonly statuses: readonly StatusSpec[];
   readonly errors?: readonly ErrorSpec[];
+  readonly typescript?: TypeScriptSpec;
 }
 
 /** A validated catalog: what `loadCatalog` returns and `generate` takes. */

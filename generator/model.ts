@@ -25,8 +25,10 @@ export interface StatusModel {
   readonly statusClass: StatusClass;
   /** 4xx and 5xx: these get an error class, an error body and an example. */
   readonly isError: boolean;
-  /** `<name>Error` for error statuses (see classNameOf). */
+  /** `<name>Error` for error statuses (see classNameOf); undefined for the others. */
   readonly className: string | undefined;
+  /** Headers it lists that the catalog marks required: its class's constructor demands them. */
+  readonly requiredHeaders: readonly string[];
   readonly retry: RetryPolicy | undefined;
   readonly headers: readonly string[];
   readonly bodyAllowed: boolean;
@@ -52,6 +54,8 @@ export interface ErrorModel {
   readonly description: string | undefined;
   readonly measure: string | undefined;
   readonly deprecated: boolean;
+  /** Headers its status requires (see StatusModel.requiredHeaders). */
+  readonly requiredHeaders: readonly string[];
   /** Whether its status allows content, so that the code can be sent at all. */
   readonly bodyAllowed: boolean;
   /** Key of its OpenAPI example: the code, or `code.<code>` where a status example has that name. */
@@ -73,6 +77,8 @@ export interface CatalogModel {
   readonly statuses: readonly StatusModel[];
   /** Sorted by code. */
   readonly errors: readonly ErrorModel[];
+  /** Whether the TypeScript has one class per error code (the catalog's typescript.errorCodeClasses). */
+  readonly errorCodeClasses: boolean;
   /** codePattern, when every code (and the default code) matches it, so schemas may carry it. */
   readonly schemaCodePattern: string | undefined;
 }
@@ -88,6 +94,7 @@ export function buildModel(catalog: Catalog): CatalogModel {
       schema: spec.schema,
       example: spec.example,
     }));
+  const required = new Set(headers.filter((h) => h.required).map((h) => h.name));
   const errorSpecs = [...(data.errors ?? [])].sort((a, b) => compareStrings(a.code, b.code));
   const statuses = [...data.statuses]
     .sort((a, b) => a.status - b.status)
@@ -103,6 +110,7 @@ export function buildModel(catalog: Catalog): CatalogModel {
         className: isError ? classNameOf(spec.name) : undefined,
         retry: spec.retry,
         headers: spec.headers ?? [],
+        requiredHeaders: (spec.headers ?? []).filter((name) => required.has(name)),
         bodyAllowed: spec.bodyAllowed ?? !bodyForbidden(spec.status),
         codes: errorSpecs.filter((e) => e.status === spec.status).map((e) => e.code),
       };
@@ -120,6 +128,7 @@ export function buildModel(catalog: Catalog): CatalogModel {
       className: classNameOf(spec.name!),
       parentClass,
       parentIsStatusClass: statusClassName !== undefined,
+      requiredHeaders: statusByCode.get(spec.status)?.requiredHeaders ?? [],
       message: spec.message,
       description: spec.description,
       measure: spec.measure,
@@ -140,6 +149,7 @@ export function buildModel(catalog: Catalog): CatalogModel {
     headers,
     statuses,
     errors,
+    errorCodeClasses: data.typescript?.errorCodeClasses ?? false,
     // Validation has matched these already, within its time limit.
     schemaCodePattern:
       errorBody.codePattern !== undefined && matchAll(errorBody.codePattern, allCodes).every(Boolean) ? errorBody.codePattern : undefined,

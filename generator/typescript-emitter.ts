@@ -50,8 +50,8 @@ export function startTypeScriptEmitter(): TypeScriptEmitter {
 function inThreadEmitter(): TypeScriptEmitter {
   return {
     async emit(model) {
-      const [{ default: CodeBlockWriter }, { emitTypeScript }] = await Promise.all([import('code-block-writer'), import('./emit/typescript.js')]);
-      return emitTypeScript(model, CodeBlockWriter);
+      const [{ emitTypeScript }, { loadRuntimeSources }] = await Promise.all([import('./emit/typescript.js'), import('./runtime-sources.js')]);
+      return emitTypeScript(model, loadRuntimeSources());
     },
     async close() {},
   };

@@ -54,6 +54,11 @@ export function generatorFingerprint(): string {
   for (const path of walk(root).map((p) => relative(root, p).split('\\').join('/')).sort()) {
     hash.update(`${path}\n`).update(readFileSync(join(root, path)));
   }
+  // The runtime modules are copied into outputs as TypeScript, whatever this module's ending.
+  const runtime = join(root, 'runtime');
+  for (const name of readdirSync(runtime).filter((n) => n.endsWith('.ts')).sort()) {
+    hash.update(`runtime/${name}\n`).update(readFileSync(join(runtime, name)));
+  }
   hash.update(readFileSync(new URL('../data/catalog.schema.json', import.meta.url)));
   for (const name of Object.keys(PACKAGE.dependencies ?? {}).sort()) hash.update(`\n${name}@${installedVersion(name)}`);
   fingerprint = `sha256-${hash.update(GENERATOR_VERSION).digest('hex')}`;

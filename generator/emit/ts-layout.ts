@@ -1,26 +1,16 @@
 /**
- * Writing TypeScript in prettier's layout directly, with ts-morph's CodeBlockWriter (from
- * code-block-writer, the package ts-morph prints with and re-exports unchanged: importing it
- * through 'ts-morph' would load the whole TypeScript compiler, 0.3 s and 80 MiB, for this one
- * class). Running
- * prettier over generated code costs seconds on large catalogs; instead every construct whose
- * length depends on the catalog goes through one of these helpers, each of which makes the
- * choice prettier makes (printWidth 100, two-space indent, double quotes, trailing commas).
- * The tests run prettier's own check over every generated file to hold them to it.
+ * Writing TypeScript in prettier's layout directly, with ts-morph's CodeBlockWriter (what its
+ * writer functions receive). Running prettier over generated code costs seconds on large
+ * catalogs; instead every construct whose length depends on the catalog goes through one of
+ * these helpers, each of which makes the choice prettier makes (printWidth 100, two-space
+ * indent, double quotes, trailing commas). The tests run prettier's own check over every
+ * generated file to hold them to it.
  */
-import type CodeBlockWriter from 'code-block-writer';
+import type { CodeBlockWriter } from 'ts-morph';
 import { util } from 'prettier';
 import { docText } from './escape.js';
 
 export type Writer = CodeBlockWriter;
-
-/** The writer class, passed in so this module never loads ts-morph itself. */
-export type WriterClass = new (options?: {
-  newLine?: '\n' | '\r\n';
-  indentNumberOfSpaces?: number;
-  useTabs?: boolean;
-  useSingleQuote?: boolean;
-}) => CodeBlockWriter;
 
 /** The prettier options the output is held to (tests run `prettier.check` with them). */
 export const PRETTIER_OPTIONS = {
@@ -54,11 +44,12 @@ function width(text: string): number {
  * values prettier would move (string literals, member chains); `lead` ends with `=` or `:`.
  *
  * Prettier never breaks after the key of an object property shorter than tabWidth + 3
- * characters (`name:`): the value would barely move.
+ * characters (`name:`, `404:`): the value would barely move.
  */
 export function assignment(w: Writer, lead: string, value: string, end: string): void {
   const line = `${lead} ${value}${end}`;
-  const shortKey = /^[A-Za-z_$][\w$]*:$/.test(lead) && width(lead) - 1 < PRETTIER_OPTIONS.tabWidth + 3;
+  const key = lead.endsWith(':') ? lead.slice(0, -1) : '';
+  const shortKey = /^(?:[A-Za-z_$][\w$]*|[0-9]+|"[^"\\]*")$/.test(key) && width(key) < PRETTIER_OPTIONS.tabWidth + 3;
   if (shortKey || column(w) + width(line) <= WIDTH) {
     w.writeLine(line);
     return;
@@ -85,10 +76,11 @@ export function list(w: Writer, open: string, items: readonly string[], close: s
 }
 
 /**
- * A union type as prettier prints it: `lead A | B | C;` on one line when it fits; else the
- * members on one indented line after the lead when that fits; else one `| member` per line.
+ * A union type as prettier prints it: `lead A | B | C;` on one line when it fits; else, for a
+ * type alias (`middle`), the members on one indented line after the lead when that fits; else
+ * one `| member` per line. Property signatures never take the middle layout.
  */
-export function union(w: Writer, lead: string, members: readonly string[]): void {
+export function union(w: Writer, lead: string, members: readonly string[], middle = true): void {
   const line = `${lead} ${members.join(' | ')};`;
   if (members.length < 2 || column(w) + width(line) <= WIDTH) {
     w.writeLine(line);
@@ -97,7 +89,7 @@ export function union(w: Writer, lead: string, members: readonly string[]): void
   w.writeLine(lead);
   const together = `${members.join(' | ')};`;
   w.indent(() => {
-    if (column(w) + width(together) <= WIDTH) w.writeLine(together);
+    if (middle && column(w) + width(together) <= WIDTH) w.writeLine(together);
     else members.forEach((member, index) => w.writeLine(`| ${member}${index === members.length - 1 ? ';' : ''}`));
   });
 }
@@ -121,68 +113,10 @@ export function jsDoc(w: Writer, text: string, tags: readonly DocTag[] = []): vo
 }
 
 /**
- * Static TypeScript, already in prettier's layout, written line by line at the writer's
- * current indentation (its own lines carry their relative indentation).
- */
-export function verbatim(w: Writer, text: string): void {
-  const base = w.getIndentationLevel();
-  for (const line of text.replace(/^\n/, '').replace(/\n$/, '').split('\n')) {
-    if (line === '') {
-      w.blankLine();
-      continue;
-    }
-    const spaces = /^ */.exec(line)![0].length;
-    w.withIndentationLevel(base + spaces / PRETTIER_OPTIONS.tabWidth, () => w.writeLine(line.slice(spaces)));
-  }
-}
-
-/**
  * A number for the code: validation already made every status an integer from 100 to 599,
  * and this makes sure no other number can ever be written into the source.
  */
 export function integer(value: number): string {
   if (!Number.isSafeInteger(value)) throw new Error(`refusing to write ${String(value)} as an integer`);
   return String(value);
-}
-
-/** Makes a fresh writer with the generator's settings. */
-export type NewWriter = () => Writer;
-
-/**
- * A file written in pieces, each by a fresh writer whose text is kept and the writer dropped:
- * a writer holds every fragment written to it until the end, which for the thousands of
- * classes of a large catalog is most of the emitter's memory.
- */
-export class Pieces {
-  readonly #parts: string[] = [];
-  readonly #newWriter: NewWriter;
-
-  constructor(newWriter: NewWriter) {
-    this.#newWriter = newWriter;
-  }
-
-  /** Writes one piece, starting at an indentation level. */
-  add(level: number, write: (w: Writer) => void): this {
-    const w = this.#newWriter();
-    w.setIndentationLevel(level);
-    write(w);
-    // Every piece ends its last line (a writer leaves the `}` of a block open until more comes).
-    const text = w.toString();
-    this.#parts.push(text.endsWith('\n') ? text : `${text}\n`);
-    return this;
-  }
-
-  /** Writes `items` in pieces of `size`, each item by `write`. */
-  addEach<T>(level: number, items: readonly T[], write: (w: Writer, item: T) => void, size = 250): this {
-    for (let start = 0; start < items.length; start += size) {
-      this.add(level, (w) => {
-        for (const item of items.slice(start, start + size)) write(w, item);
-      });
-    }
-    return this;
-  }
-
-  toString(): string {
-    return this.#parts.join('');
-  }
 }

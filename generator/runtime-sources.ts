@@ -1,0 +1,41 @@
+/**
+ * The runtime every catalog shares: ordinary TypeScript modules in generator/runtime/,
+ * type-checked and unit-tested with the project, copied verbatim into every generated module.
+ * The build copies them beside the compiled generator (dist/runtime/), so the installed package
+ * reads the same files.
+ *
+ * generator/runtime/ also holds the catalog modules the runtime imports (catalog.ts,
+ * status-codes.ts, error-codes.ts, errors.ts): those are what the generator writes for the
+ * fixture test/fixtures/catalogs/runtime.yaml, kept there so the runtime type-checks and its
+ * tests run; they are never copied (each catalog gets its own).
+ */
+import { readFileSync } from 'node:fs';
+
+/** The modules copied into every output, in file-name order. */
+export const RUNTIME_MODULES: readonly string[] = [
+  'api-error.ts',
+  'error-body.ts',
+  'error-lookups.ts',
+  'from-response.ts',
+  'headers.ts',
+  'retry-after.ts',
+  'status-lookups.ts',
+  'types.ts',
+];
+
+/** The catalog modules the generator writes, which the runtime imports. */
+export const CATALOG_MODULES: readonly string[] = ['catalog.ts', 'error-codes.ts', 'errors.ts', 'status-codes.ts'];
+
+/** Source text of a runtime module, by file name. */
+export interface RuntimeSource {
+  readonly name: string;
+  readonly text: string;
+}
+
+/** Folder of the runtime sources beside this module (generator/runtime or dist/runtime). */
+export const RUNTIME_DIR = new URL('./runtime/', import.meta.url);
+
+/** Reads the runtime modules (the load stage of the TypeScript output). */
+export function loadRuntimeSources(): RuntimeSource[] {
+  return RUNTIME_MODULES.map((name) => ({ name, text: readFileSync(new URL(name, RUNTIME_DIR), 'utf8') }));
+}

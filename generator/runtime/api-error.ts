@@ -1,0 +1,280 @@
+/**
+ * ApiError, the error every generated class extends: the thrown error kept apart from its wire
+ * form (`toJSON()` is the body, `toResponse()` the status, headers and body to send).
+ */
+import {
+  DECLARED_HEADERS,
+  DEFAULT_ERROR_CODE,
+  ERROR_BODY,
+  SERVICE,
+  type ErrorBody,
+} from "./catalog.js";
+import { writeErrorBody } from "./error-body.js";
+import { errorMessageFor, isErrorCode } from "./error-lookups.js";
+import {
+  isHopByHopOrEntityHeader,
+  normalizeHeaders,
+  REQUEST_ID_HEADER,
+  type HeaderInput,
+} from "./headers.js";
+import { parseRetryAfter } from "./retry-after.js";
+import { getStatusMessage, isRetryable } from "./status-lookups.js";
+
+/** Options of every error constructor. */
+export interface ApiErrorOptions {
+  /** Service error code; the catalog's default code when absent. */
+  readonly errorCode?: string | undefined;
+  /** What caused this error (ES2022 `Error.cause`); never sent to clients. */
+  readonly cause?: unknown;
+  /** Response headers that go with this error, such as Retry-After. Only headers the catalog declares are sent. */
+  readonly headers?: HeaderInput | undefined;
+  /** Identifier of the request, sent in the body and as x-request-id. */
+  readonly requestId?: string | undefined;
+  /** URI of this occurrence, sent as the instance of a problem document (other bodies have none). */
+  readonly instance?: string | undefined;
+  /**
+   * Whether the message given to the constructor may be sent to the client. Default: true for
+   * 4xx, false for 5xx, whose body then carries the catalog's message while the given one
+   * stays on `message` for logs.
+   */
+  readonly expose?: boolean | undefined;
+}
+
+/** Options of error code classes: their code is fixed. */
+export type CodeErrorOptions = Omit<ApiErrorOptions, "errorCode">;
+
+/** A status error class, as errorClassFor returns it. */
+export type ApiErrorClass = {
+  // `never` options: some classes require headers (WWW-Authenticate on 401), so only the class itself knows what to pass.
+  new (errorMsg: string | undefined, options: never): ApiError;
+  readonly status: number;
+};
+
+/** An error code class, as errorClassForCode returns it. */
+export type CodeErrorClass = ApiErrorClass & { readonly errorCode: string };
+
+/** The wire form of an error: what a server sends. */
+export interface ErrorResponse {
+  /** HTTP status. */
+  readonly status: number;
+  /** Response headers, lower-case names: content-type, the declared headers and x-request-id. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The JSON error body. */
+  readonly body: ErrorBody;
+}
+
+/**
+ * Marks errors made by any copy of this catalog's generated code (a server and an SDK may
+ * each hold one), so that `instanceof` and `isApiError` hold across copies. The value is the
+ * kind of the generated class that made the error (see kindOf).
+ */
+const BRAND: unique symbol = /*#__PURE__*/ Symbol.for("status-catalog:" + SERVICE) as never;
+
+/** Marks options that come from a response: no default code, only declared headers. */
+export const FROM_RESPONSE: unique symbol = /*#__PURE__*/ Symbol(
+  "status-catalog:from-response",
+) as never;
+
+/** Constructor options as errorFromResponse passes them. */
+export interface ResponseErrorOptions extends ApiErrorOptions {
+  readonly [FROM_RESPONSE]?: true;
+}
+
+type Kinded = abstract new (...args: never[]) => unknown;
+
+/**
+ * What a generated class stands for, as a string two copies of the code agree on: "api",
+ * "client", "server", "status:404", "code:S3M.0001"; `undefined` for a class of the user's.
+ */
+function kindOf(type: Kinded): string | undefined {
+  if (type === ApiError) return "api";
+  if (type === ClientError) return "client";
+  if (type === ServerError) return "server";
+  // Generated classes carry their code or status as own static members; user subclasses don't.
+  if (Object.hasOwn(type, "errorCode")) return "code:" + String(ownStatic(type, "errorCode"));
+  if (Object.hasOwn(type, "status")) return "status:" + String(ownStatic(type, "status"));
+  return undefined;
+}
+
+function ownStatic(type: Kinded, key: string): unknown {
+  return Object.getOwnPropertyDescriptor(type, key)?.value;
+}
+
+/** Whether an error of kind `other` and this status is an instance of a class of kind `kind`. */
+function kindIncludes(kind: string, other: string, status: unknown): boolean {
+  if (kind === "api" || kind === other) return true;
+  if (other === "api" || typeof status !== "number") return false;
+  if (kind === "client") return status >= 400 && status <= 499;
+  if (kind === "server") return status >= 500 && status <= 599;
+  // A code class extends the class of its status.
+  return kind === "status:" + String(status) && other.startsWith("code:");
+}
+
+/**
+ * An error response of the service. Thrown by servers (send `toResponse()`) and returned by
+ * `errorFromResponse` on clients.
+ *
+ * The error keeps its wire form apart: `toJSON()` is the body, `toResponse()` adds the status
+ * and the headers; `message` is for logs and may say more than the body does.
+ */
+export class ApiError extends Error {
+  /** The class name, kept through minifiers (which rename classes); own on every generated class. */
+  static readonly errorName: string = "ApiError";
+
+  /** HTTP status. */
+  readonly status: number;
+  /** Service error code: given, fixed by the class, or the catalog's default on the server; from the body on the client (undefined when the body has none). */
+  readonly errorCode: string | undefined;
+  /** The message sent in the body: the given one, or for an error whose message is not exposed (5xx by default) the catalog's. */
+  readonly errorMsg: string;
+  /** Response headers of this error, with lower-case names. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Identifier of the request: from the body or the x-request-id header. */
+  readonly requestId: string | undefined;
+  /** URI of this occurrence (the instance of a problem document). */
+  readonly instance: string | undefined;
+  /** Whether the given message is sent to the client: by default true for 4xx, false for 5xx. */
+  readonly expose: boolean;
+  /** Whether the request id came from the constructor (then it goes into the body) or from a header. */
+  readonly #sendsRequestId: boolean;
+
+  /**
+   * Whether a value is an instance of this class, made by this copy of the generated code or by
+   * another copy of the same catalog's (a server and an SDK may each bundle one).
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    const kind = kindOf(this);
+    if (kind === undefined || typeof value !== "object" || value === null) return false;
+    const other = Object.getOwnPropertyDescriptor(value, BRAND)?.value;
+    if (typeof other !== "string") return false;
+    return kindIncludes(kind, other, Object.getOwnPropertyDescriptor(value, "status")?.value);
+  }
+
+  /**
+   * Creates an error of any status.
+   * @param status - HTTP status.
+   * @param errorMsg - Message; defaults to the catalog message of the error code (when listed under this status), else of the status.
+   * @param options - errorCode, cause, response headers, request id, expose.
+   */
+  constructor(status: number, errorMsg?: string, options?: ApiErrorOptions) {
+    const type = new.target;
+    const fromResponse = (options as ResponseErrorOptions | undefined)?.[FROM_RESPONSE] === true;
+    // An error code class fixes its code: its static errorCode wins over the options.
+    const fixed = inheritedCode(type);
+    const given = typeof fixed === "string" ? fixed : options?.errorCode;
+    const errorCode = given ?? (fromResponse ? undefined : DEFAULT_ERROR_CODE);
+    // The default code lends no message: only a code given or fixed, listed under this status.
+    const catalogMessage =
+      errorMessageFor(given, status) ?? getStatusMessage(status) ?? "HTTP " + String(status);
+    super(
+      errorMsg ?? catalogMessage,
+      options?.cause === undefined ? undefined : { cause: options.cause },
+    );
+    this.name = errorNameOf(type);
+    this.status = status;
+    this.errorCode = errorCode;
+    this.expose = options?.expose ?? !(status >= 500);
+    this.errorMsg = this.expose ? this.message : catalogMessage;
+    this.headers = normalizeHeaders(
+      options?.headers,
+      fromResponse
+        ? (name) => name === REQUEST_ID_HEADER || DECLARED_HEADERS.includes(name)
+        : undefined,
+    );
+    this.requestId = options?.requestId ?? this.headers[REQUEST_ID_HEADER];
+    // Only a request id given for the body goes back into it; one from a header stays a header.
+    this.#sendsRequestId = options?.requestId !== undefined;
+    this.instance = options?.instance;
+    Object.defineProperty(this, BRAND, { value: brandOf(type) });
+  }
+
+  /** Whether the request may be repeated unmodified, by the catalog's retry guidance for this status and the Retry-After header. */
+  get retryable(): boolean {
+    return isRetryable(this.status, this.headers["retry-after"] !== undefined);
+  }
+
+  /** Seconds to wait before retrying, from the Retry-After header; `undefined` without a valid one. */
+  get retryAfter(): number | undefined {
+    return parseRetryAfter(this.headers["retry-after"]);
+  }
+
+  /** The JSON error body, exactly as sent on the wire. */
+  toJSON(): ErrorBody {
+    const code = this.errorCode;
+    const listed = code !== undefined && isErrorCode(code);
+    return writeErrorBody(ERROR_BODY, {
+      status: this.status,
+      code,
+      message: this.errorMsg,
+      requestId: this.#sendsRequestId ? this.requestId : undefined,
+      // RFC 9457: a listed code has its own problem type, titled by its message; else the status titles it.
+      title:
+        (listed ? errorMessageFor(code, this.status) : undefined) ??
+        getStatusMessage(this.status) ??
+        "HTTP " + String(this.status),
+      listedCode: listed,
+      instance: this.instance,
+    }) as ErrorBody;
+  }
+
+  /** Status, headers and body to send: content-type, the headers the catalog declares, and the request id; never connection or encoding headers. */
+  toResponse(): ErrorResponse {
+    const headers: Record<string, string> = {};
+    for (const name of Object.keys(this.headers).sort()) {
+      if (!DECLARED_HEADERS.includes(name) || isHopByHopOrEntityHeader(name)) continue;
+      headers[name] = this.headers[name]!;
+    }
+    if (this.requestId !== undefined) headers[REQUEST_ID_HEADER] = this.requestId;
+    headers["content-type"] = ERROR_BODY.mediaType;
+    return { status: this.status, headers, body: this.toJSON() };
+  }
+}
+
+/** The code fixed by the nearest generated code class an error's class extends. */
+function inheritedCode(type: Kinded): unknown {
+  for (
+    let t: unknown = type;
+    typeof t === "function" && t !== ApiError;
+    t = Object.getPrototypeOf(t)
+  ) {
+    if (Object.hasOwn(t, "errorCode")) return ownStatic(t as Kinded, "errorCode");
+  }
+  return undefined;
+}
+
+/** The kind of the nearest generated class (a user's subclass counts as the class it extends). */
+function brandOf(type: Kinded): string {
+  for (let t: unknown = type; typeof t === "function"; t = Object.getPrototypeOf(t)) {
+    const kind = kindOf(t as Kinded);
+    if (kind !== undefined) return kind;
+  }
+  return "api";
+}
+
+/** A generated class's own errorName (minifiers rename classes); a user's subclass keeps its own name. */
+function errorNameOf(type: Kinded): string {
+  const own = ownStatic(type, "errorName");
+  return typeof own === "string" ? own : type.name;
+}
+
+/** Base class of every 4xx error. */
+export class ClientError extends ApiError {
+  static override readonly errorName: string = "ClientError";
+}
+
+/** Base class of every 5xx error. */
+export class ServerError extends ApiError {
+  static override readonly errorName: string = "ServerError";
+}
+
+/** Whether a value is an ApiError of this catalog, made by this copy of the generated code or another. */
+export function isApiError(value: unknown): value is ApiError;
+/** Whether a value is an ApiError of this catalog with the given status. */
+export function isApiError<S extends number>(
+  value: unknown,
+  status: S,
+): value is ApiError & { readonly status: S };
+export function isApiError(value: unknown, status?: number): boolean {
+  return value instanceof ApiError && (status === undefined || value.status === status);
+}

@@ -1,0 +1,63 @@
+/** errorFromResponse: any response, from any server or gateway, back into the catalog's error classes. */
+import {
+  ApiError,
+  ClientError,
+  FROM_RESPONSE,
+  ServerError,
+  type ResponseErrorOptions,
+} from "./api-error.js";
+import { ERROR_BODY } from "./catalog.js";
+import { readErrorBody } from "./error-body.js";
+import { ERROR_MESSAGES } from "./error-codes.js";
+import { errorClassFor, errorClassForCode } from "./errors.js";
+import type { HeaderInput } from "./headers.js";
+
+/** How this module calls a generated class: a response may lack a header the class requires of servers. */
+type AnyErrorClass = new (errorMsg?: string, options?: ResponseErrorOptions) => ApiError;
+
+// Built on first use: codes of digits only, by their value, so that a number in a body finds "0500".
+let numericCodes: ReadonlyMap<number, string> | undefined;
+
+function numericCode(value: number): string {
+  numericCodes ??= new Map(
+    Object.keys(ERROR_MESSAGES)
+      .filter((code) => /^[0-9]+$/.test(code))
+      .map((code) => [Number(code), code]),
+  );
+  return numericCodes.get(value) ?? String(value);
+}
+
+/**
+ * The error a response stands for: the class of the error code in the body when the catalog generates code classes and lists that code under this status, else the status class (e.g. NotFoundError), else ClientError or ServerError by range, else ApiError.
+ *
+ * `body` is the raw text or the parsed JSON, in the catalog's layout or the common flat, nested and problem ones (gateways and proxies answer in their own). A body without a code, or text that is not JSON, leaves `errorCode` undefined: the default code is the server's, for errors it raises. Only the headers the catalog declares are kept, and x-request-id. Missing or extra fields, wrong types and unknown statuses are all accepted: this function never throws.
+ * @param status - HTTP status of the response.
+ * @param body - Response body, raw text or parsed JSON.
+ * @param headers - Response headers (Retry-After, x-request-id, …).
+ */
+export function errorFromResponse(status: number, body?: unknown, headers?: HeaderInput): ApiError {
+  const code = typeof status === "number" ? status : Number.NaN;
+  try {
+    const fields = readErrorBody(ERROR_BODY, body, numericCode);
+    const options: ResponseErrorOptions = {
+      errorCode: fields.code,
+      headers,
+      requestId: fields.requestId,
+      instance: fields.instance,
+      [FROM_RESPONSE]: true,
+    };
+    const ForCode = fields.code === undefined ? undefined : errorClassForCode(fields.code);
+    if (ForCode !== undefined && ForCode.status === code) {
+      return new (ForCode as unknown as AnyErrorClass)(fields.message, options);
+    }
+    const ForStatus = errorClassFor(code);
+    if (ForStatus !== undefined)
+      return new (ForStatus as unknown as AnyErrorClass)(fields.message, options);
+    if (code >= 400 && code <= 499) return new ClientError(code, fields.message, options);
+    if (code >= 500 && code <= 599) return new ServerError(code, fields.message, options);
+    return new ApiError(code, fields.message, options);
+  } catch {
+    // Only hostile input gets here (a throwing getter, proxy or forEach): keep the status, drop the rest.
+    return new ApiError(code, undefined, { [FROM_RESPONSE]: true } as ResponseErrorOptions);
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Response headers of an error: what the caller gives (a record, fetch's Headers, a Map),
+ * normalized to lower-case names, and which of them may travel with an error response.
+ */
+
+/** Response headers: a plain record (a literal, or Node's IncomingHttpHeaders) or anything with forEach (fetch's Headers, a Map). Names are case-insensitive. */
+export type HeaderInput =
+  | Readonly<Record<string, string | number | readonly string[] | undefined>>
+  | { forEach(callback: (value: string | number | readonly string[], name: string) => void): void };
+
+/** The header that carries a request id when the body has none. */
+export const REQUEST_ID_HEADER = "x-request-id";
+
+/**
+ * Headers that describe one connection or one encoding of one body, never an error: replaying
+ * them over another body breaks the client (a gzip content-encoding over plain JSON, a stale
+ * content-length), so an error never sends them, whatever the catalog or the caller says.
+ */
+export function isHopByHopOrEntityHeader(name: string): boolean {
+  switch (name.toLowerCase()) {
+    case "connection":
+    case "keep-alive":
+    case "proxy-connection":
+    case "transfer-encoding":
+    case "te":
+    case "trailer":
+    case "upgrade":
+    case "content-length":
+    case "content-encoding":
+    case "date":
+      return true;
+    default:
+      return false;
+  }
+}
+
+function headerText(value: unknown): string | undefined {
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return String(value);
+  if (Array.isArray(value)) return value.filter((v) => typeof v === "string").join(", ");
+  return undefined;
+}
+
+type ForEachHeaders = { forEach(callback: (value: unknown, name: unknown) => void): void };
+
+/**
+ * Headers with lower-case names; repeated names are joined with ", ". Only names `keep`
+ * accepts are kept (all of them without `keep`). Never throws on odd input: values that are
+ * not text or numbers are dropped.
+ */
+export function normalizeHeaders(
+  input: HeaderInput | undefined,
+  keep?: (name: string) => boolean,
+): Readonly<Record<string, string>> {
+  // No prototype: a header named __proto__ or constructor is just a header.
+  const out = Object.create(null) as Record<string, string>;
+  const add = (name: unknown, value: unknown): void => {
+    const text = headerText(value);
+    if (typeof name !== "string" || text === undefined) return;
+    const key = name.toLowerCase();
+    if (keep !== undefined && !keep(key)) return;
+    const previous = out[key];
+    out[key] = previous === undefined ? text : previous + ", " + text;
+  };
+  if (input !== null && typeof input === "object") {
+    if (typeof input.forEach === "function") {
+      (input as ForEachHeaders).forEach((value, name) => add(name, value));
+    } else {
+      for (const name of Object.keys(input)) add(name, (input as Record<string, unknown>)[name]);
+    }
+  }
+  return Object.freeze(out);
+}
+
+/** Headers given as a record that must hold each of `Name` (a status whose responses always send them, such as WWW-Authenticate on 401). */
+export type RequiredHeaders<Name extends string> = {
+  readonly [K in Name]: string | number;
+} & Readonly<Record<string, string | number | readonly string[] | undefined>>;

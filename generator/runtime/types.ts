@@ -1,0 +1,51 @@
+/** What the catalog says of a status and of an error code: the shapes of the generated tables. */
+
+/**
+ * How a client may retry a request that got this status:
+ * - "modify": do not repeat the request without modifications;
+ * - "anytime": the request may be repeated without modifications at any later time;
+ * - "retry-after": repeat the request after the delay the Retry-After header gives;
+ * - "if-retry-after": repeat the request only when the response carries Retry-After, after that delay.
+ */
+export type RetryPolicy = "modify" | "anytime" | "retry-after" | "if-retry-after";
+
+/** What the catalog says of one status. */
+export interface StatusInfo<Code extends number = number> {
+  /** The status code. */
+  readonly status: Code;
+  /** Identifier used for the StatusCode member and the error class. */
+  readonly name: string;
+  /** The status message as the service publishes it. */
+  readonly message: string;
+  /** What the status means; paragraphs are separated by blank lines. */
+  readonly description: string;
+  /** Retry guidance, where the catalog gives any. */
+  readonly retry?: RetryPolicy;
+  /** Response headers this status sends. */
+  readonly headers: readonly string[];
+  /** Whether the response may carry content. */
+  readonly bodyAllowed: boolean;
+}
+
+/** What the catalog says of one error code. */
+export interface ErrorInfo<Code extends string = string> {
+  /** The error code. */
+  readonly code: Code;
+  /** Identifier used for the ErrorCode member and the error class. */
+  readonly name: string;
+  /** The HTTP status it is answered with. */
+  readonly status: number;
+  /** The error message as the service publishes it. */
+  readonly message: string;
+  /** What the error means. */
+  readonly description?: string;
+  /** What the client should do about it. */
+  readonly measure?: string;
+  /** Whether the catalog marks the code deprecated. */
+  readonly deprecated: boolean;
+}
+
+/** The status and the catalog message of each error code, keyed by code. */
+export type ErrorMessageTable = {
+  readonly [code: string]: readonly [status: number, message: string] | undefined;
+};
