@@ -2,26 +2,38 @@
 // of 100, 1,000 and 10,000 error codes (bench/synthetic.js, deterministic). Each case runs once
 // to warm the file-system cache, then RUNS times; it prints median wall time, peak RSS (the
 // process and its worker thread) and the median of each stage (`generate --timings`).
+// It also prints the bytes of each output; the generation floor (floor.js: parse the catalog
+// and write the same bytes, the least any generator does) beside the generator; and what
+// consumers of the generated TypeScript pay (consumer.js): tsc CPU time against a yardstick,
+// the same data as a plain typed table, and esbuild bundle sizes of one-line importers.
 // Figures only, no pass/fail exit: machines here are shared and noisy.
 // Usage: npm run bench   (builds first; BENCH_RUNS=n to change the number of runs)
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleSize, measureTscCpu, writeYardstick } from './consumer.js';
 import { syntheticCatalog } from './synthetic.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
+const FLOOR = join(ROOT, 'bench', 'floor.js');
 const PRELOAD = join(ROOT, 'bench', 'peak-rss.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+// A type-check of the 10,000-code output takes tens of seconds: fewer runs by default.
+const TSC_RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const STAGES = ['load', 'validate', 'model', 'openapi', 'docs', 'typescript', 'write'];
 
-function runOnce(args) {
+// `prepare` runs before the clock starts (the floor wants a fresh folder every run). A process
+// that reports `bench:setupMs=` (the floor) has that much taken off its wall time.
+function runOnce(args, { script = CLI, prepare } = {}) {
+  prepare?.();
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, ['--import', PRELOAD, CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (result.status !== 0) throw new Error(`status-catalog ${args.join(' ')} exited ${result.status}:\n${result.stderr}`);
+  const result = spawnSync(process.execPath, ['--import', PRELOAD, script, ...args], { cwd: ROOT, encoding: 'utf8' });
+  const setupMs = Number(/bench:setupMs=([\d.]+)/.exec(result.stderr)?.[1] ?? 0);
+  const ms = Number(process.hrtime.bigint() - start) / 1e6 - setupMs;
+  if (result.status !== 0) throw new Error(`${script} ${args.join(' ')} exited ${result.status}:\n${result.stderr}`);
   const rss = Number(/bench:maxRSS=(\d+)/.exec(result.stderr)?.[1] ?? Number.NaN) / 1024;
   const timings = /^timings (.*)$/m.exec(result.stderr);
   return { ms, rss, stages: timings === null ? {} : JSON.parse(timings[1]) };
@@ -33,13 +45,25 @@ function median(values) {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-function measure(label, args) {
-  runOnce(args);
-  const runs = Array.from({ length: RUNS }, () => runOnce(args));
+function measure(label, args, options) {
+  runOnce(args, options);
+  const runs = Array.from({ length: RUNS }, () => runOnce(args, options));
   const timed = STAGES.filter((stage) => runs.some((r) => stage in r.stages));
   const stages = Object.fromEntries(timed.map((stage) => [stage, median(runs.map((r) => r.stages[stage] ?? 0))]));
   return { label, ms: median(runs.map((r) => r.ms)), rss: Math.max(...runs.map((r) => r.rss)), stages };
 }
+
+/** Total bytes of the files under `dir` (0 when it does not exist). */
+function treeBytes(dir) {
+  let total = 0;
+  if (!existsSync(dir)) return total;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += statSync(join(entry.parentPath ?? entry.path, entry.name)).size;
+  }
+  return total;
+}
+const kB = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+const MiB = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
 
 const work = mkdtempSync(join(tmpdir(), 'status-catalog-bench-'));
 try {
@@ -50,11 +74,18 @@ try {
     cases.push({ label: `${count.toLocaleString('en')} error codes`, catalog, count });
   }
   const rows = [];
+  const floors = [];
   for (const c of cases) {
     const out = join(work, `out-${c.count ?? 'default'}`);
-    rows.push({ ...measure(`generate, ${c.label}`, ['generate', '--catalog', c.catalog, '--out', out, '--timings']), count: c.count });
+    c.out = out;
+    const generated = measure(`generate, ${c.label}`, ['generate', '--catalog', c.catalog, '--out', out, '--timings']);
+    rows.push({ ...generated, count: c.count });
+    c.bytes = { ts: treeBytes(join(out, 'ts')), openapi: treeBytes(join(out, 'openapi')), all: treeBytes(out) };
     if (c.count === undefined || c.count === 10000) {
       rows.push(measure(`generate --check on fresh output, ${c.label}`, ['generate', '--catalog', c.catalog, '--out', out, '--check']));
+      const floorOut = join(work, 'floor-out');
+      const prepare = () => rmSync(floorOut, { recursive: true, force: true });
+      floors.push({ generated, floor: measure(`floor, ${c.label}`, [c.catalog, out, floorOut], { script: FLOOR, prepare }), label: c.label });
     }
   }
 
@@ -73,9 +104,11 @@ try {
   const find = (label) => rows.find((row) => row.label === label);
   const t10k = find('generate, 10,000 error codes');
   const t1k = find('generate, 1,000 error codes');
+  const floor10k = floors.find((f) => f.label === '10,000 error codes').floor;
   const targets = [
     ['10,000 codes: wall time', `${t10k.ms.toFixed(0)} ms`, '≤ 2000 ms', t10k.ms <= 2000],
     ['10,000 codes: peak RSS', `${t10k.rss.toFixed(0)} MiB`, '≤ 400 MiB', t10k.rss <= 400],
+    ['10,000 codes: generate / floor (floor table below)', (t10k.ms / floor10k.ms).toFixed(2), '≤ 2.5', t10k.ms / floor10k.ms <= 2.5],
     ['time(10k) / time(1k)', (t10k.ms / t1k.ms).toFixed(2), '≤ 5', t10k.ms / t1k.ms <= 5],
     ['default catalog', `${find('generate, default catalog (42 statuses)').ms.toFixed(0)} ms`, '≤ 600 ms', find('generate, default catalog (42 statuses)').ms <= 600],
     ['--check on fresh output (default)', `${find('generate --check on fresh output, default catalog (42 statuses)').ms.toFixed(0)} ms`, '≤ 300 ms', find('generate --check on fresh output, default catalog (42 statuses)').ms <= 300],
@@ -84,6 +117,90 @@ try {
   console.log('| target | measured | goal | met |');
   console.log('| --- | ---: | ---: | --- |');
   for (const [name, value, goal, met] of targets) console.log(`| ${name} | ${value} | ${goal} | ${met ? 'yes' : 'NO'} |`);
+
+  console.log('');
+  console.log('Output bytes (TypeScript: ts/; OpenAPI: the four files of openapi/; all: docs and manifest included)');
+  console.log('');
+  console.log('| case | TypeScript | OpenAPI | all |');
+  console.log('| --- | ---: | ---: | ---: |');
+  for (const c of cases) console.log(`| ${c.label} | ${c.bytes.ts} (${MiB(c.bytes.ts)}) | ${c.bytes.openapi} (${MiB(c.bytes.openapi)}) | ${c.bytes.all} (${MiB(c.bytes.all)}) |`);
+
+  // The floor: same measure as the CLI (fresh process, wall time, peak RSS), minus the time it
+  // took to read the finished output into memory first.
+  console.log('');
+  console.log('Generation floor (bench/floor.js: fresh node, js-yaml parse following extends, write the same output bytes to a fresh folder)');
+  console.log('');
+  console.log('| case | generate median | floor median | generate / floor | generate peak RSS | floor peak RSS |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const { label, generated, floor } of floors) {
+    console.log(`| ${label} | ${generated.ms.toFixed(0)} ms | ${floor.ms.toFixed(0)} ms | ${(generated.ms / floor.ms).toFixed(2)} | ${generated.rss.toFixed(0)} MiB | ${floor.rss.toFixed(0)} MiB |`);
+  }
+
+  // Consumers: tsc CPU time of the generated TypeScript against the yardstick, sequentially
+  // (two cores: parallel runs would slow each other down).
+  const empty = join(work, 'empty');
+  mkdirSync(empty);
+  writeFileSync(join(empty, 'index.ts'), 'export const answer = 42;\n');
+  const tscMedian = (dir) => {
+    const runs = Array.from({ length: TSC_RUNS }, () => measureTscCpu(dir));
+    return { ...runs[0], cpuMs: median(runs.map((r) => r.cpuMs)), maxRssMiB: Math.max(...runs.map((r) => r.maxRssMiB)) };
+  };
+  const baseline = tscMedian(empty);
+  const tscRows = [];
+  for (const c of cases.filter((c) => c.count === 1000 || c.count === 10000)) {
+    c.yardstick = join(work, `yardstick-${c.count}`);
+    writeYardstick(c.catalog, c.yardstick);
+    tscRows.push({ label: c.label, output: tscMedian(join(c.out, 'ts')), yardstick: tscMedian(c.yardstick) });
+  }
+  const s = (ms) => (ms / 1000).toFixed(2);
+  console.log('');
+  console.log(`tsc CPU time (TypeScript 5.9 API in a fresh process, user + system, median of ${TSC_RUNS}; strict, NodeNext, lib ES2022, types [], skipLibCheck, noEmit)`);
+  console.log(`Empty project (one tiny file): ${s(baseline.cpuMs)} s CPU, ${baseline.maxRssMiB.toFixed(0)} MiB; "above" columns subtract it.`);
+  console.log('');
+  console.log('| size | output CPU s | yardstick CPU s | ratio (goal ≤ 3) | output above | yardstick above | ratio above | output peak RSS | yardstick peak RSS | output tsc errors |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  for (const { label, output, yardstick } of tscRows) {
+    const above = (r) => r.cpuMs - baseline.cpuMs;
+    const errors = output.errors === 0 ? 'none' : `${output.errors}: ${output.firstError}`;
+    const yardErrors = yardstick.errors === 0 ? '' : ` (yardstick: ${yardstick.firstError})`;
+    console.log(
+      `| ${label} | ${s(output.cpuMs)} | ${s(yardstick.cpuMs)} | ${(output.cpuMs / yardstick.cpuMs).toFixed(2)} | ` +
+        `${s(above(output))} | ${s(above(yardstick))} | ${(above(output) / above(yardstick)).toFixed(2)} | ` +
+        `${output.maxRssMiB.toFixed(0)} MiB | ${yardstick.maxRssMiB.toFixed(0)} MiB | ${errors}${yardErrors} |`,
+    );
+  }
+
+  // Bundles: what one import costs an app built with esbuild (minified ESM, platform neutral).
+  const defaultCase = cases.find((c) => c.count === undefined);
+  const thousand = cases.find((c) => c.count === 1000);
+  writeYardstick(defaultCase.catalog, (defaultCase.yardstick = join(work, 'yardstick-default')));
+  const importers = {
+    StatusCode: 'import { StatusCode } from "./index.ts"; console.log(StatusCode);',
+    NotFoundError: 'import { NotFoundError } from "./index.ts"; console.log(new NotFoundError());',
+    'everything (import * as all)': 'import * as all from "./index.ts"; console.log(all);',
+  };
+  const bundles = [
+    [defaultCase, 'StatusCode', 3 * 1024],
+    [thousand, 'StatusCode', 3 * 1024],
+    [defaultCase, 'NotFoundError', 8 * 1024],
+    [defaultCase, 'everything (import * as all)'],
+    [thousand, 'everything (import * as all)'],
+  ];
+  console.log('');
+  console.log('Bundle sizes (esbuild --bundle --minify --format=esm --platform=neutral of a one-line importer; gzip at zlib\'s default level)');
+  console.log('');
+  console.log('| import | catalog | bytes | gzip | goal | met | yardstick bytes (gzip) |');
+  console.log('| --- | --- | ---: | ---: | ---: | --- | ---: |');
+  for (const [c, name, goal] of bundles) {
+    const size = bundleSize(join(c.out, 'ts'), importers[name]);
+    // The yardstick has no classes: it only answers the StatusCode and namespace importers.
+    const yard = name === 'NotFoundError' ? undefined : bundleSize(c.yardstick, importers[name]);
+    console.log(
+      `| ${name} | ${c.label} | ${size.bytes} (${kB(size.bytes)}) | ${size.gzipBytes} (${kB(size.gzipBytes)}) | ` +
+        `${goal === undefined ? '' : `≤ ${goal / 1024} KiB`} | ${goal === undefined ? '' : size.bytes <= goal ? 'yes' : 'NO'} | ` +
+        `${yard === undefined ? '' : `${yard.bytes} (${yard.gzipBytes})`} |`,
+    );
+  }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
