@@ -1,6 +1,6 @@
 /**
  * Helpers for building generated TypeScript with ts-morph structures: JSDoc from any text
- * (through docText), blank lines between top-level statements, and object literals whose keys
+ * (through docText), and object literals whose keys
  * are written the way prettier keeps them.
  */
 import {
@@ -11,8 +11,12 @@ import {
   type WriterFunction,
 } from 'ts-morph';
 import { docText, stringLiteral } from './escape.js';
-import type { DocTag, Writer } from './ts-layout.js';
+import type { DocTag } from './ts-layout.js';
 
+/**
+ * One top-level statement of a generated file: a ts-morph structure (declarations), a writer
+ * function (tables, in prettier's layout), or text. Files put one blank line between statements.
+ */
 export type Statement = StatementStructures | WriterFunction | string;
 
 /** A JSDoc structure for any text, catalog text included; tags' names are the only unescaped part. */
@@ -20,26 +24,6 @@ export function doc(text: string, tags: readonly DocTag[] = []): OptionalKind<JS
   return {
     description: docText(text),
     tags: tags.map(([tagName, body]) => ({ tagName, text: docText(body) })),
-  };
-}
-
-/** Top-level statements, one blank line between each two, as prettier keeps them. */
-export function spaced(statements: readonly Statement[]): Statement[] {
-  return statements.flatMap((statement, index) =>
-    index === 0 ? [statement] : [(w: Writer) => void w.blankLineIfLastNot(), statement],
-  );
-}
-
-/** A `const` declaration whose initializer is written by `write` at the top level. */
-export function constStatement(
-  docs: string,
-  lead: string,
-  write: (w: Writer) => void,
-): WriterFunction {
-  return (w) => {
-    w.writeLine(`/** ${docText(docs)} */`);
-    w.write(lead);
-    write(w);
   };
 }
 

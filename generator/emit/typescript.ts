@@ -11,7 +11,7 @@
  * runtime sources are handed in.
  */
 import { format, util } from 'prettier';
-import { IndentationText, NewLineKind, Project, QuoteKind } from 'ts-morph';
+import { CodeBlockWriter, printStructure } from 'ts-morph';
 import type { CatalogModel } from '../model.js';
 import type { RuntimeSource } from '../runtime-sources.js';
 import type { GeneratedFile } from './files.js';
@@ -19,9 +19,9 @@ import { catalogStatements } from './ts-catalog.js';
 import { fileHeader } from './ts-common.js';
 import { errorCodeStatements } from './ts-error-codes.js';
 import { errorStatements } from './ts-errors.js';
-import { PRETTIER_OPTIONS } from './ts-layout.js';
+import { PRETTIER_OPTIONS, type Writer } from './ts-layout.js';
 import { statusCodeStatements } from './ts-status-codes.js';
-import { spaced, type Statement } from './ts-structures.js';
+import type { Statement } from './ts-structures.js';
 
 export { PRETTIER_OPTIONS };
 
@@ -33,46 +33,55 @@ const CATALOG_FILES: readonly [name: string, about: (model: CatalogModel) => str
 ];
 
 /** Everything the entry point re-exports, module by module. */
-function indexStatements(runtime: readonly RuntimeSource[]): Statement[] {
+function indexStatements(runtime: readonly RuntimeSource[]): string[] {
   const modules = [...CATALOG_FILES.map(([name]) => name), ...runtime.map((r) => r.name)].sort();
   return modules.map((name) => `export * from "./${name.replace(/\.ts$/, '.js')}";`);
 }
 
+/** ts-morph's settings for the generated code: prettier's indentation, quotes and line ends. */
+const WRITER_OPTIONS = { indentNumberOfSpaces: 2, newLine: '\n', useTabs: false, useSingleQuote: false } as const;
+
 /**
- * Whether a printed file needs prettier after all: ts-morph prints a declaration on one line,
- * which prettier would break only past the print width, and only names near the 64-character
- * limit take a line there (the class name in errorName, say).
+ * Whether a printed declaration needs prettier after all: ts-morph prints a declaration's
+ * heading and members on one line each, which prettier breaks only past the print width. Only
+ * names near the 64-character limit take a declaration there (a class's errorName, say).
+ * Comments are never rewrapped by prettier: only code lines count.
  */
 function overWide(text: string): boolean {
-  return text.split('\n').some((line) => line.length > PRETTIER_OPTIONS.printWidth && util.getStringWidth(line) > PRETTIER_OPTIONS.printWidth);
+  const width = PRETTIER_OPTIONS.printWidth;
+  return text.split('\n').some((line) => line.length > width && !/^\s*(?:\/\*|\*|\/\/)/.test(line) && util.getStringWidth(line) > width);
+}
+
+/**
+ * One statement's text. Structures are printed by ts-morph (without parsing, so that a table
+ * of 10,000 entries costs no syntax tree); writer functions write tables with the layout
+ * helpers, already in prettier's layout; strings are copied.
+ */
+async function printStatement(statement: Statement): Promise<string> {
+  if (typeof statement === 'string') return statement;
+  if (typeof statement === 'function') {
+    const writer = new CodeBlockWriter(WRITER_OPTIONS);
+    statement(writer);
+    return writer.toString();
+  }
+  const text = printStructure(statement, WRITER_OPTIONS);
+  return overWide(text) ? format(text, PRETTIER_OPTIONS) : text;
 }
 
 export async function emitTypeScript(model: CatalogModel, runtime: readonly RuntimeSource[]): Promise<GeneratedFile[]> {
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    manipulationSettings: {
-      indentationText: IndentationText.TwoSpaces,
-      newLineKind: NewLineKind.LineFeed,
-      quoteKind: QuoteKind.Double,
-      useTrailingCommas: true,
-    },
-  });
   const build = async (name: string, about: string, statements: Statement[]): Promise<GeneratedFile> => {
-    const file = project.createSourceFile(`/${name}`, {
-      statements: spaced([(w) => fileHeader(w, model, about), ...statements]),
-    });
-    let contents = `${file.getFullText().replace(/\n+$/, '')}\n`;
-    // Nothing is kept: the project holds every file's syntax tree until then.
-    project.removeSourceFile(file);
-    if (overWide(contents)) contents = await format(contents, PRETTIER_OPTIONS);
-    return { path: `ts/${name}`, contents };
+    const parts = [(w: Writer) => fileHeader(w, model, about), ...statements];
+    const texts: string[] = [];
+    for (const part of parts) texts.push((await printStatement(part)).replace(/^\n+|\n+$/g, ''));
+    // One blank line between statements, as prettier keeps them.
+    return { path: `ts/${name}`, contents: `${texts.join('\n\n')}\n` };
   };
   const files: GeneratedFile[] = [];
   for (const [name, about, statements] of CATALOG_FILES) files.push(await build(name, about(model), statements(model)));
-  files.push(await build('index.ts', `Entry point: the ${model.service} status codes, error codes and error classes.`, indexStatements(runtime)));
+  files.push(await build('index.ts', `Entry point: the ${model.service} status codes, error codes and error classes.`, [indexStatements(runtime).join('\n')]));
   for (const r of runtime) {
     const about = `Runtime shared by every status-catalog output, copied verbatim; for the ${model.service} catalog it reads catalog.ts.`;
-    files.push(await build(r.name, about, [r.text.replace(/\n+$/, '')]));
+    files.push(await build(r.name, about, [r.text]));
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -45,8 +45,8 @@ export const ERROR_MESSAGES: ErrorMessageTable = {
   "RT.0500": [500, "Database unavailable."],
 };
 
-/** Every error code of the catalog, sorted by code. */
-export const ERRORS: readonly ErrorInfo<ErrorCode>[] = [
+/** Every error code of the catalog, sorted by code (getErrorInfo gives each with its code typed as ErrorCode). */
+export const ERRORS: readonly ErrorInfo[] = [
   {
     code: "RT.0001",
     name: "InvalidParameter",

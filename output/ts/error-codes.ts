@@ -14,7 +14,8 @@ export const ErrorCode = {} as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 /** Each error code as a type of its own. */
-export declare namespace ErrorCode {}
+export declare namespace ErrorCode {
+}
 
 /** The same union as the type ErrorCode. */
 export type ErrorCodeValue = ErrorCode;
@@ -22,8 +23,8 @@ export type ErrorCodeValue = ErrorCode;
 /** The status and the catalog message of each error code. */
 export const ERROR_MESSAGES: ErrorMessageTable = {};
 
-/** Every error code of the catalog, sorted by code. */
-export const ERRORS: readonly ErrorInfo<ErrorCode>[] = [];
+/** Every error code of the catalog, sorted by code (getErrorInfo gives each with its code typed as ErrorCode). */
+export const ERRORS: readonly ErrorInfo[] = [];
 
 /** The error codes the catalog lists under each status, as types: `ErrorCodesByStatus[404]`. */
 export interface ErrorCodesByStatus {

@@ -18,7 +18,8 @@ export function getErrorInfo(code: ErrorCode): ErrorInfo<ErrorCode>;
 export function getErrorInfo(code: string): ErrorInfo<ErrorCode> | undefined;
 export function getErrorInfo(code: string): ErrorInfo<ErrorCode> | undefined {
   if (!isErrorCode(code)) return undefined;
-  byCode ??= new Map(ERRORS.map((info) => [info.code, info]));
+  // ERRORS types its codes as string (see error-codes.ts); every one of them is an ErrorCode.
+  byCode ??= new Map(ERRORS.map((info) => [info.code, info as ErrorInfo<ErrorCode>]));
   return byCode.get(code);
 }
 
