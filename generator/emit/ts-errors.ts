@@ -151,6 +151,8 @@ export function errorStatements(model: CatalogModel): Statement[] {
   return [
     (w) => {
       importLine(w, [
+        // Codes on statuses below 400 extend ApiError itself.
+        ...(codeClasses.some((e) => e.parentClass === 'ApiError') ? ['ApiError'] : []),
         'ClientError',
         'ServerError',
         'type ApiErrorClass',

@@ -17,7 +17,7 @@ import {
   type ErrorBody,
 } from "./catalog.js";
 import { writeErrorBody } from "./error-body.js";
-import { errorMessageFor, isErrorCode } from "./error-lookups.js";
+import { errorMessageFor } from "./error-lookups.js";
 import {
   isHopByHopOrEntityHeader,
   normalizeHeaders,
@@ -209,30 +209,32 @@ export class ApiError extends Error {
   /** The JSON error body, exactly as sent on the wire. */
   toJSON(): ErrorBody {
     const code = this.errorCode;
-    const listed = code !== undefined && isErrorCode(code);
+    // RFC 9457: a code listed under this status has its own problem type, titled by its
+    // message; anything else is about:blank, titled by the status.
+    const codeMessage = errorMessageFor(code, this.status);
     return writeErrorBody(ERROR_BODY, {
       status: this.status,
       code,
       message: this.errorMsg,
       requestId: this.#sendsRequestId ? this.requestId : undefined,
-      // RFC 9457: a listed code has its own problem type, titled by its message; else the status titles it.
-      title:
-        (listed ? errorMessageFor(code, this.status) : undefined) ??
-        getStatusMessage(this.status) ??
-        "HTTP " + String(this.status),
-      listedCode: listed,
+      title: codeMessage ?? getStatusMessage(this.status) ?? "HTTP " + String(this.status),
+      listedCode: codeMessage !== undefined,
       instance: this.instance,
     }) as ErrorBody;
   }
 
   /** Status, headers and body to send: content-type, the headers the catalog declares, and the request id; never connection or encoding headers. */
   toResponse(): ErrorResponse {
-    const headers: Record<string, string> = {};
-    for (const name of Object.keys(this.headers).sort()) {
-      if (!DECLARED_HEADERS.includes(name) || isHopByHopOrEntityHeader(name)) continue;
-      headers[name] = this.headers[name]!;
+    const sent: Record<string, string> = {};
+    for (const name of Object.keys(this.headers)) {
+      if (DECLARED_HEADERS.includes(name) && !isHopByHopOrEntityHeader(name)) {
+        sent[name] = this.headers[name]!;
+      }
     }
-    if (this.requestId !== undefined) headers[REQUEST_ID_HEADER] = this.requestId;
+    if (this.requestId !== undefined) sent[REQUEST_ID_HEADER] = this.requestId;
+    // Sorted names, content-type last: the same error always gives the same headers.
+    const headers: Record<string, string> = {};
+    for (const name of Object.keys(sent).sort()) headers[name] = sent[name]!;
     headers["content-type"] = ERROR_BODY.mediaType;
     return { status: this.status, headers, body: this.toJSON() };
   }

@@ -35,7 +35,7 @@ export interface ErrorBodyParts {
   readonly requestId: string | undefined;
   /** Problem documents: the catalog message of the code, or of the status. */
   readonly title: string;
-  /** Problem documents: whether the code is one the catalog lists (then it has its own type). */
+  /** Problem documents: whether the catalog lists the code under this status (then it has its own type). */
   readonly listedCode: boolean;
   /** Problem documents: URI of this occurrence. */
   readonly instance: string | undefined;

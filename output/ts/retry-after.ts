@@ -25,6 +25,7 @@ export function parseRetryAfter(
   // Capped at 10 digits (about 317 years): larger is no honest delay.
   if (/^[0-9]{1,10}$/.test(text)) return Number(text);
   if (!HTTP_DATE.test(text)) return undefined;
-  const date = Date.parse(text);
+  // HTTP-dates are GMT; asctime says so nowhere, and Date.parse would read it as local time.
+  const date = Date.parse(text.endsWith(" GMT") ? text : text + " GMT");
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }
