@@ -27,6 +27,8 @@ export interface StatusModel {
   readonly isError: boolean;
   /** `<name>Error` for error statuses (see classNameOf); undefined for the others. */
   readonly className: string | undefined;
+  /** The class an error status's class extends: ClientError (4xx) or ServerError (5xx); undefined for the others. */
+  readonly parentClass: 'ClientError' | 'ServerError' | undefined;
   /** Headers it lists that the catalog marks required: its class's constructor demands them. */
   readonly requiredHeaders: readonly string[];
   readonly retry: RetryPolicy | undefined;
@@ -108,6 +110,7 @@ export function buildModel(catalog: Catalog): CatalogModel {
         statusClass: statusClassOf(spec.status),
         isError,
         className: isError ? classNameOf(spec.name) : undefined,
+        parentClass: isError ? (spec.status >= 500 ? 'ServerError' : 'ClientError') : undefined,
         retry: spec.retry,
         headers: spec.headers ?? [],
         requiredHeaders: (spec.headers ?? []).filter((name) => required.has(name)),

@@ -1,10 +1,11 @@
 /**
  * Service error codes end to end, on fixture tables written in the styles real services
- * publish: each loads, generates through the CLI, validates as OpenAPI, compiles strict, and
- * for every code errorFromResponse(status, body) gives that code's class whose toJSON() is
- * the wire body.
+ * publish: each loads, generates through the CLI, validates as OpenAPI, compiles strict (erasable
+ * syntax only), and for every code errorFromResponse(status, body) gives that code's class (with
+ * typescript.errorCodeClasses) or its status class, whose toJSON() is the wire body. Then the
+ * message rules for a catalog whose default code is listed under 500.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -13,11 +14,17 @@ import { buildOpenApiDocuments, toJson, toYaml } from '../generator/emit/openapi
 import { PRETTIER_OPTIONS } from '../generator/emit/ts-layout.js';
 import { loadCatalog, type Catalog } from '../generator/index.js';
 import { buildModel } from '../generator/model.js';
-import { compileTypeScript, importFile, removeDir, ROOT, runCli, tempDir } from './helpers.js';
+import { compileTypeScript, ERASABLE_OPTIONS, importFile, removeDir, ROOT, runCli, tempDir, writeFile } from './helpers.js';
 import { readTables } from './markdown.js';
 import { lintFragment, validateSpec } from './openapi-check.js';
 
 type Generated = typeof import('../output/ts/index.js');
+type ApiErrorInstance = InstanceType<Generated['ApiError']>;
+/** A generated class as tests call it: some constructors require options in their types, none at run time. */
+type AnyErrorClass = (new (errorMsg?: string, options?: Record<string, unknown>) => ApiErrorInstance) & {
+  readonly status: number;
+  readonly errorCode?: string;
+};
 type Body = Record<string, unknown>;
 interface Components {
   schemas: Record<string, { enum?: string[]; pattern?: string }>;
@@ -36,17 +43,93 @@ const FIXTURES = [
 
 const OPENAPI_FILES = ['components.yaml', 'components.json', 'components.oas30.yaml', 'components.oas30.json'];
 
+/** The file of type-level checks compiled with each fixture's output (each @ts-expect-error must stay an error). */
+const TYPE_CHECKS = 'type-checks.ts';
+
+const literal = (text: string): string => JSON.stringify(text);
+
+/** Type-level checks of one catalog's output, from its model: literal codes, fixed codes, required headers. */
+function typeChecks(model: ReturnType<typeof buildModel>): string {
+  const lines = [
+    `import * as m from "./index.js";`,
+    `type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;`,
+    `function assertType<T extends true>(_value?: T): void {}`,
+    `void assertType;`,
+  ];
+  for (const e of model.errors) {
+    // ErrorCode.Name is a value and a type, the code's literal.
+    lines.push(`assertType<Equal<m.ErrorCode.${e.name}, ${literal(e.code)}>>();`);
+    lines.push(`assertType<Equal<typeof m.ErrorCode.${e.name}, ${literal(e.code)}>>();`);
+    lines.push(`// @ts-expect-error another code is not this one`, `export const not${e.name}: m.ErrorCode.${e.name} = ${literal(e.code + 'x')};`);
+    if (!model.errorCodeClasses) continue;
+    const headers = e.requiredHeaders.length === 0 ? '' : `headers: { ${e.requiredHeaders.map((h) => `${literal(h)}: "x"`).join(', ')} }`;
+    const args = headers === '' ? '' : `undefined, { ${headers} }`;
+    lines.push(`{`, `  const e = new m.${e.className}(${args});`);
+    lines.push(`  assertType<Equal<typeof e.errorCode, ${literal(e.code)}>>();`);
+    lines.push(`  assertType<Equal<typeof e.status, ${e.status}>>();`);
+    lines.push(`  assertType<Equal<typeof m.${e.className}.errorCode, ${literal(e.code)}>>();`);
+    lines.push(`}`);
+    lines.push(`// @ts-expect-error a code class fixes its code`, `new m.${e.className}(undefined, { ${headers === '' ? '' : `${headers}, `}errorCode: "other" });`);
+    if (headers !== '') lines.push(`// @ts-expect-error ${e.requiredHeaders.join(', ')} required`, `new m.${e.className}();`);
+  }
+  // The codes listed under each status, as a union of literals.
+  for (const s of model.statuses.filter((x) => x.isError)) {
+    const codes = model.errors.filter((e) => e.status === s.status).map((e) => literal(e.code));
+    lines.push(`assertType<Equal<m.ErrorCodesByStatus[${s.status}], ${codes.length === 0 ? 'never' : codes.join(' | ')}>>();`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** tsc's diagnostics, one entry per error (continuation lines attached), split by whether they are about TYPE_CHECKS. */
+function splitDiagnostics(output: string): { output: string[]; checks: string[] } {
+  const entries: string[] = [];
+  for (const line of output.split('\n')) {
+    if (line.trim() === '') continue;
+    if (/^\s/.test(line) && entries.length > 0) entries[entries.length - 1] += `\n${line}`;
+    else entries.push(line);
+  }
+  return { output: entries.filter((e) => !e.includes(TYPE_CHECKS)), checks: entries.filter((e) => e.includes(TYPE_CHECKS)) };
+}
+
 for (const fixture of FIXTURES) {
   describe(`${fixture.file} (${fixture.shape} body)`, () => {
     const catalogPath = join(ROOT, 'test', 'fixtures', 'catalogs', fixture.file);
+    const catalog: Catalog = loadCatalog(catalogPath);
+    const model = buildModel(catalog);
+    /** Whether the catalog asks for one class per error code (typescript.errorCodeClasses). */
+    const codeClasses = catalog.data.typescript?.errorCodeClasses === true;
     let dir: string;
     let out: string;
     let stderr: string;
-    let catalog: Catalog;
-    let m: Generated;
+    let diagnostics: { output: string[]; checks: string[] };
+    let loaded: Generated | undefined;
+    let loadError: unknown;
     let components: Components;
     const errors = (): NonNullable<Catalog['data']['errors']> => catalog.data.errors ?? [];
-    const classOf = (code: string): NonNullable<ReturnType<Generated['errorClassForCode']>> => m.errorClassForCode(code)!;
+    const statusMessage = (status: number): string | undefined => catalog.data.statuses.find((s) => s.status === status)?.message;
+    /** The generated module; a test that needs it fails, saying why, when it could not be imported. */
+    const gen = (): Generated => {
+      if (loaded === undefined) throw new Error(`the generated module did not load: ${String(loadError)}`);
+      return loaded;
+    };
+    /** The class errorFromResponse gives a code under its own status: its code class, else its status class, else the class of its range. */
+    const classOf = (code: string): AnyErrorClass => {
+      const m = gen();
+      const error = errors().find((e) => e.code === code)!;
+      const Class = codeClasses
+        ? m.errorClassForCode(code)
+        : (m.errorClassFor(error.status) ?? (error.status >= 500 ? m.ServerError : error.status >= 400 ? m.ClientError : m.ApiError));
+      return Class as unknown as AnyErrorClass;
+    };
+    /** An error of a code as a server raises it: `new CodeClass()`, or the status class given the code. */
+    const raise = (code: string, errorMsg?: string): ApiErrorInstance => {
+      const error = errors().find((e) => e.code === code)!;
+      const Class = classOf(code);
+      if (codeClasses) return new Class(errorMsg);
+      return Class.status === undefined
+        ? new (Class as unknown as new (status: number, errorMsg?: string, options?: object) => ApiErrorInstance)(error.status, errorMsg, { errorCode: code })
+        : new Class(errorMsg, { errorCode: code });
+    };
 
     beforeAll(async () => {
       dir = tempDir();
@@ -54,13 +137,53 @@ for (const fixture of FIXTURES) {
       const result = runCli(['generate', '--catalog', catalogPath, '--out', out]);
       expect(result.status, result.stderr).toBe(0);
       stderr = result.stderr;
-      catalog = loadCatalog(catalogPath);
-      const compiled = compileTypeScript(join(out, 'ts'), join(dir, 'js'));
-      expect(compiled.stdout + compiled.stderr).toBe('');
-      m = await importFile<Generated>(join(dir, 'js', 'index.js'));
+      // The output and the type-level checks, compiled together once.
+      const source = join(dir, 'src');
+      cpSync(join(out, 'ts'), source, { recursive: true });
+      writeFile(join(source, TYPE_CHECKS), typeChecks(model));
+      const compiled = compileTypeScript(source, join(dir, 'js'), ERASABLE_OPTIONS);
+      diagnostics = splitDiagnostics(compiled.stdout + compiled.stderr);
+      try {
+        loaded = await importFile<Generated>(join(dir, 'js', 'index.js'));
+      } catch (error) {
+        loadError = error;
+      }
       components = (JSON.parse(readFileSync(join(out, 'openapi', 'components.json'), 'utf8')) as { components: Components }).components;
     });
     afterAll(() => removeDir(dir));
+
+    it('compiles strict with erasable syntax only (--erasableSyntaxOnly --verbatimModuleSyntax), and imports', () => {
+      expect(diagnostics.output).toEqual([]);
+      expect(loadError).toBeUndefined();
+    });
+
+    it(`its types hold: literal codes${codeClasses ? ', fixed codes and required headers of the code classes' : ''}, codes by status`, () => {
+      expect(diagnostics.checks).toEqual([]);
+    });
+
+    it('has no enum in any generated file', () => {
+      const files = readdirSync(join(out, 'ts'));
+      expect(files.length).toBeGreaterThan(10);
+      for (const file of files) expect(readFileSync(join(out, 'ts', file), 'utf8'), file).not.toMatch(/\benum\s/);
+    });
+
+    it(codeClasses ? 'generates one class per error code, each with its own name' : 'generates no class per error code: errorClassForCode is always undefined', () => {
+      const m = gen();
+      const exported = m as unknown as Record<string, unknown>;
+      for (const e of model.errors) {
+        if (codeClasses) {
+          const Class = m.errorClassForCode(e.code) as unknown as AnyErrorClass & { errorName: string };
+          expect(Class, e.code).toBe(exported[e.className]);
+          expect(Class.errorName).toBe(e.className);
+          expect(new Class().name).toBe(e.className);
+          expect(Object.getPrototypeOf(Class)).toBe(exported[e.parentClass]);
+        } else {
+          expect(m.errorClassForCode(e.code), e.code).toBeUndefined();
+          expect(exported[e.className], e.className).toBeUndefined();
+        }
+      }
+      expect(m.errorClassForCode('NO.SUCH.CODE')).toBeUndefined();
+    });
 
     it('loads with exactly its expected warnings, each located, and --strict refuses them', () => {
       const lines = stderr.trim() === '' ? [] : stderr.trim().split('\n');
@@ -108,38 +231,57 @@ for (const fixture of FIXTURES) {
       }
     });
 
-    it('has an enum member, info and class for every code', () => {
+    it('has an ErrorCode member, info and class for every code', () => {
+      const m = gen();
+      expect(Object.entries(m.ErrorCode).sort()).toEqual(model.errors.map((e) => [e.name, e.code]).sort());
       for (const error of errors()) {
-        expect((m.ErrorCode as unknown as Record<string, string>)[error.name!], error.code).toBe(error.code);
+        const name = model.errors.find((e) => e.code === error.code)!.name;
+        expect((m.ErrorCode as unknown as Record<string, string>)[name], error.code).toBe(error.code);
         expect(m.isErrorCode(error.code)).toBe(true);
         const info = m.getErrorInfo(error.code);
         expect(info).toMatchObject({ code: error.code, status: error.status, message: error.message, deprecated: error.deprecated ?? false });
         expect(info?.description).toBe(error.description);
         expect(info?.measure).toBe(error.measure);
         const Class = classOf(error.code);
-        expect(Class.errorCode).toBe(error.code);
-        expect(Class.status).toBe(error.status);
-        const instance = new Class();
+        if (codeClasses) expect(Class.errorCode).toBe(error.code);
+        if (codeClasses || Class.status !== undefined) expect(Class.status).toBe(error.status);
+        // A code given (or fixed by its class) and listed under its status lends its message.
+        const instance = raise(error.code);
         expect(instance.errorCode).toBe(error.code);
         expect(instance.errorMsg).toBe(error.message);
+        expect(instance.message).toBe(error.message);
         expect(instance.status).toBe(error.status);
-        // It extends its status class when the catalog has one, else the class of its range.
+        // It is (or extends) its status class when the catalog has one, else the class of its range.
         const StatusClass = m.errorClassFor(error.status);
         if (StatusClass !== undefined) expect(instance).toBeInstanceOf(StatusClass);
         else expect(instance.constructor.prototype).toBeInstanceOf(error.status >= 500 ? m.ServerError : error.status >= 400 ? m.ClientError : m.ApiError);
+        if (!codeClasses) expect(instance.constructor).toBe(StatusClass ?? instance.constructor);
       }
       expect(m.getErrorInfo('NO.SUCH.CODE')).toBeUndefined();
       expect(m.isErrorCode(42)).toBe(false);
     });
 
+    it('masks the message given to a 5xx error of a code in its body (the catalog message of the code), sends it for the others', () => {
+      for (const error of errors()) {
+        const secret = `${error.code}: token=s3cr3t`;
+        const instance = raise(error.code, secret);
+        expect(instance.message).toBe(secret);
+        const server = error.status >= 500;
+        expect(instance.expose, error.code).toBe(!server);
+        expect(instance.errorMsg).toBe(server ? error.message : secret);
+        expect(JSON.stringify(instance.toJSON()).includes('s3cr3t')).toBe(!server);
+      }
+    });
+
     it('agrees with the OpenAPI examples, and round-trips every code through errorFromResponse', () => {
+      const m = gen();
       const sendable = errors().filter((e) => ![204, 304].includes(e.status) && e.status >= 200);
       expect(sendable.length).toBeGreaterThan(6);
       for (const error of sendable) {
         const wire = components.examples[error.code]?.value;
         expect(wire, error.code).toBeDefined();
         const Class = classOf(error.code);
-        expect(new Class().toJSON()).toEqual(wire);
+        expect(raise(error.code).toJSON()).toEqual(wire);
         const extra: Body = fixture.shape === 'problem' ? { instance: '/requests/7', request_id: 'req-7' } : { request_id: 'req-7' };
         const withRequest = fixture.shape === 'nested' ? { error: { ...(wire!['error'] as Body), request_id: 'req-7' } } : { ...wire, ...extra };
         for (const body of [wire, withRequest, JSON.stringify(withRequest)]) {
@@ -154,6 +296,7 @@ for (const fixture of FIXTURES) {
     });
 
     it('reads every body shape, whatever the declared one', () => {
+      const m = gen();
       for (const error of errors()) {
         const bodies: Body[] = [
           { error_code: error.code, error_msg: 'm' },
@@ -163,29 +306,42 @@ for (const fixture of FIXTURES) {
         for (const body of bodies) {
           const received = m.errorFromResponse(error.status, JSON.stringify(body));
           expect(received.constructor, `${error.code} ${JSON.stringify(body)}`).toBe(classOf(error.code));
-          expect(received.errorMsg).toBe('m');
+          expect(received.errorCode).toBe(error.code);
+          // The message received is on .message; the body re-sent carries it unless the status is 5xx.
+          expect(received.message).toBe('m');
+          expect(received.errorMsg).toBe(error.status >= 500 ? error.message : 'm');
         }
-        // A known code under another status keeps the status: the status class, with the code.
+        // A known code under another status keeps the status: the status class, with the code, and no message of the code's.
         const other = error.status === 500 ? 400 : 500;
         const moved = m.errorFromResponse(other, { error_code: error.code, error: { code: error.code } });
-        expect(moved.constructor).not.toBe(classOf(error.code));
+        if (codeClasses) expect(moved.constructor).not.toBe(classOf(error.code));
+        expect(moved.constructor).toBe(m.errorClassFor(other) ?? (other === 500 ? m.ServerError : m.ClientError));
         expect(moved.status).toBe(other);
         expect(moved.errorCode).toBe(error.code);
+        expect(moved.errorMsg).toBe(statusMessage(other) ?? `HTTP ${other}`);
+        // A body without a code: no code, whatever the catalog's default.
+        const codeless = m.errorFromResponse(error.status, { message: 'm' });
+        expect(codeless.errorCode).toBeUndefined();
       }
     });
 
     if (fixture.shape === 'nested') {
       it('finds a code sent as a JSON number, leading zeros and all', () => {
+        const m = gen();
         const received = m.errorFromResponse(500, { error: { code: 500, message: 'down' } });
         expect(received.constructor).toBe(classOf('0500'));
         expect(received.errorCode).toBe('0500');
+        expect(received.message).toBe('down');
+        expect(received.errorMsg).toBe('Ledger unavailable.');
         expect(m.errorFromResponse(400, { error: { code: 1100 } }).constructor).toBe(classOf('1100'));
+        expect(m.errorFromResponse(400, { error: { code: 1100 } }).errorCode).toBe('1100');
       });
     }
 
     if (fixture.shape === 'problem') {
       it('follows RFC 9457: a listed code has its own type and title, anything else is about:blank titled by the status', () => {
-        const body = new (classOf('0404'))().toJSON() as unknown as Body;
+        const m = gen();
+        const body = raise('0404').toJSON() as unknown as Body;
         expect(body).toMatchObject({ type: 'https://errors.identity.example/0404', title: 'User not found.', status: 404, detail: 'User not found.', code: '0404' });
         const generic = new m.BadRequestError('Broken JSON').toJSON() as unknown as Body;
         expect(generic).toMatchObject({ type: 'about:blank', title: 'Bad Request', status: 400, detail: 'Broken JSON', code: '0000' });
@@ -200,7 +356,7 @@ for (const fixture of FIXTURES) {
     });
 
     it('writes TypeScript already in prettier\'s layout', async () => {
-      for (const file of ['errors.ts', 'error-codes.ts', 'status-codes.ts', 'index.ts']) {
+      for (const file of readdirSync(join(out, 'ts'))) {
         const text = readFileSync(join(out, 'ts', file), 'utf8');
         expect(await prettier.check(text, PRETTIER_OPTIONS), file).toBe(true);
       }
@@ -231,3 +387,112 @@ for (const fixture of FIXTURES) {
     });
   });
 }
+
+describe('a catalog whose default code is listed under 500', () => {
+  // Every status raises the default code when raised without one; the default code lends no message.
+  const CATALOG = `service: DC
+title: Default code listed under 500
+version: "1.0.0"
+errorBody:
+  codePattern: '^DC\\.[0-9]{4}$'
+  defaultCode: DC.0000
+statuses:
+  - status: 400
+    name: BadRequest
+    message: Bad Request
+    description: The request is malformed.
+  - status: 404
+    name: NotFound
+    message: Not Found
+    description: No such resource.
+  - status: 500
+    name: InternalServerError
+    message: Internal Server Error
+    description: Something failed.
+  - status: 503
+    name: ServiceUnavailable
+    message: Service Unavailable
+    description: Try again later.
+errors:
+  - code: DC.0000
+    status: 500
+    message: Something failed on our side.
+  - code: DC.0404
+    status: 404
+    message: Widget not found.
+  - code: DC.0400
+    status: 400
+    message: Widget name too long.
+`;
+  const statuses = [
+    { status: 400, className: 'BadRequestError', message: 'Bad Request' },
+    { status: 404, className: 'NotFoundError', message: 'Not Found' },
+    { status: 500, className: 'InternalServerError', message: 'Internal Server Error' },
+    { status: 503, className: 'ServiceUnavailableError', message: 'Service Unavailable' },
+  ];
+  const codes = [
+    { code: 'DC.0000', status: 500, message: 'Something failed on our side.' },
+    { code: 'DC.0404', status: 404, message: 'Widget not found.' },
+    { code: 'DC.0400', status: 400, message: 'Widget name too long.' },
+  ];
+  let dir: string;
+  let stderr: string;
+  let m: Generated;
+  const classOf = (className: string): AnyErrorClass => (m as unknown as Record<string, AnyErrorClass>)[className]!;
+
+  beforeAll(async () => {
+    dir = tempDir();
+    const catalogPath = writeFile(join(dir, 'default-code.yaml'), CATALOG);
+    const result = runCli(['generate', '--catalog', catalogPath, '--out', join(dir, 'out')]);
+    expect(result.status, result.stderr).toBe(0);
+    stderr = result.stderr;
+    const compiled = compileTypeScript(join(dir, 'out', 'ts'), join(dir, 'js'), ERASABLE_OPTIONS);
+    expect(compiled.stdout + compiled.stderr).toBe('');
+    expect(compiled.status).toBe(0);
+    m = await importFile<Generated>(join(dir, 'js', 'index.js'));
+  });
+  afterAll(() => removeDir(dir));
+
+  it('loads with a warning that the default code is listed under a status', () => {
+    expect(stderr).toMatch(/warning: .*default code DC\.0000 is listed under status 500/);
+    expect(m.DEFAULT_ERROR_CODE).toBe('DC.0000');
+  });
+
+  it('a bare error of every status gets the default code and its status message, never the default code\'s', () => {
+    for (const s of statuses) {
+      const error = new (classOf(s.className))();
+      expect(error.errorCode, s.className).toBe('DC.0000');
+      expect(error.errorMsg, s.className).toBe(s.message);
+      expect(error.message).toBe(s.message);
+      expect(error.toJSON()).toEqual({ error_code: 'DC.0000', error_msg: s.message });
+    }
+    expect(new m.NotFoundError().toJSON()).toEqual({ error_code: 'DC.0000', error_msg: 'Not Found' });
+    // Even on 500, where the default code is listed, only a code given lends its message.
+    expect(new m.InternalServerError().errorMsg).toBe('Internal Server Error');
+  });
+
+  it('an explicit code lends its message only to the status it is listed under', () => {
+    for (const s of statuses) {
+      for (const c of codes) {
+        const error = new (classOf(s.className))(undefined, { errorCode: c.code });
+        expect(error.errorCode).toBe(c.code);
+        expect(error.errorMsg, `${c.code} on ${s.status}`).toBe(c.status === s.status ? c.message : s.message);
+      }
+    }
+    expect(new m.NotFoundError(undefined, { errorCode: 'DC.0404' }).toJSON()).toEqual({ error_code: 'DC.0404', error_msg: 'Widget not found.' });
+    expect(new m.InternalServerError(undefined, { errorCode: 'DC.0000' }).errorMsg).toBe('Something failed on our side.');
+  });
+
+  it('errorFromResponse applies no default code, and a received code lends its message under its own status only', () => {
+    for (const s of statuses) {
+      for (const body of [undefined, '{}', '<html>oops</html>', { error_msg: 'x' }]) {
+        expect(m.errorFromResponse(s.status, body).errorCode, `${s.status} ${String(body)}`).toBeUndefined();
+      }
+      for (const c of codes) {
+        const error = m.errorFromResponse(s.status, { error_code: c.code });
+        expect(error.errorCode).toBe(c.code);
+        expect(error.errorMsg).toBe(c.status === s.status ? c.message : s.message);
+      }
+    }
+  });
+});

@@ -63,10 +63,26 @@ export const STRICT_OPTIONS = {
 } as const;
 
 /**
- * Compiles a folder of generated TypeScript with the real `tsc` under the strict options,
- * emitting JavaScript into `outDir`. Returns tsc's exit status and output.
+ * The strict options plus the ones single-file transpilers need (Node's type stripping,
+ * esbuild, swc): only erasable syntax (no enum, no namespace with values, no parameter
+ * properties) and imports that say whether they are types. The generated code promises both.
  */
-export function compileTypeScript(sourceDir: string, outDir: string): RunResult {
+export const ERASABLE_OPTIONS = {
+  ...STRICT_OPTIONS,
+  erasableSyntaxOnly: true,
+  verbatimModuleSyntax: true,
+} as const;
+
+/**
+ * Compiles a folder of generated TypeScript with the real `tsc` under the strict options (or
+ * the `compilerOptions` given, such as ERASABLE_OPTIONS), emitting JavaScript into `outDir`.
+ * Returns tsc's exit status and output.
+ */
+export function compileTypeScript(
+  sourceDir: string,
+  outDir: string,
+  compilerOptions: Readonly<Record<string, unknown>> = STRICT_OPTIONS,
+): RunResult {
   // A private copy of the sources under a {"type":"module"} package.json: NodeNext reads the
   // module format of .ts files from the nearest package.json, as it will in a user's project.
   const work = mkdtempSync(join(tmpdir(), 'status-catalog-tsc-'));
@@ -80,7 +96,7 @@ export function compileTypeScript(sourceDir: string, outDir: string): RunResult 
     writeFileSync(
       config,
       JSON.stringify({
-        compilerOptions: { ...STRICT_OPTIONS, outDir, rootDir: source, declaration: true },
+        compilerOptions: { ...compilerOptions, outDir, rootDir: source, declaration: true },
         include: ['src/**/*.ts'],
       }),
     );

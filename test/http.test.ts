@@ -2,9 +2,12 @@
  * A real HTTP round trip of the generated error classes: the committed `output/ts` is compiled with
  * tsc, a node:http server throws the generated error of each 4xx/5xx catalog status and sends
  * `toResponse()`, and a client reading the response with global fetch gets the same error back from
- * `errorFromResponse`: same class, fields, body and headers.
+ * `errorFromResponse`: same class, fields, body and headers. A 5xx message stays on the server (the
+ * body carries the catalog's), and a relay that rebuilds an upstream error re-sends it without the
+ * upstream's connection and encoding headers.
  */
-import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, request, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +16,8 @@ import { compileTypeScript, importFile, OUTPUT, removeDir, seedCatalog, tempDir 
 /** The generated module, typed by its TypeScript source (the compiled JS is emitted from the same files). */
 type Generated = typeof import('../output/ts/index.js');
 type ApiError = InstanceType<Generated['ApiError']>;
+/** A status class called generically: its options type is `never` in ApiErrorClass, as some classes require headers (here the catalog's are always sent). */
+type AnyErrorClass = new (errorMsg: string | undefined, options: Record<string, unknown>) => ApiError;
 
 /** Every request and every wait is bounded: nothing here may hang the run. */
 const FETCH_TIMEOUT_MS = 5_000;
@@ -22,6 +27,22 @@ const GATEWAY_PAGE =
 
 const errorStatuses = seedCatalog.statuses.filter((entry) => entry.status >= 400 && entry.status <= 599);
 const headerSpecs = seedCatalog.headers ?? {};
+const catalogMessage = (status: number): string | undefined => seedCatalog.statuses.find((entry) => entry.status === status)?.message;
+
+/** What an upstream behind the relay answers: a gzip-encoded 503 with connection headers around the declared ones. */
+const UPSTREAM_BODY = { error_code: `${seedCatalog.service}.0503`, error_msg: 'upstream: pool exhausted at db-7.internal:5432' };
+const UPSTREAM_GZIP = gzipSync(JSON.stringify(UPSTREAM_BODY));
+const UPSTREAM_HEADERS = {
+  'content-type': 'application/json',
+  'content-encoding': 'gzip',
+  'content-length': String(UPSTREAM_GZIP.length),
+  connection: 'keep-alive',
+  // Not Node's own value (timeout=5), so that a replayed one shows.
+  'keep-alive': 'timeout=77',
+  'retry-after': '30',
+  'x-request-id': 'req-upstream',
+  'x-powered-by': 'upstream',
+};
 
 /** The value the server sends for a header the catalog lists on a status: 120 for Retry-After, else the catalog's example. */
 function headerValue(name: string): string {
@@ -52,12 +73,16 @@ let workDir: string | undefined;
 /** What the server threw and sent, by status, for the client side to compare against. */
 const thrown = new Map<number, ApiError>();
 const sentBodies = new Map<number, string>();
+/** The error the relay rebuilt from the upstream response, and the headers it read. */
+let relayed: ApiError | undefined;
+let upstreamHeaders: Headers | undefined;
 
 /** Throws the generated error of a status, as a handler would: the server's catch sends it. */
 function failWith(status: number): never {
   const ErrorClass = gen.errorClassFor(status);
   if (ErrorClass === undefined) throw new Error(`no generated error class for ${status}`);
-  const error = new ErrorClass(messageFor(status), { errorCode: codeFor(status), headers: headersFor(status) });
+  // headersFor sends every header the catalog lists on the status, the required ones among them.
+  const error = new (ErrorClass as unknown as AnyErrorClass)(messageFor(status), { errorCode: codeFor(status), headers: headersFor(status) });
   thrown.set(status, error);
   throw error;
 }
@@ -68,8 +93,45 @@ function handle(path: string): never {
   throw new Error(`no route for ${path}`);
 }
 
+function sendError(res: ServerResponse, error: ApiError): void {
+  const response = error.toResponse();
+  res.writeHead(response.status, response.headers);
+  res.end(JSON.stringify(response.body));
+}
+
+/** A relay (a backend-for-frontend): fetches the upstream, rebuilds its error, sends it on. `naive` forwards the upstream headers as they came, as a broken relay would. */
+async function relay(res: ServerResponse, naive: boolean): Promise<void> {
+  try {
+    const upstream = await fetch(`${baseUrl}/upstream`, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+    const text = await upstream.text();
+    upstreamHeaders = upstream.headers;
+    const error = gen.errorFromResponse(upstream.status, text, upstream.headers);
+    if (naive) {
+      // Everything but the length, which would make the client wait for bytes that never come.
+      const forwarded = Object.fromEntries([...upstream.headers].filter(([name]) => name !== 'content-length'));
+      res.writeHead(error.status, forwarded);
+      res.end(JSON.stringify(error.toJSON()));
+      return;
+    }
+    relayed = error;
+    sendError(res, error);
+  } catch (error) {
+    res.writeHead(599, { 'content-type': 'text/plain' });
+    res.end(`relay failed: ${String(error)}`);
+  }
+}
+
 async function startServer(): Promise<void> {
   server = createServer((req, res) => {
+    if (req.url === '/upstream') {
+      res.writeHead(503, UPSTREAM_HEADERS);
+      res.end(UPSTREAM_GZIP);
+      return;
+    }
+    if (req.url === '/relay' || req.url === '/naive-relay') {
+      void relay(res, req.url === '/naive-relay');
+      return;
+    }
     if (req.url === '/gateway') {
       // What a proxy in front of the service sends: no JSON, no error_code.
       res.writeHead(502, { 'content-type': 'text/html; charset=utf-8' });
@@ -80,11 +142,8 @@ async function startServer(): Promise<void> {
       handle(req.url ?? '');
     } catch (error) {
       if (error instanceof gen.ApiError) {
-        const response = error.toResponse();
-        const body = JSON.stringify(response.body);
-        sentBodies.set(response.status, body);
-        res.writeHead(response.status, response.headers);
-        res.end(body);
+        sentBodies.set(error.status, JSON.stringify(error.toJSON()));
+        sendError(res, error);
       } else {
         res.writeHead(599, { 'content-type': 'text/plain' });
         res.end(`unexpected: ${String(error)}`);
@@ -156,10 +215,16 @@ function expectSameError(received: ApiError, status: number, sentText: string, h
   expect(received.errorCode).toBe(original.errorCode);
   expect(received.errorCode).toMatch(gen.ERROR_CODE_PATTERN!);
   expect(received.errorCode).toMatch(new RegExp(seedCatalog.errorBody.codePattern!, 'u'));
-  expect(received.errorMsg).toBe(messageFor(status));
+  // A 4xx sends the message it was given; a 5xx keeps it for the server's logs and sends the catalog's.
+  const wireMessage = status < 500 ? messageFor(status) : catalogMessage(status);
+  expect(original.message).toBe(messageFor(status));
+  expect(original.errorMsg).toBe(wireMessage);
+  expect(received.errorMsg).toBe(wireMessage);
   expect(received.errorMsg).toBe(original.errorMsg);
-  expect(received.message).toBe(original.message);
+  expect(received.message).toBe(wireMessage);
+  expect(sentText.includes('round trip')).toBe(status < 500);
   expect(received.name).toBe(ErrorClass.name);
+  expect(received.name).toBe((ErrorClass as unknown as { errorName: string }).errorName);
   expect(received.name).toBe(original.name);
   expect(received.expose).toBe(status < 500);
   // The body on the wire is exactly the server's toJSON(), and the rebuilt error serializes back to it.
@@ -169,11 +234,18 @@ function expectSameError(received: ApiError, status: number, sentText: string, h
   expect(JSON.stringify(received)).toBe(sentText);
   expect(headerLookup('content-type')).toBe('application/json');
 
-  // Every header the catalog lists for the status arrived and is on the error, lower-cased.
+  // Every header the catalog lists for the status arrived and is on the error, lower-cased...
   for (const [name, value] of Object.entries(headersFor(status))) {
     expect(headerLookup(name), `${name} header`).toBe(value);
     expect(received.headers[name.toLowerCase()], `${name} on the error`).toBe(value);
   }
+  // ...and nothing else of the response (content-type, content-length, date, keep-alive, connection).
+  const listed = Object.fromEntries(Object.entries(headersFor(status)).map(([name, value]) => [name.toLowerCase(), value]));
+  expect(received.headers).toEqual(listed);
+  expect(headerLookup('date')).not.toBeNull();
+  expect(received.headers['date']).toBeUndefined();
+  // Sent on, the rebuilt error is the same response the server sent.
+  expect(received.toResponse()).toEqual(original.toResponse());
   const hasRetryAfter = headerLookup('retry-after') !== null;
   expect(hasRetryAfter).toBe('Retry-After' in headersFor(status));
   expect(received.retryAfter).toBe(hasRetryAfter ? Number(RETRY_AFTER) : undefined);
@@ -229,7 +301,7 @@ describe('HTTP round trip of the generated errors', () => {
     }
   }, 15_000);
 
-  it('a non-JSON 502 page from a gateway still becomes a BadGatewayError with the catalog message', async () => {
+  it('a non-JSON 502 page from a gateway becomes a BadGatewayError with the catalog message and no error code', async () => {
     const res = await fetch(`${baseUrl}/gateway`, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
     const text = await res.text();
     expect(res.status).toBe(502);
@@ -244,11 +316,56 @@ describe('HTTP round trip of the generated errors', () => {
     expect(received.status).toBe(502);
     expect(received.errorMsg).toBe(catalogEntry?.message);
     expect(received.errorMsg).toBe(gen.getStatusMessage(502));
-    expect(received.errorCode).toBe(seedCatalog.errorBody.defaultCode);
-    expect(received.errorCode).toBe(gen.DEFAULT_ERROR_CODE);
-    expect(received.headers['content-type']).toBe('text/html; charset=utf-8');
+    // The gateway sent no code: the default code is the server's, for errors it raises.
+    expect(received.errorCode).toBeUndefined();
+    expect(new gen.BadGatewayError().errorCode).toBe(seedCatalog.errorBody.defaultCode);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(received.headers).toEqual({});
     expect(received.retryAfter).toBeUndefined();
     expect(received.retryable).toBe(false);
-    expect(received.toJSON()).toEqual({ error_code: seedCatalog.errorBody.defaultCode, error_msg: catalogEntry?.message });
+    // Re-sent, it is a valid body: the default code fills the gap on the wire, not on errorCode.
+    const body = { error_code: seedCatalog.errorBody.defaultCode, error_msg: catalogEntry?.message };
+    expect(received.toJSON()).toEqual(body);
+    expect(received.toResponse()).toEqual({ status: 502, headers: { 'content-type': 'application/json' }, body });
+  }, 15_000);
+
+  it('a relay re-sends an upstream gzip 503 without its connection and encoding headers, and with the catalog message', async () => {
+    const res = await fetch(`${baseUrl}/relay`, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+    const text = await res.text();
+    expect(res.status, text).toBe(503);
+    // What the relay got from the upstream: gzip, a length, keep-alive, a date, and the declared Retry-After.
+    expect(upstreamHeaders?.get('content-encoding')).toBe('gzip');
+    expect(upstreamHeaders?.get('content-length')).toBe(String(UPSTREAM_GZIP.length));
+    expect(upstreamHeaders?.get('keep-alive')).toBe('timeout=77');
+    expect(upstreamHeaders?.get('date')).not.toBeNull();
+    // What it rebuilt: the upstream message for its logs, only the declared header and the request id.
+    expect(relayed).toBeInstanceOf(gen.ServiceUnavailableError);
+    expect(relayed?.message).toBe(UPSTREAM_BODY.error_msg);
+    expect(relayed?.errorMsg).toBe(catalogMessage(503));
+    expect(relayed?.headers).toEqual({ 'retry-after': '30', 'x-request-id': 'req-upstream' });
+    expect(relayed?.toResponse().headers).toEqual({ 'retry-after': '30', 'x-request-id': 'req-upstream', 'content-type': 'application/json' });
+    // What the client got: plain JSON it can read, the catalog message, none of the upstream's connection headers.
+    expect(JSON.parse(text)).toEqual({ error_code: UPSTREAM_BODY.error_code, error_msg: catalogMessage(503) });
+    expect(text).not.toContain('db-7');
+    expect(res.headers.get('content-encoding')).toBeNull();
+    expect(res.headers.get('keep-alive') ?? '').not.toContain('77');
+    expect(res.headers.get('x-powered-by')).toBeNull();
+    // Node sends this body chunked; a length, if any, is the JSON's, never the upstream's gzip length.
+    expect([null, String(Buffer.byteLength(text))]).toContain(res.headers.get('content-length'));
+    expect(res.headers.get('retry-after')).toBe('30');
+    expect(res.headers.get('x-request-id')).toBe('req-upstream');
+    expect(res.headers.get('content-type')).toBe('application/json');
+    const received = gen.errorFromResponse(res.status, text, res.headers);
+    expect(received.constructor).toBe(gen.ServiceUnavailableError);
+    expect(received.errorCode).toBe(UPSTREAM_BODY.error_code);
+    expect(received.requestId).toBe('req-upstream');
+    expect(received.retryAfter).toBe(30);
+  }, 15_000);
+
+  it('control: a relay that forwards the upstream headers as they came breaks the client', async () => {
+    const res = await fetch(`${baseUrl}/naive-relay`, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+    expect(res.status).toBe(503);
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    await expect(res.text()).rejects.toThrow();
   }, 15_000);
 });

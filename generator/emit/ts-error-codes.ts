@@ -6,7 +6,7 @@
 import type { CatalogModel } from '../model.js';
 import { stringLiteral } from './escape.js';
 import { deprecatedTags, errorDoc } from './ts-common.js';
-import { assignment, integer, jsDoc, list, union, type Writer } from './ts-layout.js';
+import { assignment, integer, jsDoc, list, union } from './ts-layout.js';
 import { doc, objectKeys, StructureKind, type Statement } from './ts-structures.js';
 
 export function errorCodeStatements(model: CatalogModel): Statement[] {
@@ -42,14 +42,16 @@ export function errorCodeStatements(model: CatalogModel): Statement[] {
       docs: [doc(`Every error code of the ${model.service} catalog: a union of string literals.`)],
       type: '(typeof ErrorCode)[keyof typeof ErrorCode]',
     },
-    {
-      kind: StructureKind.Module,
-      isExported: true,
-      hasDeclareKeyword: true,
-      declarationKind: 'namespace' as never,
-      name: 'ErrorCode',
-      docs: [doc('Each error code as a type of its own.')],
-      statements: errors.map((e) => (w: Writer) => assignment(w, `type ${e.name} =`, stringLiteral(e.code), ';')),
+    // A table of types: written, not built as a structure (ts-morph prints an empty one as `{\n}`).
+    (w) => {
+      jsDoc(w, 'Each error code as a type of its own.');
+      if (errors.length === 0) {
+        w.writeLine('export declare namespace ErrorCode {}');
+        return;
+      }
+      w.write('export declare namespace ErrorCode ').block(() => {
+        for (const e of errors) assignment(w, `type ${e.name} =`, stringLiteral(e.code), ';');
+      });
     },
     {
       kind: StructureKind.TypeAlias,
@@ -105,6 +107,7 @@ export function errorCodeStatements(model: CatalogModel): Statement[] {
       }
       w.write('export interface ErrorCodesByStatus ').block(() => {
         for (const s of byStatus) {
+          jsDoc(w, `Codes of ${s.status} ${s.message}.`);
           union(w, `readonly ${integer(s.status)}:`, s.codes.length === 0 ? ['never'] : s.codes.map(stringLiteral), false);
         }
       });

@@ -58,14 +58,17 @@ function importLine(w: Writer, names: readonly string[], from: string, typeOnly 
   else list(w, lead, names, `} from "${from}";`);
 }
 
-function statusClass(model: CatalogModel, s: StatusModel & { className: string }): ClassDeclarationStructure {
+/** An error status: one that has a class, and so a parent. */
+type ErrorStatus = StatusModel & { readonly className: string; readonly parentClass: string };
+
+function statusClass(model: CatalogModel, s: ErrorStatus): ClassDeclarationStructure {
   const body = model.errorBody;
   const required = s.requiredHeaders;
   return {
     kind: StructureKind.Class,
     isExported: true,
     name: s.className,
-    extends: s.statusClass === 'clientError' ? 'ClientError' : 'ServerError',
+    extends: s.parentClass,
     docs: [doc(statusDoc(s))],
     properties: [
       nameProperty(s.className),
@@ -144,7 +147,7 @@ function switchBody(w: Writer, subject: string, cases: readonly (readonly [label
 }
 
 export function errorStatements(model: CatalogModel): Statement[] {
-  const errorStatuses = model.statuses.filter((s): s is StatusModel & { className: string } => s.isError);
+  const errorStatuses = model.statuses.filter((s): s is ErrorStatus => s.className !== undefined && s.parentClass !== undefined);
   const codeClasses = model.errorCodeClasses ? model.errors : [];
   const needsHeaders = [...errorStatuses, ...codeClasses].some((x) => x.requiredHeaders.length > 0);
   const withHeaders = errorStatuses.filter((s) => s.requiredHeaders.length > 0);
@@ -186,7 +189,10 @@ export function errorStatements(model: CatalogModel): Statement[] {
         return;
       }
       w.write('export interface RequiredHeadersByStatus ').block(() => {
-        for (const s of withHeaders) union(w, `readonly ${integer(s.status)}:`, s.requiredHeaders.map(stringLiteral), false);
+        for (const s of withHeaders) {
+          jsDoc(w, `Headers every ${s.status} ${s.message} response sends.`);
+          union(w, `readonly ${integer(s.status)}:`, s.requiredHeaders.map(stringLiteral), false);
+        }
       });
     },
     ...(needsHeaders

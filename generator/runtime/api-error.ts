@@ -77,6 +77,7 @@ export const FROM_RESPONSE: unique symbol = /*#__PURE__*/ Symbol(
 
 /** Constructor options as errorFromResponse passes them. */
 export interface ResponseErrorOptions extends ApiErrorOptions {
+  /** Set by errorFromResponse only. */
   readonly [FROM_RESPONSE]?: true;
 }
 
@@ -207,7 +208,9 @@ export class ApiError extends Error {
     const codeMessage = errorMessageFor(code, this.status);
     return writeErrorBody(ERROR_BODY, {
       status: this.status,
-      code,
+      // An error rebuilt from a body without a code has none (errorCode stays undefined), but
+      // what it sends on is still a valid body: the default code fills the gap.
+      code: code ?? DEFAULT_ERROR_CODE,
       message: this.errorMsg,
       requestId: this.#sendsRequestId ? this.requestId : undefined,
       title: codeMessage ?? getStatusMessage(this.status) ?? "HTTP " + String(this.status),
@@ -262,12 +265,18 @@ function errorNameOf(type: Kinded): string {
 
 /** Base class of every 4xx error. */
 export class ClientError extends ApiError {
+  /** The class name, kept through minifiers. */
   static override readonly errorName: string = "ClientError";
+  /** Type-only: tells 4xx classes from 5xx ones, which would otherwise have the same shape. */
+  declare protected readonly side: "client";
 }
 
 /** Base class of every 5xx error. */
 export class ServerError extends ApiError {
+  /** The class name, kept through minifiers. */
   static override readonly errorName: string = "ServerError";
+  /** Type-only: tells 5xx classes from 4xx ones, which would otherwise have the same shape. */
+  declare protected readonly side: "server";
 }
 
 /** Whether a value is an ApiError of this catalog, made by this copy of the generated code or another. */

@@ -22,9 +22,13 @@ export interface ErrorBodyLayout {
 
 /** What an error puts into its body. */
 export interface ErrorBodyParts {
+  /** HTTP status (problem documents carry it). */
   readonly status: number;
+  /** Service error code; left out when undefined. */
   readonly code: string | undefined;
+  /** The message the body carries. */
   readonly message: string;
+  /** Identifier of the request; left out when undefined. */
   readonly requestId: string | undefined;
   /** Problem documents: the catalog message of the code, or of the status. */
   readonly title: string;
@@ -66,9 +70,13 @@ function setPath(body: Record<string, unknown>, path: readonly string[], value: 
 
 /** The parts of an error body a client can read; each undefined when absent or of the wrong type. */
 export interface ReadErrorBody {
+  /** Service error code, a JSON number spelled as the catalog spells it. */
   readonly code: string | undefined;
+  /** The message. */
   readonly message: string | undefined;
+  /** Identifier of the request. */
   readonly requestId: string | undefined;
+  /** URI of the occurrence (problem documents). */
   readonly instance: string | undefined;
 }
 

@@ -86,10 +86,16 @@ export const ERRORS: readonly ErrorInfo[] = [
 
 /** The error codes the catalog lists under each status, as types: `ErrorCodesByStatus[404]`. */
 export interface ErrorCodesByStatus {
+  /** Codes of 400 Bad Request. */
   readonly 400: "RT.0001" | "RT.0002";
+  /** Codes of 401 Unauthorized. */
   readonly 401: "RT.0401";
+  /** Codes of 404 Not Found. */
   readonly 404: "RT.0404";
+  /** Codes of 429 Too Many Requests. */
   readonly 429: never;
+  /** Codes of 500 Internal Server Error. */
   readonly 500: "RT.0500";
+  /** Codes of 503 Service Unavailable. */
   readonly 503: never;
 }

@@ -32,6 +32,7 @@ export interface StatusErrorOptions<S extends number> extends ApiErrorOptions {
 
 /** The headers the catalog marks required, by each status that lists them: its responses must send them. */
 export interface RequiredHeadersByStatus {
+  /** Headers every 401 Unauthorized response sends. */
   readonly 401: "WWW-Authenticate";
 }
 

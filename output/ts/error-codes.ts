@@ -14,8 +14,7 @@ export const ErrorCode = {} as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 /** Each error code as a type of its own. */
-export declare namespace ErrorCode {
-}
+export declare namespace ErrorCode {}
 
 /** The same union as the type ErrorCode. */
 export type ErrorCodeValue = ErrorCode;
@@ -28,30 +27,56 @@ export const ERRORS: readonly ErrorInfo[] = [];
 
 /** The error codes the catalog lists under each status, as types: `ErrorCodesByStatus[404]`. */
 export interface ErrorCodesByStatus {
+  /** Codes of 400 BadRequest. */
   readonly 400: never;
+  /** Codes of 401 Unauthorized. */
   readonly 401: never;
+  /** Codes of 402 Payment Required. */
   readonly 402: never;
+  /** Codes of 403 Forbidden. */
   readonly 403: never;
+  /** Codes of 404 NotFound. */
   readonly 404: never;
+  /** Codes of 405 MethodNotAllowed. */
   readonly 405: never;
+  /** Codes of 406 Not Acceptable. */
   readonly 406: never;
+  /** Codes of 407 Proxy Authentication Required. */
   readonly 407: never;
+  /** Codes of 408 Request Time-out. */
   readonly 408: never;
+  /** Codes of 409 Conflict. */
   readonly 409: never;
+  /** Codes of 410 Gone. */
   readonly 410: never;
+  /** Codes of 411 Length Required. */
   readonly 411: never;
+  /** Codes of 412 Precondition Failed. */
   readonly 412: never;
+  /** Codes of 413 Request Entity Too Large. */
   readonly 413: never;
+  /** Codes of 414 Request-URI Too Large. */
   readonly 414: never;
+  /** Codes of 415 Unsupported Media Type. */
   readonly 415: never;
+  /** Codes of 416 Requested range not satisfiable. */
   readonly 416: never;
+  /** Codes of 417 Expectation Failed. */
   readonly 417: never;
+  /** Codes of 422 UnprocessableEntity. */
   readonly 422: never;
+  /** Codes of 429 TooManyRequests. */
   readonly 429: never;
+  /** Codes of 500 InternalServerError. */
   readonly 500: never;
+  /** Codes of 501 Not Implemented. */
   readonly 501: never;
+  /** Codes of 502 Bad Gateway. */
   readonly 502: never;
+  /** Codes of 503 ServiceUnavailable. */
   readonly 503: never;
+  /** Codes of 504 ServerTimeout. */
   readonly 504: never;
+  /** Codes of 505 HTTP Version not supported. */
   readonly 505: never;
 }

@@ -25,8 +25,11 @@ export interface StatusErrorOptions<S extends number> extends ApiErrorOptions {
 
 /** The headers the catalog marks required, by each status that lists them: its responses must send them. */
 export interface RequiredHeadersByStatus {
+  /** Headers every 401 Unauthorized response sends. */
   readonly 401: "WWW-Authenticate";
+  /** Headers every 405 MethodNotAllowed response sends. */
   readonly 405: "Allow";
+  /** Headers every 407 Proxy Authentication Required response sends. */
   readonly 407: "Proxy-Authenticate";
 }
 

@@ -4,16 +4,30 @@ import {
   ApiError,
   BadRequestError,
   ClientError,
+  DEFAULT_ERROR_CODE,
+  ErrorCode,
+  errorClassFor,
+  errorClassForCode,
   errorFromResponse,
   getStatusCode,
   getStatusMessage,
+  InternalServerError,
   isApiError,
+  MethodNotAllowedError,
   NotFoundError,
+  ProxyAuthenticationRequiredError,
   ServerError,
   ServiceUnavailableError,
   StatusCode,
+  UnauthorizedError,
+  type ApiErrorClass,
+  type DefaultErrorCode,
   type ErrorBody,
+  type ErrorCodesByStatus,
+  type ErrorCodeValue,
+  type RequiredHeadersByStatus,
   type StatusCodeValue,
+  type StatusErrorCode,
 } from '../../output/ts/index.js';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -43,6 +57,51 @@ new NotFoundError(undefined, { cause: new Error('db') });
 new NotFoundError('x', { errorCode: 42 });
 // @ts-expect-error unknown option
 new NotFoundError('x', { code: 'S3M.0001' });
+new InternalServerError('db down', { expose: true, cause: new Error('db') });
+// @ts-expect-error expose is a boolean
+new InternalServerError('db down', { expose: 'yes' });
+
+// Statuses whose responses must send a header the catalog marks required take it, in its exact case.
+assertType<Equal<RequiredHeadersByStatus[401], 'WWW-Authenticate'>>();
+assertType<Equal<RequiredHeadersByStatus[405], 'Allow'>>();
+assertType<Equal<RequiredHeadersByStatus[407], 'Proxy-Authenticate'>>();
+assertType<Equal<keyof RequiredHeadersByStatus, 401 | 405 | 407>>();
+new UnauthorizedError(undefined, { headers: { 'WWW-Authenticate': 'Bearer' } });
+new UnauthorizedError('expired', { headers: { 'WWW-Authenticate': 'Bearer', 'X-Request-Id': 'r1' }, errorCode: 'S3M.0401' });
+// @ts-expect-error WWW-Authenticate is required
+new UnauthorizedError();
+// @ts-expect-error WWW-Authenticate is required
+new UnauthorizedError('x', {});
+// @ts-expect-error WWW-Authenticate is required, not any header
+new UnauthorizedError('x', { headers: { 'Retry-After': '5' } });
+// @ts-expect-error in its exact case
+new UnauthorizedError('x', { headers: { 'www-authenticate': 'Bearer' } });
+new MethodNotAllowedError(undefined, { headers: { Allow: 'GET, HEAD' } });
+// @ts-expect-error Allow is required
+new MethodNotAllowedError();
+// @ts-expect-error Allow is required
+new MethodNotAllowedError('x', {});
+new ProxyAuthenticationRequiredError(undefined, { headers: { 'Proxy-Authenticate': 'Basic' } });
+// @ts-expect-error Proxy-Authenticate is required
+new ProxyAuthenticationRequiredError();
+// A status without a required header takes none.
+new NotFoundError('x', {});
+
+// errorCode: the codes listed under the status (none in the default catalog), the default code, any other string, or none.
+assertType<Equal<ErrorCodesByStatus[404], never>>();
+assertType<Equal<DefaultErrorCode, 'S3M.0000'>>();
+assertType<Equal<NotFoundError['errorCode'], StatusErrorCode<404>>>();
+const maybeCode: string | undefined = notFound.errorCode;
+const defaultCode: NotFoundError['errorCode'] = 'S3M.0000';
+const defaultCodeValue: string | undefined = DEFAULT_ERROR_CODE;
+// @ts-expect-error a status error may have no code (one received without it)
+const sureCode: string = notFound.errorCode;
+void maybeCode, defaultCode, defaultCodeValue, sureCode;
+
+// errorClassFor gives the class of a catalog status, errorClassForCode a class or undefined.
+assertType<Equal<ReturnType<typeof errorClassFor<404>>, typeof NotFoundError>>();
+const anyClass: ApiErrorClass | undefined = errorClassForCode('S3M.0001');
+void anyClass;
 
 // toJSON is the wire body.
 const body: ErrorBody = notFound.toJSON();
@@ -56,12 +115,21 @@ void fromResponse;
 declare const unknownValue: unknown;
 if (isApiError(unknownValue, 404)) {
   const narrowed: 404 = unknownValue.status;
-  void narrowed;
+  assertType<Equal<typeof unknownValue.status, 404>>();
+  // @ts-expect-error narrowed to 404
+  const other: 500 = unknownValue.status;
+  void narrowed, other;
 }
 if (isApiError(unknownValue)) {
-  const code: string = unknownValue.errorCode;
-  void code;
+  const code: string | undefined = unknownValue.errorCode;
+  const status: number = unknownValue.status;
+  // @ts-expect-error not narrowed to a status
+  const notNarrowed: 404 = unknownValue.status;
+  void code, status, notNarrowed;
 }
+// @ts-expect-error not narrowed without the check
+const unchecked: number = unknownValue.status;
+void unchecked;
 
 // Lookups return undefined for unknown input instead of throwing; a listed code always has its message.
 const anyMessage: string | undefined = getStatusMessage(418);
@@ -75,8 +143,40 @@ const known: StatusCodeValue = StatusCode.NotFound;
 const unknownCode: StatusCodeValue = 418;
 void known, unknownCode;
 
+// StatusCode is an `as const` object and a type: StatusCode.NotFound is 404 as a value and as a type.
+const notFoundValue: 404 = StatusCode.NotFound;
+const notFoundType: StatusCode.NotFound = 404;
+// @ts-expect-error StatusCode.NotFound is 404 only
+const badRequestAsNotFound: StatusCode.NotFound = 400;
+// @ts-expect-error a value of the type StatusCode.NotFound is 404, whatever number is passed
+const anyNumberAsNotFound: StatusCode.NotFound = 404 as number;
+assertType<Equal<typeof StatusCode.NotFound, 404>>();
+assertType<Equal<StatusCode.TooManyRequests, 429>>();
+assertType<Equal<StatusCode, StatusCodeValue>>();
+const anyStatus: StatusCode = 503;
+// @ts-expect-error 418 is not in the catalog
+const teapot: StatusCode = 418;
+// @ts-expect-error the object is read-only
+StatusCode.NotFound = 404;
+// @ts-expect-error no reverse mapping, unlike a numeric enum
+const reverse: string = StatusCode[404];
+void notFoundValue, notFoundType, badRequestAsNotFound, anyNumberAsNotFound, anyStatus, teapot, reverse;
+
+// ErrorCode likewise: the default catalog lists no error code, so the type is never.
+assertType<Equal<ErrorCode, never>>();
+assertType<Equal<ErrorCodeValue, ErrorCode>>();
+assertType<Equal<keyof typeof ErrorCode, never>>();
+// @ts-expect-error no code is listed
+const listedCode: ErrorCode = 'S3M.0000';
+void listedCode;
+
 // A user's subclass keeps working.
 class MissingWidgetError extends NotFoundError {}
 const widget = new MissingWidgetError('no widget');
 const widgetStatus: 404 = widget.status;
-void widgetStatus;
+const widgetName: string = widget.name;
+void widgetStatus, widgetName;
+class MissingLoginError extends UnauthorizedError {}
+// @ts-expect-error a subclass of a class requiring headers requires them too
+new MissingLoginError();
+new MissingLoginError(undefined, { headers: { 'WWW-Authenticate': 'Bearer' } });
