@@ -3,29 +3,40 @@
  * project, and the installed `status-catalog` bin generates, from a copy of the default catalog, exactly
  * the committed output/ — byte for byte when the catalog keeps its base name, and differing only by that
  * name when it does not.
+ *
+ * The package ships TypeScript sources only as the runtime modules the generator copies verbatim into
+ * every output (dist/runtime/, see generator/runtime-sources.ts): exactly RUNTIME_MODULES, and never the
+ * stand-ins for the catalog modules kept beside them in generator/runtime/.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CATALOG_MODULES, RUNTIME_MODULES } from '../generator/runtime-sources.js';
 import { DEFAULT_CATALOG, OUTPUT, removeDir, ROOT, tempDir, writeFile } from './helpers.js';
 
 const PACK_TIMEOUT_MS = 180_000;
 const STEP_TIMEOUT_MS = 60_000;
 
-/** The files the generator must write (besides its manifest). */
-const EXPECTED_FILES = [
+/**
+ * The TypeScript modules of every output: the catalog's own modules, the entry point that
+ * re-exports everything, and the runtime modules copied verbatim.
+ */
+const TS_MODULES = [...CATALOG_MODULES, 'index.ts', ...RUNTIME_MODULES];
+
+/** The files the generator must write for the default catalog, which has no error codes (besides its manifest). */
+const EXPECTED_FILES: readonly string[] = [
   'openapi/components.yaml',
   'openapi/components.json',
   'openapi/components.oas30.yaml',
   'openapi/components.oas30.json',
-  'ts/index.ts',
-  'ts/error-codes.ts',
-  'ts/errors.ts',
-  'ts/status-codes.ts',
+  ...TS_MODULES.map((name) => `ts/${name}`),
   'docs/status-codes.md',
-] as const;
+];
+
+/** A TypeScript source (not a declaration file). */
+const isTypeScriptSource = (path: string): boolean => /\.[cm]?tsx?$/.test(path) && !/\.d\.[cm]?ts$/.test(path);
 const MANIFEST = '.status-catalog.json';
 
 interface PackFile {
@@ -127,7 +138,7 @@ afterAll(() => {
 });
 
 describe('npm package', () => {
-  it('packs dist/ and the schema, and no tests or TypeScript sources', () => {
+  it('packs dist/ and the schema, and of TypeScript sources only the runtime modules', () => {
     const rootPackage = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
     expect(packed.name).toBe(rootPackage.name);
     expect(packed.version).toBe(rootPackage.version);
@@ -139,8 +150,15 @@ describe('npm package', () => {
     expect(paths).toContain('package.json');
     expect(paths.filter((path) => path.startsWith('test/'))).toEqual([]);
     expect(paths.filter((path) => path.startsWith('generator/'))).toEqual([]);
-    // Declarations are wanted; TypeScript sources are not.
-    expect(paths.filter((path) => path.endsWith('.ts') && !path.endsWith('.d.ts'))).toEqual([]);
+    // Declarations are wanted. TypeScript sources only as the runtime modules the generator copies
+    // into outputs, in dist/runtime/ and alone there (nothing compiled from them).
+    const runtime = RUNTIME_MODULES.map((name) => `dist/runtime/${name}`).sort();
+    expect(RUNTIME_MODULES.length).toBeGreaterThan(0);
+    expect(paths.filter(isTypeScriptSource).sort()).toEqual(runtime);
+    expect(paths.filter((path) => path.startsWith('dist/runtime/')).sort()).toEqual(runtime);
+    // Never the stand-ins of the catalog modules (each output gets its catalog's own).
+    expect(CATALOG_MODULES.filter((name) => RUNTIME_MODULES.includes(name))).toEqual([]);
+    for (const name of CATALOG_MODULES) expect(paths.filter((path) => path.split('/').pop() === name), name).toEqual([]);
     expect(paths.filter((path) => path.startsWith('output/') || path.startsWith('node_modules/'))).toEqual([]);
   });
 
@@ -150,6 +168,8 @@ describe('npm package', () => {
     expect(existsSync(join(installed, 'dist', 'cli.js'))).toBe(true);
     expect(existsSync(join(installed, 'data', 'catalog.schema.json'))).toBe(true);
     expect(existsSync(join(installed, 'generator'))).toBe(false);
+    // The runtime the installed generator reads (dist/runtime-sources.js) is there, and only it.
+    expect(readdirSync(join(installed, 'dist', 'runtime')).sort()).toEqual([...RUNTIME_MODULES].sort());
     const bin = join(consumer, 'node_modules', '.bin', 'status-catalog');
     expect(realpathSync(bin)).toBe(realpathSync(join(installed, 'dist', 'cli.js')));
   });

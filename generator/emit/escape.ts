@@ -46,7 +46,7 @@ export function stringLiteral(text: string): string {
 
 /**
  * Text for a JSDoc block. Line breaks of every kind become plain newlines (the writer
- * prefixes each line with ` * `); `*\/` cannot close the comment; a line that starts with `@`
+ * prefixes each line with ` * `); `*\/` cannot close the comment nor `/*` open one; a line that starts with `@`
  * cannot become a tag; other unsafe characters are shown as `\uXXXX` text.
  */
 export function docText(text: string): string {
@@ -54,6 +54,8 @@ export function docText(text: string): string {
     .replace(/\r\n|[\r\u2028\u2029]/g, '\n')
     .replace(UNSAFE_CHARACTER, (ch) => (ch === '\n' ? ch : unicodeEscape(ch)))
     .replace(/\*\//g, '*\\/')
+    // Nor may it open one: printers that track comments (ts-morph's writer) would close it early.
+    .replace(/\/\*/g, '/\\*')
     .split('\n')
     .map((line) => line.trimEnd().replace(/^(\s*)@/, '$1\\@'))
     .join('\n');

@@ -7,11 +7,10 @@ import type { CatalogModel } from '../model.js';
 import { stringLiteral } from './escape.js';
 import { deprecatedTags, errorDoc } from './ts-common.js';
 import { assignment, integer, jsDoc, list, union } from './ts-layout.js';
-import { doc, objectKeys, StructureKind, type Statement } from './ts-structures.js';
+import { doc, objectKey, StructureKind, type Statement } from './ts-structures.js';
 
 export function errorCodeStatements(model: CatalogModel): Statement[] {
   const errors = model.errors;
-  const key = objectKeys(errors.map((e) => e.code));
   const byStatus = model.statuses.filter((s) => s.codes.length > 0 || s.isError);
   return [
     {
@@ -69,7 +68,7 @@ export function errorCodeStatements(model: CatalogModel): Statement[] {
       }
       w.writeLine(`${lead}{`);
       w.indent(() => {
-        for (const e of errors) list(w, `${key(e.code)}: [`, [integer(e.status), stringLiteral(e.message)], '],');
+        for (const e of errors) list(w, `${objectKey(e.code)}: [`, [integer(e.status), stringLiteral(e.message)], '],');
       });
       w.writeLine('};');
     },

@@ -30,13 +30,13 @@ export function doc(text: string, tags: readonly DocTag[] = []): OptionalKind<JS
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /**
- * Keys of one object literal as prettier prints them (quoteProps "as-needed"): bare when every
- * key is an identifier, else each quoted. `__proto__` is always computed, `["__proto__"]`: as a
- * plain key it would set the object's prototype instead of adding a member.
+ * A key of an object literal as prettier prints it (quoteProps "as-needed", key by key): bare
+ * when it is an identifier, else quoted. Keys here are error codes, ASCII by the schema, so
+ * the ASCII test is prettier's. `__proto__` is computed, `["__proto__"]`: as a plain key it
+ * would set the object's prototype instead of adding a member.
  */
-export function objectKeys(keys: readonly string[]): (key: string) => string {
-  const bare = keys.every((key) => IDENTIFIER.test(key));
-  return (key) => (key === '__proto__' ? '["__proto__"]' : bare ? key : stringLiteral(key));
+export function objectKey(key: string): string {
+  return key === '__proto__' ? '["__proto__"]' : IDENTIFIER.test(key) ? key : stringLiteral(key);
 }
 
 export { StructureKind };
