@@ -5,6 +5,7 @@
 //   writeYardstick(catalogPath, outDir)      -> path of outDir/index.ts, the yardstick
 //   measureTscCpu(dir)                       -> { cpuMs, userMs, systemMs, maxRssMiB, errors, firstError }
 //   bundleSize(entryDir, importerSource)     -> { bytes, gzipBytes }
+//   bundle(entryDir, importerSource)         -> the minified bundle's text
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -132,6 +133,12 @@ export function measureTscCpu(dir) {
  * of the bundle and of its gzip (zlib's default level).
  */
 export function bundleSize(entryDir, importerSource) {
+  const text = Buffer.from(bundle(entryDir, importerSource));
+  return { bytes: text.length, gzipBytes: gzipSync(text).length };
+}
+
+/** The minified bundle itself, as text (see bundleSize). */
+export function bundle(entryDir, importerSource) {
   const result = buildSync({
     stdin: { contents: importerSource, resolveDir: resolve(entryDir), sourcefile: 'importer.js', loader: 'js' },
     bundle: true,
@@ -141,6 +148,5 @@ export function bundleSize(entryDir, importerSource) {
     write: false,
     logLevel: 'silent',
   });
-  const bundle = result.outputFiles[0].contents;
-  return { bytes: bundle.length, gzipBytes: gzipSync(bundle).length };
+  return result.outputFiles[0].text;
 }

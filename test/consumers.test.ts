@@ -266,25 +266,18 @@ describe('two different catalogs: the default one, and the same statuses under s
 
 describe('bundles of one-line importers (esbuild, minified)', () => {
   let bundleSize: (entryDir: string, importerSource: string) => Bundle;
+  /** The minified ESM bundle text of an importer (bench/consumer.js). */
+  let bundle: (entryDir: string, importerSource: string) => string;
   let thousandTs: string;
-
-  /** The minified ESM bundle text of an importer, as bench/consumer.js builds it. */
-  const bundle = (entryDir: string, importerSource: string): string =>
-    buildSync({
-      stdin: { contents: importerSource, resolveDir: entryDir, sourcefile: 'importer.js', loader: 'js' },
-      bundle: true,
-      minify: true,
-      format: 'esm',
-      platform: 'neutral',
-      write: false,
-      logLevel: 'silent',
-    }).outputFiles[0]!.text;
 
   const STATUS_CODE = 'import { StatusCode } from "./index.ts"; console.log(StatusCode);';
   const NOT_FOUND = 'import { NotFoundError } from "./index.ts"; console.log(new NotFoundError());';
 
   beforeAll(async () => {
-    ({ bundleSize } = (await import(pathToFileURL(join(ROOT, 'bench', 'consumer.js')).href)) as { bundleSize: typeof bundleSize });
+    ({ bundleSize, bundle } = (await import(pathToFileURL(join(ROOT, 'bench', 'consumer.js')).href)) as {
+      bundleSize: typeof bundleSize;
+      bundle: typeof bundle;
+    });
     thousandTs = generated['synthetic-1000']!;
   });
 

@@ -7,38 +7,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CatalogError, formatDiagnostic, loadCatalog, parseCatalog } from '../generator/index.js';
+import { catalogWith } from './catalog-lines.js';
 import { DEFAULT_CATALOG, removeDir, ROOT, runCli, tempDir, writeFile } from './helpers.js';
-
-/** The catalog of test/validate.test.ts; cases change single lines of it, so positions are known. */
-const BASE = [
-  'service: T1', //                                   1
-  'errorBody:', //                                    2
-  "  codePattern: '^T1\\.[0-9]{4}$'", //              3
-  '  defaultCode: T1.0000', //                        4
-  'headers:', //                                      5
-  '  Retry-After:', //                                6
-  '    description: Wait this long.', //              7
-  '    schema: { type: integer, minimum: 0 }', //     8
-  'statuses:', //                                     9
-  '  - status: 404', //                               10
-  '    name: NotFound', //                            11
-  '    message: Not Found', //                        12
-  '    description: Nothing here.', //                13
-  '  - status: 429', //                               14
-  '    name: TooManyRequests', //                     15
-  '    message: Too Many Requests', //                16
-  '    description: Slow down.', //                   17
-  '    headers: [Retry-After]', //                    18
-  '    retry: retry-after', //                        19
-];
-
-function catalogWith(changes: Record<number, string | null>, extra: string[] = []): string {
-  const lines = BASE.map((line, index) => {
-    const change = changes[index + 1];
-    return change === undefined ? line : change;
-  }).filter((line): line is string => line !== null);
-  return [...lines, ...extra].join('\n');
-}
 
 /** Every problem of a catalog as the CLI prints it: the errors if there are any, else the warnings. */
 function problemsOf(text: string, file = 'cat.yaml'): string[] {

@@ -8,6 +8,7 @@ import { Ajv } from 'ajv';
 import * as prettier from 'prettier';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRETTIER_OPTIONS } from '../generator/emit/typescript.js';
+import { CATALOG_MODULES as CATALOG_SOURCES, RUNTIME_MODULES } from '../generator/runtime-sources.js';
 import {
   compileTypeScript,
   ERASABLE_OPTIONS,
@@ -40,19 +41,8 @@ const classNameOf = (name: string): string => (name.endsWith('Error') ? name : `
 const defaultCode = seedCatalog.errorBody.defaultCode;
 const declaredHeaders = Object.keys(seedCatalog.headers ?? {});
 
-/** Modules copied verbatim from generator/runtime. */
-const RUNTIME_MODULES = [
-  'api-error.ts',
-  'error-body.ts',
-  'error-lookups.ts',
-  'from-response.ts',
-  'headers.ts',
-  'retry-after.ts',
-  'status-lookups.ts',
-  'types.ts',
-];
-/** Modules built from the catalog. */
-const CATALOG_MODULES = ['catalog.ts', 'error-codes.ts', 'errors.ts', 'index.ts', 'status-codes.ts'];
+/** Modules built from the catalog, the entry point among them. */
+const CATALOG_MODULES = [...CATALOG_SOURCES, 'index.ts'];
 /** Modules that import nothing. */
 const LEAVES = ['error-body.ts', 'headers.ts', 'retry-after.ts', 'types.ts'];
 /** Data modules: they import types only, so that at run time they stand alone. */

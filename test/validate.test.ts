@@ -4,37 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CatalogError, formatDiagnostic, parseCatalog } from '../generator/index.js';
-
-/** A small valid catalog; cases below change single lines of it, so positions are known. */
-const BASE = [
-  'service: T1', //                                   1
-  'errorBody:', //                                    2
-  "  codePattern: '^T1\\.[0-9]{4}$'", //              3
-  '  defaultCode: T1.0000', //                        4
-  'headers:', //                                      5
-  '  Retry-After:', //                                6
-  '    description: Wait this long.', //              7
-  '    schema: { type: integer, minimum: 0 }', //     8
-  'statuses:', //                                     9
-  '  - status: 404', //                               10
-  '    name: NotFound', //                            11
-  '    message: Not Found', //                        12
-  '    description: Nothing here.', //                13
-  '  - status: 429', //                               14
-  '    name: TooManyRequests', //                     15
-  '    message: Too Many Requests', //                16
-  '    description: Slow down.', //                   17
-  '    headers: [Retry-After]', //                    18
-  '    retry: retry-after', //                        19
-];
-
-function catalogWith(changes: Record<number, string | null>, extra: string[] = []): string {
-  const lines = BASE.map((line, index) => {
-    const change = changes[index + 1];
-    return change === undefined ? line : change;
-  }).filter((line): line is string => line !== null);
-  return [...lines, ...extra].join('\n');
-}
+import { catalogWith } from './catalog-lines.js';
 
 function errorsOf(text: string, file = 'cat.yaml'): string[] {
   try {
