@@ -13,7 +13,7 @@
 import { format, util } from 'prettier';
 import { CodeBlockWriter, printStructure } from 'ts-morph';
 import type { CatalogModel } from '../model.js';
-import type { RuntimeSource } from '../runtime-sources.js';
+import { PRIVATE_MODULES, type RuntimeSource } from '../runtime-sources.js';
 import type { GeneratedFile } from './files.js';
 import { catalogStatements } from './ts-catalog.js';
 import { fileHeader } from './ts-common.js';
@@ -34,7 +34,9 @@ const CATALOG_FILES: readonly [name: string, about: (model: CatalogModel) => str
 
 /** Everything the entry point re-exports, module by module. */
 function indexStatements(runtime: readonly RuntimeSource[]): string[] {
-  const modules = [...CATALOG_FILES.map(([name]) => name), ...runtime.map((r) => r.name)].sort();
+  const modules = [...CATALOG_FILES.map(([name]) => name), ...runtime.map((r) => r.name)]
+    .filter((name) => !PRIVATE_MODULES.includes(name))
+    .sort();
   return modules.map((name) => `export * from "./${name.replace(/\.ts$/, '.js')}";`);
 }
 

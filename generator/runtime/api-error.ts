@@ -17,6 +17,7 @@ import {
   REQUEST_ID_HEADER,
   type HeaderInput,
 } from "./headers.js";
+import { FROM_RESPONSE, type ResponseErrorOptions } from "./internal.js";
 import { parseRetryAfter } from "./retry-after.js";
 import { getStatusMessage, isRetryable } from "./status-lookups.js";
 
@@ -69,17 +70,6 @@ export interface ErrorResponse {
  * kind of the generated class that made the error (see kindOf).
  */
 const BRAND: unique symbol = /*#__PURE__*/ Symbol.for("status-catalog:" + SERVICE) as never;
-
-/** Marks options that come from a response: no default code, only declared headers. */
-export const FROM_RESPONSE: unique symbol = /*#__PURE__*/ Symbol(
-  "status-catalog:from-response",
-) as never;
-
-/** Constructor options as errorFromResponse passes them. */
-export interface ResponseErrorOptions extends ApiErrorOptions {
-  /** Set by errorFromResponse only. */
-  readonly [FROM_RESPONSE]?: true;
-}
 
 type Kinded = abstract new (...args: never[]) => unknown;
 

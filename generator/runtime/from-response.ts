@@ -1,16 +1,11 @@
 /** errorFromResponse: any response, from any server or gateway, back into the catalog's error classes. */
-import {
-  ApiError,
-  ClientError,
-  FROM_RESPONSE,
-  ServerError,
-  type ResponseErrorOptions,
-} from "./api-error.js";
+import { ApiError, ClientError, ServerError } from "./api-error.js";
 import { ERROR_BODY } from "./catalog.js";
 import { readErrorBody } from "./error-body.js";
 import { ERROR_MESSAGES } from "./error-codes.js";
 import { errorClassFor, errorClassForCode } from "./errors.js";
 import type { HeaderInput } from "./headers.js";
+import { FROM_RESPONSE, type ResponseErrorOptions } from "./internal.js";
 
 /** How this module calls a generated class: a response may lack a header the class requires of servers. */
 type AnyErrorClass = new (errorMsg?: string, options?: ResponseErrorOptions) => ApiError;

@@ -5,7 +5,8 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ApiError, ClientError, FROM_RESPONSE, isApiError, ServerError, type ApiErrorOptions, type ResponseErrorOptions } from '../../generator/runtime/api-error.js';
+import { ApiError, ClientError, isApiError, ServerError, type ApiErrorOptions } from '../../generator/runtime/api-error.js';
+import { FROM_RESPONSE, type ResponseErrorOptions } from '../../generator/runtime/internal.js';
 import { DECLARED_HEADERS, DEFAULT_ERROR_CODE, ERROR_BODY, SERVICE } from '../../generator/runtime/catalog.js';
 import { ERRORS } from '../../generator/runtime/error-codes.js';
 import {
