@@ -34,6 +34,10 @@ export interface StatusModel {
   readonly retry: RetryPolicy | undefined;
   readonly headers: readonly string[];
   readonly bodyAllowed: boolean;
+  /** A 3xx that sends Location (in any case): a redirect. */
+  readonly redirects: boolean;
+  /** Whether its retry guidance lets a client repeat the request unmodified (anytime, retry-after, if-retry-after). */
+  readonly retryable: boolean;
   /** Error codes answered with this status, sorted. */
   readonly codes: readonly string[];
 }
@@ -115,6 +119,8 @@ export function buildModel(catalog: Catalog): CatalogModel {
         headers: spec.headers ?? [],
         requiredHeaders: (spec.headers ?? []).filter((name) => required.has(name)),
         bodyAllowed: spec.bodyAllowed ?? !bodyForbidden(spec.status),
+        redirects: statusClassOf(spec.status) === 'redirection' && (spec.headers ?? []).some((name) => name.toLowerCase() === 'location'),
+        retryable: spec.retry !== undefined && spec.retry !== 'modify',
         codes: errorSpecs.filter((e) => e.status === spec.status).map((e) => e.code),
       };
     });

@@ -4,12 +4,12 @@
  * must not, and the bundles a bundler makes of one-line importers.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileTypeScript, DEFAULT_CATALOG, importFile, OUTPUT, removeDir, ROOT, seedCatalog, tempDir, writeFile } from './helpers.js';
+import { compileTypeScript, DEFAULT_CATALOG, importFile, OUTPUT, removeDir, ROOT, seedCatalog, tempDir, TSC, writeFile } from './helpers.js';
 import { generateCatalog } from './runtime/cases.js';
 
 type Generated = typeof import('../output/ts/index.js');
@@ -79,6 +79,30 @@ describe('two copies of the default catalog (a server and an SDK)', () => {
     // Control: without the brand, the copies' prototypes are unrelated.
     expect(Object.prototype.isPrototypeOf.call(B.NotFoundError.prototype, new A.NotFoundError())).toBe(false);
     expect(errorStatuses.length).toBeGreaterThan(20);
+  });
+
+  it('are one type to tsc: a handler typed with one copy takes the other copy\'s errors', () => {
+    const work = join(dir, 'types-two-copies');
+    cpSync(TS_DIR, join(work, 'a'), { recursive: true });
+    cpSync(TS_DIR, join(work, 'b'), { recursive: true });
+    writeFileSync(join(work, 'package.json'), '{"type":"module"}\n');
+    const use = [
+      'import * as A from "./a/index.js";',
+      'import * as B from "./b/index.js";',
+      'function handle(error: A.ApiError): number { return error.toResponse().status; }',
+      'handle(new B.NotFoundError());',
+      'handle(B.errorFromResponse(503, "{}"));',
+      'const client: A.ClientError = new B.BadRequestError();',
+      '// @ts-expect-error a 4xx of one copy is no ServerError of the other',
+      'const server: A.ServerError = new B.BadRequestError();',
+      'void client, server;',
+    ].join('\n');
+    writeFileSync(join(work, 'use.ts'), `${use}\n`);
+    const options = { strict: true, target: 'ES2022', lib: ['ES2022'], module: 'NodeNext', moduleResolution: 'NodeNext', types: [], noEmit: true, exactOptionalPropertyTypes: true };
+    writeFileSync(join(work, 'tsconfig.json'), JSON.stringify({ compilerOptions: options, files: ['use.ts'] }));
+    const result = spawnSync(process.execPath, [TSC, '-p', join(work, 'tsconfig.json')], { encoding: 'utf8' });
+    expect(result.stdout + result.stderr).toBe('');
+    expect(result.status).toBe(0);
   });
 
   for (const [fromName, toName] of [['A', 'B'], ['B', 'A']] as const) {

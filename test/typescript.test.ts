@@ -583,7 +583,16 @@ describe('errorFromResponse', () => {
 
   it('takes a code sent as a JSON number', () => {
     expect(m.errorFromResponse(400, { error_code: 1100 }).errorCode).toBe('1100');
-    expect(m.errorFromResponse(400, '{"error":{"code":7}}').errorCode).toBe('7');
+  });
+
+  it("takes another layout's code only when it is this service's (listed, or matching codePattern)", () => {
+    // A gateway's own {"error":{"code":404}} or {"code":"NOT_FOUND"} is not an S3M code.
+    expect(m.errorFromResponse(404, '{"error":{"code":404}}').errorCode).toBeUndefined();
+    expect(m.errorFromResponse(404, { code: 'NOT_FOUND' }).errorCode).toBeUndefined();
+    // The catalog's own field is taken as it is; elsewhere a code matching the pattern is.
+    expect(m.errorFromResponse(404, { error_code: 'NOT_FOUND' }).errorCode).toBe('NOT_FOUND');
+    expect(m.errorFromResponse(404, '{"error":{"code":"S3M.0404"}}').errorCode).toBe('S3M.0404');
+    expect(m.errorFromResponse(404, { code: 'S3M.0404' }).errorCode).toBe('S3M.0404');
   });
 
   it('keeps the fields it can use and ignores extra ones', () => {

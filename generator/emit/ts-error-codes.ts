@@ -107,7 +107,7 @@ export function errorCodeStatements(model: CatalogModel): Statement[] {
       w.write('export interface ErrorCodesByStatus ').block(() => {
         for (const s of byStatus) {
           jsDoc(w, `Codes of ${s.status} ${s.message}.`);
-          union(w, `readonly ${integer(s.status)}:`, s.codes.length === 0 ? ['never'] : s.codes.map(stringLiteral), false);
+          union(w, `readonly ${integer(s.status)}:`, s.codes.length === 0 ? ['never'] : s.codes.map(stringLiteral));
         }
       });
     },

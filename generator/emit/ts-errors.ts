@@ -130,16 +130,20 @@ function codeClass(e: ErrorModel): ClassDeclarationStructure {
   };
 }
 
-/** A function whose body is one switch from a key to a class. */
-function switchBody(w: Writer, subject: string, cases: readonly (readonly [label: string, className: string])[]): void {
+/**
+ * A function whose body is one switch from a key to a class. A class whose constructor demands
+ * headers is returned as the looked-up type, which any caller can construct (the lookup is for
+ * keys known only at run time; the class named itself still demands them).
+ */
+function switchBody(w: Writer, subject: string, cases: readonly (readonly [label: string, className: string, cast: string | undefined])[]): void {
   if (cases.length === 0) {
     w.writeLine('return undefined;');
     return;
   }
   w.write(`switch (${subject}) `).block(() => {
-    for (const [label, className] of cases) {
+    for (const [label, className, cast] of cases) {
       w.writeLine(`case ${label}:`);
-      w.indent(() => w.writeLine(`return ${className};`));
+      w.indent(() => w.writeLine(cast === undefined ? `return ${className};` : `return ${className} as unknown as ${cast};`));
     }
     w.writeLine('default:');
     w.indent(() => w.writeLine('return undefined;'));
@@ -191,7 +195,7 @@ export function errorStatements(model: CatalogModel): Statement[] {
       w.write('export interface RequiredHeadersByStatus ').block(() => {
         for (const s of withHeaders) {
           jsDoc(w, `Headers every ${s.status} ${s.message} response sends.`);
-          union(w, `readonly ${integer(s.status)}:`, s.requiredHeaders.map(stringLiteral), false);
+          union(w, `readonly ${integer(s.status)}:`, s.requiredHeaders.map(stringLiteral));
         }
       });
     },
@@ -252,7 +256,12 @@ export function errorStatements(model: CatalogModel): Statement[] {
           returnType: 'ApiErrorClass | undefined',
         },
       ],
-      statements: (w) => switchBody(w, 'status', errorStatuses.map((s) => [integer(s.status), s.className])),
+      statements: (w) =>
+        switchBody(
+          w,
+          'status',
+          errorStatuses.map((s) => [integer(s.status), s.className, s.requiredHeaders.length > 0 ? 'ApiErrorClass' : undefined]),
+        ),
     },
     {
       kind: StructureKind.Function,
@@ -271,7 +280,9 @@ export function errorStatements(model: CatalogModel): Statement[] {
         if (codeClasses.length === 0) {
           w.writeLine('void code;');
           w.writeLine('return undefined;');
-        } else switchBody(w, 'code', codeClasses.map((e) => [stringLiteral(e.code), e.className]));
+        } else {
+          switchBody(w, 'code', codeClasses.map((e) => [stringLiteral(e.code), e.className, e.requiredHeaders.length > 0 ? 'CodeErrorClass' : undefined]));
+        }
       },
     },
   ];

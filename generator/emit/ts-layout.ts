@@ -76,11 +76,36 @@ export function list(w: Writer, open: string, items: readonly string[], close: s
 }
 
 /**
- * A union type as prettier prints it: `lead A | B | C;` on one line when it fits; else, for a
- * type alias (`middle`), the members on one indented line after the lead when that fits; else
- * one `| member` per line. Property signatures never take the middle layout.
+ * An array of number literals as prettier prints it: on one line when it fits, else filled,
+ * as many numbers on each indented line as fit, each line ending with a comma.
  */
-export function union(w: Writer, lead: string, members: readonly string[], middle = true): void {
+export function numberList(w: Writer, open: string, items: readonly string[], close: string): void {
+  const line = `${open}${items.join(', ')}${close}`;
+  if (items.length === 0 || column(w) + width(line) <= WIDTH) {
+    w.writeLine(line);
+    return;
+  }
+  w.writeLine(open);
+  w.indent(() => {
+    let row: string[] = [];
+    for (const item of items) {
+      if (row.length > 0 && column(w) + width(`${[...row, item].join(', ')},`) > WIDTH) {
+        w.writeLine(`${row.join(', ')},`);
+        row = [];
+      }
+      row.push(item);
+    }
+    w.writeLine(`${row.join(', ')},`);
+  });
+  w.writeLine(close);
+}
+
+/**
+ * A union type as prettier prints it, in a type alias or an interface member: `lead A | B | C;`
+ * on one line when it fits; else the members on one indented line after the lead when that
+ * fits; else one `| member` per line.
+ */
+export function union(w: Writer, lead: string, members: readonly string[]): void {
   const line = `${lead} ${members.join(' | ')};`;
   if (members.length < 2 || column(w) + width(line) <= WIDTH) {
     w.writeLine(line);
@@ -89,7 +114,7 @@ export function union(w: Writer, lead: string, members: readonly string[], middl
   w.writeLine(lead);
   const together = `${members.join(' | ')};`;
   w.indent(() => {
-    if (middle && column(w) + width(together) <= WIDTH) w.writeLine(together);
+    if (column(w) + width(together) <= WIDTH) w.writeLine(together);
     else members.forEach((member, index) => w.writeLine(`| ${member}${index === members.length - 1 ? ';' : ''}`));
   });
 }

@@ -6,7 +6,7 @@
 import type { CatalogModel, StatusModel } from '../model.js';
 import { stringLiteral } from './escape.js';
 import { statusDoc } from './ts-common.js';
-import { assignment, integer, jsDoc, list, type Writer } from './ts-layout.js';
+import { assignment, integer, jsDoc, list, numberList, type Writer } from './ts-layout.js';
 import { doc, StructureKind, type Statement } from './ts-structures.js';
 
 function statusEntry(w: Writer, s: StatusModel): void {
@@ -38,11 +38,12 @@ function table(w: Writer, lead: string, entries: readonly (readonly [key: string
 
 export function statusCodeStatements(model: CatalogModel): Statement[] {
   const statuses = model.statuses;
-  const members = (predicate: (s: StatusModel) => boolean): string[] =>
-    statuses.filter(predicate).map((s) => `StatusCode.${s.name}`);
+  // Number literals, not StatusCode members: a bundler can drop a pure call only when its
+  // arguments cannot run code, and reading StatusCode.X might.
+  const members = (predicate: (s: StatusModel) => boolean): string[] => statuses.filter(predicate).map((s) => integer(s.status));
   const set = (about: string, name: string, predicate: (s: StatusModel) => boolean) => (w: Writer) => {
     jsDoc(w, about);
-    list(w, `export const ${name}: ReadonlySet<StatusCode> = /*#__PURE__*/ new Set([`, members(predicate), ']);');
+    numberList(w, `export const ${name}: ReadonlySet<StatusCode> = /*#__PURE__*/ new Set([`, members(predicate), ']);');
   };
   return [
     {
@@ -106,12 +107,12 @@ export function statusCodeStatements(model: CatalogModel): Statement[] {
         w.writeLine('];');
       }
     },
-    set('Statuses that redirect: 3xx statuses of the catalog that send a Location header.', 'REDIRECT_STATUSES', (s) => s.statusClass === 'redirection' && s.headers.includes('Location')),
+    set('Statuses that redirect: 3xx statuses of the catalog that send a Location header.', 'REDIRECT_STATUSES', (s) => s.redirects),
     set('Statuses whose responses carry no content.', 'EMPTY_BODY_STATUSES', (s) => !s.bodyAllowed),
     set(
       'Statuses whose request may be repeated unmodified (retry policy "anytime", "retry-after" or "if-retry-after"; for the last, only when Retry-After is sent: use `isRetryable`).',
       'RETRYABLE_STATUSES',
-      (s) => s.retry !== undefined && s.retry !== 'modify',
+      (s) => s.retryable,
     ),
   ];
 }

@@ -93,11 +93,14 @@ const NOTHING: ReadErrorBody = {
  * text that is not JSON and wrong types give `undefined` parts; it never throws on plain data
  * and runs no getters.
  * @param numericCode - Maps a code sent as a JSON number to the catalog's spelling ("0500" for 500).
+ * @param isOwnCode - Whether a code found outside the catalog's own path is this service's: the
+ * `code` of another service's body (a gateway's `{"error":{"code":404}}`) is not.
  */
 export function readErrorBody(
   layout: ErrorBodyLayout,
   body: unknown,
   numericCode: (value: number) => string = String,
+  isOwnCode: (code: string) => boolean = () => true,
 ): ReadErrorBody {
   let value = body;
   if (typeof value === "string") {
@@ -127,13 +130,11 @@ export function readErrorBody(
     }
     return undefined;
   };
-  const codePaths = [
-    layout.code,
-    ["error_code"],
-    ["code"],
-    ["error", "code"],
-    ["error", "error_code"],
-  ];
+  const foreignCode = (found: unknown): string | undefined => {
+    const read = code(found);
+    return read !== undefined && isOwnCode(read) ? read : undefined;
+  };
+  const otherCodePaths = [["error_code"], ["code"], ["error", "code"], ["error", "error_code"]];
   const messagePaths = [
     layout.message,
     ["error_msg"],
@@ -144,7 +145,7 @@ export function readErrorBody(
   ];
   const requestIdPaths = [layout.requestId, ["request_id"], ["error", "request_id"]];
   return {
-    code: first(code, codePaths),
+    code: first(code, [layout.code]) ?? first(foreignCode, otherCodePaths),
     message: first(text, messagePaths),
     requestId: first(text, requestIdPaths),
     instance: first(text, [["instance"]]),

@@ -320,7 +320,7 @@ export function errorClassFor(status: number): ApiErrorClass | undefined {
     case 400:
       return BadRequestError;
     case 401:
-      return UnauthorizedError;
+      return UnauthorizedError as unknown as ApiErrorClass;
     case 404:
       return NotFoundError;
     case 429:
@@ -342,7 +342,7 @@ export function errorClassForCode(code: string): CodeErrorClass | undefined {
     case "RT.0002":
       return MissingParameterError;
     case "RT.0401":
-      return TokenExpiredError;
+      return TokenExpiredError as unknown as CodeErrorClass;
     case "RT.0404":
       return NoSuchWidgetError;
     case "RT.0500":

@@ -158,7 +158,4 @@ export const REDIRECT_STATUSES: ReadonlySet<StatusCode> = /*#__PURE__*/ new Set(
 export const EMPTY_BODY_STATUSES: ReadonlySet<StatusCode> = /*#__PURE__*/ new Set([]);
 
 /** Statuses whose request may be repeated unmodified (retry policy "anytime", "retry-after" or "if-retry-after"; for the last, only when Retry-After is sent: use `isRetryable`). */
-export const RETRYABLE_STATUSES: ReadonlySet<StatusCode> = /*#__PURE__*/ new Set([
-  StatusCode.TooManyRequests,
-  StatusCode.ServiceUnavailable,
-]);
+export const RETRYABLE_STATUSES: ReadonlySet<StatusCode> = /*#__PURE__*/ new Set([429, 503]);

@@ -53,8 +53,9 @@ export type CodeErrorOptions = Omit<ApiErrorOptions, "errorCode">;
 
 /** A status error class, as errorClassFor returns it. */
 export type ApiErrorClass = {
-  // `never` options: some classes require headers (WWW-Authenticate on 401), so only the class itself knows what to pass.
-  new (errorMsg: string | undefined, options: never): ApiError;
+  // Looked up by a status known only at run time, a class is called like any other: one whose
+  // responses require headers (WWW-Authenticate on 401) asks for them only when named itself.
+  new (errorMsg?: string, options?: ApiErrorOptions): ApiError;
   readonly status: number;
 };
 
@@ -76,7 +77,20 @@ export interface ErrorResponse {
  * each hold one), so that `instanceof` and `isApiError` hold across copies. The value is the
  * kind of the generated class that made the error (see kindOf).
  */
-const BRAND: unique symbol = /*#__PURE__*/ Symbol.for("status-catalog:" + SERVICE) as never;
+function brand(): symbol {
+  // Made on use, not at import (nothing runs at import); Symbol.for gives the same symbol each time.
+  return Symbol.for("status-catalog:" + SERVICE);
+}
+
+// Errors whose request id came from the constructor (then it goes into the body), not from a
+// header. Kept outside the class: a private field would make each copy's ApiError a type of
+// its own, so errors of one copy would not type-check as the other's.
+const SENDS_REQUEST_ID: WeakSet<object> = /*#__PURE__*/ new WeakSet();
+
+// A request id goes into a header only as visible ASCII (spaces and tabs inside): one from an
+// upstream body may hold anything, and Node refuses to send a header with a line break or a
+// non-ASCII character.
+const HEADER_SAFE = /^[\x21-\x7e](?:[\t\x20-\x7e]{0,254}[\x21-\x7e])?$/;
 
 type Kinded = abstract new (...args: never[]) => unknown;
 
@@ -88,7 +102,8 @@ function kindOf(type: Kinded): string | undefined {
   if (type === ApiError) return "api";
   if (type === ClientError) return "client";
   if (type === ServerError) return "server";
-  // Generated classes carry their code or status as own static members; user subclasses don't.
+  // Every generated class has an own static errorName; a class of the user's has none.
+  if (!Object.hasOwn(type, "errorName")) return undefined;
   if (Object.hasOwn(type, "errorCode")) return "code:" + String(ownStatic(type, "errorCode"));
   if (Object.hasOwn(type, "status")) return "status:" + String(ownStatic(type, "status"));
   return undefined;
@@ -101,7 +116,9 @@ function ownStatic(type: Kinded, key: string): unknown {
 /** Whether an error of kind `other` and this status is an instance of a class of kind `kind`. */
 function kindIncludes(kind: string, other: string, status: unknown): boolean {
   if (kind === "api" || kind === other) return true;
-  if (other === "api" || typeof status !== "number") return false;
+  // A bare ApiError, ClientError or ServerError is none of the classes below it.
+  if (other === "api" || other === "client" || other === "server") return false;
+  if (typeof status !== "number") return false;
   if (kind === "client") return status >= 400 && status <= 499;
   if (kind === "server") return status >= 500 && status <= 599;
   // A code class extends the class of its status.
@@ -133,8 +150,6 @@ export class ApiError extends Error {
   readonly instance: string | undefined;
   /** Whether the given message is sent to the client: by default true for 4xx, false for 5xx. */
   readonly expose: boolean;
-  /** Whether the request id came from the constructor (then it goes into the body) or from a header. */
-  readonly #sendsRequestId: boolean;
 
   /**
    * Whether a value is an instance of this class, made by this copy of the generated code or by
@@ -144,7 +159,7 @@ export class ApiError extends Error {
     if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
     const kind = kindOf(this);
     if (kind === undefined || typeof value !== "object" || value === null) return false;
-    const other = Object.getOwnPropertyDescriptor(value, BRAND)?.value;
+    const other = Object.getOwnPropertyDescriptor(value, brand())?.value;
     if (typeof other !== "string") return false;
     return kindIncludes(kind, other, Object.getOwnPropertyDescriptor(value, "status")?.value);
   }
@@ -182,9 +197,9 @@ export class ApiError extends Error {
     );
     this.requestId = options?.requestId ?? this.headers[REQUEST_ID_HEADER];
     // Only a request id given for the body goes back into it; one from a header stays a header.
-    this.#sendsRequestId = options?.requestId !== undefined;
+    if (options?.requestId !== undefined) SENDS_REQUEST_ID.add(this);
     this.instance = options?.instance;
-    Object.defineProperty(this, BRAND, { value: brandOf(type) });
+    Object.defineProperty(this, brand(), { value: brandOf(type) });
   }
 
   /** Whether the request may be repeated unmodified, by the catalog's retry guidance for this status and the Retry-After header. */
@@ -209,7 +224,7 @@ export class ApiError extends Error {
       // what it sends on is still a valid body: the default code fills the gap.
       code: code ?? DEFAULT_ERROR_CODE,
       message: this.errorMsg,
-      requestId: this.#sendsRequestId ? this.requestId : undefined,
+      requestId: SENDS_REQUEST_ID.has(this) ? this.requestId : undefined,
       title: codeMessage ?? getStatusMessage(this.status) ?? "HTTP " + String(this.status),
       listedCode: codeMessage !== undefined,
       instance: this.instance,
@@ -224,7 +239,9 @@ export class ApiError extends Error {
         sent[name] = this.headers[name]!;
       }
     }
-    if (this.requestId !== undefined) sent[REQUEST_ID_HEADER] = this.requestId;
+    if (this.requestId !== undefined && HEADER_SAFE.test(this.requestId)) {
+      sent[REQUEST_ID_HEADER] = this.requestId;
+    }
     // Sorted names, content-type last: the same error always gives the same headers.
     const headers: Record<string, string> = {};
     for (const name of Object.keys(sent).sort()) headers[name] = sent[name]!;
@@ -264,16 +281,16 @@ function errorNameOf(type: Kinded): string {
 export class ClientError extends ApiError {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "ClientError";
-  /** Type-only: tells 4xx classes from 5xx ones, which would otherwise have the same shape. */
-  declare protected readonly side: "client";
+  /** Type-only (no value at run time): tells 4xx classes from 5xx ones, which would otherwise have the same shape. */
+  declare readonly side: "client";
 }
 
 /** Base class of every 5xx error. */
 export class ServerError extends ApiError {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "ServerError";
-  /** Type-only: tells 5xx classes from 4xx ones, which would otherwise have the same shape. */
-  declare protected readonly side: "server";
+  /** Type-only (no value at run time): tells 5xx classes from 4xx ones, which would otherwise have the same shape. */
+  declare readonly side: "server";
 }
 
 /** Whether a value is an ApiError of this catalog, made by this copy of the generated code or another. */

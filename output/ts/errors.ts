@@ -772,7 +772,7 @@ export function errorClassFor(status: number): ApiErrorClass | undefined {
     case 400:
       return BadRequestError;
     case 401:
-      return UnauthorizedError;
+      return UnauthorizedError as unknown as ApiErrorClass;
     case 402:
       return PaymentRequiredError;
     case 403:
@@ -780,11 +780,11 @@ export function errorClassFor(status: number): ApiErrorClass | undefined {
     case 404:
       return NotFoundError;
     case 405:
-      return MethodNotAllowedError;
+      return MethodNotAllowedError as unknown as ApiErrorClass;
     case 406:
       return NotAcceptableError;
     case 407:
-      return ProxyAuthenticationRequiredError;
+      return ProxyAuthenticationRequiredError as unknown as ApiErrorClass;
     case 408:
       return RequestTimeoutError;
     case 409:

@@ -7,9 +7,10 @@
 
 /** errorFromResponse: any response, from any server or gateway, back into the catalog's error classes. */
 import { ApiError, ClientError, ServerError } from "./api-error.js";
-import { ERROR_BODY } from "./catalog.js";
+import { ERROR_BODY, ERROR_CODE_PATTERN } from "./catalog.js";
 import { readErrorBody } from "./error-body.js";
 import { ERROR_MESSAGES } from "./error-codes.js";
+import { isErrorCode } from "./error-lookups.js";
 import { errorClassFor, errorClassForCode } from "./errors.js";
 import type { HeaderInput } from "./headers.js";
 import { FROM_RESPONSE, type ResponseErrorOptions } from "./internal.js";
@@ -19,6 +20,14 @@ type AnyErrorClass = new (errorMsg?: string, options?: ResponseErrorOptions) => 
 
 // Built on first use: codes of digits only, by their value, so that a number in a body finds "0500".
 let numericCodes: ReadonlyMap<number, string> | undefined;
+
+/**
+ * Whether a code read outside the catalog's own body path is this service's: one the catalog
+ * lists or one its codePattern accepts. Another service's `code` (a gateway's 404) is not.
+ */
+function isOwnCode(code: string): boolean {
+  return isErrorCode(code) || (ERROR_CODE_PATTERN !== undefined && ERROR_CODE_PATTERN.test(code));
+}
 
 function numericCode(value: number): string {
   numericCodes ??= new Map(
@@ -39,27 +48,36 @@ function numericCode(value: number): string {
  */
 export function errorFromResponse(status: number, body?: unknown, headers?: HeaderInput): ApiError {
   const code = typeof status === "number" ? status : Number.NaN;
+  const options0: ResponseErrorOptions = { [FROM_RESPONSE]: true };
   try {
-    const fields = readErrorBody(ERROR_BODY, body, numericCode);
+    const fields = readErrorBody(ERROR_BODY, body, numericCode, isOwnCode);
     const options: ResponseErrorOptions = {
       errorCode: fields.code,
       headers,
       requestId: fields.requestId,
       instance: fields.instance,
-      [FROM_RESPONSE]: true,
+      ...options0,
     };
     const ForCode = fields.code === undefined ? undefined : errorClassForCode(fields.code);
     if (ForCode !== undefined && ForCode.status === code) {
-      return new (ForCode as unknown as AnyErrorClass)(fields.message, options);
+      return new (ForCode as AnyErrorClass)(fields.message, options);
     }
-    const ForStatus = errorClassFor(code);
-    if (ForStatus !== undefined)
-      return new (ForStatus as unknown as AnyErrorClass)(fields.message, options);
-    if (code >= 400 && code <= 499) return new ClientError(code, fields.message, options);
-    if (code >= 500 && code <= 599) return new ServerError(code, fields.message, options);
-    return new ApiError(code, fields.message, options);
+    return errorOfStatus(code, fields.message, options);
   } catch {
-    // Only hostile input gets here (a throwing getter, proxy or forEach): keep the status, drop the rest.
-    return new ApiError(code, undefined, { [FROM_RESPONSE]: true } as ResponseErrorOptions);
+    // Only hostile input gets here (a throwing getter, proxy or forEach): keep the status and its class, drop the rest.
+    return errorOfStatus(code, undefined, options0);
   }
+}
+
+/** The status class for a catalog status, else ClientError or ServerError by range, else ApiError. */
+function errorOfStatus(
+  code: number,
+  message: string | undefined,
+  options: ResponseErrorOptions,
+): ApiError {
+  const ForStatus = errorClassFor(code);
+  if (ForStatus !== undefined) return new (ForStatus as AnyErrorClass)(message, options);
+  if (code >= 400 && code <= 499) return new ClientError(code, message, options);
+  if (code >= 500 && code <= 599) return new ServerError(code, message, options);
+  return new ApiError(code, message, options);
 }

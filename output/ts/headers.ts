@@ -79,7 +79,12 @@ export function normalizeHeaders(
   return Object.freeze(out);
 }
 
-/** Headers given as a record that must hold each of `Name` (a status whose responses always send them, such as WWW-Authenticate on 401). */
-export type RequiredHeaders<Name extends string> = {
-  readonly [K in Name]: string | number;
-} & Readonly<Record<string, string | number | readonly string[] | undefined>>;
+/**
+ * Headers given as a record that must hold each of `Name` (a status whose responses always
+ * send them, such as WWW-Authenticate on 401), spelled as declared or in lower case. A Map or
+ * fetch Headers cannot be checked this way: spread them into a record first.
+ */
+export type RequiredHeaders<Name extends string> = (
+  { readonly [K in Name]: string | number } | { readonly [K in Lowercase<Name>]: string | number }
+) &
+  Readonly<Record<string, string | number | readonly string[] | undefined>>;

@@ -772,23 +772,13 @@ export const STATUSES: readonly StatusInfo<StatusCode>[] = [
 
 /** Statuses that redirect: 3xx statuses of the catalog that send a Location header. */
 export const REDIRECT_STATUSES: ReadonlySet<StatusCode> = /*#__PURE__*/ new Set([
-  StatusCode.MultipleChoices,
-  StatusCode.MovedPermanently,
-  StatusCode.Found,
-  StatusCode.SeeOther,
+  300, 301, 302, 303,
 ]);
 
 /** Statuses whose responses carry no content. */
 export const EMPTY_BODY_STATUSES: ReadonlySet<StatusCode> = /*#__PURE__*/ new Set([
-  StatusCode.Continue,
-  StatusCode.SwitchingProtocols,
-  StatusCode.NoContent,
-  StatusCode.NotModified,
+  100, 101, 204, 304,
 ]);
 
 /** Statuses whose request may be repeated unmodified (retry policy "anytime", "retry-after" or "if-retry-after"; for the last, only when Retry-After is sent: use `isRetryable`). */
-export const RETRYABLE_STATUSES: ReadonlySet<StatusCode> = /*#__PURE__*/ new Set([
-  StatusCode.RequestTimeout,
-  StatusCode.RequestEntityTooLarge,
-  StatusCode.TooManyRequests,
-]);
+export const RETRYABLE_STATUSES: ReadonlySet<StatusCode> = /*#__PURE__*/ new Set([408, 413, 429]);

@@ -318,6 +318,26 @@ describe('ApiError: headers, request id and toResponse', () => {
   });
 });
 
+describe('ApiError: a request id that cannot be a header', () => {
+  const tests: TestCase<string, boolean>[] = [
+    ['visible ASCII', { given: 'req-1f3a', want: true }],
+    ['with spaces inside, as repeated headers join', { given: 'a, b', want: true }],
+    ['a line break and a header after it', { given: 'abc\r\nSet-Cookie: a=b', want: false }],
+    ['non-ASCII', { given: 'id-€', want: false }],
+    ['leading space', { given: ' abc', want: false }],
+    ['longer than 256 characters', { given: 'x'.repeat(257), want: false }],
+  ];
+  for (const [name, { given, want }] of tests) {
+    test(name, () => {
+      const error = errorFromResponse(404, { error_msg: 'x', request_id: given });
+      expect(error.requestId).toBe(given);
+      expect(Object.hasOwn(error.toResponse().headers, 'x-request-id')).toBe(want);
+      // In the body it travels as it came: JSON carries anything.
+      expect((error.toJSON() as unknown as Record<string, unknown>)['request_id']).toBe(given);
+    });
+  }
+});
+
 describe('ApiError: retryable and retryAfter', () => {
   const tests: TestCase<() => ApiError, { retryable: boolean; retryAfter: number | undefined }>[] = [
     ['429 (retry-after) without Retry-After', { given: () => new TooManyRequestsError(), want: { retryable: true, retryAfter: undefined } }],
@@ -416,6 +436,25 @@ describe('ApiError: brand and Symbol.hasInstance', () => {
     expect(new NotFoundError() instanceof MyNotFound).toBe(false);
     expect(new OtherNotFound() instanceof MyNotFound).toBe(false);
     expect(foreign('status:404', 404) instanceof MyNotFound).toBe(false);
+  });
+  test('a user subclass with its own static status or errorCode still matches by prototype only', () => {
+    class Teapot extends ClientError {
+      static readonly status = 418;
+    }
+    class Coded extends NotFoundError {
+      static readonly errorCode = 'RT.0404';
+    }
+    expect(foreign('status:418', 418) instanceof Teapot).toBe(false);
+    expect(foreign('code:RT.0404', 404) instanceof Coded).toBe(false);
+    // Control: the same foreign values are instances of the generated classes.
+    expect(foreign('status:418', 418) instanceof ClientError).toBe(true);
+    expect(foreign('code:RT.0404', 404) instanceof NotFoundError).toBe(true);
+  });
+  test('a bare ClientError or ServerError is not the other, whatever its status', () => {
+    expect(new ServerError(404) instanceof ClientError).toBe(false);
+    expect(new ClientError(503) instanceof ServerError).toBe(false);
+    expect(foreign('server', 404) instanceof ClientError).toBe(false);
+    expect(foreign('client', 503) instanceof ServerError).toBe(false);
   });
   test('a status class instance is not an instance of a code class of its status', () => {
     expect(new NotFoundError() instanceof NoSuchWidgetError).toBe(false);

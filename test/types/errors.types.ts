@@ -74,8 +74,14 @@ new UnauthorizedError();
 new UnauthorizedError('x', {});
 // @ts-expect-error WWW-Authenticate is required, not any header
 new UnauthorizedError('x', { headers: { 'Retry-After': '5' } });
-// @ts-expect-error in its exact case
+// Spelled as declared or in lower case, as HTTP/2 and Node's IncomingHttpHeaders spell it.
 new UnauthorizedError('x', { headers: { 'www-authenticate': 'Bearer' } });
+// @ts-expect-error in another case
+new UnauthorizedError('x', { headers: { 'Www-Authenticate': 'Bearer' } });
+// A class looked up by a status known only at run time is called like any other.
+const Looked = errorClassFor(Number('401'));
+if (Looked !== undefined) new Looked('x');
+
 new MethodNotAllowedError(undefined, { headers: { Allow: 'GET, HEAD' } });
 // @ts-expect-error Allow is required
 new MethodNotAllowedError();
