@@ -63,16 +63,7 @@ export function assignment(w: Writer, lead: string, value: string, end: string):
  * else one element per line with a trailing comma, as prettier prints arrays.
  */
 export function list(w: Writer, open: string, items: readonly string[], close: string): void {
-  const line = `${open}${items.join(', ')}${close}`;
-  if (items.length === 0 || column(w) + width(line) <= WIDTH) {
-    w.writeLine(line);
-    return;
-  }
-  w.writeLine(open);
-  w.indent(() => {
-    for (const item of items) w.writeLine(`${item},`);
-  });
-  w.writeLine(close);
+  arrayLiteral(w, open, items, close, (item) => [item]);
 }
 
 /**
@@ -80,6 +71,24 @@ export function list(w: Writer, open: string, items: readonly string[], close: s
  * as many numbers on each indented line as fit, each line ending with a comma.
  */
 export function numberList(w: Writer, open: string, items: readonly string[], close: string): void {
+  arrayLiteral(w, open, items, close, (item, row) => {
+    const fits = row.length > 0 && column(w) + width(`${[...row, item].join(', ')},`) <= WIDTH;
+    return fits ? [...row, item] : [item];
+  });
+}
+
+/**
+ * An array literal on one line when it fits; else `open`, the items in rows at one more
+ * indentation (each row ending with a comma), and `close`. `place` puts an item into the
+ * current row, or starts a new row with it.
+ */
+function arrayLiteral(
+  w: Writer,
+  open: string,
+  items: readonly string[],
+  close: string,
+  place: (item: string, row: readonly string[]) => string[],
+): void {
   const line = `${open}${items.join(', ')}${close}`;
   if (items.length === 0 || column(w) + width(line) <= WIDTH) {
     w.writeLine(line);
@@ -89,11 +98,9 @@ export function numberList(w: Writer, open: string, items: readonly string[], cl
   w.indent(() => {
     let row: string[] = [];
     for (const item of items) {
-      if (row.length > 0 && column(w) + width(`${[...row, item].join(', ')},`) > WIDTH) {
-        w.writeLine(`${row.join(', ')},`);
-        row = [];
-      }
-      row.push(item);
+      const next = place(item, row);
+      if (next.length === 1 && row.length > 0) w.writeLine(`${row.join(', ')},`);
+      row = next;
     }
     w.writeLine(`${row.join(', ')},`);
   });
