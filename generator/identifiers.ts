@@ -42,6 +42,12 @@ const TAKEN_CLASS_NAMES = new Set([
   'DOMException',
 ]);
 
+/**
+ * Members every JavaScript object inherits: as keys of the generated StatusCode and ErrorCode
+ * objects they would hide them (`String(StatusCode)` throws once `toString` is a number).
+ */
+const OBJECT_MEMBERS = new Set(['toString', 'toLocaleString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable']);
+
 const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /** Longest name derived from a message; longer messages keep their first words. */
@@ -58,6 +64,7 @@ export function identifierProblem(name: string): string | undefined {
     return `${JSON.stringify(name)} is not an identifier: use ASCII letters, digits and underscores, starting with a letter`;
   }
   if (RESERVED_WORDS.has(name)) return `"${name}" is a reserved word`;
+  if (OBJECT_MEMBERS.has(name)) return `"${name}" is a member of every JavaScript object, which a key of StatusCode or ErrorCode would hide`;
   const className = classNameOf(name);
   if (TAKEN_CLASS_NAMES.has(className)) {
     return `"${name}" would generate class ${className}, which the generated code or the JavaScript runtime already defines`;

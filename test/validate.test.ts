@@ -39,6 +39,11 @@ describe('catalog validation', () => {
       'cat.yaml:11:11: statuses[0].name: "404NotFound" is not an identifier: use ASCII letters, digits and underscores, starting with a letter',
     ]],
     ['reserved word', catalogWith({ 11: '    name: delete' }), ['cat.yaml:11:11: statuses[0].name: "delete" is a reserved word']],
+    ...['toString', 'valueOf', 'hasOwnProperty'].map((name): [string, string, string[]] => [
+      `a member of every object: ${name}`,
+      catalogWith({ 11: `    name: ${name}` }),
+      [`cat.yaml:11:11: statuses[0].name: "${name}" is a member of every JavaScript object, which a key of StatusCode or ErrorCode would hide`],
+    ]),
     ['name that would shadow a generated class', catalogWith({ 11: '    name: Api' }), [
       'cat.yaml:11:11: statuses[0].name: "Api" would generate class ApiError, which the generated code or the JavaScript runtime already defines',
     ]],
