@@ -97,6 +97,8 @@ export interface Catalog {
   readonly warnings: readonly Diagnostic[];
   /** sha256 of each catalog file read, the most basic first: what the outputs are made from. */
   readonly fileHashes: readonly string[];
+  /** The catalog files read, as absolute paths, the most basic first: an output folder must hold none of them. */
+  readonly files: readonly string[];
 }
 
 /** Members RFC 9457 defines for a problem document; an error code cannot take their names. */

@@ -184,7 +184,7 @@ async function runGenerate(argv: readonly string[]): Promise<number> {
     process.stderr.write(`status-catalog: ${outDir} does not match ${catalogPath}; run status-catalog generate\n`);
     return 1;
   }
-  timings.measure('write', () => writeAtomically(outDir, files));
+  timings.measure('write', () => writeAtomically(outDir, files, undefined, catalog.files));
   process.stdout.write(
     `status-catalog: wrote ${files.length} files to ${outDir} (${catalog.data.service}, ${catalog.data.statuses.length} statuses, ${catalog.data.errors?.length ?? 0} error codes)\n`,
   );

@@ -3,6 +3,7 @@
  * schema cannot say (duplicates, ranges, identifiers, cross-references). Every problem is
  * collected and reported at once, each with its position in the file.
  */
+import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Catalog } from './catalog.js';
@@ -56,6 +57,7 @@ function validateChain(chain: readonly SourceDocument[]): Catalog {
     data,
     warnings: sortDiagnostics(problems.filter((p) => p.severity === 'warning'), chain),
     fileHashes: chain.map((source) => source.sha256),
+    files: chain.map((source) => resolve(source.file)),
   };
 }
 

@@ -4,9 +4,9 @@
  */
 import * as nodeFs from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { GeneratedFile } from './emit/files.js';
-import { MANIFEST_PATH } from './manifest.js';
+import { MANIFEST_PATH, parseManifest, type Manifest } from './manifest.js';
 
 /** The file-system calls the writer makes; tests pass a copy that fails on purpose. */
 export type WriterFileSystem = Pick<
@@ -25,20 +25,27 @@ export class WriteError extends Error {
 /**
  * Replaces `outDir` with exactly `files`. Everything is written to a temporary folder beside
  * it first, then swapped in by rename, so a failure at any point leaves the previous output
- * whole and no temporary files behind. A folder that exists, is not empty and holds no
- * manifest of an earlier run is refused rather than replaced.
+ * whole and no temporary files behind.
+ *
+ * Replacing deletes the folder, so it is refused unless everything in it is status-catalog's
+ * own: a folder that exists and is not empty must hold a valid manifest that lists every file
+ * in it, and none of `keep` (the catalog files the output was made from) may be inside it.
  */
-export function writeAtomically(outDir: string, files: readonly GeneratedFile[], fs: WriterFileSystem = nodeFs): void {
+export function writeAtomically(
+  outDir: string,
+  files: readonly GeneratedFile[],
+  fs: WriterFileSystem = nodeFs,
+  keep: readonly string[] = [],
+): void {
   const target = resolve(outDir);
   for (const file of files) assertInside(target, file.path);
+  const kept = keep.find((path) => resolve(path).startsWith(target + sep));
+  if (kept !== undefined) {
+    throw new WriteError(`${outDir}: refusing to write over a folder that holds the catalog ${relative('.', kept) || kept}; choose another --out`);
+  }
   if (fs.existsSync(target)) {
     if (!fs.statSync(target).isDirectory()) throw new WriteError(`${outDir}: exists and is not a folder`);
-    const entries = fs.readdirSync(target);
-    if (entries.length > 0 && !entries.includes(MANIFEST_PATH)) {
-      throw new WriteError(
-        `${outDir}: refusing to replace a folder that status-catalog did not write (it has files and no ${MANIFEST_PATH}); choose another --out or empty it`,
-      );
-    }
+    assertOwnOutput(outDir, target);
   }
   const parent = dirname(target);
   const name = basename(target);
@@ -128,6 +135,34 @@ export function listFiles(root: string, prefix = ''): string[] {
     const path = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
     return entry.isDirectory() ? listFiles(root, path) : [path];
   });
+}
+
+/**
+ * Refuses a non-empty folder unless its manifest is valid and lists every file in it: any other
+ * file there is someone else's, and replacing the folder would delete it.
+ */
+function assertOwnOutput(outDir: string, target: string): void {
+  const present = listFiles(target);
+  if (present.length === 0) return;
+  let manifest: Manifest | undefined;
+  try {
+    manifest = parseManifest(nodeFs.readFileSync(join(target, MANIFEST_PATH), 'utf8'));
+  } catch {
+    manifest = undefined;
+  }
+  if (manifest === undefined) {
+    throw new WriteError(
+      `${outDir}: refusing to replace a folder that status-catalog did not write (it has files and no valid ${MANIFEST_PATH}); choose another --out or empty it`,
+    );
+  }
+  const listed = new Set([MANIFEST_PATH, ...Object.keys(manifest.files)]);
+  const foreign = present.filter((path) => !listed.has(path)).sort();
+  if (foreign.length > 0) {
+    const shown = foreign.slice(0, 3).map((path) => JSON.stringify(path)).join(', ');
+    throw new WriteError(
+      `${outDir}: refusing to replace it: ${foreign.length} file${foreign.length === 1 ? '' : 's'} there ${foreign.length === 1 ? 'is' : 'are'} not status-catalog's (${shown}${foreign.length > 3 ? ', …' : ''}); move ${foreign.length === 1 ? 'it' : 'them'} out or choose another --out`,
+    );
+  }
 }
 
 function assertInside(target: string, path: string): void {

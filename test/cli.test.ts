@@ -122,6 +122,18 @@ describe('generate', () => {
     expect(result.stderr).toContain('refusing to replace a folder that status-catalog did not write');
     expect(snapshot(out)).toEqual({ 'notes.txt': 'keep me' });
   });
+
+  it('never deletes the catalog it reads, kept inside an earlier output', () => {
+    const out = join(work, 'gen');
+    expect(runCli(['generate', '--catalog', DEFAULT_CATALOG, '--out', out]).status).toBe(0);
+    const catalog = join(out, 'my-catalog.yaml');
+    writeFile(catalog, readFileSync(DEFAULT_CATALOG, 'utf8'));
+    const before = snapshot(out);
+    const result = runCli(['generate', '--catalog', catalog, '--out', out]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/refusing to write over a folder that holds the catalog .*my-catalog\.yaml/);
+    expect(snapshot(out)).toEqual(before);
+  });
 });
 
 describe('--check', () => {

@@ -9,12 +9,15 @@ import { MANIFEST_PATH, writeAtomically, writeFileAtomically, WriteError, type G
 import type { WriterFileSystem } from '../generator/write.js';
 import { removeDir, tempDir } from './helpers.js';
 
-const OLD: GeneratedFile[] = [
-  { path: MANIFEST_PATH, contents: '{"old":true}\n' },
-  { path: 'a/one.txt', contents: 'old one\n' },
-];
+/** A manifest listing `paths` (hashes are not read by the writer). */
+function manifest(label: string, paths: readonly string[]): GeneratedFile {
+  const files = Object.fromEntries(paths.map((path) => [path, `sha256-${label}`]));
+  return { path: MANIFEST_PATH, contents: `${JSON.stringify({ generator: 'status-catalog', inputs: label, files })}\n` };
+}
+
+const OLD: GeneratedFile[] = [manifest('old', ['a/one.txt']), { path: 'a/one.txt', contents: 'old one\n' }];
 const NEW: GeneratedFile[] = [
-  { path: MANIFEST_PATH, contents: '{"new":true}\n' },
+  manifest('new', ['a/one.txt', 'b/two.txt', 'c/three.txt']),
   { path: 'a/one.txt', contents: 'new one\n' },
   { path: 'b/two.txt', contents: 'new two\n' },
   { path: 'c/three.txt', contents: 'new three\n' },
@@ -54,6 +57,39 @@ beforeEach(() => {
   writeAtomically(out, OLD);
 });
 afterEach(() => removeDir(work));
+
+describe('writeAtomically never deletes what is not its own', () => {
+  const refusals: [name: string, prepare: () => void, message: RegExp][] = [
+    ['a manifest that is not one ({})', () => fs.writeFileSync(join(out, MANIFEST_PATH), '{}\n'), /no valid \.status-catalog\.json/],
+    ['a manifest that is not JSON', () => fs.writeFileSync(join(out, MANIFEST_PATH), 'nope'), /no valid \.status-catalog\.json/],
+    ['a file the manifest does not list', () => fs.writeFileSync(join(out, 'notes.md'), 'mine\n'), /1 file there is not status-catalog's \("notes\.md"\)/],
+    ['a file in a folder the manifest does not list', () => {
+      fs.mkdirSync(join(out, 'src'));
+      fs.writeFileSync(join(out, 'src', 'app.ts'), 'mine\n');
+    }, /\("src\/app\.ts"\)/],
+  ];
+  for (const [name, prepare, message] of refusals) {
+    it(`refuses a folder with ${name}, and leaves every file as it was`, () => {
+      prepare();
+      const before = read(out);
+      expect(() => writeAtomically(out, NEW)).toThrow(message);
+      expect(read(out)).toEqual(before);
+      expect(fs.readdirSync(work)).toEqual(['output']);
+    });
+  }
+
+  it('refuses to write over a folder that holds a catalog it was made from', () => {
+    const catalog = join(out, 'my-catalog.yaml');
+    fs.writeFileSync(catalog, 'service: X\n');
+    expect(() => writeAtomically(out, NEW, fs, [catalog])).toThrow(/holds the catalog .*my-catalog\.yaml/);
+    expect(fs.readFileSync(catalog, 'utf8')).toBe('service: X\n');
+  });
+
+  it('control: a folder holding only what its manifest lists is replaced', () => {
+    writeAtomically(out, NEW, fs, [join(work, 'elsewhere.yaml')]);
+    expect(read(out)['b/two.txt']).toBe('new two\n');
+  });
+});
 
 describe('writeAtomically', () => {
   it('replaces the folder with exactly the new files', () => {
