@@ -11,7 +11,18 @@ import { MANIFEST_PATH, parseManifest, type Manifest } from './manifest.js';
 /** The file-system calls the writer makes; tests pass a copy that fails on purpose. */
 export type WriterFileSystem = Pick<
   typeof nodeFs,
-  'chmodSync' | 'existsSync' | 'mkdirSync' | 'mkdtempSync' | 'readdirSync' | 'renameSync' | 'rmSync' | 'statSync' | 'writeFileSync'
+  | 'accessSync'
+  | 'chmodSync'
+  | 'chownSync'
+  | 'existsSync'
+  | 'mkdirSync'
+  | 'mkdtempSync'
+  | 'readdirSync'
+  | 'realpathSync'
+  | 'renameSync'
+  | 'rmSync'
+  | 'statSync'
+  | 'writeFileSync'
 >;
 
 /** Raised when the output folder cannot be written; the previous output is left as it was. */
@@ -30,6 +41,7 @@ export class WriteError extends Error {
  * Replacing deletes the folder, so it is refused unless everything in it is status-catalog's
  * own: a folder that exists and is not empty must hold a valid manifest that lists every file
  * in it, and none of `keep` (the catalog files the output was made from) may be inside it.
+ * A symlink to a folder is followed: the link stays, the folder it names is replaced.
  */
 export function writeAtomically(
   outDir: string,
@@ -37,9 +49,11 @@ export function writeAtomically(
   fs: WriterFileSystem = nodeFs,
   keep: readonly string[] = [],
 ): void {
-  const target = resolve(outDir);
+  // A symlinked output folder stays a link: the folder it points to is the one replaced.
+  const real = (path: string): string => (fs.existsSync(path) ? fs.realpathSync(path) : resolve(path));
+  const target = real(resolve(outDir));
   for (const file of files) assertInside(target, file.path);
-  const kept = keep.find((path) => resolve(path).startsWith(target + sep));
+  const kept = keep.find((path) => real(path).startsWith(target + sep));
   if (kept !== undefined) {
     throw new WriteError(`${outDir}: refusing to write over a folder that holds the catalog ${relative('.', kept) || kept}; choose another --out`);
   }
@@ -175,12 +189,46 @@ function assertInside(target: string, path: string): void {
 /**
  * Replaces one file: the new text goes to a temporary file beside it, which is then renamed
  * over it, so readers see the old file or the new one and never a half-written one.
+ *
+ * What `path` names is kept what it is: a symlink is followed and the file it points to is
+ * replaced (the link stays a link); the file keeps its mode (and, run as root, its owner); a file the user may not write is
+ * refused, not replaced; a device or FIFO (`/dev/null`, `/dev/stdout`, a pipe) is written
+ * through, never renamed over.
  */
 export function writeFileAtomically(path: string, text: string, fs: WriterFileSystem = nodeFs): void {
-  const target = resolve(path);
+  let target = resolve(path);
+  let kept: { mode: number; uid: number; gid: number } | undefined;
+  if (fs.existsSync(target)) {
+    target = fs.realpathSync(target);
+    const stat = fs.statSync(target);
+    if (stat.isDirectory()) throw new WriteError(`${path}: is a folder, not a file`);
+    if (!stat.isFile()) {
+      // Nothing to swap in: a device or a pipe takes the text as it comes.
+      try {
+        fs.writeFileSync(target, text, 'utf8');
+        return;
+      } catch (error) {
+        throw new WriteError(`${path}: could not write: ${(error as Error).message}`, { cause: error });
+      }
+    }
+    // Read-only for this user, or for everyone (a 0444 file, which root could still write).
+    let writable = (stat.mode & 0o222) !== 0;
+    try {
+      fs.accessSync(target, nodeFs.constants.W_OK);
+    } catch {
+      writable = false;
+    }
+    if (!writable) throw new WriteError(`${path}: is read-only; refusing to replace it (make it writable first)`);
+    kept = { mode: stat.mode & 0o7777, uid: stat.uid, gid: stat.gid };
+  }
   const temporary = join(dirname(target), `.${basename(target)}.tmp-${randomBytes(6).toString('hex')}`);
   try {
     fs.writeFileSync(temporary, text, 'utf8');
+    if (kept !== undefined) {
+      fs.chmodSync(temporary, kept.mode);
+      // Only root can give a file away; anyone else writes a file of their own, as any editor does.
+      if (process.getuid?.() === 0) fs.chownSync(temporary, kept.uid, kept.gid);
+    }
     fs.renameSync(temporary, target);
   } catch (error) {
     fs.rmSync(temporary, { force: true });

@@ -85,6 +85,23 @@ describe('writeAtomically never deletes what is not its own', () => {
     expect(fs.readFileSync(catalog, 'utf8')).toBe('service: X\n');
   });
 
+  it('follows a symlinked output folder: the link stays a link, the folder it names is replaced', () => {
+    const link = join(work, 'link');
+    fs.symlinkSync(out, link);
+    writeAtomically(link, NEW);
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(read(out)['b/two.txt']).toBe('new two\n');
+  });
+
+  it('sees a catalog through a symlinked output folder', () => {
+    const link = join(work, 'link');
+    fs.symlinkSync(out, link);
+    const catalog = join(out, 'my-catalog.yaml');
+    fs.writeFileSync(catalog, 'service: X\n');
+    expect(() => writeAtomically(link, NEW, fs, [join(link, 'my-catalog.yaml')])).toThrow(/holds the catalog/);
+    expect(fs.existsSync(catalog)).toBe(true);
+  });
+
   it('control: a folder holding only what its manifest lists is replaced', () => {
     writeAtomically(out, NEW, fs, [join(work, 'elsewhere.yaml')]);
     expect(read(out)['b/two.txt']).toBe('new two\n');
@@ -140,6 +157,47 @@ describe('writeAtomically', () => {
 });
 
 describe('writeFileAtomically (merge --in-place)', () => {
+  it('follows a symlink: the file it points to is replaced, the link stays a link', () => {
+    const real = join(work, 'real.yaml');
+    const link = join(work, 'link.yaml');
+    fs.writeFileSync(real, 'old\n');
+    fs.symlinkSync(real, link);
+    writeFileAtomically(link, 'new\n');
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(real, 'utf8')).toBe('new\n');
+  });
+
+  it('keeps the file\'s mode and owner', () => {
+    const file = join(work, 'private.yaml');
+    fs.writeFileSync(file, 'old\n');
+    fs.chmodSync(file, 0o600);
+    const before = fs.statSync(file);
+    writeFileAtomically(file, 'new\n');
+    const after = fs.statSync(file);
+    expect(after.mode & 0o7777).toBe(0o600);
+    expect([after.uid, after.gid]).toEqual([before.uid, before.gid]);
+    expect(fs.readFileSync(file, 'utf8')).toBe('new\n');
+  });
+
+  it('refuses a read-only file and leaves it as it was', () => {
+    const file = join(work, 'locked.yaml');
+    fs.writeFileSync(file, 'old\n');
+    fs.chmodSync(file, 0o444);
+    expect(() => writeFileAtomically(file, 'new\n')).toThrow(/read-only/);
+    expect(fs.readFileSync(file, 'utf8')).toBe('old\n');
+    expect(fs.statSync(file).mode & 0o7777).toBe(0o444);
+  });
+
+  it('writes through a device instead of renaming over it', () => {
+    writeFileAtomically('/dev/null', 'anything\n');
+    expect(fs.statSync('/dev/null').isCharacterDevice()).toBe(true);
+    expect(fs.readdirSync('/dev').some((name) => name.startsWith('.null.tmp-'))).toBe(false);
+  });
+
+  it('refuses a folder', () => {
+    expect(() => writeFileAtomically(work, 'x')).toThrow(/is a folder/);
+  });
+
   it('replaces the file', () => {
     const file = join(work, 'spec.yaml');
     fs.writeFileSync(file, 'old\n');
