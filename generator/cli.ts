@@ -5,14 +5,15 @@
  * errors are one line each, never a stack trace (unless --debug).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Catalog } from './catalog.js';
 import { CatalogError, formatDiagnostic } from './diagnostics.js';
-import { outputLooksFresh } from './freshness.js';
+import { outputLooksFresh, recordGeneratedOutput } from './freshness.js';
 import { Timings } from './timings.js';
 import { GENERATOR_VERSION } from './version.js';
-import { checkOutput, isFresh, writeAtomically, writeFileAtomically, WriteError } from './write.js';
+import { checkOutput, isFresh, listFiles, writeAtomically, writeFileAtomically, WriteError } from './write.js';
+import { MANIFEST_PATH, parseManifest } from './manifest.js';
 
 // The YAML parsers, the validator and the emitters are loaded when a command needs them, so
 // that `--check` on fresh output and `--help` start in a few tens of milliseconds.
@@ -149,8 +150,12 @@ async function runGenerate(argv: readonly string[]): Promise<number> {
   const catalogPath = values.catalog ?? DEFAULT_CATALOG;
   const outDir = values.out ?? DEFAULT_OUT;
   if (values.check && !values.strict && outputLooksFresh(catalogPath, outDir)) {
-    process.stdout.write(`status-catalog: ${outDir} is up to date (hashes match the manifest)\n`);
+    process.stdout.write(`status-catalog: ${outDir} is up to date (hashes match the last full generation)\n`);
     return 0;
+  }
+  if (values.check && !isStatusCatalogOutput(outDir)) {
+    process.stderr.write(`status-catalog: ${outDir} is not an output of status-catalog (it has files and no valid ${MANIFEST_PATH}); nothing to check against\n`);
+    return 1;
   }
   const timings = new Timings();
   // Started before anything else is imported: the worker loads ts-morph (the TypeScript
@@ -174,6 +179,7 @@ async function runGenerate(argv: readonly string[]): Promise<number> {
   if (values.check) {
     const result = checkOutput(outDir, files);
     if (isFresh(result)) {
+      recordGeneratedOutput(files);
       process.stdout.write(`status-catalog: ${outDir} is up to date (${files.length} files)\n`);
       return 0;
     }
@@ -185,11 +191,22 @@ async function runGenerate(argv: readonly string[]): Promise<number> {
     return 1;
   }
   timings.measure('write', () => writeAtomically(outDir, files, undefined, catalog.files));
+  recordGeneratedOutput(files);
   process.stdout.write(
     `status-catalog: wrote ${files.length} files to ${outDir} (${catalog.data.service}, ${catalog.data.statuses.length} statuses, ${catalog.data.errors?.length ?? 0} error codes)\n`,
   );
   if (values.timings) process.stderr.write(`timings ${JSON.stringify(timings)}\n`);
   return 0;
+}
+
+/** Whether a folder is missing, empty, or holds a valid manifest: something --check may compare. */
+function isStatusCatalogOutput(outDir: string): boolean {
+  if (listFiles(resolve(outDir)).length === 0) return true;
+  try {
+    return parseManifest(readFileSync(join(outDir, MANIFEST_PATH), 'utf8')) !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 function parseStatuses(value: string): number[] {

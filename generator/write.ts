@@ -119,15 +119,21 @@ export interface CheckResult {
   readonly extra: readonly string[];
 }
 
-/** Compares `files` with what `outDir` holds; reads only, writes nothing. Paths are POSIX, relative to `outDir`. */
+/**
+ * Compares `files` with what `outDir` holds; reads only regular files, writes nothing. Paths are
+ * POSIX, relative to `outDir`.
+ */
 export function checkOutput(outDir: string, files: readonly GeneratedFile[]): CheckResult {
   const target = resolve(outDir);
   const onDisk = new Set(listFiles(target));
   const stale: string[] = [];
   const missing: string[] = [];
   for (const file of files) {
+    const path = join(target, ...file.path.split('/'));
     if (!onDisk.has(file.path)) missing.push(file.path);
-    else if (nodeFs.readFileSync(join(target, ...file.path.split('/')), 'utf8') !== file.contents) stale.push(file.path);
+    // Only a regular file is read: a symlink, pipe or device in its place is stale, unread
+    // (a pipe would hang the check, /dev/zero would fill memory).
+    else if (!nodeFs.lstatSync(path).isFile() || nodeFs.readFileSync(path, 'utf8') !== file.contents) stale.push(file.path);
     onDisk.delete(file.path);
   }
   return { stale, missing, extra: [...onDisk].sort() };

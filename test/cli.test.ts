@@ -1,5 +1,7 @@
 /** The real CLI in a subprocess: usage, generation, --check, and bad input. */
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CATALOG_MODULES, RUNTIME_MODULES } from '../generator/runtime-sources.js';
@@ -165,10 +167,43 @@ describe('--check', () => {
     expect(readdirSync(work)).toEqual(['out']);
   });
 
-  it('answers from the manifest\'s hashes when nothing changed', () => {
+  it('answers from the hashes of the last full generation when nothing changed', () => {
     const result = runCli(['generate', '--catalog', DEFAULT_CATALOG, '--out', out, '--check']);
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('hashes match the manifest');
+    expect(result.stdout).toContain('hashes match the last full generation');
+  });
+
+  it('cannot be fooled by a file edited along with its hash in the manifest', () => {
+    const file = join(out, 'ts', 'errors.ts');
+    const edited = `${readFileSync(file, 'utf8')}export const backdoor = 1;\n`;
+    writeFileSync(file, edited);
+    const manifestPath = join(out, '.status-catalog.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { files: Record<string, string> };
+    manifest.files['ts/errors.ts'] = `sha256-${createHash('sha256').update(edited).digest('hex')}`;
+    writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+    const result = runCli(['generate', '--catalog', DEFAULT_CATALOG, '--out', out, '--check']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^stale: .*ts\/errors\.ts$/m);
+  });
+
+  it('reads no pipe and no link: either in place of an output is stale, and the check ends', () => {
+    rmSync(join(out, 'ts', 'index.ts'));
+    execFileSync('mkfifo', [join(out, 'ts', 'index.ts')]);
+    rmSync(join(out, 'ts', 'errors.ts'));
+    symlinkSync('/dev/zero', join(out, 'ts', 'errors.ts'));
+    const result = runCli(['generate', '--catalog', DEFAULT_CATALOG, '--out', out, '--check']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^stale: .*ts\/index\.ts$/m);
+    expect(result.stderr).toMatch(/^stale: .*ts\/errors\.ts$/m);
+  });
+
+  it('refuses a folder that is not an output of status-catalog', () => {
+    const mine = join(work, 'mine');
+    writeFile(join(mine, 'notes.txt'), 'keep me');
+    const result = runCli(['generate', '--catalog', DEFAULT_CATALOG, '--out', mine, '--check']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('is not an output of status-catalog');
+    expect(snapshot(mine)).toEqual({ 'notes.txt': 'keep me' });
   });
 
   it('does not trust the manifest once the catalog changed', () => {
