@@ -267,6 +267,13 @@ async function runMerge(argv: readonly string[]): Promise<number> {
 }
 
 const debug = process.argv.includes('--debug');
+// A reader that stops early (`status-catalog merge spec.yaml | head`) closes the pipe: that is
+// the reader's choice, not a failure to report with a stack trace. Anything else on standard
+// output (a full disk) is one line and exit 1.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') process.stderr.write(`status-catalog: cannot write to standard output: ${error.message}\n`);
+  process.exit(error.code === 'EPIPE' ? 0 : 1);
+});
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -4,6 +4,7 @@
  * the real CLI: the result validates, keeps every byte of the input in order, loses nothing,
  * is idempotent, and openapi-typescript turns it into types that compile.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -261,5 +262,25 @@ describe('merge details', () => {
     expect(text.startsWith('{\n\t"openapi": "3.0.3",\n\t"info": {"title": "t", "version": "1"},\n\t"paths": {},\n\t"components": {\n\t\t"schemas": {\n')).toBe(true);
     expect(JSON.parse(text)).toBeTypeOf('object');
     writeFileSync(out, text);
+  });
+});
+
+describe('merge to a reader that stops early', () => {
+  it('exits 0 with nothing on stderr when the pipe closes (`merge spec | head`)', async () => {
+    const dir = tempDir();
+    try {
+      // Large enough that the output cannot leave in one write before the reader is gone.
+      const paths = Array.from({ length: 4000 }, (_, i) => `  /items${i}:\n    get:\n      responses:\n        "200":\n          description: Item ${i}.\n`).join('');
+      const spec = writeFile(join(dir, 'big.yaml'), `openapi: 3.1.0\ninfo:\n  title: Big\n  version: "1"\npaths:\n${paths}`);
+      const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'merge', spec], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      child.stdout.once('data', () => child.stdout.destroy());
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+    } finally {
+      removeDir(dir);
+    }
   });
 });
