@@ -38,6 +38,15 @@ const pipeline = async () => {
   };
 };
 
+/**
+ * Writes one line of a message. User-given names (file paths, folders) are in these lines, and
+ * CI systems read lines: a control character or line break in a name is shown escaped, so a
+ * message is always one line and no name can start a line of its own (`::warning` in a CI log).
+ */
+function say(stream: NodeJS.WriteStream, text: string): void {
+  stream.write(`${text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`);
+}
+
 const DEFAULT_CATALOG = 'data/status-codes.yaml';
 const DEFAULT_OUT = 'output';
 
@@ -130,9 +139,9 @@ async function main(argv: readonly string[]): Promise<number> {
 /** Loads the catalog, prints its warnings, and refuses them under --strict. */
 function loadForCommand(loadCatalog: (path: string) => Catalog, path: string, strict: boolean): Catalog | undefined {
   const catalog = loadCatalog(path);
-  for (const warning of catalog.warnings) process.stderr.write(`${formatDiagnostic(warning)}\n`);
+  for (const warning of catalog.warnings) say(process.stderr, `${formatDiagnostic(warning)}`);
   if (strict && catalog.warnings.length > 0) {
-    process.stderr.write(`status-catalog: ${catalog.warnings.length} warning(s) and --strict: nothing done\n`);
+    say(process.stderr, `status-catalog: ${catalog.warnings.length} warning(s) and --strict: nothing done`);
     return undefined;
   }
   return catalog;
@@ -150,11 +159,11 @@ async function runGenerate(argv: readonly string[]): Promise<number> {
   const catalogPath = values.catalog ?? DEFAULT_CATALOG;
   const outDir = values.out ?? DEFAULT_OUT;
   if (values.check && !values.strict && outputLooksFresh(catalogPath, outDir)) {
-    process.stdout.write(`status-catalog: ${outDir} is up to date (hashes match the last full generation)\n`);
+    say(process.stdout, `status-catalog: ${outDir} is up to date (hashes match the last full generation)`);
     return 0;
   }
   if (values.check && !isStatusCatalogOutput(outDir)) {
-    process.stderr.write(`status-catalog: ${outDir} is not an output of status-catalog (it has files and no valid ${MANIFEST_PATH}); nothing to check against\n`);
+    say(process.stderr, `status-catalog: ${outDir} is not an output of status-catalog (it has files and no valid ${MANIFEST_PATH}); nothing to check against`);
     return 1;
   }
   const timings = new Timings();
@@ -180,22 +189,23 @@ async function runGenerate(argv: readonly string[]): Promise<number> {
     const result = checkOutput(outDir, files);
     if (isFresh(result)) {
       recordGeneratedOutput(files);
-      process.stdout.write(`status-catalog: ${outDir} is up to date (${files.length} files)\n`);
+      say(process.stdout, `status-catalog: ${outDir} is up to date (${files.length} files)`);
       return 0;
     }
     const show = (path: string): string => relative('.', `${outDir}/${path}`) || path;
-    for (const path of result.stale) process.stderr.write(`stale: ${show(path)}\n`);
-    for (const path of result.missing) process.stderr.write(`missing: ${show(path)}\n`);
-    for (const path of result.extra) process.stderr.write(`extra: ${show(path)}\n`);
-    process.stderr.write(`status-catalog: ${outDir} does not match ${catalogPath}; run status-catalog generate\n`);
+    for (const path of result.stale) say(process.stderr, `stale: ${show(path)}`);
+    for (const path of result.missing) say(process.stderr, `missing: ${show(path)}`);
+    for (const path of result.extra) say(process.stderr, `extra: ${show(path)}`);
+    say(process.stderr, `status-catalog: ${outDir} does not match ${catalogPath}; run status-catalog generate`);
     return 1;
   }
   timings.measure('write', () => writeAtomically(outDir, files, undefined, catalog.files));
   recordGeneratedOutput(files);
-  process.stdout.write(
-    `status-catalog: wrote ${files.length} files to ${outDir} (${catalog.data.service}, ${catalog.data.statuses.length} statuses, ${catalog.data.errors?.length ?? 0} error codes)\n`,
+  say(
+    process.stdout,
+    `status-catalog: wrote ${files.length} files to ${outDir} (${catalog.data.service}, ${catalog.data.statuses.length} statuses, ${catalog.data.errors?.length ?? 0} error codes)`,
   );
-  if (values.timings) process.stderr.write(`timings ${JSON.stringify(timings)}\n`);
+  if (values.timings) say(process.stderr, `timings ${JSON.stringify(timings)}`);
   return 0;
 }
 
@@ -247,11 +257,12 @@ async function runMerge(argv: readonly string[]): Promise<number> {
   if (values.check) {
     const current = target === undefined ? input : existsSync(target) ? readFileSync(target, 'utf8') : undefined;
     if (current === result.text) {
-      process.stdout.write(`status-catalog: ${target ?? spec} already has the catalog merged\n`);
+      say(process.stdout, `status-catalog: ${target ?? spec} already has the catalog merged`);
       return 0;
     }
-    process.stderr.write(
-      `status-catalog: merging would change ${target ?? spec} (${result.added.length} components, ${result.attached} responses); run status-catalog merge\n`,
+    say(
+      process.stderr,
+      `status-catalog: merging would change ${target ?? spec} (${result.added.length} components, ${result.attached} responses); run status-catalog merge`,
     );
     return 1;
   }
@@ -260,8 +271,9 @@ async function runMerge(argv: readonly string[]): Promise<number> {
     return 0;
   }
   writeFileAtomically(target, result.text);
-  process.stderr.write(
-    `status-catalog: ${result.changed || target !== spec ? 'wrote' : 'left'} ${target} (OpenAPI ${result.version}: ${result.added.length} components added, ${result.attached} responses attached)\n`,
+  say(
+    process.stderr,
+    `status-catalog: ${result.changed || target !== spec ? 'wrote' : 'left'} ${target} (OpenAPI ${result.version}: ${result.added.length} components added, ${result.attached} responses attached)`,
   );
   return 0;
 }
@@ -271,7 +283,7 @@ const debug = process.argv.includes('--debug');
 // the reader's choice, not a failure to report with a stack trace. Anything else on standard
 // output (a full disk) is one line and exit 1.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') process.stderr.write(`status-catalog: cannot write to standard output: ${error.message}\n`);
+  if (error.code !== 'EPIPE') say(process.stderr, `status-catalog: cannot write to standard output: ${error.message}`);
   process.exit(error.code === 'EPIPE' ? 0 : 1);
 });
 main(process.argv.slice(2)).then(
@@ -280,18 +292,19 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof UsageError) {
-      process.stderr.write(`status-catalog: ${error.message}\nRun status-catalog --help for usage.\n`);
+      say(process.stderr, `status-catalog: ${error.message}`);
+      say(process.stderr, 'Run status-catalog --help for usage.');
       process.exitCode = 2;
     } else if (error instanceof CatalogError) {
-      for (const diagnostic of error.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
+      for (const diagnostic of error.diagnostics) say(process.stderr, `${formatDiagnostic(diagnostic)}`);
       process.exitCode = 1;
     } else if (error instanceof WriteError) {
-      process.stderr.write(`status-catalog: ${error.message}\n`);
+      say(process.stderr, `status-catalog: ${error.message}`);
       if (debug) process.stderr.write(`${String((error.cause as Error | undefined)?.stack ?? error.stack)}\n`);
       process.exitCode = 1;
     } else {
       const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`status-catalog: internal error: ${message.split('\n', 1)[0]}${debug ? '' : ' (run with --debug for details)'}\n`);
+      say(process.stderr, `status-catalog: internal error: ${message.split('\n', 1)[0]}${debug ? '' : ' (run with --debug for details)'}`);
       if (debug && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
       process.exitCode = 70;
     }

@@ -248,6 +248,25 @@ describe('--check', () => {
 });
 
 describe('bad input', () => {
+  it('shows names with line breaks escaped: every message stays one line, no name starts a line', () => {
+    const name = 'x\n::warning file=a::pwned.yaml';
+    const catalog = writeFile(join(work, name), 'service: [\n');
+    const out = join(work, 'out\n::error::x');
+    for (const args of [
+      ['generate', '--catalog', catalog, '--out', join(work, 'o')],
+      ['generate', '--catalog', DEFAULT_CATALOG, '--out', out],
+    ]) {
+      const result = runCli(args);
+      const lines = [...result.stdout.split('\n'), ...result.stderr.split('\n')].filter((line) => line !== '');
+      expect(lines.length, result.stderr).toBeGreaterThan(0);
+      for (const line of lines) expect(line).not.toMatch(/^::/);
+    }
+    const failed = runCli(['generate', '--catalog', catalog, '--out', join(work, 'o')]);
+    expect(failed.status).toBe(1);
+    expect(failed.stderr.trim().split('\n')).toHaveLength(1);
+    expect(failed.stderr).toContain('x\\u000a::warning');
+  });
+
   it('prints one located line per problem, exits 1 and leaves the output untouched', () => {
     const out = join(work, 'out');
     expect(runCli(['generate', '--catalog', DEFAULT_CATALOG, '--out', out]).status).toBe(0);
