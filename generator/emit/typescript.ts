@@ -13,7 +13,7 @@
 import { format, util } from 'prettier';
 import { CodeBlockWriter, printStructure } from 'ts-morph';
 import type { CatalogModel } from '../model.js';
-import { PRIVATE_MODULES, type RuntimeSource } from '../runtime-sources.js';
+import { CATALOG_MODULES, PRIVATE_MODULES, type RuntimeSource } from '../runtime-sources.js';
 import type { GeneratedFile } from './files.js';
 import { catalogStatements } from './ts-catalog.js';
 import { fileHeader } from './ts-common.js';
@@ -25,16 +25,20 @@ import type { Statement } from './ts-structures.js';
 
 export { PRETTIER_OPTIONS };
 
-const CATALOG_FILES: readonly [name: string, about: (model: CatalogModel) => string, statements: (model: CatalogModel) => Statement[]][] = [
-  ['catalog.ts', (m) => `Constants of the ${m.service} catalog that the runtime reads, and the ErrorBody type.`, catalogStatements],
-  ['error-codes.ts', (m) => `Service error codes of the ${m.service} catalog: ErrorCode, and what the catalog says of each code.`, errorCodeStatements],
-  ['errors.ts', (m) => `Error classes of the ${m.service} catalog: one per 4xx/5xx status${m.errorCodeClasses ? ' and per error code' : ''}, and the lookups from a status or a code to its class.`, errorStatements],
-  ['status-codes.ts', (m) => `HTTP status codes of the ${m.service} catalog: StatusCode, the tables the runtime reads, and category sets.`, statusCodeStatements],
-];
+/** How each catalog module (CATALOG_MODULES: the runtime imports them by these names) is built. */
+const CATALOG_FILES: Readonly<Record<string, readonly [about: (model: CatalogModel) => string, statements: (model: CatalogModel) => Statement[]]>> = {
+  'catalog.ts': [(m) => `Constants of the ${m.service} catalog that the runtime reads, and the ErrorBody type.`, catalogStatements],
+  'error-codes.ts': [(m) => `Service error codes of the ${m.service} catalog: ErrorCode, and what the catalog says of each code.`, errorCodeStatements],
+  'errors.ts': [
+    (m) => `Error classes of the ${m.service} catalog: one per 4xx/5xx status${m.errorCodeClasses ? ' and per error code' : ''}, and the lookups from a status or a code to its class.`,
+    errorStatements,
+  ],
+  'status-codes.ts': [(m) => `HTTP status codes of the ${m.service} catalog: StatusCode, the tables the runtime reads, and category sets.`, statusCodeStatements],
+};
 
 /** Everything the entry point re-exports, module by module. */
 function indexStatements(runtime: readonly RuntimeSource[]): string[] {
-  const modules = [...CATALOG_FILES.map(([name]) => name), ...runtime.map((r) => r.name)]
+  const modules = [...CATALOG_MODULES, ...runtime.map((r) => r.name)]
     .filter((name) => !PRIVATE_MODULES.includes(name))
     .sort();
   return modules.map((name) => `export * from "./${name.replace(/\.ts$/, '.js')}";`);
@@ -79,7 +83,10 @@ export async function emitTypeScript(model: CatalogModel, runtime: readonly Runt
     return { path: `ts/${name}`, contents: `${texts.join('\n\n')}\n` };
   };
   const files: GeneratedFile[] = [];
-  for (const [name, about, statements] of CATALOG_FILES) files.push(await build(name, about(model), statements(model)));
+  for (const name of CATALOG_MODULES) {
+    const [about, statements] = CATALOG_FILES[name]!;
+    files.push(await build(name, about(model), statements(model)));
+  }
   files.push(await build('index.ts', `Entry point: the ${model.service} status codes, error codes and error classes.`, [indexStatements(runtime).join('\n')]));
   for (const r of runtime) {
     const about = `Runtime shared by every status-catalog output, copied verbatim; for the ${model.service} catalog it reads catalog.ts.`;
