@@ -199,7 +199,8 @@ async function runGenerate(argv: readonly string[]): Promise<number> {
     say(process.stderr, `status-catalog: ${outDir} does not match ${catalogPath}; run status-catalog generate`);
     return 1;
   }
-  timings.measure('write', () => writeAtomically(outDir, files, undefined, catalog.files));
+  const report = timings.measure('write', () => writeAtomically(outDir, files, undefined, catalog.files));
+  for (const warning of report.warnings) say(process.stderr, `status-catalog: warning: ${warning}`);
   recordGeneratedOutput(files);
   say(
     process.stdout,

@@ -48,7 +48,7 @@ export function writeAtomically(
   files: readonly GeneratedFile[],
   fs: WriterFileSystem = nodeFs,
   keep: readonly string[] = [],
-): void {
+): WriteReport {
   // A symlinked output folder stays a link: the folder it points to is the one replaced.
   const real = (path: string): string => (fs.existsSync(path) ? fs.realpathSync(path) : resolve(path));
   const target = real(resolve(outDir));
@@ -57,18 +57,149 @@ export function writeAtomically(
   if (kept !== undefined) {
     throw new WriteError(`${outDir}: refusing to write over a folder that holds the catalog ${relative('.', kept) || kept}; choose another --out`);
   }
-  if (fs.existsSync(target)) {
-    if (!fs.statSync(target).isDirectory()) throw new WriteError(`${outDir}: exists and is not a folder`);
-    assertOwnOutput(outDir, target);
-  }
   const parent = dirname(target);
   const name = basename(target);
+  try {
+    fs.mkdirSync(parent, { recursive: true });
+  } catch (error) {
+    throw new WriteError(`${outDir}: could not create its parent folder: ${(error as Error).message}`, { cause: error });
+  }
+  return withOutputLock(outDir, join(parent, `.${name}.lock`), fs, () => {
+    const warnings = recoverInterruptedWrite(outDir, parent, name, fs);
+    if (fs.existsSync(target)) {
+      if (!fs.statSync(target).isDirectory()) throw new WriteError(`${outDir}: exists and is not a folder`);
+      assertOwnOutput(outDir, target);
+    }
+    swapIn(outDir, parent, name, files, fs, warnings);
+    return { warnings };
+  });
+}
+
+/** What a write leaves to say: warnings that did not stop it. */
+export interface WriteReport {
+  readonly warnings: readonly string[];
+}
+
+/** How long a run waits for another run writing the same folder. */
+const LOCK_WAIT_MS = 60_000;
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Runs `write` holding the folder's lock: a folder beside it (mkdir is atomic) with the
+ * holder's pid. Concurrent runs on one output wait their turn; a lock whose holder is gone (a
+ * crash, a kill -9) is taken over.
+ */
+function withOutputLock<T>(outDir: string, lock: string, fs: WriterFileSystem, write: () => T): T {
+  const started = Date.now();
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      fs.writeFileSync(join(lock, 'pid'), String(process.pid));
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        throw new WriteError(`${outDir}: could not lock it for writing: ${(error as Error).message}`, { cause: error });
+      }
+      let holder = Number.NaN;
+      try {
+        holder = Number(nodeFs.readFileSync(join(lock, 'pid'), 'utf8'));
+      } catch {
+        // The holder has made the lock and not yet written its pid: wait for it.
+      }
+      if (Number.isInteger(holder) && holder > 0 && !processAlive(holder)) {
+        fs.rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
+      if (Date.now() - started > LOCK_WAIT_MS) {
+        throw new WriteError(`${outDir}: another status-catalog run (pid ${Number.isNaN(holder) ? '?' : holder}) is writing it; try again when it is done`);
+      }
+      sleep(50);
+    }
+  }
+  const release = (): void => fs.rmSync(lock, { recursive: true, force: true });
+  try {
+    return write();
+  } finally {
+    release();
+  }
+}
+
+/**
+ * Puts right what an interrupted run left (a crash or a kill between its steps), under the
+ * lock, so nothing else is writing: an output that was moved aside and never replaced is put
+ * back, and temporary and old copies are removed.
+ */
+function recoverInterruptedWrite(outDir: string, parent: string, name: string, fs: WriterFileSystem): string[] {
+  const warnings: string[] = [];
+  const target = join(parent, name);
+  const leftovers = fs.readdirSync(parent).filter((entry) => entry.startsWith(`.${name}.tmp-`) || entry.startsWith(`.${name}.old-`));
+  // The newest copy moved aside is the output that was there last.
+  const olds = leftovers
+    .filter((entry) => entry.startsWith(`.${name}.old-`))
+    .sort((a, b) => fs.statSync(join(parent, b)).mtimeMs - fs.statSync(join(parent, a)).mtimeMs);
+  const restored = !fs.existsSync(target) && olds.length > 0 ? olds[0] : undefined;
+  if (restored !== undefined) {
+    fs.renameSync(join(parent, restored), target);
+    warnings.push(`${outDir}: put back the output an interrupted run had moved aside`);
+  }
+  for (const entry of leftovers) {
+    if (entry === restored) continue;
+    try {
+      fs.rmSync(join(parent, entry), { recursive: true, force: true });
+    } catch (error) {
+      warnings.push(`${outDir}: could not remove ${entry}, left by an interrupted run: ${(error as Error).message}`);
+    }
+  }
+  return warnings;
+}
+
+/** The signals whose default is to end the process at once. */
+const ENDING_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/**
+ * A write is synchronous, so no JavaScript runs until it ends; but a signal's default action
+ * ends the process at once, mid-write, leaving a temporary folder or no output at all. With a
+ * listener installed, a signal waits for the write to end (whole, cleaned up) and is then
+ * raised again with its default action, unless the program has listeners of its own, which
+ * then decide. Installed once, on the first write; each listener removes itself when it fires.
+ */
+function holdEndingSignals(): void {
+  for (const signal of ENDING_SIGNALS) {
+    if (process.listeners(signal).includes(raiseAgain)) continue;
+    process.on(signal, raiseAgain);
+  }
+}
+
+function raiseAgain(signal: NodeJS.Signals): void {
+  process.removeListener(signal, raiseAgain);
+  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+}
+
+/**
+ * Writes `files` into a temporary folder beside the output and swaps it in by rename; on any
+ * failure the previous output stays and nothing temporary is left, and a signal waits for the
+ * write to end.
+ */
+function swapIn(outDir: string, parent: string, name: string, files: readonly GeneratedFile[], fs: WriterFileSystem, warnings: string[]): void {
+  const target = join(parent, name);
   let staging: string | undefined;
   let previous: string | undefined;
   // Set once the new output is in place: only then may the previous one be deleted.
   let replaced = false;
+  holdEndingSignals();
   try {
-    fs.mkdirSync(parent, { recursive: true });
     staging = fs.mkdtempSync(join(parent, `.${name}.tmp-`));
     // mkdtemp creates the folder private (0700); the output is an ordinary folder.
     fs.chmodSync(staging, 0o777 & ~process.umask());
@@ -109,7 +240,14 @@ export function writeAtomically(
     });
   } finally {
     if (staging !== undefined) fs.rmSync(staging, { recursive: true, force: true });
-    if (replaced && previous !== undefined) fs.rmSync(previous, { recursive: true, force: true });
+    if (replaced && previous !== undefined) {
+      try {
+        fs.rmSync(previous, { recursive: true, force: true });
+      } catch (error) {
+        // The new output is in place: a previous one that will not go is a leftover, not a failure.
+        warnings.push(`${outDir}: written, but the previous output could not be removed (${basename(previous)}): ${(error as Error).message}`);
+      }
+    }
   }
 }
 

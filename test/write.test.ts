@@ -3,11 +3,13 @@
  * no temporary folder behind.
  */
 import * as fs from 'node:fs';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MANIFEST_PATH, writeAtomically, writeFileAtomically, WriteError, type GeneratedFile } from '../generator/index.js';
 import type { WriterFileSystem } from '../generator/write.js';
-import { removeDir, tempDir } from './helpers.js';
+import { removeDir, ROOT, tempDir } from './helpers.js';
 
 /** A manifest listing `paths` (hashes are not read by the writer). */
 function manifest(label: string, paths: readonly string[]): GeneratedFile {
@@ -218,4 +220,86 @@ describe('writeFileAtomically (merge --in-place)', () => {
       expect(fs.readdirSync(work).sort()).toEqual(['output', 'spec.yaml']);
     });
   }
+});
+
+describe('writeAtomically after an interrupted run, beside other runs', () => {
+  it('puts back an output that a crash left moved aside, and removes what the crash left', () => {
+    // A crash between the two renames: the old output aside, the new one in its temporary folder.
+    fs.renameSync(out, join(work, '.output.old-0a0a0a0a0a0a'));
+    fs.mkdirSync(join(work, '.output.tmp-XXXXXX'));
+    fs.writeFileSync(join(work, '.output.tmp-XXXXXX', 'half.txt'), 'half');
+    const report = writeAtomically(out, NEW);
+    expect(report.warnings).toEqual([expect.stringContaining('put back the output an interrupted run had moved aside')]);
+    expect(read(out)['b/two.txt']).toBe('new two\n');
+    expect(fs.readdirSync(work)).toEqual(['output']);
+  });
+
+  it('removes old and temporary folders a killed run left beside a whole output', () => {
+    fs.mkdirSync(join(work, '.output.old-1b1b1b1b1b1b'));
+    fs.mkdirSync(join(work, '.output.tmp-YYYYYY'));
+    expect(writeAtomically(out, NEW).warnings).toEqual([]);
+    expect(fs.readdirSync(work)).toEqual(['output']);
+  });
+
+  it('takes over a lock whose holder is gone', () => {
+    fs.mkdirSync(join(work, '.output.lock'));
+    // A pid no process has: beyond the kernel's limit.
+    fs.writeFileSync(join(work, '.output.lock', 'pid'), '4194305');
+    writeAtomically(out, NEW);
+    expect(read(out)['b/two.txt']).toBe('new two\n');
+    expect(fs.readdirSync(work)).toEqual(['output']);
+  });
+
+  it('says so, and does not fail, when the previous output cannot be removed', () => {
+    const fileSystem = {
+      ...fs,
+      rmSync: (path: fs.PathLike, options?: fs.RmOptions) => {
+        if (String(path).includes('.output.old-')) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+        fs.rmSync(path, options);
+      },
+    } as WriterFileSystem;
+    const report = writeAtomically(out, NEW, fileSystem);
+    expect(read(out)['b/two.txt']).toBe('new two\n');
+    expect(report.warnings).toEqual([expect.stringMatching(/written, but the previous output could not be removed \(\.output\.old-[0-9a-f]+\): EACCES/)]);
+  });
+
+  it('lets concurrent runs on one folder take turns: all succeed, the output is whole, nothing is left', async () => {
+    // Every run writes a manifest listing what it writes, so each may replace the others' output.
+    const runs = Array.from({ length: 10 }, (_, i) =>
+      new Promise<{ code: number | null; stderr: string }>((resolvePromise) => {
+        const script = `import { writeAtomically } from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'write.js')).href)};
+// 300 files each, so that the runs' writes overlap in time.
+const extra = Array.from({ length: 300 }, (_, n) => ({ path: 'many/' + n + '.txt', contents: 'x'.repeat(2000) }));
+const body = [...${JSON.stringify(NEW.slice(1))}.map((f) => f.path === 'b/two.txt' ? { ...f, contents: 'run ${i}\\n' } : f), ...extra];
+const listed = Object.fromEntries(body.map((f) => [f.path, 'sha256-run']));
+const files = [{ path: ${JSON.stringify(MANIFEST_PATH)}, contents: JSON.stringify({ generator: 'status-catalog', inputs: 'run', files: listed }) + '\\n' }, ...body];
+writeAtomically(${JSON.stringify(out)}, files);`;
+        const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'ignore', 'pipe'] });
+        let stderr = '';
+        child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+        child.on('close', (code) => resolvePromise({ code, stderr }));
+      }),
+    );
+    const results = await Promise.all(runs);
+    for (const result of results) expect(result, result.stderr).toEqual({ code: 0, stderr: '' });
+    expect(read(out)['b/two.txt']).toMatch(/^run [0-9]\n$/);
+    expect(Object.keys(read(out)).filter((path) => !path.startsWith('many/')).sort()).toEqual(NEW.map((f) => f.path).sort());
+    expect(Object.keys(read(out)).filter((path) => path.startsWith('many/'))).toHaveLength(300);
+    expect(fs.readdirSync(work)).toEqual(['output']);
+  });
+
+  it('a signal mid-write ends the run only once the write is whole', async () => {
+    const script = `import * as fs from 'node:fs';
+import { writeAtomically } from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'write.js')).href)};
+let count = 0;
+const killing = { ...fs, writeFileSync: (...args) => { count += 1; if (count === 3) process.kill(process.pid, 'SIGTERM'); return fs.writeFileSync(...args); } };
+writeAtomically(${JSON.stringify(out)}, ${JSON.stringify(NEW)}, killing);
+setTimeout(() => {}, 5000);`;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: 'ignore' });
+    const signal = await new Promise<NodeJS.Signals | null>((resolvePromise) => child.on('close', (_code, sig) => resolvePromise(sig)));
+    // The signal ends the run, after the write: a whole output, nothing left beside it.
+    expect(signal).toBe('SIGTERM');
+    expect(read(out)).toEqual(Object.fromEntries(NEW.map((f) => [f.path, f.contents])));
+    expect(fs.readdirSync(work)).toEqual(['output']);
+  });
 });
