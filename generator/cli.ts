@@ -4,7 +4,7 @@
  * input, stale output or a failed write, 2 on a usage error, 70 on an internal error. User
  * errors are one line each, never a stack trace (unless --debug).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Catalog } from './catalog.js';
@@ -210,6 +210,21 @@ async function runGenerate(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
+/** A spec's text, or undefined after saying in one line why it cannot be read. */
+function readSpec(spec: string): string | undefined {
+  let problem: string;
+  try {
+    const stat = statSync(spec);
+    // Like catalogs: only a regular file, not a folder, a pipe or a device that never ends.
+    if (stat.isFile()) return readFileSync(spec, 'utf8');
+    problem = stat.isDirectory() ? 'is a folder, not a spec' : 'is not a regular file';
+  } catch (error) {
+    problem = `cannot read it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+  }
+  say(process.stderr, `status-catalog: ${spec}: ${problem}`);
+  return undefined;
+}
+
 /** Whether a folder is missing, empty, or holds a valid manifest: something --check may compare. */
 function isStatusCatalogOutput(outDir: string): boolean {
   if (listFiles(resolve(outDir)).length === 0) return true;
@@ -248,7 +263,8 @@ async function runMerge(argv: readonly string[]): Promise<number> {
   for (const status of attach) {
     if (!catalog.data.statuses.some((s) => s.status === status)) throw new UsageError(`--attach: the catalog has no status ${status}`);
   }
-  const input = readFileSync(spec, 'utf8');
+  const input = readSpec(spec);
+  if (input === undefined) return 1;
   const result = mergeSpec(input, spec, buildModel(catalog), {
     attach,
     attachDefault: values['attach-default'],

@@ -4,6 +4,7 @@
  * model serves both and every later error can name a line and column.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
 import { parse as parseJson, printParseErrorCode, type ParseError } from 'jsonc-parser';
@@ -24,6 +25,8 @@ export interface SourceDocument {
   readonly file: string;
   /** sha256 of the text, for the manifest's record of what the outputs were made from. */
   readonly sha256: string;
+  /** Length of the text in characters, for the limit on a whole extends chain. */
+  readonly size: number;
   readonly data: unknown;
   /** Position of the value at `path` (of its key when `key` is set), or of the closest ancestor that exists. */
   positionOf(path: FieldPath, key?: boolean): Position;
@@ -48,6 +51,7 @@ export function readCatalogChain(file: string, parsed?: SourceDocument): SourceD
   const seen: string[] = [];
   let current: string = file;
   let via: { source: SourceDocument; path: FieldPath } | undefined;
+  let total = 0;
   for (;;) {
     const absolute = resolve(current);
     if (seen.includes(absolute)) {
@@ -68,6 +72,13 @@ export function readCatalogChain(file: string, parsed?: SourceDocument): SourceD
       throw error;
     }
     chain.unshift(source);
+    // Each file is capped; so is the whole chain, or 8 files of 15 MB each would pass.
+    total += source.size;
+    if (total > MAX_CATALOG_BYTES) {
+      throw via === undefined
+        ? new CatalogError([{ file: source.file, line: 0, column: 0, path: '(catalog)', message: `text is ${total} characters; catalogs are limited to ${MAX_CATALOG_BYTES}` }])
+        : locatedError(via, `${current}: the catalog and those it extends hold ${total} characters; they are limited to ${MAX_CATALOG_BYTES} in all`);
+    }
     const base = (source.data as { extends?: unknown } | null)?.extends;
     if (typeof base !== 'string' || base === '') return chain;
     via = { source, path: ['extends'] };
@@ -111,12 +122,32 @@ export function readCatalogFile(file: string): SourceDocument {
     if (size > MAX_CATALOG_BYTES) {
       fail(file, `file is ${size} bytes; catalogs are limited to ${MAX_CATALOG_BYTES} bytes`);
     }
-    text = readFileSync(file, 'utf8');
+    text = decodeUtf8(readFileSync(file), file);
   } catch (error) {
     if (error instanceof CatalogError) throw error;
     fail(file, `cannot read catalog: ${describeIoError(error)}`);
   }
   return parseCatalogText(text, file);
+}
+
+/**
+ * The text of a catalog file, which must be UTF-8: an invalid byte is an error at its line and
+ * column, not a silent U+FFFD in a message that ends up in generated code.
+ */
+function decodeUtf8(bytes: Buffer, file: string): string {
+  if (isUtf8(bytes)) return bytes.toString('utf8');
+  // A line feed byte is never part of a multi-byte character: lines can be checked one by one.
+  let start = 0;
+  for (let line = 1; ; line += 1) {
+    const end = bytes.indexOf(0x0a, start);
+    const bytesOfLine = bytes.subarray(start, end === -1 ? bytes.length : end);
+    if (!isUtf8(bytesOfLine)) {
+      const column = bytesOfLine.toString('utf8').indexOf('\uFFFD') + 1;
+      fail(file, 'invalid UTF-8: a catalog is UTF-8 text', line, Math.max(column, 1));
+    }
+    if (end === -1) return bytes.toString('utf8');
+    start = end + 1;
+  }
 }
 
 /** Parses catalog text; `file` only names it in diagnostics and picks JSON or YAML rules. */
@@ -137,6 +168,7 @@ export function parseCatalogText(text: string, file: string): SourceDocument {
   return {
     file,
     sha256: hash,
+    size: source.length,
     data,
     positionOf: (path, key) => full().positionOf(path, key),
     sourceTextOf: (path) => full().sourceTextOf(path),
@@ -231,7 +263,7 @@ function parseWithPositions(source: string, file: string, hash: string): SourceD
     }
     return isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
   };
-  return { file, sha256: hash, data, positionOf, sourceTextOf };
+  return { file, sha256: hash, size: source.length, data, positionOf, sourceTextOf };
 }
 
 function childOf(node: unknown, segment: string | number): { key?: unknown; value: unknown } | undefined {

@@ -248,6 +248,31 @@ describe('--check', () => {
 });
 
 describe('bad input', () => {
+  it('refuses invalid UTF-8 at its line and column', () => {
+    const text = Buffer.concat([Buffer.from('service: S\nerrorBody: {}\ntitle: caf'), Buffer.from([0xe9]), Buffer.from(' menu\n')]);
+    const catalog = join(work, 'latin1.yaml');
+    writeFileSync(catalog, text);
+    const result = runCli(['generate', '--catalog', catalog, '--out', join(work, 'o')]);
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toMatch(/latin1\.yaml:3:11: \(catalog\): invalid UTF-8: a catalog is UTF-8 text$/);
+    expect(existsSync(join(work, 'o'))).toBe(false);
+  });
+
+  it('caps the whole extends chain, not only each file', () => {
+    const filler = `# ${'x'.repeat(9 * 1024 * 1024)}\n`;
+    writeFile(join(work, 'base.yaml'), `${filler}${readFileSync(DEFAULT_CATALOG, 'utf8')}`);
+    const child = writeFile(join(work, 'child.yaml'), `${filler}extends: base.yaml\nservice: SVC\n`);
+    const result = runCli(['generate', '--catalog', child, '--out', join(work, 'o')]);
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toMatch(/child\.yaml:2:10: extends: .*base\.yaml: the catalog and those it extends hold \d+ characters; they are limited to 16777216 in all$/);
+  });
+
+  it('refuses a folder as the spec to merge, in one line', () => {
+    const result = runCli(['merge', work]);
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringContaining('is a folder, not a spec')]);
+  });
+
   it('shows names with line breaks escaped: every message stays one line, no name starts a line', () => {
     const name = 'x\n::warning file=a::pwned.yaml';
     const catalog = writeFile(join(work, name), 'service: [\n');
