@@ -14,7 +14,7 @@ const CORPUS = join(ROOT, 'test', 'fixtures', 'malformed');
 /** Expected stderr lines, with `F` standing for the fixture's path; `[]` means it loads. */
 const EXPECTED: Record<string, string[]> = {
   'alias-bomb.yaml': ['F:1:1: (catalog): Excessive alias count indicates a resource exhaustion attack (limit: 100 aliases)'],
-  'binary-junk.yaml': ['F: (catalog): file contains NUL bytes; a catalog is UTF-8 text'],
+  'binary-junk.yaml': ['F:1:1: (catalog): invalid UTF-8: a catalog is UTF-8 text'],
   'bom.yaml': [],
   'crlf.yaml': [],
   'deep-nesting.yaml': ['F:3:110: (catalog): collections nest deeper than 100 levels (limit: 100)'],
