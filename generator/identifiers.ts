@@ -4,7 +4,7 @@
  * always yields the same names, on every machine.
  */
 
-/** Words that cannot name a generated class or enum member. */
+/** Words that cannot name a generated class or a StatusCode or ErrorCode member. */
 const RESERVED_WORDS = new Set(
   (
     'break case catch class const continue debugger default delete do else enum export extends false finally for ' +
