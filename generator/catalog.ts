@@ -24,13 +24,43 @@ export interface HeaderSpec {
   readonly example?: string | number;
 }
 
+/** A body preset's name (see generator/body/presets.ts). */
 export type ErrorBodyShape = 'flat' | 'nested' | 'problem';
+
+/** A JSON value a constant member may hold. */
+export type JsonScalar = string | number | boolean;
+
+/** The schema of an extra member of the error body: a small subset of JSON Schema, valid in OAS 3.0 and 3.1. */
+export interface ExtraSchema {
+  readonly type?: 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array';
+  readonly format?: string;
+  readonly enum?: readonly JsonScalar[];
+  readonly pattern?: string;
+  readonly minimum?: number;
+  readonly maximum?: number;
+}
+
+export interface ExtraSpec {
+  readonly schema?: ExtraSchema;
+  readonly description: string;
+}
 
 export interface ErrorBodySpec {
   readonly description?: string;
+  /** The preset the body starts from (default flat). */
   readonly shape?: ErrorBodyShape;
+  /** Shorthand for fields.code: a top-level (flat, problem) or `error` (nested) member name. */
   readonly codeField?: string;
+  /** Shorthand for fields.message. */
   readonly messageField?: string;
+  /** JSON Pointers of the code, message and request id, overriding the preset's. */
+  readonly fields?: { readonly code?: string; readonly message?: string; readonly requestId?: string };
+  /** Members every error body carries: JSON Pointer → value. */
+  readonly constants?: Readonly<Record<string, JsonScalar>>;
+  /** Documented optional members: JSON Pointer → schema and description. */
+  readonly extra?: Readonly<Record<string, ExtraSpec>>;
+  /** Media type of error bodies; the preset's by default. */
+  readonly mediaType?: string;
   readonly codePattern?: string;
   readonly defaultCode?: string;
   readonly problemTypeBase?: string;
@@ -99,32 +129,4 @@ export interface Catalog {
   readonly fileHashes: readonly string[];
   /** The catalog files read, as absolute paths, the most basic first: an output folder must hold none of them. */
   readonly files: readonly string[];
-}
-
-/** Members RFC 9457 defines for a problem document; an error code cannot take their names. */
-export const PROBLEM_MEMBERS: readonly string[] = ['type', 'title', 'status', 'detail', 'instance'];
-
-/** The error body with the defaults of its shape applied. */
-export interface ResolvedErrorBody {
-  readonly description: string | undefined;
-  readonly shape: ErrorBodyShape;
-  readonly codeField: string;
-  /** For problem, always `detail`. */
-  readonly messageField: string;
-  readonly codePattern: string | undefined;
-  readonly defaultCode: string | undefined;
-  readonly problemTypeBase: string | undefined;
-}
-
-export function resolveErrorBody(spec: ErrorBodySpec): ResolvedErrorBody {
-  const shape = spec.shape ?? 'flat';
-  return {
-    description: spec.description,
-    shape,
-    codeField: spec.codeField ?? (shape === 'flat' ? 'error_code' : 'code'),
-    messageField: shape === 'problem' ? 'detail' : (spec.messageField ?? (shape === 'flat' ? 'error_msg' : 'message')),
-    codePattern: spec.codePattern,
-    defaultCode: spec.defaultCode,
-    problemTypeBase: spec.problemTypeBase,
-  };
 }

@@ -2,7 +2,8 @@
  * Model stage: the validated catalog with every default applied and every derived fact
  * computed once, in a fixed order, so emitters only format and never decide.
  */
-import { resolveErrorBody, type Catalog, type HeaderValueSchema, type ResolvedErrorBody, type RetryPolicy } from './catalog.js';
+import { describeErrorBody, type BodyDescriptor } from './body/descriptor.js';
+import type { Catalog, HeaderValueSchema, RetryPolicy } from './catalog.js';
 import { bodyForbidden, statusClassOf, type StatusClass } from './http.js';
 import { classNameOf } from './identifiers.js';
 import { catalogName } from './manifest.js';
@@ -74,9 +75,8 @@ export interface CatalogModel {
   readonly version: string;
   /** Base name of the catalog file, reduced to safe characters: it is named in generated headers. */
   readonly sourceName: string;
-  readonly errorBody: ResolvedErrorBody;
-  /** The media type of error bodies: application/problem+json for the problem shape. */
-  readonly errorMediaType: string;
+  /** The error body: where each part travels, constants, extras, media type. */
+  readonly errorBody: BodyDescriptor;
   /** Declared headers, sorted by name. */
   readonly headers: readonly HeaderModel[];
   /** Sorted by status code. */
@@ -146,7 +146,8 @@ export function buildModel(catalog: Catalog): CatalogModel {
       exampleKey: statusNames.has(spec.code) ? `code.${spec.code}` : spec.code,
     };
   });
-  const errorBody = resolveErrorBody(data.errorBody);
+  // Validation reported any problem with it already.
+  const errorBody = describeErrorBody(data.errorBody).descriptor;
   const allCodes = [...errors.map((e) => e.code), ...(errorBody.defaultCode === undefined ? [] : [errorBody.defaultCode])];
   return {
     service: data.service,
@@ -154,7 +155,6 @@ export function buildModel(catalog: Catalog): CatalogModel {
     version: data.version ?? '1.0.0',
     sourceName: catalogName(catalog.file),
     errorBody,
-    errorMediaType: errorBody.shape === 'problem' ? 'application/problem+json' : 'application/json',
     headers,
     statuses,
     errors,

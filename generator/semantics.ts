@@ -5,8 +5,6 @@
  * Suspicious but usable entries are warnings.
  */
 import {
-  PROBLEM_MEMBERS,
-  resolveErrorBody,
   type CatalogData,
   type CatalogFile,
   type ErrorBodySpec,
@@ -15,6 +13,7 @@ import {
   type StatusSpec,
   type TypeScriptSpec,
 } from './catalog.js';
+import { describeErrorBody } from './body/descriptor.js';
 import type { Diagnostic, FieldPath } from './diagnostics.js';
 import { bodyForbidden } from './http.js';
 import { classNameOf, codeSuffix, deriveIdentifier, identifierProblem } from './identifiers.js';
@@ -67,7 +66,7 @@ export function mergeChain(chain: readonly SourceDocument[]): MergedCatalog {
       // Another shape makes the inherited field names and description meaningless: they go.
       const shape = (file.errorBody.shape ?? 'flat') as string;
       if (file.errorBody.shape !== undefined && (errorBodyFields.get('shape')?.value ?? 'flat') !== shape) {
-        for (const key of ['codeField', 'messageField', 'description']) errorBodyFields.delete(key);
+        for (const key of ['codeField', 'messageField', 'fields', 'description']) errorBodyFields.delete(key);
       }
       for (const [key, value] of Object.entries(file.errorBody)) errorBodyFields.set(key, at(value, 'errorBody', key));
       const merged: Record<string, unknown> = {};
@@ -132,7 +131,7 @@ export function checkSemantics(merged: MergedCatalog): { data: CatalogData; prob
   if (merged.statuses.length === 0) error(rootAt, 'the catalog and those it extends list no statuses', 'statuses');
 
   // The error body.
-  const body = resolveErrorBody(merged.errorBody?.value ?? {});
+  const { descriptor: body, problems: bodyProblems } = describeErrorBody(merged.errorBody?.value ?? {});
   const bodyField = (name: string): Located<unknown> => merged.errorBodyFields.get(name) ?? merged.errorBody ?? rootAt;
   let codeRegExp: RegExp | undefined;
   if (body.codePattern !== undefined) {
@@ -157,20 +156,9 @@ export function checkSemantics(merged: MergedCatalog): { data: CatalogData; prob
   if (body.defaultCode !== undefined && matching([body.defaultCode])?.[0] === false) {
     error(bodyField('defaultCode'), `"${body.defaultCode}" does not match codePattern ${body.codePattern}`);
   }
-  if (body.shape === 'problem') {
-    if (PROBLEM_MEMBERS.includes(body.codeField)) {
-      error(bodyField('codeField'), `"${body.codeField}" is a member RFC 9457 defines; the code needs a name of its own`);
-    }
-    if (merged.errorBodyFields.has('messageField')) {
-      error(bodyField('messageField'), 'does not apply to the problem shape, whose message is "detail"');
-    }
-  } else if (body.codeField === body.messageField) {
-    error(bodyField('messageField'), `must differ from codeField ("${body.codeField}")`);
-  }
-  for (const field of ['codeField', 'messageField'] as const) {
-    if (body[field] === 'request_id') error(bodyField(field), '"request_id" is reserved for the request id');
-    // In an object literal `__proto__: x` sets the prototype instead of a field.
-    if (body[field] === '__proto__') error(bodyField(field), '"__proto__" cannot name a JSON field in generated code');
+  for (const problem of bodyProblems) {
+    const [key, ...rest] = problem.field;
+    error(bodyField(String(key)), problem.message, ...rest);
   }
 
   // Headers. Their names are case-insensitive (RFC 9110): one declaration per name, whatever the case.

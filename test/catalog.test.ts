@@ -83,7 +83,8 @@ describe('default catalog', () => {
     const seed = readSeedTable(readFileSync(SEED, 'utf8'));
     const example = JSON.parse(seed.errorBodyExample) as Record<string, string>;
     const body = seedBody;
-    expect(Object.keys(example)).toEqual([body.codeField, body.messageField]);
+    const pointers = ['code', 'message'].map((part) => body.members.find((m) => m.kind === 'part' && m.part === part)?.pointer);
+    expect(pointers).toEqual(Object.keys(example).map((key) => `/${key}`));
     expect(seedCatalog.errorBody.description).toContain(seed.errorBodyExample);
     const pattern = new RegExp(body.codePattern!, 'u');
     expect(pattern.test('S3M.0001')).toBe(true);

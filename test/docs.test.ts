@@ -30,8 +30,8 @@ describe('docs/status-codes.md', () => {
   });
 
   it('documents the error body fields and every header', () => {
-    const fields = tables.find((t) => t[0]?.[0] === 'Field');
-    expect(fields?.slice(1).map((r) => r[0])).toEqual(['error_code', 'error_msg', 'request_id']);
+    const fields = tables.find((t) => t[0]?.[0] === 'Member');
+    expect(fields?.slice(1).map((r) => r[0])).toEqual(['/error_code', '/error_msg', '/request_id']);
     expect(fields?.[1]?.[2]).toContain(seedCatalog.errorBody.codePattern!);
     const headers = tables.find((t) => t[0]?.[0] === 'Header');
     expect(headers?.slice(1).map((r) => r[0])).toEqual(Object.keys(seedCatalog.headers ?? {}).sort());

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
-import { resolveErrorBody, type CatalogData } from '../generator/catalog.js';
+import { describeErrorBody } from '../generator/body/descriptor.js';
+import type { CatalogData } from '../generator/catalog.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI = join(ROOT, 'dist', 'cli.js');
@@ -18,7 +19,7 @@ export const OUTPUT = join(ROOT, 'output');
 export const seedCatalog = parse(readFileSync(DEFAULT_CATALOG, 'utf8')) as CatalogData;
 
 /** Its error body with the defaults of its shape applied. */
-export const seedBody = resolveErrorBody(seedCatalog.errorBody);
+export const seedBody = describeErrorBody(seedCatalog.errorBody).descriptor;
 
 export interface RunResult {
   readonly status: number | null;

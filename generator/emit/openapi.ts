@@ -8,9 +8,11 @@ import { dump as dumpYaml } from 'js-yaml';
 import type { HeaderValueSchema } from '../catalog.js';
 import type { CatalogModel } from '../model.js';
 import type { GeneratedFile } from './files.js';
+import { ERROR_CODE_SCHEMA, errorBodySchema, wireBody } from './openapi-body.js';
+
+export { ERROR_CODE_SCHEMA, wireBody };
 
 export const ERROR_BODY_SCHEMA = 'ErrorBody';
-export const ERROR_CODE_SCHEMA = 'ErrorCode';
 /** Response for an operation's `default`; no status may take this name. */
 export const DEFAULT_ERROR_RESPONSE = 'DefaultError';
 
@@ -69,7 +71,8 @@ function buildComponents(model: CatalogModel): oas31.ComponentsObject {
         status: status.status,
         statusMessage: status.message,
         code: defaultCode,
-        codeMessage: listedDefault?.message,
+        // The default code lends its message only under the status that lists it.
+        codeMessage: listedDefault?.status === status.status ? listedDefault.message : undefined,
         message: status.message,
       }),
     };
@@ -105,7 +108,7 @@ function buildComponents(model: CatalogModel): oas31.ComponentsObject {
       const codeExamples = model.errors.filter((e) => e.status === status.status).map((e) => e.exampleKey);
       const named = [status.name, ...codeExamples].map((key) => [key, { $ref: `#/components/examples/${key}` }]);
       response.content = {
-        [model.errorMediaType]: {
+        [model.errorBody.mediaType]: {
           schema: { $ref: `#/components/schemas/${ERROR_BODY_SCHEMA}` },
           examples: Object.fromEntries(named),
         },
@@ -119,58 +122,9 @@ function buildComponents(model: CatalogModel): oas31.ComponentsObject {
   // For `default` responses of operations: any other error, in the service's error body.
   responses[DEFAULT_ERROR_RESPONSE] = {
     description: `Any other error of the ${model.service} service: the HTTP status says which, the body says why.`,
-    content: { [model.errorMediaType]: { schema: { $ref: `#/components/schemas/${ERROR_BODY_SCHEMA}` } } },
+    content: { [model.errorBody.mediaType]: { schema: { $ref: `#/components/schemas/${ERROR_BODY_SCHEMA}` } } },
   };
   return { schemas, responses, headers, examples };
-}
-
-/** The code field's schema: with codePattern only when every known code matches it, so examples stay valid. */
-function codeSchema(model: CatalogModel): oas31.SchemaObject {
-  const body = model.errorBody;
-  const fallback = body.defaultCode === undefined ? '' : ` ${body.defaultCode} when no specific code applies.`;
-  return {
-    type: 'string',
-    ...(model.schemaCodePattern === undefined ? {} : { pattern: model.schemaCodePattern }),
-    description: `Service error code${model.errors.length > 0 ? ` (see ${ERROR_CODE_SCHEMA})` : ''}.${fallback}`,
-  };
-}
-
-const REQUEST_ID_SCHEMA: oas31.SchemaObject = { type: 'string', description: 'Identifier of the request, for support and logs.' };
-
-function errorBodySchema(model: CatalogModel): oas31.SchemaObject {
-  const body = model.errorBody;
-  const described = body.description === undefined ? {} : { description: body.description };
-  const withCode = body.defaultCode === undefined ? [] : [body.codeField];
-  if (body.shape === 'problem') {
-    return {
-      type: 'object',
-      ...described,
-      required: ['type', 'title', 'status', 'detail', ...withCode],
-      properties: {
-        type: { type: 'string', format: 'uri-reference', description: 'URI of the problem type (RFC 9457).' },
-        title: { type: 'string', description: 'Short summary of the problem type.' },
-        status: { type: 'integer', minimum: 100, maximum: 599, description: 'The HTTP status.' },
-        detail: { type: 'string', description: 'Explanation of this occurrence: the error message.' },
-        instance: { type: 'string', format: 'uri-reference', description: 'URI of this occurrence.' },
-        [body.codeField]: codeSchema(model),
-        request_id: REQUEST_ID_SCHEMA,
-      },
-    };
-  }
-  const fields: oas31.SchemaObject = {
-    type: 'object',
-    ...(body.shape === 'flat' ? described : {}),
-    required: [...withCode, body.messageField],
-    properties: {
-      [body.codeField]: codeSchema(model),
-      [body.messageField]: { type: 'string', description: 'Error message.' },
-      request_id: REQUEST_ID_SCHEMA,
-    },
-  };
-  if (body.shape === 'nested') {
-    return { type: 'object', ...described, required: ['error'], properties: { error: fields } };
-  }
-  return fields;
 }
 
 function errorCodeSchema(model: CatalogModel): oas31.SchemaObject {
@@ -182,43 +136,6 @@ function errorCodeSchema(model: CatalogModel): oas31.SchemaObject {
     'x-enum-varnames': model.errors.map((e) => e.name),
     'x-enum-descriptions': model.errors.map((e) => e.message),
   };
-}
-
-/**
- * An error body as the generated `toJSON()` writes it, for examples: the two must agree, and
- * the tests compare them. For a problem, a code the catalog lists gets its own type URI (with
- * problemTypeBase) and its message as title; anything else is about:blank with the status
- * phrase as title, as RFC 9457 asks.
- */
-export function wireBody(
-  model: CatalogModel,
-  error: {
-    status: number;
-    statusMessage: string;
-    code: string | undefined;
-    /** The message of the code when the catalog lists it. */
-    codeMessage: string | undefined;
-    message: string;
-  },
-): Record<string, unknown> {
-  const body = model.errorBody;
-  const code = error.code === undefined ? {} : { [body.codeField]: error.code };
-  switch (body.shape) {
-    case 'problem': {
-      const typed = error.code !== undefined && error.codeMessage !== undefined && body.problemTypeBase !== undefined;
-      return {
-        type: typed ? body.problemTypeBase + error.code! : 'about:blank',
-        title: typed ? error.codeMessage! : error.statusMessage,
-        status: error.status,
-        detail: error.message,
-        ...code,
-      };
-    }
-    case 'nested':
-      return { error: { ...code, [body.messageField]: error.message } };
-    case 'flat':
-      return { ...code, [body.messageField]: error.message };
-  }
 }
 
 function headerSchema(schema: HeaderValueSchema): oas31.SchemaObject {

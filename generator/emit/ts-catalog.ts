@@ -2,85 +2,136 @@
  * catalog.ts of the generated module: the constants of this catalog that the copied runtime
  * reads (service, error body layout, default code, declared headers) and the ErrorBody type.
  */
+import { util } from 'prettier';
+import { bodyTree, nodeIsRequired, type BodyMember, type BodyNode, type ExtraMember } from '../body/descriptor.js';
+import type { ExtraSchema, JsonScalar } from '../catalog.js';
 import type { CatalogModel } from '../model.js';
 import { stringLiteral } from './escape.js';
-import { util } from 'prettier';
-import { assignment, jsDoc, list, PRETTIER_OPTIONS, type Writer } from './ts-layout.js';
-import { doc, StructureKind, type Statement } from './ts-structures.js';
+import { assignment, fits, jsDoc, list, PRETTIER_OPTIONS, type Writer } from './ts-layout.js';
+import { doc, objectKey, StructureKind, type Statement } from './ts-structures.js';
 
-function path(w: Writer, key: string, members: readonly string[]): void {
-  list(w, `${key}: [`, members.map(stringLiteral), '],');
+/** A JSON scalar as a TypeScript literal (a value, or a literal type). */
+function scalarLiteral(value: JsonScalar): string {
+  return typeof value === 'string' ? stringLiteral(value) : String(value);
+}
+
+/** One member of ERROR_BODY.members: on one line when it fits, else one property per line. */
+function layoutMember(w: Writer, member: BodyMember): void {
+  const path = member.path.map(stringLiteral);
+  const rest: [string, string][] =
+    member.kind === 'part'
+      ? [['part', stringLiteral(member.part)]]
+      : member.kind === 'constant'
+        ? [['part', '"constant"'], ['value', scalarLiteral(member.value)]]
+        : [['part', '"extra"'], ['name', stringLiteral(member.name)], ['type', member.schema.type === undefined ? 'undefined' : stringLiteral(member.schema.type)]];
+  const line = `{ path: [${path.join(', ')}], ${rest.map(([key, value]) => `${key}: ${value}`).join(', ')} },`;
+  if (fits(w, line)) {
+    w.writeLine(line);
+    return;
+  }
+  w.writeLine('{');
+  w.indent(() => {
+    list(w, 'path: [', path, '],');
+    for (const [key, value] of rest) assignment(w, `${key}:`, value, ',');
+  });
+  w.writeLine('},');
 }
 
 /** The layout the runtime writes and reads bodies by (see runtime/error-body.ts). */
 function errorBodyLayout(model: CatalogModel): (w: Writer) => void {
   const body = model.errorBody;
-  const inner = (field: string): string[] => (body.shape === 'nested' ? ['error', field] : [field]);
   return (w) => {
     w.writeLine('/** Where the parts of an error body travel, and its media type. */');
     w.writeLine('export const ERROR_BODY: ErrorBodyLayout = {');
     w.indent(() => {
-      w.writeLine(`mediaType: ${stringLiteral(model.errorMediaType)},`);
-      path(w, 'code', inner(body.codeField));
-      path(w, 'message', inner(body.messageField));
-      path(w, 'requestId', inner('request_id'));
-      if (body.shape !== 'problem') w.writeLine('problem: false,');
-      else if (body.problemTypeBase === undefined) w.writeLine('problem: { typeBase: undefined },');
-      else {
-        w.writeLine('problem: {');
-        w.indent(() => assignment(w, 'typeBase:', stringLiteral(body.problemTypeBase!), ','));
-        w.writeLine('},');
-      }
+      assignment(w, 'mediaType:', stringLiteral(body.mediaType), ',');
+      w.writeLine('members: [');
+      w.indent(() => body.members.forEach((member) => layoutMember(w, member)));
+      w.writeLine('],');
+      assignment(w, 'problemTypeBase:', body.problemTypeBase === undefined ? 'undefined' : stringLiteral(body.problemTypeBase), ',');
     });
     w.writeLine('};');
   };
 }
 
-/** The fields of the body: code (optional without a default code), message, request id. */
-function bodyFields(w: Writer, model: CatalogModel): void {
-  const body = model.errorBody;
-  jsDoc(w, 'Service error code.');
-  w.writeLine(`readonly ${body.codeField}${body.defaultCode === undefined ? '?' : ''}: string;`);
-  if (body.shape !== 'problem') {
-    jsDoc(w, 'Error message.');
-    w.writeLine(`readonly ${body.messageField}: string;`);
+/** The TypeScript type of an extra's value, from its schema. */
+function extraType(schema: ExtraSchema): string {
+  if (schema.type === undefined) return 'unknown';
+  switch (schema.type) {
+    case 'string':
+      return 'string';
+    case 'integer':
+    case 'number':
+      return 'number';
+    case 'boolean':
+      return 'boolean';
+    case 'object':
+      return '{ readonly [key: string]: unknown }';
+    case 'array':
+      return 'readonly unknown[]';
   }
-  jsDoc(w, 'Identifier of the request, for support and logs.');
-  w.writeLine('readonly request_id?: string;');
 }
 
-const PROBLEM_MEMBERS: readonly [string, string][] = [
-  ['URI of the problem type.', 'readonly type: string;'],
-  ['Short summary: the message of the error code, else of the status.', 'readonly title: string;'],
-  ['The HTTP status.', 'readonly status: number;'],
-  ['The error message.', 'readonly detail: string;'],
-  ['URI of this occurrence.', 'readonly instance?: string;'],
-];
+function memberType(member: BodyMember): string {
+  switch (member.kind) {
+    case 'constant':
+      return scalarLiteral(member.value);
+    case 'extra':
+      return extraType(member.schema);
+    case 'part':
+      return member.part === 'status' ? 'number' : 'string';
+  }
+}
+
+function memberDoc(member: BodyMember): string {
+  switch (member.kind) {
+    case 'constant':
+      return `Always ${JSON.stringify(member.value)}.`;
+    case 'extra':
+      return member.description;
+    case 'part':
+      return member.description;
+  }
+}
+
+/** Members of one level of the body, objects written inline. */
+function bodyMembers(w: Writer, model: CatalogModel, nodes: readonly BodyNode[]): void {
+  for (const node of nodes) {
+    const key = `readonly ${objectKey(node.key)}${nodeIsRequired(node, model.errorBody) ? '' : '?'}:`;
+    if ('children' in node) {
+      jsDoc(w, `The ${JSON.stringify(node.key)} object of the body.`);
+      w.write(`${key} `).inlineBlock(() => bodyMembers(w, model, node.children));
+      w.write(';').newLine();
+      continue;
+    }
+    jsDoc(w, memberDoc(node.member));
+    assignment(w, key, memberType(node.member), ';');
+  }
+}
 
 function errorBodyType(model: CatalogModel): (w: Writer) => void {
   const body = model.errorBody;
   const about = body.description ?? `The JSON body of an error response of the ${model.service} service.`;
   return (w) => {
-    if (body.shape === 'nested') {
-      jsDoc(w, 'The fields inside the "error" object of an error body.');
-      w.write('export interface ErrorBodyFields ').block(() => bodyFields(w, model));
-      w.blankLine();
-      jsDoc(w, about);
-      w.write('export interface ErrorBody ').block(() => {
-        jsDoc(w, 'The error.');
-        w.writeLine('readonly error: ErrorBodyFields;');
-      });
+    jsDoc(w, body.preset === 'problem' ? `${about}\n\nAn RFC 9457 problem document (${body.mediaType}).` : about);
+    w.write('export interface ErrorBody ').block(() => bodyMembers(w, model, bodyTree(body.members)));
+  };
+}
+
+/** The extras an error carries by name, typed by their schemas. */
+function errorExtrasType(model: CatalogModel): (w: Writer) => void {
+  const extras = model.errorBody.members.filter((m): m is ExtraMember => m.kind === 'extra');
+  return (w) => {
+    jsDoc(w, 'The extra members the catalog documents for the error body, by name: `extras` of an error.');
+    if (extras.length === 0) {
+      w.writeLine('export interface ErrorExtras {}');
       return;
     }
-    jsDoc(w, body.shape === 'problem' ? `${about}\n\nAn RFC 9457 problem document (application/problem+json).` : about);
-    w.write('export interface ErrorBody ').block(() => {
-      if (body.shape === 'problem') {
-        for (const [text, line] of PROBLEM_MEMBERS) {
-          jsDoc(w, text);
-          w.writeLine(line);
-        }
+    w.write('export interface ErrorExtras ').block(() => {
+      for (const extra of extras) {
+        jsDoc(w, `${extra.description}\n\nSent at ${extra.pointer}.`);
+        assignment(w, `readonly ${objectKey(extra.name)}?:`, extraType(extra.schema), ';');
       }
-      bodyFields(w, model);
     });
   };
 }
@@ -108,7 +159,7 @@ export function catalogStatements(model: CatalogModel): Statement[] {
       isExported: true,
       declarationKind: 'const' as never,
       docs: [doc('Media type of error bodies.')],
-      declarations: [{ name: 'ERROR_MEDIA_TYPE', initializer: stringLiteral(model.errorMediaType) }],
+      declarations: [{ name: 'ERROR_MEDIA_TYPE', initializer: stringLiteral(body.mediaType) }],
     },
     (w) => {
       jsDoc(w, 'The error code a server sends for an error raised without one; undefined when the catalog sets none.');
@@ -140,5 +191,6 @@ export function catalogStatements(model: CatalogModel): Statement[] {
       list(w, 'export const DECLARED_HEADERS: readonly string[] = [', headerNames, '];');
     },
     errorBodyType(model),
+    errorExtrasType(model),
   ];
 }

@@ -38,6 +38,11 @@ function width(text: string): number {
   return util.getStringWidth(text);
 }
 
+/** Whether `text` fits on one line at the writer's indentation. */
+export function fits(w: Writer, text: string): boolean {
+  return column(w) + width(text) <= WIDTH;
+}
+
 /**
  * `lead value end` on one line, or, when that is wider than the print width, prettier's
  * break-after-operator layout: `lead` alone, the value indented on the next line. Only for

@@ -1,23 +1,43 @@
 /**
- * The JSON error body on the wire: written in the catalog's layout, read in any of the common
- * layouts (gateways and proxies answer in their own).
+ * The JSON error body on the wire: written in the catalog's layout, read in that layout or any
+ * of the common ones (gateways and proxies answer in their own).
  */
 
-/** Where the parts of an error body travel: paths of member names from the body's root. */
+/** The parts of an error that travel in its body. */
+export type ErrorBodyPart =
+  "code" | "message" | "requestId" | "type" | "title" | "status" | "instance";
+
+/** A JSON value a constant member holds. */
+export type ErrorBodyConstant = string | number | boolean;
+
+/** One member of the body: where it travels (member names from the body's root) and what it holds. */
+export type ErrorBodyMember =
+  | { readonly path: readonly string[]; readonly part: ErrorBodyPart }
+  | {
+      readonly path: readonly string[];
+      readonly part: "constant";
+      readonly value: ErrorBodyConstant;
+    }
+  | {
+      readonly path: readonly string[];
+      readonly part: "extra";
+      /** The key of the extra in an error's `extras`. */
+      readonly name: string;
+      /** The JSON type a value read from a response must have to be kept (any when undefined). */
+      readonly type: ExtraType | undefined;
+    };
+
+/** JSON types an extra member may be declared with. */
+export type ExtraType = "string" | "integer" | "number" | "boolean" | "object" | "array";
+
+/** Where the parts of an error body travel. */
 export interface ErrorBodyLayout {
   /** Media type of error bodies. */
   readonly mediaType: string;
-  /** Path of the service error code, e.g. `["error_code"]` or `["error", "code"]`. */
-  readonly code: readonly string[];
-  /** Path of the message, e.g. `["error_msg"]`, or `["detail"]` in a problem document. */
-  readonly message: readonly string[];
-  /** Path of the request id. */
-  readonly requestId: readonly string[];
-  /**
-   * For RFC 9457 problem documents: the prefix of problem type URIs (the type of a listed code
-   * is this followed by the code; `about:blank` otherwise). `false` for other bodies.
-   */
-  readonly problem: false | { readonly typeBase: string | undefined };
+  /** Members in body order. */
+  readonly members: readonly ErrorBodyMember[];
+  /** With a `type` member (RFC 9457 problems): the prefix of the type URI of a listed code. */
+  readonly problemTypeBase: string | undefined;
 }
 
 /** What an error puts into its body. */
@@ -36,25 +56,36 @@ export interface ErrorBodyParts {
   readonly listedCode: boolean;
   /** Problem documents: URI of this occurrence. */
   readonly instance: string | undefined;
+  /** Values of the extra members, by name; an undefined one is left out. */
+  readonly extras: Readonly<Record<string, unknown>>;
 }
 
-/** The body of an error, members in a fixed order so that bodies compare byte for byte. */
+/** The body of an error, members in the layout's order so that bodies compare byte for byte. */
 export function writeErrorBody(layout: ErrorBodyLayout, parts: ErrorBodyParts): object {
   const body: Record<string, unknown> = {};
-  if (layout.problem !== false) {
-    const base = layout.problem.typeBase;
-    body["type"] = base !== undefined && parts.listedCode ? base + parts.code : "about:blank";
-    body["title"] = parts.title;
-    body["status"] = parts.status;
+  for (const member of layout.members) {
+    setPath(body, member.path, memberValue(layout, member, parts));
   }
-  if (layout.problem === false) setPath(body, layout.code, parts.code);
-  setPath(body, layout.message, parts.message);
-  if (layout.problem !== false) {
-    setPath(body, ["instance"], parts.instance);
-    setPath(body, layout.code, parts.code);
-  }
-  setPath(body, layout.requestId, parts.requestId);
   return body;
+}
+
+function memberValue(
+  layout: ErrorBodyLayout,
+  member: ErrorBodyMember,
+  parts: ErrorBodyParts,
+): unknown {
+  switch (member.part) {
+    case "constant":
+      return member.value;
+    case "extra":
+      return Object.hasOwn(parts.extras, member.name) ? parts.extras[member.name] : undefined;
+    case "type": {
+      const base = layout.problemTypeBase;
+      return base !== undefined && parts.listedCode ? base + parts.code : "about:blank";
+    }
+    default:
+      return parts[member.part];
+  }
 }
 
 function setPath(body: Record<string, unknown>, path: readonly string[], value: unknown): void {
@@ -63,9 +94,25 @@ function setPath(body: Record<string, unknown>, path: readonly string[], value: 
   for (const key of path.slice(0, -1)) {
     const next = Object.hasOwn(target, key) ? target[key] : undefined;
     if (typeof next === "object" && next !== null) target = next as Record<string, unknown>;
-    else target = (target[key] = {}) as Record<string, unknown>;
+    else target = defineOwn(target, key, {}) as Record<string, unknown>;
   }
-  target[path[path.length - 1]!] = value;
+  defineOwn(target, path[path.length - 1]!, value);
+}
+
+/** Sets a member as plain data, whatever its name (`__proto__` included). */
+function defineOwn(target: Record<string, unknown>, key: string, value: unknown): unknown {
+  Object.defineProperty(target, key, {
+    value,
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  });
+  return value;
+}
+
+/** The path of a part in the layout, if the body carries it. */
+function pathOf(layout: ErrorBodyLayout, part: ErrorBodyPart): readonly string[] | undefined {
+  return layout.members.find((m) => m.part === part)?.path;
 }
 
 /** The parts of an error body a client can read; each undefined when absent or of the wrong type. */
@@ -78,6 +125,8 @@ export interface ReadErrorBody {
   readonly requestId: string | undefined;
   /** URI of the occurrence (problem documents). */
   readonly instance: string | undefined;
+  /** The extra members the layout declares, by name: those present with their declared JSON type. */
+  readonly extras: Readonly<Record<string, unknown>>;
 }
 
 const NOTHING: ReadErrorBody = {
@@ -85,11 +134,13 @@ const NOTHING: ReadErrorBody = {
   message: undefined,
   requestId: undefined,
   instance: undefined,
+  extras: {},
 };
 
 /**
  * Reads an error body, raw text or parsed JSON: the catalog's own paths first, then the flat
- * (`error_code`, `code`), nested (`error.code`) and problem (`detail`) layouts. Missing members,
+ * (`error_code`, `code`), nested (`error.code`) and problem (`detail`) layouts; extras only at
+ * the catalog's own paths. Missing members,
  * text that is not JSON and wrong types give `undefined` parts; it never throws on plain data
  * and runs no getters.
  * @param numericCode - Maps a code sent as a JSON number to the catalog's spelling ("0500" for 500).
@@ -135,21 +186,47 @@ export function readErrorBody(
     return read !== undefined && isOwnCode(read) ? read : undefined;
   };
   const otherCodePaths = [["error_code"], ["code"], ["error", "code"], ["error", "error_code"]];
+  const own = (part: ErrorBodyPart): (readonly string[])[] => {
+    const path = pathOf(layout, part);
+    return path === undefined ? [] : [path];
+  };
   const messagePaths = [
-    layout.message,
+    ...own("message"),
     ["error_msg"],
     ["message"],
     ["detail"],
     ["error", "message"],
     ["error", "error_msg"],
   ];
-  const requestIdPaths = [layout.requestId, ["request_id"], ["error", "request_id"]];
+  const requestIdPaths = [...own("requestId"), ["request_id"], ["error", "request_id"]];
+  const extras: Record<string, unknown> = {};
+  for (const member of layout.members) {
+    if (member.part !== "extra") continue;
+    const found = atPath(value, member.path);
+    if (found !== undefined && hasType(found, member.type)) defineOwn(extras, member.name, found);
+  }
   return {
-    code: first(code, [layout.code]) ?? first(foreignCode, otherCodePaths),
+    code: first(code, own("code")) ?? first(foreignCode, otherCodePaths),
     message: first(text, messagePaths),
     requestId: first(text, requestIdPaths),
-    instance: first(text, [["instance"]]),
+    instance: first(text, [...own("instance"), ["instance"]]),
+    extras,
   };
+}
+
+function hasType(value: unknown, type: ExtraType | undefined): boolean {
+  switch (type) {
+    case undefined:
+      return true;
+    case "integer":
+      return Number.isSafeInteger(value);
+    case "object":
+      return isRecord(value);
+    case "array":
+      return Array.isArray(value);
+    default:
+      return typeof value === type;
+  }
 }
 
 function isRecord(value: unknown): value is object {

@@ -49,6 +49,7 @@ export function errorFromResponse(status: number, body?: unknown, headers?: Head
       headers,
       requestId: fields.requestId,
       instance: fields.instance,
+      extras: fields.extras,
       ...options0,
     };
     const ForCode = fields.code === undefined ? undefined : errorClassForCode(fields.code);

@@ -15,6 +15,7 @@ import {
   ERROR_BODY,
   SERVICE,
   type ErrorBody,
+  type ErrorExtras,
 } from "./catalog.js";
 import { writeErrorBody } from "./error-body.js";
 import { errorMessageFor } from "./error-lookups.js";
@@ -40,6 +41,8 @@ export interface ApiErrorOptions {
   readonly requestId?: string | undefined;
   /** URI of this occurrence, sent as the instance of a problem document (other bodies have none). */
   readonly instance?: string | undefined;
+  /** Values of the extra members the catalog documents for the body (see ErrorExtras); others are ignored. */
+  readonly extras?: ErrorExtras | undefined;
   /**
    * Whether the message given to the constructor may be sent to the client. Default: true for
    * 4xx, false for 5xx, whose body then carries the catalog's message while the given one
@@ -148,6 +151,8 @@ export class ApiError extends Error {
   readonly requestId: string | undefined;
   /** URI of this occurrence (the instance of a problem document). */
   readonly instance: string | undefined;
+  /** The extra members of the body: given to the constructor, or read from a response. */
+  readonly extras: Readonly<ErrorExtras>;
   /** Whether the given message is sent to the client: by default true for 4xx, false for 5xx. */
   readonly expose: boolean;
 
@@ -199,6 +204,7 @@ export class ApiError extends Error {
     // Only a request id given for the body goes back into it; one from a header stays a header.
     if (options?.requestId !== undefined) SENDS_REQUEST_ID.add(this);
     this.instance = options?.instance;
+    this.extras = extrasOf(options?.extras);
     Object.defineProperty(this, brand(), { value: brandOf(type) });
   }
 
@@ -228,6 +234,7 @@ export class ApiError extends Error {
       title: codeMessage ?? getStatusMessage(this.status) ?? "HTTP " + String(this.status),
       listedCode: codeMessage !== undefined,
       instance: this.instance,
+      extras: this.extras,
     }) as ErrorBody;
   }
 
@@ -248,6 +255,19 @@ export class ApiError extends Error {
     headers["content-type"] = ERROR_BODY.mediaType;
     return { status: this.status, headers, body: this.toJSON() };
   }
+}
+
+/** The extras the catalog declares, copied from what was given: own data members only, nothing else. */
+function extrasOf(given: ErrorExtras | undefined): Readonly<ErrorExtras> {
+  const extras: Record<string, unknown> = {};
+  if (typeof given !== "object" || given === null) return extras;
+  for (const member of ERROR_BODY.members) {
+    if (member.part !== "extra") continue;
+    const value: unknown = Object.getOwnPropertyDescriptor(given, member.name)?.value;
+    if (value !== undefined)
+      Object.defineProperty(extras, member.name, { value, enumerable: true });
+  }
+  return extras;
 }
 
 /** The code fixed by the nearest generated code class an error's class extends. */

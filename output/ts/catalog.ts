@@ -13,10 +13,12 @@ export const SERVICE = "S3M";
 /** Where the parts of an error body travel, and its media type. */
 export const ERROR_BODY: ErrorBodyLayout = {
   mediaType: "application/json",
-  code: ["error_code"],
-  message: ["error_msg"],
-  requestId: ["request_id"],
-  problem: false,
+  members: [
+    { path: ["error_code"], part: "code" },
+    { path: ["error_msg"], part: "message" },
+    { path: ["request_id"], part: "requestId" },
+  ],
+  problemTypeBase: undefined,
 };
 
 /** Media type of error bodies. */
@@ -56,3 +58,6 @@ export interface ErrorBody {
   /** Identifier of the request, for support and logs. */
   readonly request_id?: string;
 }
+
+/** The extra members the catalog documents for the error body, by name: `extras` of an error. */
+export interface ErrorExtras {}

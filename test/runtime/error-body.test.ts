@@ -9,19 +9,36 @@ import {
 } from '../../generator/runtime/error-body.js';
 import type { TestCase } from './cases.js';
 
-/** The three layouts the generator writes (flat and problem as the fixtures' catalog.ts have them). */
-const FLAT: ErrorBodyLayout = { mediaType: 'application/json', code: ['error_code'], message: ['error_msg'], requestId: ['request_id'], problem: false };
-const NESTED: ErrorBodyLayout = { mediaType: 'application/json', code: ['error', 'code'], message: ['error', 'message'], requestId: ['error', 'request_id'], problem: false };
+type Part = 'code' | 'message' | 'requestId' | 'type' | 'title' | 'status' | 'instance';
+const parts = (...members: [Part, ...string[]][]): ErrorBodyLayout['members'] => members.map(([part, ...path]) => ({ part, path }));
+
+/** The three presets' layouts, as the generator writes them into catalog.ts. */
+const FLAT: ErrorBodyLayout = { mediaType: 'application/json', members: parts(['code', 'error_code'], ['message', 'error_msg'], ['requestId', 'request_id']), problemTypeBase: undefined };
+const NESTED: ErrorBodyLayout = {
+  mediaType: 'application/json',
+  members: parts(['code', 'error', 'code'], ['message', 'error', 'message'], ['requestId', 'error', 'request_id']),
+  problemTypeBase: undefined,
+};
 const PROBLEM: ErrorBodyLayout = {
   mediaType: 'application/problem+json',
-  code: ['code'],
-  message: ['detail'],
-  requestId: ['request_id'],
-  problem: { typeBase: 'https://errors.example/' },
+  members: parts(['type', 'type'], ['title', 'title'], ['status', 'status'], ['message', 'detail'], ['instance', 'instance'], ['code', 'code'], ['requestId', 'request_id']),
+  problemTypeBase: 'https://errors.example/',
 };
-const PROBLEM_NO_BASE: ErrorBodyLayout = { ...PROBLEM, problem: { typeBase: undefined } };
+const PROBLEM_NO_BASE: ErrorBodyLayout = { ...PROBLEM, problemTypeBase: undefined };
 /** A catalog with its own member names, read before the common ones. */
-const CUSTOM: ErrorBodyLayout = { mediaType: 'application/json', code: ['fault', 'id'], message: ['fault', 'text'], requestId: ['trace'], problem: false };
+const CUSTOM: ErrorBodyLayout = { mediaType: 'application/json', members: parts(['code', 'fault', 'id'], ['message', 'fault', 'text'], ['requestId', 'trace']), problemTypeBase: undefined };
+/** A body with a constant and extras (CodeArts and Stripe style). */
+const WITH_EXTRAS: ErrorBodyLayout = {
+  mediaType: 'application/json',
+  members: [
+    ...parts(['code', 'error', 'code'], ['message', 'error', 'message']),
+    { part: 'constant', path: ['status'], value: 'failed' },
+    { part: 'extra', path: ['error', 'doc_url'], name: 'doc_url', type: 'string' },
+    { part: 'extra', path: ['error', 'param'], name: 'param', type: undefined },
+    { part: 'extra', path: ['Retries'], name: 'Retries', type: 'integer' },
+  ],
+  problemTypeBase: undefined,
+};
 
 const PARTS: ErrorBodyParts = {
   status: 404,
@@ -31,9 +48,10 @@ const PARTS: ErrorBodyParts = {
   title: 'No such widget.',
   listedCode: true,
   instance: '/widgets/7',
+  extras: {},
 };
 
-const NOTHING: ReadErrorBody = { code: undefined, message: undefined, requestId: undefined, instance: undefined };
+const NOTHING: ReadErrorBody = { code: undefined, message: undefined, requestId: undefined, instance: undefined, extras: {} };
 const read = (parts: Partial<ReadErrorBody>): ReadErrorBody => ({ ...NOTHING, ...parts });
 
 describe('writeErrorBody', () => {
@@ -46,6 +64,15 @@ describe('writeErrorBody', () => {
     ['nested: one error object, code first', { given: { layout: NESTED, parts: {} }, want: { error: { code: 'RT.0404', message: 'No widget 7.', request_id: 'req-1' } } }],
     ['nested: undefined code and request id left out', { given: { layout: NESTED, parts: { code: undefined, requestId: undefined } }, want: { error: { message: 'No widget 7.' } } }],
     ['custom paths', { given: { layout: CUSTOM, parts: {} }, want: { fault: { id: 'RT.0404', text: 'No widget 7.' }, trace: 'req-1' } }],
+    [
+      'constant always written, extras given written in layout order, undefined ones left out',
+      {
+        given: { layout: WITH_EXTRAS, parts: { extras: { param: 'amount', doc_url: 'https://d/x', Retries: undefined } } },
+        want: { error: { code: 'RT.0404', message: 'No widget 7.', doc_url: 'https://d/x', param: 'amount' }, status: 'failed' },
+      },
+    ],
+    ['constant without extras', { given: { layout: WITH_EXTRAS, parts: {} }, want: { error: { code: 'RT.0404', message: 'No widget 7.' }, status: 'failed' } }],
+    ['an extra the layout does not declare is not written', { given: { layout: FLAT, parts: { extras: { doc_url: 'x' } } }, want: { error_code: 'RT.0404', error_msg: 'No widget 7.', request_id: 'req-1' } }],
     [
       'problem, listed code: its own type, RFC 9457 members first',
       {
@@ -85,6 +112,12 @@ describe('writeErrorBody', () => {
     });
   }
 
+  test('extras and constants read back: extras by name, the constant not at all', () => {
+    const extras = { doc_url: 'https://d/x', param: { nested: [1] }, Retries: 3 };
+    const body = writeErrorBody(WITH_EXTRAS, { ...PARTS, extras });
+    expect(readErrorBody(WITH_EXTRAS, JSON.stringify(body))).toEqual({ code: PARTS.code, message: PARTS.message, requestId: undefined, instance: undefined, extras });
+  });
+
   test('a body written in each layout reads back to its parts', () => {
     for (const layout of [FLAT, NESTED, PROBLEM, CUSTOM]) {
       const body = writeErrorBody(layout, PARTS);
@@ -93,7 +126,8 @@ describe('writeErrorBody', () => {
         code: PARTS.code,
         message: PARTS.message,
         requestId: PARTS.requestId,
-        instance: layout.problem === false ? undefined : PARTS.instance,
+        instance: layout === PROBLEM ? PARTS.instance : undefined,
+        extras: {},
       });
     }
   });
@@ -173,6 +207,10 @@ describe('readErrorBody', () => {
     ['a __proto__ member is an ordinary member', { given: { body: JSON.parse('{"__proto__":{"error_code":"P"},"error_msg":"m"}') as unknown }, want: read({ message: 'm' }) }],
     ['a throwing getter is never run', { given: { body: withThrowingGetter }, want: read({ message: 'still read' }) }],
     ['a nested getter is never run', { given: { body: nestedGetter }, want: read({ message: 'm' }) }],
+    ['extras of the declared JSON type kept, others dropped', { given: { layout: WITH_EXTRAS, body: { error: { code: 'RT.1', doc_url: 7, param: null }, Retries: 2.5 } }, want: read({ code: 'RT.1', extras: { param: null } }) }],
+    ['an integer extra kept', { given: { layout: WITH_EXTRAS, body: '{"error":{"code":"RT.1"},"Retries":2}' }, want: read({ code: 'RT.1', extras: { Retries: 2 } }) }],
+    ['extras read only at their own paths', { given: { layout: WITH_EXTRAS, body: { doc_url: 'x', error: { code: 'RT.1', param: 'p' } } }, want: read({ code: 'RT.1', extras: { param: 'p' } }) }],
+    ['an extra named __proto__ in the body is plain data', { given: { layout: WITH_EXTRAS, body: '{"error":{"code":"RT.1","__proto__":{"x":1}}}' }, want: read({ code: 'RT.1' }) }],
   ];
 
   for (const [name, { given, want }] of tests) {

@@ -1,0 +1,38 @@
+/**
+ * What a body preset is: a named layout of the error body (where each part of an error
+ * travels, and the media type), which the catalog's `errorBody.fields`, `constants` and
+ * `extra` then adjust. One module per preset (flat.ts, nested.ts, problem.ts); a new one is a
+ * new module added to PRESETS in presets.ts.
+ */
+
+/** The parts of an error the body can carry, each filled in by the runtime from the error. */
+export type BodyPart = 'code' | 'message' | 'requestId' | 'type' | 'title' | 'status' | 'instance';
+
+/** Parts that `errorBody.fields` may move; the others belong to a preset. */
+export const FIELD_PARTS = ['code', 'message', 'requestId'] as const satisfies readonly BodyPart[];
+export type FieldPart = (typeof FIELD_PARTS)[number];
+
+export interface PresetMember {
+  readonly part: BodyPart;
+  /** JSON Pointer of the member in the body. */
+  readonly pointer: string;
+  /** What the member holds, when the preset says it better than the part's general text. */
+  readonly description?: string;
+}
+
+/** The catalog's shorthands for the member names of the code and the message. */
+export interface PresetShorthands {
+  readonly codeField: string | undefined;
+  readonly messageField: string | undefined;
+}
+
+export interface BodyPreset {
+  readonly name: string;
+  readonly mediaType: string;
+  /** One phrase for the docs: how the body is laid out. */
+  readonly summary: string;
+  /** Its members in body order, given the shorthands. */
+  members(shorthands: PresetShorthands): readonly PresetMember[];
+  /** Field parts the preset fixes: neither `fields` nor a shorthand may move them. */
+  readonly fixed: readonly FieldPart[];
+}
