@@ -74,6 +74,8 @@ export interface StatusSpec {
   readonly retry?: RetryPolicy;
   readonly headers?: readonly string[];
   readonly bodyAllowed?: boolean;
+  /** The code an error of this status raised without one carries, instead of errorBody.defaultCode. */
+  readonly defaultCode?: string;
 }
 
 export interface ErrorSpec {

@@ -41,6 +41,8 @@ export interface StatusModel {
   readonly retryable: boolean;
   /** Error codes answered with this status, sorted. */
   readonly codes: readonly string[];
+  /** The code an error of this status raised without one carries: its own defaultCode, else the body's; undefined without either. */
+  readonly defaultCode: string | undefined;
 }
 
 export interface ErrorModel {
@@ -65,8 +67,15 @@ export interface ErrorModel {
   readonly requiredHeaders: readonly string[];
   /** Whether its status allows content, so that the code can be sent at all. */
   readonly bodyAllowed: boolean;
-  /** Key of its OpenAPI example: the code, or `code.<code>` where a status example has that name. */
+  /**
+   * Key of its OpenAPI example: the code, `<code>.<status>` for a code listed under several
+   * statuses, prefixed `code.` where a status example has that name.
+   */
   readonly exampleKey: string;
+  /** Whether it is the first entry of its code (by status): its name names the ErrorCode member. */
+  readonly primary: boolean;
+  /** Every status the code is listed under, this one included, ascending. */
+  readonly codeStatuses: readonly number[];
 }
 
 export interface CatalogModel {
@@ -81,8 +90,10 @@ export interface CatalogModel {
   readonly headers: readonly HeaderModel[];
   /** Sorted by status code. */
   readonly statuses: readonly StatusModel[];
-  /** Sorted by code. */
+  /** One per (code, status) entry, sorted by code, then status. */
   readonly errors: readonly ErrorModel[];
+  /** The first entry of each code (see ErrorModel.primary), sorted by code: one per ErrorCode member. */
+  readonly codes: readonly ErrorModel[];
   /** Whether the TypeScript has one class per error code (the catalog's typescript.errorCodeClasses). */
   readonly errorCodeClasses: boolean;
   /** codePattern, when every code (and the default code) matches it, so schemas may carry it. */
@@ -101,7 +112,9 @@ export function buildModel(catalog: Catalog): CatalogModel {
       example: spec.example,
     }));
   const required = new Set(headers.filter((h) => h.required).map((h) => h.name));
-  const errorSpecs = [...(data.errors ?? [])].sort((a, b) => compareStrings(a.code, b.code));
+  const errorSpecs = [...(data.errors ?? [])].sort((a, b) => compareStrings(a.code, b.code) || a.status - b.status);
+  const statusesOfCode = new Map<string, number[]>();
+  for (const spec of errorSpecs) statusesOfCode.set(spec.code, [...(statusesOfCode.get(spec.code) ?? []), spec.status]);
   const statuses = [...data.statuses]
     .sort((a, b) => a.status - b.status)
     .map((spec): StatusModel => {
@@ -122,11 +135,14 @@ export function buildModel(catalog: Catalog): CatalogModel {
         redirects: statusClassOf(spec.status) === 'redirection' && (spec.headers ?? []).some((name) => name.toLowerCase() === 'location'),
         retryable: spec.retry !== undefined && spec.retry !== 'modify',
         codes: errorSpecs.filter((e) => e.status === spec.status).map((e) => e.code),
+        defaultCode: spec.defaultCode ?? data.errorBody.defaultCode,
       };
     });
   const statusByCode = new Map(statuses.map((s) => [s.status, s]));
   const statusNames = new Set(statuses.map((s) => s.name));
   const errors = errorSpecs.map((spec): ErrorModel => {
+    const codeStatuses = statusesOfCode.get(spec.code)!;
+    const key = codeStatuses.length > 1 ? `${spec.code}.${spec.status}` : spec.code;
     const statusClassName = statusByCode.get(spec.status)?.className;
     const parentClass =
       statusClassName ?? (spec.status >= 500 ? 'ServerError' : spec.status >= 400 ? 'ClientError' : 'ApiError');
@@ -143,12 +159,15 @@ export function buildModel(catalog: Catalog): CatalogModel {
       measure: spec.measure,
       deprecated: spec.deprecated ?? false,
       bodyAllowed: !bodyForbidden(spec.status),
-      exampleKey: statusNames.has(spec.code) ? `code.${spec.code}` : spec.code,
+      exampleKey: statusNames.has(key) ? `code.${key}` : key,
+      primary: codeStatuses[0] === spec.status,
+      codeStatuses,
     };
   });
   // Validation reported any problem with it already.
   const errorBody = describeErrorBody(data.errorBody).descriptor;
-  const allCodes = [...errors.map((e) => e.code), ...(errorBody.defaultCode === undefined ? [] : [errorBody.defaultCode])];
+  const defaultCodes = [...new Set(statuses.map((s) => s.defaultCode).filter((code) => code !== undefined))];
+  const allCodes = [...errors.map((e) => e.code), ...(errorBody.defaultCode === undefined ? [] : [errorBody.defaultCode]), ...defaultCodes];
   return {
     service: data.service,
     title: data.title ?? `${data.service} status codes`,
@@ -158,6 +177,7 @@ export function buildModel(catalog: Catalog): CatalogModel {
     headers,
     statuses,
     errors,
+    codes: errors.filter((e) => e.primary),
     errorCodeClasses: data.typescript?.errorCodeClasses ?? false,
     // Validation has matched these already, within its time limit.
     schemaCodePattern:

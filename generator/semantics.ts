@@ -82,9 +82,11 @@ export function mergeChain(chain: readonly SourceDocument[]): MergedCatalog {
       if (replaced === undefined) statuses.push(at(status, 'statuses', index));
       else statuses[replaced] = at(status, 'statuses', index);
     });
-    const inheritedErrors = new Map(errors.map((entry, index) => [String(entry.value.code), index]));
+    // An entry is a (status, code) pair: the same code under another status is another entry.
+    const entryKey = (error: RawError): string => `${String(error.code)} ${String(error.status)}`;
+    const inheritedErrors = new Map(errors.map((entry, index) => [entryKey(entry.value), index]));
     (file.errors ?? []).forEach((error, index) => {
-      const replaced = inheritedErrors.get(String(error.code));
+      const replaced = inheritedErrors.get(entryKey(error));
       if (replaced === undefined) errors.push(at(error, 'errors', index));
       else errors[replaced] = at(error, 'errors', index);
     });
@@ -232,7 +234,9 @@ export function checkSemantics(merged: MergedCatalog): { data: CatalogData; prob
   }
 
   // Error codes.
+  /** The first entry of each code, and each (code, status) entry. */
   const byCode = new Map<string, Located<RawError>>();
+  const byEntry = new Map<string, Located<RawError>>();
   const codes: { entry: Located<RawError>; code: string }[] = [];
   for (const entry of merged.errors) {
     const raw = entry.value.code;
@@ -242,9 +246,11 @@ export function checkSemantics(merged: MergedCatalog): { data: CatalogData; prob
       error(entry, `numeric code ${code} is not written in plain digits; write it as a string`, 'code');
     }
     const { status } = entry.value;
-    const earlier = byCode.get(code);
-    if (earlier === undefined) byCode.set(code, entry);
-    else error(entry, `duplicate code ${code} (first at ${where(earlier, 'code')})`, 'code');
+    // A code may be listed under several statuses (one entry each), but once per status.
+    const earlier = byEntry.get(`${code} ${status}`);
+    if (earlier === undefined) byEntry.set(`${code} ${status}`, entry);
+    else error(entry, `duplicate code ${code} under status ${status} (first at ${where(earlier, 'code')})`, 'code');
+    if (!byCode.has(code)) byCode.set(code, entry);
     if (status < 100 || status > 599) error(entry, `status ${status} is outside 100-599`, 'status');
     else if (!byStatus.has(status)) warn(entry, `status ${status} has no entry under statuses`, 'status');
     if (status >= 100 && bodyForbidden(status)) {
@@ -262,6 +268,17 @@ export function checkSemantics(merged: MergedCatalog): { data: CatalogData; prob
         at,
         `default code ${body.defaultCode} is listed under status ${listed.value.status} (${whereFrom(at, listed, ['code'])}); it is sent on errors of every status raised without a code`,
       );
+    }
+  }
+  // A status's own default code: like the body's, expected to match codePattern, and not a
+  // code the catalog lists under another status (it would be sent with that code's meaning).
+  for (const entry of merged.statuses) {
+    const own = entry.value.defaultCode;
+    if (own === undefined) continue;
+    if (matching([own])?.[0] === false) error(entry, `"${own}" does not match codePattern ${body.codePattern}`, 'defaultCode');
+    const listed = byCode.get(own);
+    if (listed !== undefined && !byEntry.has(`${own} ${entry.value.status}`)) {
+      warn(entry, `default code ${own} is listed under status ${listed.value.status} (${whereFrom(entry, listed, ['code'])}), not ${entry.value.status}`, 'defaultCode');
     }
   }
   const matches = matching(codes.map(({ code }) => code));
@@ -318,6 +335,8 @@ function assignErrorNames(
     taken.set(classNameOf(name), { entry, label: `code ${code}` });
   });
 
+  const entriesOf = new Map<string, number>();
+  for (const { code } of codes) entriesOf.set(code, (entriesOf.get(code) ?? 0) + 1);
   const derived = codes.map(({ entry, code }) => (entry.value.name === undefined ? deriveIdentifier(entry.value.message, code) : undefined));
   const uses = new Map<string, number>();
   for (const base of derived) if (base !== undefined) uses.set(base, (uses.get(base) ?? 0) + 1);
@@ -325,7 +344,9 @@ function assignErrorNames(
     const base = derived[index];
     if (base === undefined) return;
     const suffixed = (uses.get(base) ?? 0) > 1 || taken.has(classNameOf(base));
-    const name = suffixed ? `${base}_${codeSuffix(code)}` : base;
+    // A code listed under several statuses also needs the status to tell its entries apart.
+    const suffix = (entriesOf.get(code) ?? 0) > 1 ? `${codeSuffix(code)}_${entry.value.status}` : codeSuffix(code);
+    const name = suffixed ? `${base}_${suffix}` : base;
     names[index] = name;
     if (suffixed) {
       // Adding a code with the same message later would rename this one: a given name stays put.

@@ -74,7 +74,14 @@ describe('error code validation', () => {
 
   const cases: [string, string[], Partial<{ errors: string[]; warnings: string[] }>][] = [
     ['a duplicate code', ['  - { code: T1.0001, status: 400, message: A. }', '  - { code: T1.0001, status: 400, message: B. }'], {
-      errors: ['cat.yaml:9:13: errors[1].code: duplicate code T1.0001 (first at line 8)'],
+      errors: ['cat.yaml:9:13: errors[1].code: duplicate code T1.0001 under status 400 (first at line 8)'],
+    }],
+    ['one code under two statuses: two entries, names told apart by code and status', ['  - { code: T1.0001, status: 400, message: A. }', '  - { code: T1.0001, status: 404, message: A. }'], {
+      errors: [],
+      warnings: [
+        'cat.yaml:8:44: warning: errors[0].message: name A_T10001_400 is derived from a message another entry shares; set "name" to keep it stable',
+        'cat.yaml:9:44: warning: errors[1].message: name A_T10001_404 is derived from a message another entry shares; set "name" to keep it stable',
+      ],
     }],
     ['explicit names that collide', ['  - { code: T1.0001, status: 400, message: A., name: Same }', '  - { code: T1.0002, status: 400, message: B., name: Same }'], {
       errors: ['cat.yaml:9:54: errors[1].name: name "Same" of code T1.0002 collides with code T1.0001 (line 8); give one a different name'],

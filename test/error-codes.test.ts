@@ -14,7 +14,7 @@ import { buildOpenApiDocuments, toJson, toYaml } from '../generator/emit/openapi
 import { PRETTIER_OPTIONS } from '../generator/emit/ts-layout.js';
 import { loadCatalog, type Catalog } from '../generator/index.js';
 import { buildModel } from '../generator/model.js';
-import { compileTypeScript, ERASABLE_OPTIONS, importFile, removeDir, ROOT, runCli, tempDir, writeFile } from './helpers.js';
+import { compileTypeScript, ERASABLE_OPTIONS, importFile, removeDir, ROOT, runCli, tempDir, writeFile, ENUM_DECLARATION } from './helpers.js';
 import { readTables } from './markdown.js';
 import { lintFragment, validateSpec } from './openapi-check.js';
 
@@ -34,12 +34,26 @@ interface Components {
 
 const FIXTURES = [
   // Two codes on 200 and 204, and two codes sharing a message (their names get code suffixes).
-  { file: 'storage.yaml', shape: 'flat', mediaType: 'application/json', warnings: 4 },
+  { dir: 'catalogs', file: 'storage.yaml', shape: 'flat', mediaType: 'application/json', warnings: 4 },
   // Two codes sharing a message.
-  { file: 'billing.json', shape: 'nested', mediaType: 'application/json', warnings: 2 },
+  { dir: 'catalogs', file: 'billing.json', shape: 'nested', mediaType: 'application/json', warnings: 2 },
   // A code on 418, which the catalog does not list.
-  { file: 'identity.yaml', shape: 'problem', mediaType: 'application/problem+json', warnings: 1 },
+  { dir: 'catalogs', file: 'identity.yaml', shape: 'problem', mediaType: 'application/problem+json', warnings: 1 },
+  // Written from public error tables (see each file's head): APIG.0201 under seven statuses; two pairs of codes share a message.
+  { dir: 'public', file: 'huawei-apig.yaml', shape: 'flat', mediaType: 'application/json', warnings: 4 },
+  // RequestId, HostId and Recommend at the top level; codes sharing a message.
+  { dir: 'public', file: 'alibaba.yaml', shape: 'flat', mediaType: 'application/json', warnings: 4 },
+  // type, param, doc_url … as extras inside "error".
+  { dir: 'public', file: 'stripe.yaml', shape: 'flat', mediaType: 'application/json', warnings: 0 },
+  // "status": "failed" in every body.
+  { dir: 'public', file: 'codearts-repo.yaml', shape: 'flat', mediaType: 'application/json', warnings: 0 },
 ] as const;
+
+/** An entry of a catalog: a code under one status (a code may be listed under several). */
+interface Entry {
+  readonly code: string;
+  readonly status: number;
+}
 
 const OPENAPI_FILES = ['components.yaml', 'components.json', 'components.oas30.yaml', 'components.oas30.json'];
 
@@ -56,11 +70,13 @@ function typeChecks(model: ReturnType<typeof buildModel>): string {
     `function assertType<T extends true>(_value?: T): void {}`,
     `void assertType;`,
   ];
-  for (const e of model.errors) {
+  for (const e of model.codes) {
     // ErrorCode.Name is a value and a type, the code's literal.
     lines.push(`assertType<Equal<m.ErrorCode.${e.name}, ${literal(e.code)}>>();`);
     lines.push(`assertType<Equal<typeof m.ErrorCode.${e.name}, ${literal(e.code)}>>();`);
     lines.push(`// @ts-expect-error another code is not this one`, `export const not${e.name}: m.ErrorCode.${e.name} = ${literal(e.code + 'x')};`);
+  }
+  for (const e of model.errors) {
     if (!model.errorCodeClasses) continue;
     const headers = e.requiredHeaders.length === 0 ? '' : `headers: { ${e.requiredHeaders.map((h) => `${literal(h)}: "x"`).join(', ')} }`;
     const args = headers === '' ? '' : `undefined, { ${headers} }`;
@@ -80,6 +96,13 @@ function typeChecks(model: ReturnType<typeof buildModel>): string {
   return lines.join('\n') + '\n';
 }
 
+/** Sets a member at a path of member names, making the objects on the way. */
+function setAt(body: Body, path: readonly string[], value: unknown): void {
+  let at = body;
+  for (const key of path.slice(0, -1)) at = (at[key] ??= {}) as Body;
+  at[path.at(-1)!] = value;
+}
+
 /** tsc's diagnostics, one entry per error (continuation lines attached), split by whether they are about TYPE_CHECKS. */
 function splitDiagnostics(output: string): { output: string[]; checks: string[] } {
   const entries: string[] = [];
@@ -93,7 +116,7 @@ function splitDiagnostics(output: string): { output: string[]; checks: string[] 
 
 for (const fixture of FIXTURES) {
   describe(`${fixture.file} (${fixture.shape} body)`, () => {
-    const catalogPath = join(ROOT, 'test', 'fixtures', 'catalogs', fixture.file);
+    const catalogPath = join(ROOT, 'test', 'fixtures', fixture.dir, fixture.file);
     const catalog: Catalog = loadCatalog(catalogPath);
     const model = buildModel(catalog);
     /** Whether the catalog asks for one class per error code (typescript.errorCodeClasses). */
@@ -112,24 +135,26 @@ for (const fixture of FIXTURES) {
       if (loaded === undefined) throw new Error(`the generated module did not load: ${String(loadError)}`);
       return loaded;
     };
-    /** The class errorFromResponse gives a code under its own status: its code class, else its status class, else the class of its range. */
-    const classOf = (code: string): AnyErrorClass => {
+    /** The class errorFromResponse gives an entry: its code class, else its status class, else the class of its range. */
+    const classOf = (entry: Entry): AnyErrorClass => {
       const m = gen();
-      const error = errors().find((e) => e.code === code)!;
       const Class = codeClasses
-        ? m.errorClassForCode(code)
-        : (m.errorClassFor(error.status) ?? (error.status >= 500 ? m.ServerError : error.status >= 400 ? m.ClientError : m.ApiError));
+        ? m.errorClassForCode(entry.code, entry.status)
+        : (m.errorClassFor(entry.status) ?? (entry.status >= 500 ? m.ServerError : entry.status >= 400 ? m.ClientError : m.ApiError));
       return Class as unknown as AnyErrorClass;
     };
-    /** An error of a code as a server raises it: `new CodeClass()`, or the status class given the code. */
-    const raise = (code: string, errorMsg?: string): ApiErrorInstance => {
-      const error = errors().find((e) => e.code === code)!;
-      const Class = classOf(code);
+    /** An error of an entry as a server raises it: `new CodeClass()`, or the status class given the code. */
+    const raise = (entry: Entry, errorMsg?: string): ApiErrorInstance => {
+      const Class = classOf(entry);
       if (codeClasses) return new Class(errorMsg);
       return Class.status === undefined
-        ? new (Class as unknown as new (status: number, errorMsg?: string, options?: object) => ApiErrorInstance)(error.status, errorMsg, { errorCode: code })
-        : new Class(errorMsg, { errorCode: code });
+        ? new (Class as unknown as new (status: number, errorMsg?: string, options?: object) => ApiErrorInstance)(entry.status, errorMsg, { errorCode: entry.code })
+        : new Class(errorMsg, { errorCode: entry.code });
     };
+    /** The OpenAPI example key of an entry. */
+    const keyOf = (entry: Entry): string => model.errors.find((e) => e.code === entry.code && e.status === entry.status)!.exampleKey;
+    /** The statuses a code is listed under. */
+    const statusesOf = (code: string): number[] => errors().filter((e) => e.code === code).map((e) => e.status);
 
     beforeAll(async () => {
       dir = tempDir();
@@ -164,7 +189,7 @@ for (const fixture of FIXTURES) {
     it('has no enum in any generated file', () => {
       const files = readdirSync(join(out, 'ts'));
       expect(files.length).toBeGreaterThan(10);
-      for (const file of files) expect(readFileSync(join(out, 'ts', file), 'utf8'), file).not.toMatch(/\benum\s/);
+      for (const file of files) expect(readFileSync(join(out, 'ts', file), 'utf8'), file).not.toMatch(ENUM_DECLARATION);
     });
 
     it(codeClasses ? 'generates one class per error code, each with its own name' : 'generates no class per error code: errorClassForCode is always undefined', () => {
@@ -172,7 +197,7 @@ for (const fixture of FIXTURES) {
       const exported = m as unknown as Record<string, unknown>;
       for (const e of model.errors) {
         if (codeClasses) {
-          const Class = m.errorClassForCode(e.code) as unknown as AnyErrorClass & { errorName: string };
+          const Class = m.errorClassForCode(e.code, e.status) as unknown as AnyErrorClass & { errorName: string };
           expect(Class, e.code).toBe(exported[e.className]);
           expect(Class.errorName).toBe(e.className);
           expect(new Class().name).toBe(e.className);
@@ -213,40 +238,41 @@ for (const fixture of FIXTURES) {
     }
 
     it('lists the codes in the ErrorCode schema and under each status response', () => {
-      expect(components.schemas['ErrorCode']?.enum).toEqual(errors().map((e) => e.code).sort());
+      expect(components.schemas['ErrorCode']?.enum).toEqual([...new Set(errors().map((e) => e.code))].sort());
       for (const [name, response] of Object.entries(components.responses)) {
         if (name === 'DefaultError') continue;
-        const codes = errors().filter((e) => e.status === response['x-status-code']).map((e) => e.code).sort();
+        const entries = errors().filter((e) => e.status === response['x-status-code']);
+        const codes = entries.map((e) => e.code).sort();
         expect(response['x-error-codes'] ?? [], name).toEqual(codes);
         const examples = response.content?.[fixture.mediaType]?.examples;
         // Error responses show an example per code; a success response's body is the operation's own.
         if (response['x-status-code'] >= 400) {
-          for (const code of codes) expect(examples?.[code]?.$ref).toBe(`#/components/examples/${code}`);
+          for (const entry of entries) expect(examples?.[keyOf(entry)]?.$ref).toBe(`#/components/examples/${keyOf(entry)}`);
         } else {
           expect(response.content).toBeUndefined();
         }
         // Every code that can be sent has an example; one on a status without content cannot.
         const bodiless = response['x-status-code'] < 200 || [204, 304].includes(response['x-status-code']);
-        for (const code of codes) expect(components.examples[code] !== undefined, code).toBe(!bodiless);
+        for (const entry of entries) expect(components.examples[keyOf(entry)] !== undefined, entry.code).toBe(!bodiless);
       }
     });
 
     it('has an ErrorCode member, info and class for every code', () => {
       const m = gen();
-      expect(Object.entries(m.ErrorCode).sort()).toEqual(model.errors.map((e) => [e.name, e.code]).sort());
+      expect(Object.entries(m.ErrorCode).sort()).toEqual(model.codes.map((e) => [e.name, e.code]).sort());
       for (const error of errors()) {
-        const name = model.errors.find((e) => e.code === error.code)!.name;
+        const name = model.codes.find((e) => e.code === error.code)!.name;
         expect((m.ErrorCode as unknown as Record<string, string>)[name], error.code).toBe(error.code);
         expect(m.isErrorCode(error.code)).toBe(true);
-        const info = m.getErrorInfo(error.code);
+        const info = m.getErrorInfo(error.code, error.status);
         expect(info).toMatchObject({ code: error.code, status: error.status, message: error.message, deprecated: error.deprecated ?? false });
         expect(info?.description).toBe(error.description);
         expect(info?.measure).toBe(error.measure);
-        const Class = classOf(error.code);
+        const Class = classOf(error);
         if (codeClasses) expect(Class.errorCode).toBe(error.code);
         if (codeClasses || Class.status !== undefined) expect(Class.status).toBe(error.status);
         // A code given (or fixed by its class) and listed under its status lends its message.
-        const instance = raise(error.code);
+        const instance = raise(error);
         expect(instance.errorCode).toBe(error.code);
         expect(instance.errorMsg).toBe(error.message);
         expect(instance.message).toBe(error.message);
@@ -257,6 +283,11 @@ for (const fixture of FIXTURES) {
         else expect(instance.constructor.prototype).toBeInstanceOf(error.status >= 500 ? m.ServerError : error.status >= 400 ? m.ClientError : m.ApiError);
         if (!codeClasses) expect(instance.constructor).toBe(StatusClass ?? instance.constructor);
       }
+      for (const code of new Set(errors().map((e) => e.code))) {
+        // Without a status, the entry of the code's first status; under a status it is not listed under, none.
+        expect(m.getErrorInfo(code)?.status, code).toBe(Math.min(...statusesOf(code)));
+        expect(m.getErrorInfo(code, 599), code).toBeUndefined();
+      }
       expect(m.getErrorInfo('NO.SUCH.CODE')).toBeUndefined();
       expect(m.isErrorCode(42)).toBe(false);
     });
@@ -264,7 +295,7 @@ for (const fixture of FIXTURES) {
     it('masks the message given to a 5xx error of a code in its body (the catalog message of the code), sends it for the others', () => {
       for (const error of errors()) {
         const secret = `${error.code}: token=s3cr3t`;
-        const instance = raise(error.code, secret);
+        const instance = raise(error, secret);
         expect(instance.message).toBe(secret);
         const server = error.status >= 500;
         expect(instance.expose, error.code).toBe(!server);
@@ -278,22 +309,58 @@ for (const fixture of FIXTURES) {
       const sendable = errors().filter((e) => ![204, 304].includes(e.status) && e.status >= 200);
       expect(sendable.length).toBeGreaterThan(6);
       for (const error of sendable) {
-        const wire = components.examples[error.code]?.value;
+        const wire = components.examples[keyOf(error)]?.value;
         expect(wire, error.code).toBeDefined();
-        const Class = classOf(error.code);
-        expect(raise(error.code).toJSON()).toEqual(wire);
-        const extra: Body = fixture.shape === 'problem' ? { instance: '/requests/7', request_id: 'req-7' } : { request_id: 'req-7' };
-        const withRequest = fixture.shape === 'nested' ? { error: { ...(wire!['error'] as Body), request_id: 'req-7' } } : { ...wire, ...extra };
+        const Class = classOf(error);
+        expect(raise(error).toJSON()).toEqual(wire);
+        // The same body with a request id (and for a problem an instance) where the catalog puts them.
+        const withRequest = structuredClone(wire!);
+        const requestIdAt = model.errorBody.members.find((m) => m.kind === 'part' && m.part === 'requestId')?.path;
+        if (requestIdAt !== undefined) setAt(withRequest, requestIdAt, 'req-7');
+        if (fixture.shape === 'problem') withRequest['instance'] = '/requests/7';
         for (const body of [wire, withRequest, JSON.stringify(withRequest)]) {
           const received = m.errorFromResponse(error.status, body);
           expect(received.constructor, error.code).toBe(Class);
           expect(received.toJSON()).toEqual(typeof body === 'string' ? withRequest : body);
         }
-        expect(m.errorFromResponse(error.status, withRequest).requestId).toBe('req-7');
+        if (requestIdAt !== undefined) expect(m.errorFromResponse(error.status, withRequest).requestId).toBe('req-7');
         expect(m.errorFromResponse(error.status, wire, { 'X-Request-Id': 'hdr-1' }).requestId).toBe('hdr-1');
         expect(m.errorFromResponse(error.status, wire, { 'X-Request-Id': 'hdr-1' }).toJSON()).toEqual(wire);
       }
     });
+
+    const wirePath = catalogPath.replace(/\.(yaml|json)$/, '.wire.json');
+    if (existsSync(wirePath)) {
+      it('reads every real wire body into its entry\'s class, with message, request id and extras, and sends it back as it came', () => {
+        const m = gen();
+        const samples = JSON.parse(readFileSync(wirePath, 'utf8')) as { status: number; body: Body }[];
+        expect(samples.length).toBeGreaterThanOrEqual(3);
+        const at = (body: Body, path: readonly string[]): unknown => path.reduce<unknown>((v, key) => (v as Body | undefined)?.[key], body);
+        const pathOf = (part: string): readonly string[] | undefined => model.errorBody.members.find((x) => x.kind === 'part' && x.part === part)?.path;
+        for (const { status, body } of samples) {
+          const code = at(body, pathOf('code')!) as string;
+          const label = `${status} ${code}`;
+          expect(statusesOf(code), label).toContain(status);
+          const received = m.errorFromResponse(status, body);
+          expect(received.constructor, label).toBe(classOf({ code, status }));
+          expect(received.status).toBe(status);
+          expect(received.errorCode).toBe(code);
+          expect(received.message).toBe(at(body, pathOf('message')!));
+          const requestIdAt = pathOf('requestId');
+          expect(received.requestId).toBe(requestIdAt === undefined ? undefined : at(body, requestIdAt));
+          const extras: Record<string, unknown> = {};
+          for (const member of model.errorBody.members) {
+            if (member.kind === 'extra' && at(body, member.path) !== undefined) extras[member.name] = at(body, member.path);
+          }
+          expect(received.extras).toEqual(extras);
+          // A 5xx re-sent carries the catalog's message (masking); everything else is the body as received.
+          const sent = structuredClone(body);
+          if (status >= 500) setAt(sent, pathOf('message')!, m.getErrorInfo(code, status)?.message);
+          expect(received.toJSON(), label).toEqual(sent);
+          expect(JSON.parse(JSON.stringify(m.errorFromResponse(status, JSON.stringify(body))))).toEqual(sent);
+        }
+      });
+    }
 
     it('reads every body shape, whatever the declared one', () => {
       const m = gen();
@@ -305,16 +372,16 @@ for (const fixture of FIXTURES) {
         ];
         for (const body of bodies) {
           const received = m.errorFromResponse(error.status, JSON.stringify(body));
-          expect(received.constructor, `${error.code} ${JSON.stringify(body)}`).toBe(classOf(error.code));
+          expect(received.constructor, `${error.code} ${JSON.stringify(body)}`).toBe(classOf(error));
           expect(received.errorCode).toBe(error.code);
           // The message received is on .message; the body re-sent carries it unless the status is 5xx.
           expect(received.message).toBe('m');
           expect(received.errorMsg).toBe(error.status >= 500 ? error.message : 'm');
         }
-        // A known code under another status keeps the status: the status class, with the code, and no message of the code's.
-        const other = error.status === 500 ? 400 : 500;
+        // A known code under a status it is not listed under keeps the status: the status class, with the code, and no message of the code's.
+        const other = [500, 400, 503, 404].find((s) => !statusesOf(error.code).includes(s))!;
         const moved = m.errorFromResponse(other, { error_code: error.code, error: { code: error.code } });
-        if (codeClasses) expect(moved.constructor).not.toBe(classOf(error.code));
+        if (codeClasses) expect(moved.constructor).not.toBe(classOf(error));
         expect(moved.constructor).toBe(m.errorClassFor(other) ?? (other === 500 ? m.ServerError : m.ClientError));
         expect(moved.status).toBe(other);
         expect(moved.errorCode).toBe(error.code);
@@ -329,11 +396,11 @@ for (const fixture of FIXTURES) {
       it('finds a code sent as a JSON number, leading zeros and all', () => {
         const m = gen();
         const received = m.errorFromResponse(500, { error: { code: 500, message: 'down' } });
-        expect(received.constructor).toBe(classOf('0500'));
+        expect(received.constructor).toBe(classOf({ code: '0500', status: 500 }));
         expect(received.errorCode).toBe('0500');
         expect(received.message).toBe('down');
         expect(received.errorMsg).toBe('Ledger unavailable.');
-        expect(m.errorFromResponse(400, { error: { code: 1100 } }).constructor).toBe(classOf('1100'));
+        expect(m.errorFromResponse(400, { error: { code: 1100 } }).constructor).toBe(classOf({ code: '1100', status: 400 }));
         expect(m.errorFromResponse(400, { error: { code: 1100 } }).errorCode).toBe('1100');
       });
     }
@@ -341,7 +408,7 @@ for (const fixture of FIXTURES) {
     if (fixture.shape === 'problem') {
       it('follows RFC 9457: a listed code has its own type and title, anything else is about:blank titled by the status', () => {
         const m = gen();
-        const body = raise('0404').toJSON() as unknown as Body;
+        const body = raise({ code: '0404', status: 404 }).toJSON() as unknown as Body;
         expect(body).toMatchObject({ type: 'https://errors.identity.example/0404', title: 'User not found.', status: 404, detail: 'User not found.', code: '0404' });
         const generic = new m.BadRequestError('Broken JSON').toJSON() as unknown as Body;
         expect(generic).toMatchObject({ type: 'about:blank', title: 'Bad Request', status: 400, detail: 'Broken JSON', code: '0000' });
@@ -351,7 +418,7 @@ for (const fixture of FIXTURES) {
 
     it('marks deprecated codes in the OpenAPI examples', () => {
       for (const error of errors().filter((e) => e.deprecated === true)) {
-        expect(components.examples[error.code]).toMatchObject({ 'x-deprecated': true });
+        expect(components.examples[keyOf(error)]).toMatchObject({ 'x-deprecated': true });
       }
     });
 
@@ -375,7 +442,7 @@ for (const fixture of FIXTURES) {
       const rows = table.slice(1);
       expect(rows).toHaveLength(errors().length);
       for (const error of errors()) {
-        const row = rows.find((r) => r[1]?.replace(' (deprecated)', '') === error.code);
+        const row = rows.find((r) => r[1]?.replace(' (deprecated)', '') === error.code && r[0] === String(error.status));
         expect(row, error.code).toEqual([
           String(error.status),
           error.code + (error.deprecated === true ? ' (deprecated)' : ''),
@@ -493,6 +560,72 @@ errors:
         expect(error.errorCode).toBe(c.code);
         expect(error.errorMsg).toBe(c.status === s.status ? c.message : s.message);
       }
+    }
+  });
+});
+
+describe('statuses with a default code of their own', () => {
+  // 404 and 429 have their own default codes; the others fall back to the body's DF.0000.
+  const CATALOG = `service: DF
+errorBody:
+  codePattern: '^DF\\.[0-9]{4}$'
+  defaultCode: DF.0000
+headers:
+  Retry-After:
+    description: Seconds to wait.
+    schema: { type: integer, minimum: 0 }
+statuses:
+  - { status: 400, name: BadRequest, message: Bad Request, description: Malformed. }
+  - { status: 404, name: NotFound, message: Not Found, description: No such thing., defaultCode: DF.0404 }
+  - { status: 429, name: TooManyRequests, message: Too Many Requests, description: Slow down., defaultCode: DF.0429, headers: [Retry-After] }
+  - { status: 500, name: InternalServerError, message: Internal Server Error, description: Failed., defaultCode: DF.0404 }
+errors:
+  - { code: DF.0404, status: 404, message: Widget not found. }
+  - { code: DF.0001, status: 400, message: Name too long. }
+`;
+  const expected = { 400: 'DF.0000', 404: 'DF.0404', 429: 'DF.0429', 500: 'DF.0404' } as const;
+  let dir: string;
+  let stderr: string;
+  let m: Generated;
+  let components: Components;
+
+  beforeAll(async () => {
+    dir = tempDir();
+    const catalogPath = writeFile(join(dir, 'status-defaults.yaml'), CATALOG);
+    const result = runCli(['generate', '--catalog', catalogPath, '--out', join(dir, 'out')]);
+    expect(result.status, result.stderr).toBe(0);
+    stderr = result.stderr;
+    const compiled = compileTypeScript(join(dir, 'out', 'ts'), join(dir, 'js'), ERASABLE_OPTIONS);
+    expect(compiled.stdout + compiled.stderr).toBe('');
+    m = await importFile<Generated>(join(dir, 'js', 'index.js'));
+    components = (JSON.parse(readFileSync(join(dir, 'out', 'openapi', 'components.json'), 'utf8')) as { components: Components }).components;
+  });
+  afterAll(() => removeDir(dir));
+
+  it('warns, located, when a status defaults to a code listed under another status', () => {
+    const lines = stderr.trim().split('\n');
+    expect(lines).toEqual([expect.stringMatching(/status-defaults\.yaml:13:114: warning: statuses\[3\]\.defaultCode: default code DF\.0404 is listed under status 404 \(line 15\), not 500$/)]);
+  });
+
+  it('a bare error carries its status\'s default code, else the body\'s; the default lends no message', () => {
+    const classes = { 400: m.BadRequestError, 404: m.NotFoundError, 429: m.TooManyRequestsError, 500: m.InternalServerError } as unknown as Record<number, AnyErrorClass>;
+    for (const [status, code] of Object.entries(expected)) {
+      const error = new classes[Number(status)]!();
+      expect(error.errorCode, status).toBe(code);
+      expect(error.errorMsg).toBe(m.getStatusMessage(Number(status)));
+      expect(m.defaultErrorCodeFor(Number(status))).toBe(code);
+    }
+    expect(m.defaultErrorCodeFor(418)).toBe('DF.0000');
+    // A response without a code gets none; sent on, its body takes the status's default.
+    const received = m.errorFromResponse(404, { error_msg: 'gone' });
+    expect(received.errorCode).toBeUndefined();
+    expect(received.toJSON()).toEqual({ error_code: 'DF.0404', error_msg: 'gone' });
+  });
+
+  it('shows each status\'s default code in its OpenAPI example', () => {
+    for (const [status, code] of Object.entries(expected)) {
+      const name = Object.entries(components.responses).find(([, r]) => r['x-status-code'] === Number(status))![0];
+      expect(components.examples[name]?.value, status).toMatchObject({ error_code: code });
     }
   });
 });

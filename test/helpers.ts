@@ -10,6 +10,9 @@ import type { CatalogData } from '../generator/catalog.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI = join(ROOT, 'dist', 'cli.js');
+
+/** An enum declaration (`enum X`, `export const enum X`, `declare enum X`); catalog text that says "enum" is not one. */
+export const ENUM_DECLARATION = /^\s*(?:export\s+)?(?:declare\s+)?(?:const\s+)?enum\s+[\w$]+\s*\{/m;
 /** TypeScript 7, the native compiler (the `typescript` package is 5.x, which openapi-typescript needs). */
 export const TSC = join(ROOT, 'node_modules', 'typescript-native', 'bin', 'tsc');
 export const DEFAULT_CATALOG = join(ROOT, 'data', 'status-codes.yaml');

@@ -18,7 +18,7 @@ const EXPECTED: Record<string, string[]> = {
   'bom.yaml': [],
   'crlf.yaml': [],
   'deep-nesting.yaml': ['F:3:110: (catalog): collections nest deeper than 100 levels (limit: 100)'],
-  'duplicate-code.yaml': ['F:7:12: errors[1].code: duplicate code T1.1 (first at line 6)'],
+  'duplicate-code.yaml': ['F:7:12: errors[1].code: duplicate code T1.1 under status 404 (first at line 6)'],
   'duplicate-key.yaml': ['F:2:1: (catalog): Map keys must be unique'],
   'duplicate-status.yaml': ['F:5:14: statuses[1].status: duplicate status 404 (first at line 4)'],
   'empty.yaml': ['F:1:1: (catalog): catalog is empty'],

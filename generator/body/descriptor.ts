@@ -44,7 +44,7 @@ export type BodyMember = PartMember | ConstantMember | ExtraMember;
 
 export interface BodyDescriptor {
   readonly preset: PresetName;
-  /** How the preset lays out the body, for the docs. */
+  /** How the body is laid out, in a phrase for the docs (the preset's, unless `fields` moved its parts). */
   readonly summary: string;
   readonly mediaType: string;
   readonly description: string | undefined;
@@ -186,7 +186,13 @@ export function describeErrorBody(spec: ErrorBodySpec): { descriptor: BodyDescri
   return {
     descriptor: {
       preset: presetName,
-      summary: preset.summary,
+      // Once the catalog moves a part, the preset's phrase no longer describes the body.
+      summary:
+        spec.fields !== undefined
+          ? 'its members at the JSON Pointers below'
+          : kept.some((m) => m.kind !== 'part')
+            ? `${preset.summary}, with the members below`
+            : preset.summary,
       mediaType: spec.mediaType ?? preset.mediaType,
       description: spec.description,
       members: kept,

@@ -24,14 +24,21 @@ function paragraphsCell(text: string): string {
 
 /** `Optional: ` before a description, its first word in lower case unless it is an acronym. */
 function optional(text: string): string {
-  return `Optional: ${/^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text}`;
+  return `Optional: ${/^[A-Z](?![A-Z0-9])/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text}`;
 }
 
 /** One row per member of the body, by JSON Pointer, in body order. */
 function errorBodyRows(model: CatalogModel): string[][] {
   const body = model.errorBody;
   const pattern = body.codePattern === undefined ? '' : `, expected to match ${markdownCell(body.codePattern)}`;
-  const fallback = body.defaultCode === undefined ? '; optional' : `; ${markdownCell(body.defaultCode)} when no specific code applies`;
+  const own = model.statuses.filter((st) => st.defaultCode !== undefined && st.defaultCode !== body.defaultCode);
+  const perStatus = own.map((st) => `${markdownCell(st.defaultCode!)} on ${st.status}`).join(', ');
+  const fallback =
+    body.defaultCode === undefined
+      ? own.length === 0
+        ? '; optional'
+        : `; ${perStatus} when no specific code applies, else optional`
+      : `; ${markdownCell(body.defaultCode)} when no specific code applies${own.length === 0 ? '' : ` (${perStatus})`}`;
   return body.members.map((member) => {
     const pointer = markdownCell(member.pointer);
     switch (member.kind) {
@@ -72,7 +79,7 @@ export function emitDocs(model: CatalogModel): GeneratedFile[] {
       (model.errors.length > 0 ? `, ${model.errors.length} error codes (see error-codes.md).` : '.'),
     '## Error body',
     ...(body.description === undefined ? [] : paragraphsOf(body.description).map(markdownParagraph)),
-    `Media type ${markdownCell(body.mediaType)}: ${body.summary}${body.members.some((m) => m.kind !== 'part') ? ', with the members below' : ''}.`,
+    `Media type ${markdownCell(body.mediaType)}: ${body.summary}.`,
     table(['Member', 'Type', 'Description'], errorBodyRows(model)),
     '## Statuses',
     table(

@@ -61,8 +61,6 @@ function buildComponents(model: CatalogModel): oas31.ComponentsObject {
 
   const examples: Record<string, oas31.ExampleObject> = {};
   const statusMessages = new Map(model.statuses.map((s) => [s.status, s.message]));
-  const defaultCode = model.errorBody.defaultCode;
-  const listedDefault = defaultCode === undefined ? undefined : model.errors.find((e) => e.code === defaultCode);
   for (const status of model.statuses) {
     if (!status.isError || !status.bodyAllowed) continue;
     examples[status.name] = {
@@ -70,9 +68,9 @@ function buildComponents(model: CatalogModel): oas31.ComponentsObject {
       value: wireBody(model, {
         status: status.status,
         statusMessage: status.message,
-        code: defaultCode,
-        // The default code lends its message only under the status that lists it.
-        codeMessage: listedDefault?.status === status.status ? listedDefault.message : undefined,
+        code: status.defaultCode,
+        // A default code lends its message only under the status that lists it.
+        codeMessage: model.errors.find((e) => e.code === status.defaultCode && e.status === status.status)?.message,
         message: status.message,
       }),
     };
@@ -131,10 +129,10 @@ function errorCodeSchema(model: CatalogModel): oas31.SchemaObject {
   return {
     type: 'string',
     description: `Service error codes of ${model.service}.`,
-    enum: model.errors.map((e) => e.code),
+    enum: model.codes.map((e) => e.code),
     ...(model.schemaCodePattern === undefined ? {} : { pattern: model.schemaCodePattern }),
-    'x-enum-varnames': model.errors.map((e) => e.name),
-    'x-enum-descriptions': model.errors.map((e) => e.message),
+    'x-enum-varnames': model.codes.map((e) => e.name),
+    'x-enum-descriptions': model.codes.map((e) => e.message),
   };
 }
 

@@ -7,7 +7,7 @@ import { bodyTree, nodeIsRequired, type BodyMember, type BodyNode, type ExtraMem
 import type { ExtraSchema, JsonScalar } from '../catalog.js';
 import type { CatalogModel } from '../model.js';
 import { stringLiteral } from './escape.js';
-import { assignment, fits, jsDoc, list, PRETTIER_OPTIONS, type Writer } from './ts-layout.js';
+import { assignment, fits, integer, jsDoc, list, PRETTIER_OPTIONS, union, type Writer } from './ts-layout.js';
 import { doc, objectKey, StructureKind, type Statement } from './ts-structures.js';
 
 /** A JSON scalar as a TypeScript literal (a value, or a literal type). */
@@ -138,6 +138,9 @@ function errorExtrasType(model: CatalogModel): (w: Writer) => void {
 
 export function catalogStatements(model: CatalogModel): Statement[] {
   const body = model.errorBody;
+  // Statuses whose default code is their own, not the body's.
+  const ownDefaults = model.statuses.filter((s) => s.defaultCode !== undefined && s.defaultCode !== body.defaultCode);
+  const defaultCodes = [...new Set([...(body.defaultCode === undefined ? [] : [body.defaultCode]), ...ownDefaults.map((s) => s.defaultCode!)])];
   const headerNames = model.headers.map((h) => stringLiteral(h.name.toLowerCase()));
   return [
     {
@@ -167,8 +170,26 @@ export function catalogStatements(model: CatalogModel): Statement[] {
       else assignment(w, 'export const DEFAULT_ERROR_CODE: string | undefined =', stringLiteral(body.defaultCode), ';');
     },
     (w) => {
-      jsDoc(w, 'The type of DEFAULT_ERROR_CODE: its literal, or never.');
-      assignment(w, 'export type DefaultErrorCode =', body.defaultCode === undefined ? 'never' : stringLiteral(body.defaultCode), ';');
+      jsDoc(w, 'The default codes as a type: DEFAULT_ERROR_CODE and those of single statuses, or never.');
+      union(w, 'export type DefaultErrorCode =', defaultCodes.length === 0 ? ['never'] : defaultCodes.map(stringLiteral));
+    },
+    (w) => {
+      jsDoc(w, 'The error code a server sends for an error of `status` raised without one: the status\'s own default code, else DEFAULT_ERROR_CODE.');
+      w.write('export function defaultErrorCodeFor(status: number): string | undefined ').block(() => {
+        if (ownDefaults.length === 0) {
+          w.writeLine('void status;');
+          w.writeLine('return DEFAULT_ERROR_CODE;');
+          return;
+        }
+        w.write('switch (status) ').block(() => {
+          for (const s of ownDefaults) {
+            w.writeLine(`case ${integer(s.status)}:`);
+            w.indent(() => w.writeLine(`return ${stringLiteral(s.defaultCode!)};`));
+          }
+          w.writeLine('default:');
+          w.indent(() => w.writeLine('return DEFAULT_ERROR_CODE;'));
+        });
+      });
     },
     (w) => {
       jsDoc(w, "The pattern service error codes are expected to match (the catalog's errorBody.codePattern); undefined when it sets none.");

@@ -17,9 +17,14 @@ export function statusDoc(status: StatusModel): string {
   return `${status.status} ${status.message}\n\n${status.description}`;
 }
 
-/** JSDoc of an error code: code, message and status, then description and measure. */
-export function errorDoc(error: ErrorModel): string {
-  const parts = [`${error.code} ${error.message} (HTTP ${error.status})`];
+/**
+ * JSDoc of an error code: code, message and status, then description and measure. With
+ * `ofCode`, it speaks for the code as a whole: every status it is listed under.
+ */
+export function errorDoc(error: ErrorModel, ofCode = false): string {
+  const others = ofCode ? error.codeStatuses.filter((status) => status !== error.status) : [];
+  const also = others.length === 0 ? '' : `; also listed under ${others.join(', ')}`;
+  const parts = [`${error.code} ${error.message} (HTTP ${error.status}${also})`];
   if (error.description !== undefined) parts.push(error.description);
   if (error.measure !== undefined) parts.push(`Measure: ${error.measure}`);
   return parts.join('\n\n');

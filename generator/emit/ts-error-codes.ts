@@ -3,7 +3,7 @@
  * namespace of one type per code), the table the runtime reads, every code's info, and the
  * codes of each status as types.
  */
-import type { CatalogModel } from '../model.js';
+import type { CatalogModel, ErrorModel } from '../model.js';
 import { stringLiteral } from './escape.js';
 import { deprecatedTags, errorDoc } from './ts-common.js';
 import { assignment, integer, jsDoc, list, union } from './ts-layout.js';
@@ -11,6 +11,8 @@ import { doc, objectKey, StructureKind, type Statement } from './ts-structures.j
 
 export function errorCodeStatements(model: CatalogModel): Statement[] {
   const errors = model.errors;
+  // One member per code: the first entry of a code listed under several statuses names it.
+  const codes = model.codes;
   const byStatus = model.statuses.filter((s) => s.codes.length > 0 || s.isError);
   return [
     {
@@ -20,15 +22,15 @@ export function errorCodeStatements(model: CatalogModel): Statement[] {
       namedImports: ['ErrorInfo', 'ErrorMessageTable'],
     },
     (w) => {
-      jsDoc(w, `Service error codes of the ${model.service} catalog, named by each entry's name: \`ErrorCode.${errors[0]?.name ?? 'Name'}\` is a value and a type.`);
-      if (errors.length === 0) {
+      jsDoc(w, `Service error codes of the ${model.service} catalog, named by each entry's name: \`ErrorCode.${codes[0]?.name ?? 'Name'}\` is a value and a type.`);
+      if (codes.length === 0) {
         w.writeLine('export const ErrorCode = {} as const;');
         return;
       }
       w.writeLine('export const ErrorCode = {');
       w.indent(() => {
-        for (const e of errors) {
-          jsDoc(w, errorDoc(e), deprecatedTags(e));
+        for (const e of codes) {
+          jsDoc(w, errorDoc(e, true), deprecatedTags(e));
           assignment(w, `${e.name}:`, stringLiteral(e.code), ',');
         }
       });
@@ -44,12 +46,12 @@ export function errorCodeStatements(model: CatalogModel): Statement[] {
     // A table of types: written, not built as a structure (ts-morph prints an empty one as `{\n}`).
     (w) => {
       jsDoc(w, 'Each error code as a type of its own.');
-      if (errors.length === 0) {
+      if (codes.length === 0) {
         w.writeLine('export declare namespace ErrorCode {}');
         return;
       }
       w.write('export declare namespace ErrorCode ').block(() => {
-        for (const e of errors) assignment(w, `type ${e.name} =`, stringLiteral(e.code), ';');
+        for (const e of codes) assignment(w, `type ${e.name} =`, stringLiteral(e.code), ';');
       });
     },
     {
@@ -60,22 +62,26 @@ export function errorCodeStatements(model: CatalogModel): Statement[] {
       type: 'ErrorCode',
     },
     (w) => {
-      jsDoc(w, 'The status and the catalog message of each error code.');
+      jsDoc(w, 'The status and the catalog message of each error code: one pair per status it is listed under.');
       const lead = 'export const ERROR_MESSAGES: ErrorMessageTable = ';
-      if (errors.length === 0) {
+      if (codes.length === 0) {
         w.writeLine(`${lead}{};`);
         return;
       }
+      const entries = new Map<string, ErrorModel[]>();
+      for (const e of errors) entries.set(e.code, [...(entries.get(e.code) ?? []), e]);
       w.writeLine(`${lead}{`);
       w.indent(() => {
-        for (const e of errors) list(w, `${objectKey(e.code)}: [`, [integer(e.status), stringLiteral(e.message)], '],');
+        for (const [code, ofCode] of entries) {
+          list(w, `${objectKey(code)}: [`, ofCode.flatMap((e) => [integer(e.status), stringLiteral(e.message)]), '],');
+        }
       });
       w.writeLine('};');
     },
     (w) => {
       // Typed with code: string, not ErrorCode: checked against the union of every code, the
       // entries of a large catalog would each keep a type of their own (TS2590 at 10,000 codes).
-      jsDoc(w, 'Every error code of the catalog, sorted by code (getErrorInfo gives each with its code typed as ErrorCode).');
+      jsDoc(w, 'Every entry of the catalog, sorted by code, then status (getErrorInfo gives each with its code typed as ErrorCode).');
       if (errors.length === 0) {
         w.writeLine('export const ERRORS: readonly ErrorInfo[] = [];');
         return;

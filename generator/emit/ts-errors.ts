@@ -3,7 +3,7 @@
  * for them, one per error code), built as ts-morph class structures, and the lookups from a
  * status or a code to its class. Everything the classes share is the copied runtime's ApiError.
  */
-import type { ClassDeclarationStructure, OptionalKind, ParameterDeclarationStructure, PropertyDeclarationStructure } from 'ts-morph';
+import type { ClassDeclarationStructure, FunctionDeclarationStructure, OptionalKind, ParameterDeclarationStructure, PropertyDeclarationStructure } from 'ts-morph';
 import type { CatalogModel, ErrorModel, StatusModel } from '../model.js';
 import { stringLiteral } from './escape.js';
 import { deprecatedTags, errorDoc, statusDoc } from './ts-common.js';
@@ -155,6 +155,8 @@ export function errorStatements(model: CatalogModel): Statement[] {
   const codeClasses = model.errorCodeClasses ? model.errors : [];
   const needsHeaders = [...errorStatuses, ...codeClasses].some((x) => x.requiredHeaders.length > 0);
   const withHeaders = errorStatuses.filter((s) => s.requiredHeaders.length > 0);
+  // Whether a code with a class is listed under several statuses: then the lookup needs the status.
+  const multiStatus = codeClasses.some((e) => e.codeStatuses.length > 1);
   return [
     (w) => {
       importLine(w, [
@@ -263,6 +265,18 @@ export function errorStatements(model: CatalogModel): Statement[] {
           errorStatuses.map((s) => [integer(s.status), s.className, s.requiredHeaders.length > 0 ? 'ApiErrorClass' : undefined]),
         ),
     },
+    ...(codeClasses.length > 0
+      ? [
+          {
+            kind: StructureKind.Function,
+            name: 'codeClassOf',
+            docs: [doc('The class of a code under `status`, or of its first status when the code has no entry there (errorClassForCode checks).')],
+            parameters: [{ name: 'code', type: 'string' }, ...(multiStatus ? [{ name: 'status', type: 'number | undefined' }] : [])],
+            returnType: 'CodeErrorClass | undefined',
+            statements: (w: Writer) => codeSwitch(w, codeClasses),
+          } satisfies FunctionDeclarationStructure,
+        ]
+      : []),
     {
       kind: StructureKind.Function,
       isExported: true,
@@ -270,20 +284,56 @@ export function errorStatements(model: CatalogModel): Statement[] {
       docs: [
         doc(
           model.errorCodeClasses
-            ? 'The error class of an error code; `undefined` for a code the catalog does not list.'
+            ? 'The error class of an error code: of its entry under `status` when given (a code may be listed under several statuses), else of its first status; `undefined` for a code the catalog does not list (there).'
             : 'The error class of an error code: always `undefined`, as this catalog generates no class per code (its typescript.errorCodeClasses is off).',
         ),
       ],
-      parameters: [{ name: 'code', type: 'string' }],
+      parameters: [
+        { name: 'code', type: 'string' },
+        { name: 'status', type: 'number', hasQuestionToken: true },
+      ],
       returnType: `${codeClasses.length > 0 ? 'CodeErrorClass' : 'ApiErrorClass'} | undefined`,
       statements: (w) => {
         if (codeClasses.length === 0) {
           w.writeLine('void code;');
+          w.writeLine('void status;');
           w.writeLine('return undefined;');
         } else {
-          switchBody(w, 'code', codeClasses.map((e) => [stringLiteral(e.code), e.className, e.requiredHeaders.length > 0 ? 'CodeErrorClass' : undefined]));
+          w.writeLine(`const found = codeClassOf(${multiStatus ? 'code, status' : 'code'});`);
+          w.writeLine('return status === undefined || found?.status === status ? found : undefined;');
         }
       },
     },
   ];
+}
+
+/**
+ * The switch of codeClassOf: one case per code; a code listed under several statuses switches
+ * on the status, its first entry's class by default.
+ */
+function codeSwitch(w: Writer, codeClasses: readonly ErrorModel[]): void {
+  const ret = (e: ErrorModel): string => (e.requiredHeaders.length > 0 ? `return ${e.className} as unknown as CodeErrorClass;` : `return ${e.className};`);
+  const byCode = new Map<string, ErrorModel[]>();
+  for (const e of codeClasses) byCode.set(e.code, [...(byCode.get(e.code) ?? []), e]);
+  w.write('switch (code) ').block(() => {
+    for (const [code, entries] of byCode) {
+      w.writeLine(`case ${stringLiteral(code)}:`);
+      w.indent(() => {
+        if (entries.length === 1) {
+          w.writeLine(ret(entries[0]!));
+          return;
+        }
+        w.write('switch (status) ').block(() => {
+          for (const e of entries.slice(1)) {
+            w.writeLine(`case ${integer(e.status)}:`);
+            w.indent(() => w.writeLine(ret(e)));
+          }
+          w.writeLine('default:');
+          w.indent(() => w.writeLine(ret(entries[0]!)));
+        });
+      });
+    }
+    w.writeLine('default:');
+    w.indent(() => w.writeLine('return undefined;'));
+  });
 }

@@ -4,7 +4,7 @@
  */
 import {
   DECLARED_HEADERS,
-  DEFAULT_ERROR_CODE,
+  defaultErrorCodeFor,
   ERROR_BODY,
   SERVICE,
   type ErrorBody,
@@ -174,7 +174,7 @@ export class ApiError extends Error {
     // An error code class fixes its code: its static errorCode wins over the options.
     const fixed = inheritedCode(type);
     const given = typeof fixed === "string" ? fixed : options?.errorCode;
-    const errorCode = given ?? (fromResponse ? undefined : DEFAULT_ERROR_CODE);
+    const errorCode = given ?? (fromResponse ? undefined : defaultErrorCodeFor(status));
     // The default code lends no message: only a code given or fixed, listed under this status.
     const catalogMessage =
       errorMessageFor(given, status) ?? getStatusMessage(status) ?? "HTTP " + String(status);
@@ -221,7 +221,7 @@ export class ApiError extends Error {
       status: this.status,
       // An error rebuilt from a body without a code has none (errorCode stays undefined), but
       // what it sends on is still a valid body: the default code fills the gap.
-      code: code ?? DEFAULT_ERROR_CODE,
+      code: code ?? defaultErrorCodeFor(this.status),
       message: this.errorMsg,
       requestId: SENDS_REQUEST_ID.has(this) ? this.requestId : undefined,
       title: codeMessage ?? getStatusMessage(this.status) ?? "HTTP " + String(this.status),

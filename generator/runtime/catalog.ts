@@ -27,8 +27,14 @@ export const ERROR_MEDIA_TYPE = "application/json";
 /** The error code a server sends for an error raised without one; undefined when the catalog sets none. */
 export const DEFAULT_ERROR_CODE: string | undefined = "RT.0000";
 
-/** The type of DEFAULT_ERROR_CODE: its literal, or never. */
+/** The default codes as a type: DEFAULT_ERROR_CODE and those of single statuses, or never. */
 export type DefaultErrorCode = "RT.0000";
+
+/** The error code a server sends for an error of `status` raised without one: the status's own default code, else DEFAULT_ERROR_CODE. */
+export function defaultErrorCodeFor(status: number): string | undefined {
+  void status;
+  return DEFAULT_ERROR_CODE;
+}
 
 /** The pattern service error codes are expected to match (the catalog's errorBody.codePattern); undefined when it sets none. */
 export const ERROR_CODE_PATTERN: RegExp | undefined = /*#__PURE__*/ new RegExp(

@@ -36,7 +36,7 @@ export declare namespace ErrorCode {
 /** The same union as the type ErrorCode. */
 export type ErrorCodeValue = ErrorCode;
 
-/** The status and the catalog message of each error code. */
+/** The status and the catalog message of each error code: one pair per status it is listed under. */
 export const ERROR_MESSAGES: ErrorMessageTable = {
   "RT.0001": [400, "Invalid parameter."],
   "RT.0002": [400, "Missing parameter."],
@@ -45,7 +45,7 @@ export const ERROR_MESSAGES: ErrorMessageTable = {
   "RT.0500": [500, "Database unavailable."],
 };
 
-/** Every error code of the catalog, sorted by code (getErrorInfo gives each with its code typed as ErrorCode). */
+/** Every entry of the catalog, sorted by code, then status (getErrorInfo gives each with its code typed as ErrorCode). */
 export const ERRORS: readonly ErrorInfo[] = [
   {
     code: "RT.0001",

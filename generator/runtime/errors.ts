@@ -334,8 +334,8 @@ export function errorClassFor(status: number): ApiErrorClass | undefined {
   }
 }
 
-/** The error class of an error code; `undefined` for a code the catalog does not list. */
-export function errorClassForCode(code: string): CodeErrorClass | undefined {
+/** The class of a code under `status`, or of its first status when the code has no entry there (errorClassForCode checks). */
+function codeClassOf(code: string): CodeErrorClass | undefined {
   switch (code) {
     case "RT.0001":
       return InvalidParameterError;
@@ -350,4 +350,10 @@ export function errorClassForCode(code: string): CodeErrorClass | undefined {
     default:
       return undefined;
   }
+}
+
+/** The error class of an error code: of its entry under `status` when given (a code may be listed under several statuses), else of its first status; `undefined` for a code the catalog does not list (there). */
+export function errorClassForCode(code: string, status?: number): CodeErrorClass | undefined {
+  const found = codeClassOf(code);
+  return status === undefined || found?.status === status ? found : undefined;
 }

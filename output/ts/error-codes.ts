@@ -19,10 +19,10 @@ export declare namespace ErrorCode {}
 /** The same union as the type ErrorCode. */
 export type ErrorCodeValue = ErrorCode;
 
-/** The status and the catalog message of each error code. */
+/** The status and the catalog message of each error code: one pair per status it is listed under. */
 export const ERROR_MESSAGES: ErrorMessageTable = {};
 
-/** Every error code of the catalog, sorted by code (getErrorInfo gives each with its code typed as ErrorCode). */
+/** Every entry of the catalog, sorted by code, then status (getErrorInfo gives each with its code typed as ErrorCode). */
 export const ERRORS: readonly ErrorInfo[] = [];
 
 /** The error codes the catalog lists under each status, as types: `ErrorCodesByStatus[404]`. */

@@ -10,17 +10,34 @@ import { ERRORS, ERROR_MESSAGES, type ErrorCode } from "./error-codes.js";
 import type { ErrorInfo } from "./types.js";
 
 // Built on first use, not at import: a bundle that never looks a code up carries no table code.
-let byCode: ReadonlyMap<string, ErrorInfo<ErrorCode>> | undefined;
+let byCode: ReadonlyMap<string, readonly ErrorInfo<ErrorCode>[]> | undefined;
 
-/** Everything the catalog says of an error code it lists. */
+/** Everything the catalog says of an error code it lists, under its first status. */
 export function getErrorInfo(code: ErrorCode): ErrorInfo<ErrorCode>;
-/** Everything the catalog says of an error code (status, message, description, measure); `undefined` for a code it does not list. */
-export function getErrorInfo(code: string): ErrorInfo<ErrorCode> | undefined;
-export function getErrorInfo(code: string): ErrorInfo<ErrorCode> | undefined {
-  if (!isErrorCode(code)) return undefined;
-  // ERRORS types its codes as string (see error-codes.ts); every one of them is an ErrorCode.
-  byCode ??= new Map(ERRORS.map((info) => [info.code, info as ErrorInfo<ErrorCode>]));
-  return byCode.get(code);
+/**
+ * Everything the catalog says of an error code (status, message, description, measure): under
+ * `status` when given (a code may be listed under several statuses, each with its own message),
+ * else under its first status; `undefined` for a code it does not list (there).
+ */
+export function getErrorInfo(code: string, status?: number): ErrorInfo<ErrorCode> | undefined;
+export function getErrorInfo(code: string, status?: number): ErrorInfo<ErrorCode> | undefined {
+  return getErrorInfos(code).find((info) => status === undefined || info.status === status);
+}
+
+/** Every entry of an error code, one per status it is listed under, by status; empty for a code the catalog does not list. */
+export function getErrorInfos(code: string): readonly ErrorInfo<ErrorCode>[] {
+  if (!isErrorCode(code)) return [];
+  if (byCode === undefined) {
+    const map = new Map<string, ErrorInfo<ErrorCode>[]>();
+    // ERRORS types its codes as string (see error-codes.ts); every one of them is an ErrorCode.
+    for (const info of ERRORS as readonly ErrorInfo<ErrorCode>[]) {
+      const list = map.get(info.code);
+      if (list === undefined) map.set(info.code, [info]);
+      else list.push(info);
+    }
+    byCode = map;
+  }
+  return byCode.get(code) ?? [];
 }
 
 /** Whether a value is an error code the catalog lists. */
@@ -34,6 +51,9 @@ export function isErrorCode(value: unknown): value is ErrorCode {
  */
 export function errorMessageFor(code: string | undefined, status: number): string | undefined {
   if (code === undefined || !isErrorCode(code)) return undefined;
-  const entry = ERROR_MESSAGES[code];
-  return entry !== undefined && entry[0] === status ? entry[1] : undefined;
+  const pairs = ERROR_MESSAGES[code] ?? [];
+  for (let i = 0; i + 1 < pairs.length; i += 2) {
+    if (pairs[i] === status) return String(pairs[i + 1]);
+  }
+  return undefined;
 }

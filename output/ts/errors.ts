@@ -827,7 +827,8 @@ export function errorClassFor(status: number): ApiErrorClass | undefined {
 }
 
 /** The error class of an error code: always `undefined`, as this catalog generates no class per code (its typescript.errorCodeClasses is off). */
-export function errorClassForCode(code: string): ApiErrorClass | undefined {
+export function errorClassForCode(code: string, status?: number): ApiErrorClass | undefined {
   void code;
+  void status;
   return undefined;
 }

@@ -59,8 +59,9 @@ export function errorFromResponse(status: number, body?: unknown, headers?: Head
       extras: fields.extras,
       ...options0,
     };
-    const ForCode = fields.code === undefined ? undefined : errorClassForCode(fields.code);
-    if (ForCode !== undefined && ForCode.status === code) {
+    // The class of the code's entry under this status: a code may be listed under several.
+    const ForCode = fields.code === undefined ? undefined : errorClassForCode(fields.code, code);
+    if (ForCode !== undefined) {
       return new (ForCode as AnyErrorClass)(fields.message, options);
     }
     return errorOfStatus(code, fields.message, options);

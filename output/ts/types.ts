@@ -52,7 +52,11 @@ export interface ErrorInfo<Code extends string = string> {
   readonly deprecated: boolean;
 }
 
-/** The status and the catalog message of each error code, keyed by code. */
+/**
+ * The status and the catalog message of each error code, keyed by code: one pair per status
+ * it is listed under (`[400, "Bad request", 413, "Request entity too large"]`), by status.
+ */
 export type ErrorMessageTable = {
-  readonly [code: string]: readonly [status: number, message: string] | undefined;
+  readonly [code: string]:
+    readonly [status: number, message: string, ...more: (number | string)[]] | undefined;
 };
