@@ -35,7 +35,16 @@ describe('deriveIdentifier', () => {
     ['type', 'T1.0005', 'Type' + 'Code'],
     ['Infinity', 'T1.0006', 'InfinityCode'],
     ['is api', 'T1.0007', 'IsApi'],
-    ['a '.repeat(40) + 'end of a long message', 'T1.0008', `${'A'.repeat(40)}EndOfA`],
+    // Cut between words, and not on the words that lead into what was cut (of, a).
+    ['a '.repeat(40) + 'end of a long message', 'T1.0008', `${'A'.repeat(40)}End`],
+    ['The API does not exist or has not been published in the environment.', 'T1.0009', 'TheAPIDoesNotExistOrHasNotBeenPublished'],
+    ['The requested bucket name is already taken by another account and does not belong to you', 'T1.0010', 'TheRequestedBucketNameIsAlreadyTakenByAnother'],
+    ['Access to this object has been denied because the bucket does not exist', 'T1.0011', 'AccessToThisObjectHasBeenDeniedBecauseTheBucket'],
+    // Exactly 48 characters: nothing is cut, so nothing is dropped.
+    ['The quota of this project was exceeded in every zone of the', 'T1.0012', 'TheQuotaOfThisProjectWasExceededInEveryZoneOfThe'],
+    // A first word longer than the cap is cut inside; a cut that leaves only dangling words keeps the first.
+    ['x'.repeat(60) + ' tail', 'T1.0013', `X${'x'.repeat(47)}`],
+    [`The ${'x'.repeat(50)}`, 'T1.0014', 'The'],
   ];
   for (const [message, code, expected] of cases) {
     it(`${JSON.stringify(message).slice(0, 30)} → ${expected}`, () => {
