@@ -46,6 +46,22 @@ export interface MergedCatalog {
   readonly typescript: TypeScriptSpec;
 }
 
+/**
+ * What validation leaves out of these checks because the schema found its own shape broken
+ * (the schema's report says what is wrong with it): the checks that refer to it then say
+ * nothing rather than something false ("status 429 has no entry" when its entry has a typo).
+ */
+export interface SkippedEntries {
+  /** The status of each skipped entry under statuses; undefined when one has no integer status, or a statuses is no list. */
+  readonly statuses: ReadonlySet<number> | undefined;
+  /** Whether the schema found fault with statuses in any file (missing, empty, not a list, an entry). */
+  readonly statusesFaulted: boolean;
+  /** The names of skipped header declarations; undefined when a headers is no mapping. */
+  readonly headers: ReadonlySet<string> | undefined;
+}
+
+export const NOTHING_SKIPPED: SkippedEntries = { statuses: new Set(), statusesFaulted: false, headers: new Set() };
+
 export function mergeChain(chain: readonly SourceDocument[]): MergedCatalog {
   let service: Located<string> | undefined;
   let title: Located<string> | undefined;
@@ -79,12 +95,15 @@ export function mergeChain(chain: readonly SourceDocument[]): MergedCatalog {
     // file a repeat is a duplicate, reported by the checks.
     const inheritedStatuses = new Map(statuses.map((entry, index) => [entry.value.status, index]));
     (file.statuses ?? []).forEach((status, index) => {
+      // A hole is an entry validation skipped (SkippedEntries): its index stays its path.
+      if (status === undefined) return;
       const replaced = inheritedStatuses.get(status.status);
       if (replaced === undefined) statuses.push(at(status, 'statuses', index));
       else statuses[replaced] = at(status, 'statuses', index);
     });
     const inheritedErrors = new Map(errors.map((entry, index) => [String(entry.value.code), index]));
     (file.errors ?? []).forEach((error, index) => {
+      if (error === undefined) return;
       const replaced = inheritedErrors.get(String(error.code));
       if (replaced === undefined) errors.push(at(error, 'errors', index));
       else errors[replaced] = at(error, 'errors', index);
@@ -97,7 +116,7 @@ export function mergeChain(chain: readonly SourceDocument[]): MergedCatalog {
  * Checks the merged catalog and builds its data: error codes as strings exactly as written,
  * every error with its final `name`. Returns errors and warnings together (by severity).
  */
-export function checkSemantics(merged: MergedCatalog): { data: CatalogData; problems: Diagnostic[] } {
+export function checkSemantics(merged: MergedCatalog, skipped: SkippedEntries = NOTHING_SKIPPED): { data: CatalogData; problems: Diagnostic[] } {
   const problems: Diagnostic[] = [];
   const root = merged.chain.at(-1)!;
   const error = (at: Located<unknown>, message: string, ...field: FieldPath): void => {
@@ -129,7 +148,7 @@ export function checkSemantics(merged: MergedCatalog): { data: CatalogData; prob
   const rootAt: Located<null> = { value: null, source: root, path: [] };
   if (merged.service === undefined) problems.push(diagnosticAt(root, [], 'missing required field "service"', { field: ['service'] }));
   if (merged.errorBody === undefined) problems.push(diagnosticAt(root, [], 'missing required field "errorBody"', { field: ['errorBody'] }));
-  if (merged.statuses.length === 0) error(rootAt, 'the catalog and those it extends list no statuses', 'statuses');
+  if (merged.statuses.length === 0 && !skipped.statusesFaulted) error(rootAt, 'the catalog and those it extends list no statuses', 'statuses');
 
   // The error body.
   const body = resolveErrorBody(merged.errorBody?.value ?? {});
@@ -230,7 +249,7 @@ export function checkSemantics(merged: MergedCatalog): { data: CatalogData; prob
     const listed = new Set<string>();
     (entry.value.headers ?? []).forEach((header, index) => {
       if (isUnsendableHeader(header)) error(entry, unsendableHeaderMessage(header), 'headers', index);
-      else if (!merged.headers.has(header)) {
+      else if (!merged.headers.has(header) && skipped.headers?.has(header) === false) {
         const declared = declaredHeaders.get(header.toLowerCase())?.name;
         const hint = declared === undefined ? 'declare it under the top-level headers' : `did you mean ${declared}?`;
         error(entry, `unknown header ${JSON.stringify(header)}: ${hint}`, 'headers', index);
@@ -258,7 +277,7 @@ export function checkSemantics(merged: MergedCatalog): { data: CatalogData; prob
     if (earlier === undefined) byCode.set(code, entry);
     else error(entry, `duplicate code ${code} (first at ${where(earlier, 'code')})`, 'code');
     if (status < 100 || status > 599) error(entry, `status ${status} is outside 100-599`, 'status');
-    else if (!byStatus.has(status)) warn(entry, `status ${status} has no entry under statuses`, 'status');
+    else if (!byStatus.has(status) && skipped.statuses?.has(status) === false) warn(entry, `status ${status} has no entry under statuses`, 'status');
     if (status >= 100 && bodyForbidden(status)) {
       warn(entry, `a ${status} response carries no content, so code ${code} can never be sent`, 'status');
     } else if (status < 400 && status >= 100) warn(entry, `error code ${code} on the non-error status ${status}`, 'status');

@@ -92,14 +92,21 @@ describe('error code validation', () => {
       errors: ['cat.yaml:8:54: errors[0].name: name "NotFound" of code T1.0001 collides with status 404 (line 6); give one a different name'],
     }],
     ['a derived name that still collides', ['  - { code: T1.0001, status: 400, message: A B., name: AB_T10002 }', '  - { code: T1.0002, status: 400, message: A B. }', '  - { code: T1.0003, status: 400, message: A B. }'], {
-      errors: ['cat.yaml:9:44: errors[1].message: name "AB_T10002" derived from the message of code T1.0002 collides with code T1.0001 (line 8); set "name" on one of them'],
+      errors: [
+        'cat.yaml:9:44: warning: errors[1].message: name AB_T10002 is derived from a message another entry shares; set "name" to keep it stable',
+        'cat.yaml:9:44: errors[1].message: name "AB_T10002" derived from the message of code T1.0002 collides with code T1.0001 (line 8); set "name" on one of them',
+        'cat.yaml:10:44: warning: errors[2].message: name AB_T10003 is derived from a message another entry shares; set "name" to keep it stable',
+      ],
     }],
     ['an invalid explicit name', ['  - { code: T1.0001, status: 400, message: A., name: 1st }'], {
       errors: ['cat.yaml:8:54: errors[0].name: "1st" is not an identifier: use ASCII letters, digits and underscores, starting with a letter'],
     }],
     ['a status out of range', ['  - { code: T1.0001, status: 700, message: A. }'], { errors: ['cat.yaml:8:30: errors[0].status: status 700 is outside 100-599'] }],
     ['a numeric code not written in digits', ['  - { code: 1e3, status: 400, message: A. }'], {
-      errors: ['cat.yaml:8:13: errors[0].code: numeric code 1e3 is not written in plain digits; write it as a string'],
+      errors: [
+        'cat.yaml:8:13: errors[0].code: numeric code 1e3 is not written in plain digits; write it as a string',
+        'cat.yaml:8:13: warning: errors[0].code: code "1e3" does not match codePattern ^T1\\.[0-9]{4}$',
+      ],
     }],
     ['a code with spaces', ['  - { code: "T1 0001", status: 400, message: A. }'], { errors: ['cat.yaml:8:13: errors[0].code: must match ^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$'] }],
     ['a code that does not match codePattern (warning)', ['  - { code: X.1, status: 400, message: A. }'], {

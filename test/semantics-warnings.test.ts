@@ -10,7 +10,7 @@ import { CatalogError, formatDiagnostic, loadCatalog, parseCatalog } from '../ge
 import { catalogWith } from './catalog-lines.js';
 import { DEFAULT_CATALOG, removeDir, ROOT, runCli, tempDir, writeFile } from './helpers.js';
 
-/** Every problem of a catalog as the CLI prints it: the errors if there are any, else the warnings. */
+/** Every problem of a catalog as the CLI prints it: errors and warnings, in file order. */
 function problemsOf(text: string, file = 'cat.yaml'): string[] {
   try {
     return parseCatalog(text, file).warnings.map(formatDiagnostic);
