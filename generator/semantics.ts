@@ -20,6 +20,7 @@ import { bodyForbidden } from './http.js';
 import { classNameOf, codeSuffix, deriveIdentifier, identifierProblem } from './identifiers.js';
 import { diagnosticAt, type SourceDocument } from './load.js';
 import { matchAll, PATTERN_TIME_LIMIT_MS, PatternTimeout } from './pattern.js';
+import { closestMatch } from './suggest.js';
 
 /** A value and where it was written. */
 interface Located<T> {
@@ -58,9 +59,11 @@ export interface SkippedEntries {
   readonly statusesFaulted: boolean;
   /** The names of skipped header declarations; undefined when a headers is no mapping. */
   readonly headers: ReadonlySet<string> | undefined;
+  /** Those of them that the schema refuses as names: never suggested. */
+  readonly refusedHeaderNames: ReadonlySet<string>;
 }
 
-export const NOTHING_SKIPPED: SkippedEntries = { statuses: new Set(), statusesFaulted: false, headers: new Set() };
+export const NOTHING_SKIPPED: SkippedEntries = { statuses: new Set(), statusesFaulted: false, headers: new Set(), refusedHeaderNames: new Set() };
 
 export function mergeChain(chain: readonly SourceDocument[]): MergedCatalog {
   let service: Located<string> | undefined;
@@ -215,6 +218,9 @@ export function checkSemantics(merged: MergedCatalog, skipped: SkippedEntries = 
     }
   }
 
+  // What a status may list, for the hint on one it may not: the declared names, and those of skipped declarations.
+  const headerNames = [...merged.headers.keys(), ...[...(skipped.headers ?? [])].filter((name) => !skipped.refusedHeaderNames.has(name))];
+
   // Statuses.
   const byStatus = new Map<number, Located<StatusSpec>>();
   const statusNames = new Map<string, Located<StatusSpec>>();
@@ -250,7 +256,8 @@ export function checkSemantics(merged: MergedCatalog, skipped: SkippedEntries = 
     (entry.value.headers ?? []).forEach((header, index) => {
       if (isUnsendableHeader(header)) error(entry, unsendableHeaderMessage(header), 'headers', index);
       else if (!merged.headers.has(header) && skipped.headers?.has(header) === false) {
-        const declared = declaredHeaders.get(header.toLowerCase())?.name;
+        // Names are matched as written (the hint is the fix), the hint ignores case.
+        const declared = closestMatch(header, headerNames);
         const hint = declared === undefined ? 'declare it under the top-level headers' : `did you mean ${declared}?`;
         error(entry, `unknown header ${JSON.stringify(header)}: ${hint}`, 'headers', index);
       }
@@ -277,7 +284,13 @@ export function checkSemantics(merged: MergedCatalog, skipped: SkippedEntries = 
     if (earlier === undefined) byCode.set(code, entry);
     else error(entry, `duplicate code ${code} (first at ${where(earlier, 'code')})`, 'code');
     if (status < 100 || status > 599) error(entry, `status ${status} is outside 100-599`, 'status');
-    else if (!byStatus.has(status) && skipped.statuses?.has(status) === false) warn(entry, `status ${status} has no entry under statuses`, 'status');
+    else if (!byStatus.has(status) && skipped.statuses?.has(status) === false) {
+      // Only a status of the same class is suggested (not 400 for a code on 200), and of
+      // equally close ones the nearest in value: 403 is likelier 404 than 400.
+      const listed = [...byStatus.keys(), ...skipped.statuses].filter((s) => Math.floor(s / 100) === Math.floor(status / 100)).map(String);
+      const near = closestMatch(String(status), listed, (a, b) => Math.abs(Number(a) - status) - Math.abs(Number(b) - status) || Number(a) - Number(b));
+      warn(entry, `status ${status} has no entry under statuses${near === undefined ? '' : `: did you mean ${near}?`}`, 'status');
+    }
     if (status >= 100 && bodyForbidden(status)) {
       warn(entry, `a ${status} response carries no content, so code ${code} can never be sent`, 'status');
     } else if (status < 400 && status >= 100) warn(entry, `error code ${code} on the non-error status ${status}`, 'status');

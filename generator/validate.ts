@@ -49,7 +49,7 @@ function validateChain(chain: readonly SourceDocument[]): Catalog {
   const validate = schemaValidator();
   const problems: Diagnostic[] = [];
   /** Per file, the fields the schema found at fault, when it found any. */
-  const faults = new Map<SourceDocument, FieldPath[]>();
+  const faults = new Map<SourceDocument, Fault[]>();
   for (const source of chain) {
     if (validate(source.data)) continue;
     const found = schemaProblems(source, validate.errors ?? []);
@@ -98,19 +98,23 @@ const TEXT_FIELDS = new Set(['service', 'title', 'version', 'extends']);
  */
 function wellFormedParts(
   chain: readonly SourceDocument[],
-  faults: ReadonlyMap<SourceDocument, readonly FieldPath[]>,
+  faults: ReadonlyMap<SourceDocument, readonly Fault[]>,
 ): { chain: SourceDocument[]; skipped: SkippedEntries } | undefined {
   let statuses: Set<number> | undefined = new Set<number>();
   let statusesFaulted = false;
   let headers: Set<string> | undefined = new Set<string>();
+  const refusedHeaderNames = new Set<string>();
   const out: SourceDocument[] = [];
   for (const source of chain) {
-    const faulted = faults.get(source) ?? [];
+    const faulted = (faults.get(source) ?? []).map(({ field }) => field);
     if (faulted.length === 0) {
       out.push(source);
       continue;
     }
     if (!isMapping(source.data) || faulted.some((path) => path.length === 0)) return undefined;
+    for (const { field, key } of faults.get(source) ?? []) {
+      if (key && field.length === 2 && field[0] === 'headers') refusedHeaderNames.add(String(field[1]));
+    }
     if (faulted.some((path) => path[0] === 'statuses')) statusesFaulted = true;
     // Faults of a top-level field itself (not even of the right kind, or unknown), and of entries: `statuses\u00003`.
     const wholeFaults = new Set(faulted.filter((path) => path.length === 1).map((path) => String(path[0])));
@@ -154,19 +158,25 @@ function wellFormedParts(
     // Object.fromEntries makes own properties, even of a key such as __proto__.
     out.push({ ...source, data: Object.fromEntries(kept) });
   }
-  return { chain: out, skipped: { statuses, statusesFaulted, headers } };
+  return { chain: out, skipped: { statuses, statusesFaulted, headers, refusedHeaderNames } };
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** A field the schema finds at fault; `key` when it is the name of the field (a header's). */
+interface Fault {
+  readonly field: FieldPath;
+  readonly key: boolean;
+}
+
 /**
  * The schema's problems with one file, each with the field it faults (what makes an entry
  * ill-formed), if any: the `if` on `extends` faults nothing, the fields `else` requires do.
  */
-function schemaProblems(source: SourceDocument, errors: readonly ErrorObject[]): { diagnostic: Diagnostic; fault: FieldPath | undefined }[] {
-  const out: { diagnostic: Diagnostic; fault: FieldPath | undefined }[] = [];
+function schemaProblems(source: SourceDocument, errors: readonly ErrorObject[]): { diagnostic: Diagnostic; fault: Fault | undefined }[] {
+  const out: { diagnostic: Diagnostic; fault: Fault | undefined }[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
     // Errors raised inside `propertyNames` repeat the propertyNames error itself.
@@ -214,7 +224,7 @@ function schemaProblems(source: SourceDocument, errors: readonly ErrorObject[]):
     const id = `${diagnostic.line}:${diagnostic.column}:${diagnostic.path}:${diagnostic.message}`;
     if (!seen.has(id)) {
       seen.add(id);
-      out.push({ diagnostic, fault: error.keyword === 'if' ? undefined : field });
+      out.push({ diagnostic, fault: error.keyword === 'if' ? undefined : { field, key } });
     }
   }
   return out;
