@@ -312,7 +312,7 @@ export function checkSemantics(merged: MergedCatalog, skipped: SkippedEntries = 
   codes.forEach(({ entry, code }, index) => {
     if (matches?.[index] === false) warn(entry, `code "${code}" does not match codePattern ${body.codePattern}`, 'code');
   });
-  const names = assignErrorNames(codes, statusClasses, error, warn, where);
+  const names = assignErrorNames(codes, statusClasses, error, warn, where, whereFrom);
 
   const data: CatalogData = {
     service: merged.service?.value ?? '',
@@ -330,8 +330,10 @@ export function checkSemantics(merged: MergedCatalog, skipped: SkippedEntries = 
 /**
  * Final identifiers of the error codes. A `name` given in the catalog is used as it is; two
  * given names that clash are an error. A name derived from the message that is shared with
- * another entry gets the code's letters and digits appended (`BucketNotFound_SVC0042`); if it
- * still clashes, that is an error asking for an explicit `name`.
+ * another entry gets the code's letters and digits appended (`BucketNotFound_SVC0042`), with a
+ * warning saying why (the same message, messages cut to the same name, messages that differ
+ * only in case or punctuation, a name another entry already has) and naming the other entry;
+ * if it still clashes, that is an error asking for an explicit `name`.
  */
 function assignErrorNames(
   codes: readonly { entry: Located<RawError>; code: string }[],
@@ -339,6 +341,7 @@ function assignErrorNames(
   error: (at: Located<unknown>, message: string, ...field: FieldPath) => void,
   warn: (at: Located<unknown>, message: string, ...field: FieldPath) => void,
   where: (at: Located<unknown>, ...field: FieldPath) => string,
+  whereFrom: (from: Located<unknown>, at: Located<unknown>, field?: FieldPath) => string,
 ): string[] {
   // Keyed by class name: that is what must be unique in the generated module.
   const taken = new Map<string, { entry: Located<unknown>; label: string }>();
@@ -363,17 +366,37 @@ function assignErrorNames(
   });
 
   const derived = codes.map(({ entry, code }) => (entry.value.name === undefined ? deriveIdentifier(entry.value.message, code) : undefined));
-  const uses = new Map<string, number>();
-  for (const base of derived) if (base !== undefined) uses.set(base, (uses.get(base) ?? 0) + 1);
+  /** The entries deriving each name, by index. */
+  const sharing = new Map<string, number[]>();
+  derived.forEach((base, index) => {
+    if (base !== undefined) sharing.set(base, [...(sharing.get(base) ?? []), index]);
+  });
+  /** Why the name derived for entry `index` needs its code appended, naming the other entry. */
+  const whySuffixed = (index: number, base: string): string => {
+    const { entry } = codes[index]!;
+    const other = codes[(sharing.get(base) ?? []).find((i) => i !== index) ?? -1];
+    if (other === undefined) {
+      const holder = taken.get(classNameOf(base))!;
+      return `that gives ${base}, already the name of ${holder.label} (${whereFrom(entry, holder.entry, ['name'])})`;
+    }
+    const them = `code ${other.code} (${whereFrom(entry, other.entry, ['message'])})`;
+    const { message } = entry.value;
+    if (message === other.entry.value.message) return `that ${them} shares`;
+    // Derived without the length cap, the names differ: only the cut made them one.
+    if (deriveIdentifier(message, codes[index]!.code, Infinity) !== deriveIdentifier(other.entry.value.message, other.code, Infinity)) {
+      return `cut to the same name as that of ${them}, though the messages differ`;
+    }
+    return `that differs from that of ${them} only in case, accents or punctuation`;
+  };
   codes.forEach(({ entry, code }, index) => {
     const base = derived[index];
     if (base === undefined) return;
-    const suffixed = (uses.get(base) ?? 0) > 1 || taken.has(classNameOf(base));
+    const suffixed = (sharing.get(base)?.length ?? 0) > 1 || taken.has(classNameOf(base));
     const name = suffixed ? `${base}_${codeSuffix(code)}` : base;
     names[index] = name;
     if (suffixed) {
       // Adding a code with the same message later would rename this one: a given name stays put.
-      warn(entry, `name ${name} is derived from a message another entry shares; set "name" to keep it stable`, 'message');
+      warn(entry, `name ${name} is derived from a message ${whySuffixed(index, base)}; set "name" to keep it stable`, 'message');
     }
     const other = taken.get(classNameOf(name));
     if (other !== undefined) {

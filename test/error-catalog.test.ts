@@ -93,9 +93,9 @@ describe('error code validation', () => {
     }],
     ['a derived name that still collides', ['  - { code: T1.0001, status: 400, message: A B., name: AB_T10002 }', '  - { code: T1.0002, status: 400, message: A B. }', '  - { code: T1.0003, status: 400, message: A B. }'], {
       errors: [
-        'cat.yaml:9:44: warning: errors[1].message: name AB_T10002 is derived from a message another entry shares; set "name" to keep it stable',
+        'cat.yaml:9:44: warning: errors[1].message: name AB_T10002 is derived from a message that code T1.0003 (line 10) shares; set "name" to keep it stable',
         'cat.yaml:9:44: errors[1].message: name "AB_T10002" derived from the message of code T1.0002 collides with code T1.0001 (line 8); set "name" on one of them',
-        'cat.yaml:10:44: warning: errors[2].message: name AB_T10003 is derived from a message another entry shares; set "name" to keep it stable',
+        'cat.yaml:10:44: warning: errors[2].message: name AB_T10003 is derived from a message that code T1.0002 (line 9) shares; set "name" to keep it stable',
       ],
     }],
     ['an invalid explicit name', ['  - { code: T1.0001, status: 400, message: A., name: 1st }'], {
@@ -128,6 +128,61 @@ describe('error code validation', () => {
       if (expected.warnings !== undefined) expect(result.warnings).toEqual(expected.warnings);
     });
   }
+});
+
+/**
+ * A derived name that needs its code appended is a warning saying why, naming the other
+ * entry's line: the same message, messages cut to the same name, messages that differ only in
+ * case or punctuation, or a name another entry already has.
+ */
+describe('warnings on derived names that collide', () => {
+  const stable = '; set "name" to keep it stable';
+  const cases: [string, string[], string[]][] = [
+    ['the same message', ['  - { code: T1.0001, status: 400, message: Invalid name. }', '  - { code: T1.0002, status: 400, message: Invalid name. }'], [
+      `cat.yaml:8:44: warning: errors[0].message: name InvalidName_T10001 is derived from a message that code T1.0002 (line 9) shares${stable}`,
+      `cat.yaml:9:44: warning: errors[1].message: name InvalidName_T10002 is derived from a message that code T1.0001 (line 8) shares${stable}`,
+    ]],
+    [
+      'different messages cut to the same name',
+      [
+        '  - { code: T1.0001, status: 404, message: The API does not exist or has not been published in the staging environment. }',
+        '  - { code: T1.0002, status: 404, message: The API does not exist or has not been published in the production environment. }',
+      ],
+      [
+        `cat.yaml:8:44: warning: errors[0].message: name TheAPIDoesNotExistOrHasNotBeenPublished_T10001 is derived from a message cut to the same name as that of code T1.0002 (line 9), though the messages differ${stable}`,
+        `cat.yaml:9:44: warning: errors[1].message: name TheAPIDoesNotExistOrHasNotBeenPublished_T10002 is derived from a message cut to the same name as that of code T1.0001 (line 8), though the messages differ${stable}`,
+      ],
+    ],
+    ['messages that differ in case and punctuation only', ['  - { code: T1.0001, status: 400, message: Invalid name. }', '  - { code: T1.0002, status: 400, message: "invalid Name!" }'], [
+      `cat.yaml:8:44: warning: errors[0].message: name InvalidName_T10001 is derived from a message that differs from that of code T1.0002 (line 9) only in case, accents or punctuation${stable}`,
+      `cat.yaml:9:44: warning: errors[1].message: name InvalidName_T10002 is derived from a message that differs from that of code T1.0001 (line 8) only in case, accents or punctuation${stable}`,
+    ]],
+    ['a name a status has', ['  - { code: T1.0001, status: 404, message: Not found. }'], [
+      `cat.yaml:8:44: warning: errors[0].message: name NotFound_T10001 is derived from a message that gives NotFound, already the name of status 404 (line 6)${stable}`,
+    ]],
+    ['a name given to another code', ['  - code: T1.0001', '    status: 400', '    message: Bad name.', '    name: InvalidName', '  - { code: T1.0002, status: 400, message: Invalid name. }'], [
+      `cat.yaml:12:44: warning: errors[1].message: name InvalidName_T10002 is derived from a message that gives InvalidName, already the name of code T1.0001 (line 11)${stable}`,
+    ]],
+  ];
+  for (const [name, errors, expected] of cases) {
+    it(`says why for ${name}`, () => {
+      expect(problems(errors)).toEqual({ errors: [], warnings: expected });
+    });
+  }
+
+  it('names the other entry with its file when it is in another one', () => {
+    const dir = tempDir();
+    try {
+      writeFile(join(dir, 'base.yaml'), [...HEAD, '  - { code: T1.0001, status: 400, message: Invalid name. }'].join('\n'));
+      const catalog = loadCatalog(writeFile(join(dir, 'svc.yaml'), 'extends: base.yaml\nerrors:\n  - { code: T1.0002, status: 400, message: Invalid name. }\n'));
+      expect(catalog.warnings.map(formatDiagnostic).map((line) => line.split(`${dir}/`).join(''))).toEqual([
+        `base.yaml:8:44: warning: errors[0].message: name InvalidName_T10001 is derived from a message that code T1.0002 (svc.yaml:3) shares${stable}`,
+        `svc.yaml:3:44: warning: errors[0].message: name InvalidName_T10002 is derived from a message that code T1.0001 (base.yaml:8) shares${stable}`,
+      ]);
+    } finally {
+      removeDir(dir);
+    }
+  });
 });
 
 describe('extends', () => {
