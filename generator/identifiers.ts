@@ -51,7 +51,18 @@ const OBJECT_MEMBERS = new Set(['toString', 'toLocaleString', 'valueOf', 'hasOwn
 const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /** Longest name derived from a message; longer messages keep their first words. */
-const MAX_DERIVED_LENGTH = 48;
+export const MAX_DERIVED_LENGTH = 48;
+
+/**
+ * Words a cut name does not end on: articles, conjunctions, prepositions, auxiliary verbs and
+ * `not` lead into the words that were cut (`…PublishedInThe`, `…BucketDoesNot`).
+ */
+const DANGLING_WORDS = new Set(
+  (
+    'a an the and or nor but of in on at to for from by with into onto about as than that which who whose if when ' +
+    'is are was were be been being has have had do does did not can cannot could will would shall should may might must'
+  ).split(' '),
+);
 
 /** The error class of a name: `NotFound` → `NotFoundError`; a name that already ends in Error is kept. */
 export function classNameOf(name: string): string {
@@ -82,20 +93,31 @@ export function codeSuffix(code: string): string {
  * ("doesn't" → "Doesnt"), other punctuation separates words, a leading digit gets an `E`
  * prefix, and a name the rules refuse gets a `Code` suffix. A message with no ASCII letters
  * or digits falls back to the code.
+ *
+ * A long message is cut between words: it keeps the whole words that fit in `maxLength`
+ * characters, then drops the dangling words it would end on (`…PublishedInThe` →
+ * `…Published`), keeping at least one word. Only a first word longer than `maxLength` is
+ * itself cut, to its first `maxLength` characters.
  */
-export function deriveIdentifier(message: string, code: string): string {
+export function deriveIdentifier(message: string, code: string, maxLength = MAX_DERIVED_LENGTH): string {
   const words = message
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/['\u2019`]/g, '')
     .split(/[^A-Za-z0-9]+/)
     .filter((word) => word !== '');
-  let name = '';
+  let kept: string[] = [];
+  let length = 0;
   for (const word of words) {
-    const next = name + word[0]!.toUpperCase() + word.slice(1);
-    if (name !== '' && next.length > MAX_DERIVED_LENGTH) break;
-    name = next;
+    if (length + word.length > maxLength) break;
+    kept.push(word);
+    length += word.length;
   }
+  if (kept.length < words.length) {
+    if (kept.length === 0) kept = [words[0]!.slice(0, maxLength)];
+    while (kept.length > 1 && DANGLING_WORDS.has(kept.at(-1)!.toLowerCase())) kept.pop();
+  }
+  let name = kept.map((word) => word[0]!.toUpperCase() + word.slice(1)).join('');
   if (name === '') name = `E${codeSuffix(code)}`;
   if (/^[0-9]/.test(name)) name = `E${name}`;
   if (identifierProblem(name) !== undefined) name = `${name}Code`;

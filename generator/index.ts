@@ -31,7 +31,8 @@ export { checkOutput, isFresh, writeAtomically, writeFileAtomically, WriteError,
 
 /**
  * Reads and validates a catalog file (YAML or JSON) and the catalogs it extends. Throws
- * CatalogError listing every problem; warnings are returned in `catalog.warnings`.
+ * CatalogError listing every problem, its warnings among them; a catalog without errors is
+ * returned with its warnings in `catalog.warnings`.
  */
 export function loadCatalog(path: string): Catalog {
   return validateCatalog(readCatalogChain(path));

@@ -19,6 +19,7 @@ import { bodyForbidden } from './http.js';
 import { classNameOf, codeSuffix, deriveIdentifier, identifierProblem } from './identifiers.js';
 import { diagnosticAt, type SourceDocument } from './load.js';
 import { matchAll, PATTERN_TIME_LIMIT_MS, PatternTimeout } from './pattern.js';
+import { closestMatch } from './suggest.js';
 
 /** A value and where it was written. */
 interface Located<T> {
@@ -44,6 +45,24 @@ export interface MergedCatalog {
   /** Options of the generated TypeScript, key by key from the last file that sets each. */
   readonly typescript: TypeScriptSpec;
 }
+
+/**
+ * What validation leaves out of these checks because the schema found its own shape broken
+ * (the schema's report says what is wrong with it): the checks that refer to it then say
+ * nothing rather than something false ("status 429 has no entry" when its entry has a typo).
+ */
+export interface SkippedEntries {
+  /** The status of each skipped entry under statuses; undefined when one has no integer status, or a statuses is no list. */
+  readonly statuses: ReadonlySet<number> | undefined;
+  /** Whether the schema found fault with statuses in any file (missing, empty, not a list, an entry). */
+  readonly statusesFaulted: boolean;
+  /** The names of skipped header declarations; undefined when a headers is no mapping. */
+  readonly headers: ReadonlySet<string> | undefined;
+  /** Those of them that the schema refuses as names: never suggested. */
+  readonly refusedHeaderNames: ReadonlySet<string>;
+}
+
+export const NOTHING_SKIPPED: SkippedEntries = { statuses: new Set(), statusesFaulted: false, headers: new Set(), refusedHeaderNames: new Set() };
 
 export function mergeChain(chain: readonly SourceDocument[]): MergedCatalog {
   let service: Located<string> | undefined;
@@ -78,6 +97,8 @@ export function mergeChain(chain: readonly SourceDocument[]): MergedCatalog {
     // file a repeat is a duplicate, reported by the checks.
     const inheritedStatuses = new Map(statuses.map((entry, index) => [entry.value.status, index]));
     (file.statuses ?? []).forEach((status, index) => {
+      // A hole is an entry validation skipped (SkippedEntries): its index stays its path.
+      if (status === undefined) return;
       const replaced = inheritedStatuses.get(status.status);
       if (replaced === undefined) statuses.push(at(status, 'statuses', index));
       else statuses[replaced] = at(status, 'statuses', index);
@@ -86,6 +107,7 @@ export function mergeChain(chain: readonly SourceDocument[]): MergedCatalog {
     const entryKey = (error: RawError): string => `${String(error.code)} ${String(error.status)}`;
     const inheritedErrors = new Map(errors.map((entry, index) => [entryKey(entry.value), index]));
     (file.errors ?? []).forEach((error, index) => {
+      if (error === undefined) return;
       const replaced = inheritedErrors.get(entryKey(error));
       if (replaced === undefined) errors.push(at(error, 'errors', index));
       else errors[replaced] = at(error, 'errors', index);
@@ -98,7 +120,7 @@ export function mergeChain(chain: readonly SourceDocument[]): MergedCatalog {
  * Checks the merged catalog and builds its data: error codes as strings exactly as written,
  * every error with its final `name`. Returns errors and warnings together (by severity).
  */
-export function checkSemantics(merged: MergedCatalog): { data: CatalogData; problems: Diagnostic[] } {
+export function checkSemantics(merged: MergedCatalog, skipped: SkippedEntries = NOTHING_SKIPPED): { data: CatalogData; problems: Diagnostic[] } {
   const problems: Diagnostic[] = [];
   const root = merged.chain.at(-1)!;
   const error = (at: Located<unknown>, message: string, ...field: FieldPath): void => {
@@ -130,7 +152,7 @@ export function checkSemantics(merged: MergedCatalog): { data: CatalogData; prob
   const rootAt: Located<null> = { value: null, source: root, path: [] };
   if (merged.service === undefined) problems.push(diagnosticAt(root, [], 'missing required field "service"', { field: ['service'] }));
   if (merged.errorBody === undefined) problems.push(diagnosticAt(root, [], 'missing required field "errorBody"', { field: ['errorBody'] }));
-  if (merged.statuses.length === 0) error(rootAt, 'the catalog and those it extends list no statuses', 'statuses');
+  if (merged.statuses.length === 0 && !skipped.statusesFaulted) error(rootAt, 'the catalog and those it extends list no statuses', 'statuses');
 
   // The error body.
   const { descriptor: body, problems: bodyProblems } = describeErrorBody(merged.errorBody?.value ?? {});
@@ -186,6 +208,9 @@ export function checkSemantics(merged: MergedCatalog): { data: CatalogData; prob
     }
   }
 
+  // What a status may list, for the hint on one it may not: the declared names, and those of skipped declarations.
+  const headerNames = [...merged.headers.keys(), ...[...(skipped.headers ?? [])].filter((name) => !skipped.refusedHeaderNames.has(name))];
+
   // Statuses.
   const byStatus = new Map<number, Located<StatusSpec>>();
   const statusNames = new Map<string, Located<StatusSpec>>();
@@ -220,8 +245,9 @@ export function checkSemantics(merged: MergedCatalog): { data: CatalogData; prob
     const listed = new Set<string>();
     (entry.value.headers ?? []).forEach((header, index) => {
       if (isUnsendableHeader(header)) error(entry, unsendableHeaderMessage(header), 'headers', index);
-      else if (!merged.headers.has(header)) {
-        const declared = declaredHeaders.get(header.toLowerCase())?.name;
+      else if (!merged.headers.has(header) && skipped.headers?.has(header) === false) {
+        // Names are matched as written (the hint is the fix), the hint ignores case.
+        const declared = closestMatch(header, headerNames);
         const hint = declared === undefined ? 'declare it under the top-level headers' : `did you mean ${declared}?`;
         error(entry, `unknown header ${JSON.stringify(header)}: ${hint}`, 'headers', index);
       }
@@ -252,7 +278,13 @@ export function checkSemantics(merged: MergedCatalog): { data: CatalogData; prob
     else error(entry, `duplicate code ${code} under status ${status} (first at ${where(earlier, 'code')})`, 'code');
     if (!byCode.has(code)) byCode.set(code, entry);
     if (status < 100 || status > 599) error(entry, `status ${status} is outside 100-599`, 'status');
-    else if (!byStatus.has(status)) warn(entry, `status ${status} has no entry under statuses`, 'status');
+    else if (!byStatus.has(status) && skipped.statuses?.has(status) === false) {
+      // Only a status of the same class is suggested (not 400 for a code on 200), and of
+      // equally close ones the nearest in value: 403 is likelier 404 than 400.
+      const listed = [...byStatus.keys(), ...skipped.statuses].filter((s) => Math.floor(s / 100) === Math.floor(status / 100)).map(String);
+      const near = closestMatch(String(status), listed, (a, b) => Math.abs(Number(a) - status) - Math.abs(Number(b) - status) || Number(a) - Number(b));
+      warn(entry, `status ${status} has no entry under statuses${near === undefined ? '' : `: did you mean ${near}?`}`, 'status');
+    }
     if (status >= 100 && bodyForbidden(status)) {
       warn(entry, `a ${status} response carries no content, so code ${code} can never be sent`, 'status');
     } else if (status < 400 && status >= 100) warn(entry, `error code ${code} on the non-error status ${status}`, 'status');
@@ -285,7 +317,7 @@ export function checkSemantics(merged: MergedCatalog): { data: CatalogData; prob
   codes.forEach(({ entry, code }, index) => {
     if (matches?.[index] === false) warn(entry, `code "${code}" does not match codePattern ${body.codePattern}`, 'code');
   });
-  const names = assignErrorNames(codes, statusClasses, error, warn, where);
+  const names = assignErrorNames(codes, statusClasses, error, warn, where, whereFrom);
 
   const data: CatalogData = {
     service: merged.service?.value ?? '',
@@ -303,8 +335,10 @@ export function checkSemantics(merged: MergedCatalog): { data: CatalogData; prob
 /**
  * Final identifiers of the error codes. A `name` given in the catalog is used as it is; two
  * given names that clash are an error. A name derived from the message that is shared with
- * another entry gets the code's letters and digits appended (`BucketNotFound_SVC0042`); if it
- * still clashes, that is an error asking for an explicit `name`.
+ * another entry gets the code's letters and digits appended (`BucketNotFound_SVC0042`), with a
+ * warning saying why (the same message, messages cut to the same name, messages that differ
+ * only in case or punctuation, a name another entry already has) and naming the other entry;
+ * if it still clashes, that is an error asking for an explicit `name`.
  */
 function assignErrorNames(
   codes: readonly { entry: Located<RawError>; code: string }[],
@@ -312,6 +346,7 @@ function assignErrorNames(
   error: (at: Located<unknown>, message: string, ...field: FieldPath) => void,
   warn: (at: Located<unknown>, message: string, ...field: FieldPath) => void,
   where: (at: Located<unknown>, ...field: FieldPath) => string,
+  whereFrom: (from: Located<unknown>, at: Located<unknown>, field?: FieldPath) => string,
 ): string[] {
   // Keyed by class name: that is what must be unique in the generated module.
   const taken = new Map<string, { entry: Located<unknown>; label: string }>();
@@ -338,19 +373,39 @@ function assignErrorNames(
   const entriesOf = new Map<string, number>();
   for (const { code } of codes) entriesOf.set(code, (entriesOf.get(code) ?? 0) + 1);
   const derived = codes.map(({ entry, code }) => (entry.value.name === undefined ? deriveIdentifier(entry.value.message, code) : undefined));
-  const uses = new Map<string, number>();
-  for (const base of derived) if (base !== undefined) uses.set(base, (uses.get(base) ?? 0) + 1);
+  /** The entries deriving each name, by index. */
+  const sharing = new Map<string, number[]>();
+  derived.forEach((base, index) => {
+    if (base !== undefined) sharing.set(base, [...(sharing.get(base) ?? []), index]);
+  });
+  /** Why the name derived for entry `index` needs its code appended, naming the other entry. */
+  const whySuffixed = (index: number, base: string): string => {
+    const { entry } = codes[index]!;
+    const other = codes[(sharing.get(base) ?? []).find((i) => i !== index) ?? -1];
+    if (other === undefined) {
+      const holder = taken.get(classNameOf(base))!;
+      return `that gives ${base}, already the name of ${holder.label} (${whereFrom(entry, holder.entry, ['name'])})`;
+    }
+    const them = `code ${other.code} (${whereFrom(entry, other.entry, ['message'])})`;
+    const { message } = entry.value;
+    if (message === other.entry.value.message) return `that ${them} shares`;
+    // Derived without the length cap, the names differ: only the cut made them one.
+    if (deriveIdentifier(message, codes[index]!.code, Infinity) !== deriveIdentifier(other.entry.value.message, other.code, Infinity)) {
+      return `cut to the same name as that of ${them}, though the messages differ`;
+    }
+    return `that differs from that of ${them} only in case, accents or punctuation`;
+  };
   codes.forEach(({ entry, code }, index) => {
     const base = derived[index];
     if (base === undefined) return;
-    const suffixed = (uses.get(base) ?? 0) > 1 || taken.has(classNameOf(base));
+    const suffixed = (sharing.get(base)?.length ?? 0) > 1 || taken.has(classNameOf(base));
     // A code listed under several statuses also needs the status to tell its entries apart.
     const suffix = (entriesOf.get(code) ?? 0) > 1 ? `${codeSuffix(code)}_${entry.value.status}` : codeSuffix(code);
     const name = suffixed ? `${base}_${suffix}` : base;
     names[index] = name;
     if (suffixed) {
       // Adding a code with the same message later would rename this one: a given name stays put.
-      warn(entry, `name ${name} is derived from a message another entry shares; set "name" to keep it stable`, 'message');
+      warn(entry, `name ${name} is derived from a message ${whySuffixed(index, base)}; set "name" to keep it stable`, 'message');
     }
     const other = taken.get(classNameOf(name));
     if (other !== undefined) {

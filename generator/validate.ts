@@ -1,15 +1,17 @@
 /**
- * Validate stage: the catalog's JSON Schema first (shape and types), then the rules a
- * schema cannot say (duplicates, ranges, identifiers, cross-references). Every problem is
- * collected and reported at once, each with its position in the file.
+ * Validate stage: the catalog's JSON Schema (shape and types) and the rules a schema cannot
+ * say (duplicates, ranges, identifiers, cross-references), in one pass. Every problem, error
+ * or warning, is collected and reported at once, each with its position in the file, in file
+ * order. The rules run on what the schema found well-formed: an entry whose own shape is
+ * broken is left out of them (its schema problem is reported), the rest is checked as usual.
  */
 import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Catalog } from './catalog.js';
-import { CatalogError, type Diagnostic, type FieldPath } from './diagnostics.js';
+import { CatalogError, formatDiagnostic, type Diagnostic, type FieldPath } from './diagnostics.js';
 import { diagnosticAt, type SourceDocument } from './load.js';
-import { checkSemantics, mergeChain } from './semantics.js';
+import { checkSemantics, mergeChain, NOTHING_SKIPPED, type SkippedEntries } from './semantics.js';
 
 let compiledSchema: ValidateFunction | undefined;
 
@@ -28,7 +30,7 @@ function schemaValidator(): ValidateFunction {
 /**
  * Checks a catalog and the catalogs it extends (most basic first, as `readCatalogChain` gives
  * them), merges them, and returns the whole catalog typed, with its warnings; or throws a
- * CatalogError listing every problem.
+ * CatalogError listing every problem, its warnings among them.
  */
 export function validateCatalog(chain: readonly SourceDocument[]): Catalog {
   try {
@@ -45,24 +47,136 @@ export function validateCatalog(chain: readonly SourceDocument[]): Catalog {
 
 function validateChain(chain: readonly SourceDocument[]): Catalog {
   const validate = schemaValidator();
-  const schemaProblems = chain.flatMap((source) =>
-    validate(source.data) ? [] : schemaDiagnostics(source, validate.errors ?? []),
-  );
-  if (schemaProblems.length > 0) throw new CatalogError(sortDiagnostics(schemaProblems, chain));
-  const { data, problems } = checkSemantics(mergeChain(chain));
-  const errors = problems.filter((p) => p.severity !== 'warning');
-  if (errors.length > 0) throw new CatalogError(sortDiagnostics(errors, chain));
+  const problems: Diagnostic[] = [];
+  /** Per file, the fields the schema found at fault, when it found any. */
+  const faults = new Map<SourceDocument, Fault[]>();
+  for (const source of chain) {
+    if (validate(source.data)) continue;
+    const found = schemaProblems(source, validate.errors ?? []);
+    problems.push(...found.map(({ diagnostic }) => diagnostic));
+    faults.set(source, found.flatMap(({ fault }) => (fault === undefined ? [] : [fault])));
+  }
+  const wellFormed = faults.size === 0 ? { chain, skipped: NOTHING_SKIPPED } : wellFormedParts(chain, faults);
+  const checked = wellFormed === undefined ? undefined : checkSemantics(mergeChain(wellFormed.chain), wellFormed.skipped);
+  problems.push(...(checked?.problems ?? []));
+  const all = sortDiagnostics(withoutRepeats(problems), chain);
+  if (checked === undefined || all.some((p) => p.severity !== 'warning')) throw new CatalogError(all);
   return {
     file: chain.at(-1)!.file,
-    data,
-    warnings: sortDiagnostics(problems.filter((p) => p.severity === 'warning'), chain),
+    data: checked.data,
+    warnings: all,
     fileHashes: chain.map((source) => source.sha256),
     files: chain.map((source) => resolve(source.file)),
   };
 }
 
-function schemaDiagnostics(source: SourceDocument, errors: readonly ErrorObject[]): Diagnostic[] {
-  const out: Diagnostic[] = [];
+/** A problem both the schema and the rules see (a missing "service") is reported once. */
+function withoutRepeats(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const id = formatDiagnostic(d);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+/** Lists checked entry by entry: an entry the schema faults is skipped, the others are checked. */
+const LISTS = new Set(['statuses', 'errors']);
+/** Mappings checked key by key: headers by name; errorBody and typescript setting by setting. */
+const MAPPINGS = new Set(['headers', 'errorBody', 'typescript']);
+/** Top-level text: the rules only ask whether it is there. */
+const TEXT_FIELDS = new Set(['service', 'title', 'version', 'extends']);
+
+/**
+ * The parts of a chain the schema found well-formed, for the rules, each file keeping its
+ * positions and every kept entry its path: an entry of statuses or errors the schema faults
+ * becomes a hole in its list (so the others keep their index), a faulted header declaration or
+ * errorBody or typescript setting is left out, and so is a statuses, errors, headers or
+ * typescript that is not a list or mapping at all (a faulted errorBody is kept, empty, so it is
+ * not also reported missing). Undefined when a file is not even a mapping: nothing to check.
+ */
+function wellFormedParts(
+  chain: readonly SourceDocument[],
+  faults: ReadonlyMap<SourceDocument, readonly Fault[]>,
+): { chain: SourceDocument[]; skipped: SkippedEntries } | undefined {
+  let statuses: Set<number> | undefined = new Set<number>();
+  let statusesFaulted = false;
+  let headers: Set<string> | undefined = new Set<string>();
+  const refusedHeaderNames = new Set<string>();
+  const out: SourceDocument[] = [];
+  for (const source of chain) {
+    const faulted = (faults.get(source) ?? []).map(({ field }) => field);
+    if (faulted.length === 0) {
+      out.push(source);
+      continue;
+    }
+    if (!isMapping(source.data) || faulted.some((path) => path.length === 0)) return undefined;
+    for (const { field, key } of faults.get(source) ?? []) {
+      if (key && field.length === 2 && field[0] === 'headers') refusedHeaderNames.add(String(field[1]));
+    }
+    if (faulted.some((path) => path[0] === 'statuses')) statusesFaulted = true;
+    // Faults of a top-level field itself (not even of the right kind, or unknown), and of entries: `statuses\u00003`.
+    const wholeFaults = new Set(faulted.filter((path) => path.length === 1).map((path) => String(path[0])));
+    const entryFaults = new Set(faulted.filter((path) => path.length > 1).map((path) => `${path[0]}\u0000${path[1]}`));
+    /** Whether the schema faults the entry (or setting) `name` of `key`, or anything in it. */
+    const isFaulted = (key: string, name: string | number): boolean => entryFaults.has(`${key}\u0000${name}`);
+    const kept: [string, unknown][] = [];
+    for (const [key, value] of Object.entries(source.data)) {
+      if (LISTS.has(key)) {
+        if (!Array.isArray(value)) {
+          if (key === 'statuses') statuses = undefined;
+          continue;
+        }
+        const list: unknown[] = new Array<unknown>(value.length);
+        value.forEach((item: unknown, index) => {
+          if (!isFaulted(key, index)) list[index] = item;
+          else if (key === 'statuses') {
+            const status = isMapping(item) ? item['status'] : undefined;
+            if (typeof status === 'number' && Number.isInteger(status)) statuses?.add(status);
+            else statuses = undefined;
+          }
+        });
+        kept.push([key, list]);
+      } else if (MAPPINGS.has(key)) {
+        if (!isMapping(value) || wholeFaults.has(key)) {
+          if (key === 'headers') headers = undefined;
+          if (key === 'errorBody') kept.push([key, {}]);
+          continue;
+        }
+        const entries = Object.entries(value).filter(([name]) => {
+          if (!isFaulted(key, name)) return true;
+          if (key === 'headers') headers?.add(name);
+          return false;
+        });
+        kept.push([key, Object.fromEntries(entries)]);
+      } else if (!wholeFaults.has(key) || TEXT_FIELDS.has(key)) {
+        // Text of the wrong type is kept, so that it is not also reported missing; an unknown key goes.
+        kept.push([key, value]);
+      }
+    }
+    // Object.fromEntries makes own properties, even of a key such as __proto__.
+    out.push({ ...source, data: Object.fromEntries(kept) });
+  }
+  return { chain: out, skipped: { statuses, statusesFaulted, headers, refusedHeaderNames } };
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** A field the schema finds at fault; `key` when it is the name of the field (a header's). */
+interface Fault {
+  readonly field: FieldPath;
+  readonly key: boolean;
+}
+
+/**
+ * The schema's problems with one file, each with the field it faults (what makes an entry
+ * ill-formed), if any: the `if` on `extends` faults nothing, the fields `else` requires do.
+ */
+function schemaProblems(source: SourceDocument, errors: readonly ErrorObject[]): { diagnostic: Diagnostic; fault: Fault | undefined }[] {
+  const out: { diagnostic: Diagnostic; fault: Fault | undefined }[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
     // Errors raised inside `propertyNames` repeat the propertyNames error itself.
@@ -110,7 +224,7 @@ function schemaDiagnostics(source: SourceDocument, errors: readonly ErrorObject[
     const id = `${diagnostic.line}:${diagnostic.column}:${diagnostic.path}:${diagnostic.message}`;
     if (!seen.has(id)) {
       seen.add(id);
-      out.push(diagnostic);
+      out.push({ diagnostic, fault: error.keyword === 'if' ? undefined : { field, key } });
     }
   }
   return out;

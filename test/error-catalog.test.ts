@@ -35,7 +35,16 @@ describe('deriveIdentifier', () => {
     ['type', 'T1.0005', 'Type' + 'Code'],
     ['Infinity', 'T1.0006', 'InfinityCode'],
     ['is api', 'T1.0007', 'IsApi'],
-    ['a '.repeat(40) + 'end of a long message', 'T1.0008', `${'A'.repeat(40)}EndOfA`],
+    // Cut between words, and not on the words that lead into what was cut (of, a).
+    ['a '.repeat(40) + 'end of a long message', 'T1.0008', `${'A'.repeat(40)}End`],
+    ['The API does not exist or has not been published in the environment.', 'T1.0009', 'TheAPIDoesNotExistOrHasNotBeenPublished'],
+    ['The requested bucket name is already taken by another account and does not belong to you', 'T1.0010', 'TheRequestedBucketNameIsAlreadyTakenByAnother'],
+    ['Access to this object has been denied because the bucket does not exist', 'T1.0011', 'AccessToThisObjectHasBeenDeniedBecauseTheBucket'],
+    // Exactly 48 characters: nothing is cut, so nothing is dropped.
+    ['The quota of this project was exceeded in every zone of the', 'T1.0012', 'TheQuotaOfThisProjectWasExceededInEveryZoneOfThe'],
+    // A first word longer than the cap is cut inside; a cut that leaves only dangling words keeps the first.
+    ['x'.repeat(60) + ' tail', 'T1.0013', `X${'x'.repeat(47)}`],
+    [`The ${'x'.repeat(50)}`, 'T1.0014', 'The'],
   ];
   for (const [message, code, expected] of cases) {
     it(`${JSON.stringify(message).slice(0, 30)} → ${expected}`, () => {
@@ -90,14 +99,21 @@ describe('error code validation', () => {
       errors: ['cat.yaml:8:54: errors[0].name: name "NotFound" of code T1.0001 collides with status 404 (line 6); give one a different name'],
     }],
     ['a derived name that still collides', ['  - { code: T1.0001, status: 400, message: A B., name: AB_T10002 }', '  - { code: T1.0002, status: 400, message: A B. }', '  - { code: T1.0003, status: 400, message: A B. }'], {
-      errors: ['cat.yaml:9:44: errors[1].message: name "AB_T10002" derived from the message of code T1.0002 collides with code T1.0001 (line 8); set "name" on one of them'],
+      errors: [
+        'cat.yaml:9:44: warning: errors[1].message: name AB_T10002 is derived from a message that code T1.0003 (line 10) shares; set "name" to keep it stable',
+        'cat.yaml:9:44: errors[1].message: name "AB_T10002" derived from the message of code T1.0002 collides with code T1.0001 (line 8); set "name" on one of them',
+        'cat.yaml:10:44: warning: errors[2].message: name AB_T10003 is derived from a message that code T1.0002 (line 9) shares; set "name" to keep it stable',
+      ],
     }],
     ['an invalid explicit name', ['  - { code: T1.0001, status: 400, message: A., name: 1st }'], {
       errors: ['cat.yaml:8:54: errors[0].name: "1st" is not an identifier: use ASCII letters, digits and underscores, starting with a letter'],
     }],
     ['a status out of range', ['  - { code: T1.0001, status: 700, message: A. }'], { errors: ['cat.yaml:8:30: errors[0].status: status 700 is outside 100-599'] }],
     ['a numeric code not written in digits', ['  - { code: 1e3, status: 400, message: A. }'], {
-      errors: ['cat.yaml:8:13: errors[0].code: numeric code 1e3 is not written in plain digits; write it as a string'],
+      errors: [
+        'cat.yaml:8:13: errors[0].code: numeric code 1e3 is not written in plain digits; write it as a string',
+        'cat.yaml:8:13: warning: errors[0].code: code "1e3" does not match codePattern ^T1\\.[0-9]{4}$',
+      ],
     }],
     ['a code with spaces', ['  - { code: "T1 0001", status: 400, message: A. }'], { errors: ['cat.yaml:8:13: errors[0].code: must match ^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$'] }],
     ['a code that does not match codePattern (warning)', ['  - { code: X.1, status: 400, message: A. }'], {
@@ -119,6 +135,61 @@ describe('error code validation', () => {
       if (expected.warnings !== undefined) expect(result.warnings).toEqual(expected.warnings);
     });
   }
+});
+
+/**
+ * A derived name that needs its code appended is a warning saying why, naming the other
+ * entry's line: the same message, messages cut to the same name, messages that differ only in
+ * case or punctuation, or a name another entry already has.
+ */
+describe('warnings on derived names that collide', () => {
+  const stable = '; set "name" to keep it stable';
+  const cases: [string, string[], string[]][] = [
+    ['the same message', ['  - { code: T1.0001, status: 400, message: Invalid name. }', '  - { code: T1.0002, status: 400, message: Invalid name. }'], [
+      `cat.yaml:8:44: warning: errors[0].message: name InvalidName_T10001 is derived from a message that code T1.0002 (line 9) shares${stable}`,
+      `cat.yaml:9:44: warning: errors[1].message: name InvalidName_T10002 is derived from a message that code T1.0001 (line 8) shares${stable}`,
+    ]],
+    [
+      'different messages cut to the same name',
+      [
+        '  - { code: T1.0001, status: 404, message: The API does not exist or has not been published in the staging environment. }',
+        '  - { code: T1.0002, status: 404, message: The API does not exist or has not been published in the production environment. }',
+      ],
+      [
+        `cat.yaml:8:44: warning: errors[0].message: name TheAPIDoesNotExistOrHasNotBeenPublished_T10001 is derived from a message cut to the same name as that of code T1.0002 (line 9), though the messages differ${stable}`,
+        `cat.yaml:9:44: warning: errors[1].message: name TheAPIDoesNotExistOrHasNotBeenPublished_T10002 is derived from a message cut to the same name as that of code T1.0001 (line 8), though the messages differ${stable}`,
+      ],
+    ],
+    ['messages that differ in case and punctuation only', ['  - { code: T1.0001, status: 400, message: Invalid name. }', '  - { code: T1.0002, status: 400, message: "invalid Name!" }'], [
+      `cat.yaml:8:44: warning: errors[0].message: name InvalidName_T10001 is derived from a message that differs from that of code T1.0002 (line 9) only in case, accents or punctuation${stable}`,
+      `cat.yaml:9:44: warning: errors[1].message: name InvalidName_T10002 is derived from a message that differs from that of code T1.0001 (line 8) only in case, accents or punctuation${stable}`,
+    ]],
+    ['a name a status has', ['  - { code: T1.0001, status: 404, message: Not found. }'], [
+      `cat.yaml:8:44: warning: errors[0].message: name NotFound_T10001 is derived from a message that gives NotFound, already the name of status 404 (line 6)${stable}`,
+    ]],
+    ['a name given to another code', ['  - code: T1.0001', '    status: 400', '    message: Bad name.', '    name: InvalidName', '  - { code: T1.0002, status: 400, message: Invalid name. }'], [
+      `cat.yaml:12:44: warning: errors[1].message: name InvalidName_T10002 is derived from a message that gives InvalidName, already the name of code T1.0001 (line 11)${stable}`,
+    ]],
+  ];
+  for (const [name, errors, expected] of cases) {
+    it(`says why for ${name}`, () => {
+      expect(problems(errors)).toEqual({ errors: [], warnings: expected });
+    });
+  }
+
+  it('names the other entry with its file when it is in another one', () => {
+    const dir = tempDir();
+    try {
+      writeFile(join(dir, 'base.yaml'), [...HEAD, '  - { code: T1.0001, status: 400, message: Invalid name. }'].join('\n'));
+      const catalog = loadCatalog(writeFile(join(dir, 'svc.yaml'), 'extends: base.yaml\nerrors:\n  - { code: T1.0002, status: 400, message: Invalid name. }\n'));
+      expect(catalog.warnings.map(formatDiagnostic).map((line) => line.split(`${dir}/`).join(''))).toEqual([
+        `base.yaml:8:44: warning: errors[0].message: name InvalidName_T10001 is derived from a message that code T1.0002 (svc.yaml:3) shares${stable}`,
+        `svc.yaml:3:44: warning: errors[0].message: name InvalidName_T10002 is derived from a message that code T1.0001 (base.yaml:8) shares${stable}`,
+      ]);
+    } finally {
+      removeDir(dir);
+    }
+  });
 });
 
 describe('extends', () => {

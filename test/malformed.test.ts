@@ -24,6 +24,15 @@ const EXPECTED: Record<string, string[]> = {
   'empty.yaml': ['F:1:1: (catalog): catalog is empty'],
   'proto-keys.yaml': ['F:3:1: __proto__: unknown field "__proto__"', 'F:5:63: statuses[0].__proto__: unknown field "__proto__"'],
   'status-out-of-range.yaml': ['F:4:14: statuses[0].status: status 1000 is outside 100-599'],
+  // Schema problems, problems of the rules and a warning, all from one run.
+  'schema-and-rules.yaml': [
+    'F:4:78: statuses[0].retry: must be one of: modify, anytime, retry-after, if-retry-after',
+    'F:5:72: statuses[1].headers[0]: unknown header "Retry-After": declare it under the top-level headers',
+    'F:6:14: statuses[2].status: status 999 is outside 100-599',
+    'F:6:25: statuses[2].name: name "Gone" of status 999 collides with status 410 (line 5); give one a different name',
+    'F:9:12: warning: errors[1].code: code "X.2" does not match codePattern ^T1\\.[0-9]$',
+    'F:10:43: errors[2].colour: unknown field "colour"',
+  ],
   'syntax-error.yaml': ['F:3:1: (catalog): Flow map in block collection must be sufficiently indented and end with a }'],
   'trailing-comma.json': ['F:6:3: (catalog): not valid JSON: value expected'],
   'wrong-types.yaml': ['F:1:10: service: must be a string', 'F:4:14: statuses[0].status: must be an integer'],

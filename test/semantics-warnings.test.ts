@@ -10,7 +10,7 @@ import { CatalogError, formatDiagnostic, loadCatalog, parseCatalog } from '../ge
 import { catalogWith } from './catalog-lines.js';
 import { DEFAULT_CATALOG, removeDir, ROOT, runCli, tempDir, writeFile } from './helpers.js';
 
-/** Every problem of a catalog as the CLI prints it: the errors if there are any, else the warnings. */
+/** Every problem of a catalog as the CLI prints it: errors and warnings, in file order. */
 function problemsOf(text: string, file = 'cat.yaml'): string[] {
   try {
     return parseCatalog(text, file).warnings.map(formatDiagnostic);
@@ -137,6 +137,49 @@ describe('headers a catalog must not promise', () => {
     const json = '{\n  "service": "T1",\n  "errorBody": {},\n  "headers": {\n    "Keep-Alive": { "description": "x", "schema": { "type": "string" } }\n  },\n  "statuses": [{ "status": 500, "name": "Internal", "message": "Internal", "description": "Failed." }]\n}\n';
     expect(problemsOf(json, 'cat.json')).toEqual([`cat.json:5:5: headers.Keep-Alive: ${unsendable('Keep-Alive')}`]);
   });
+});
+
+/**
+ * "Did you mean": a header a status lists that is not declared, and the status of a code that
+ * the catalog does not list, name the closest match: equal but for case first, then a small
+ * edit distance. Header names still match only as written: the hint is the fix.
+ */
+describe('did you mean', () => {
+  const unknown = (header: string, line: number, column: number, hint: string): string =>
+    `cat.yaml:${line}:${column}: statuses[1].headers[0]: unknown header ${JSON.stringify(header)}: ${hint}`;
+  const code = (status: number): string[] => ['errors:', `  - { code: T1.0001, status: ${status}, message: Something. }`];
+  const noEntry = (status: number, hint: string): string => `cat.yaml:21:30: warning: errors[0].status: status ${status} has no entry under statuses${hint}`;
+  const cases: [string, string, string[]][] = [
+    ['a header in another case', catalogWith({ 18: '    headers: [retry-after]' }), [unknown('retry-after', 18, 15, 'did you mean Retry-After?')]],
+    ['a header with a letter missing', catalogWith({ 18: '    headers: [Retry-Afer]' }), [unknown('Retry-Afer', 18, 15, 'did you mean Retry-After?')]],
+    ['a header with two letters swapped, in another case', catalogWith({ 18: '    headers: [rerty-after]' }), [unknown('rerty-after', 18, 15, 'did you mean Retry-After?')]],
+    ['a header like no declared one', catalogWith({ 18: '    headers: [X-Nope]' }), [unknown('X-Nope', 18, 15, 'declare it under the top-level headers')]],
+    ['a header as close to two declared ones: the first declared', catalogWith({ 8: `${declare('X-Rate-A')}\n  X-Rate-B:\n    description: B.\n    schema: { type: integer }`, 18: '    headers: [X-Rate-C]' }), [
+      'cat.yaml:24:15: statuses[1].headers[0]: unknown header "X-Rate-C": did you mean X-Rate-A?',
+    ]],
+    ['a header equal but for case beats one closer as written', catalogWith({ 8: declare('Retry-Aftex'), 18: '    headers: [retry-after]' }), [
+      'cat.yaml:21:15: statuses[1].headers[0]: unknown header "retry-after": did you mean Retry-After?',
+    ]],
+    ['a header whose declaration the schema refuses is still suggested', catalogWith({ 8: '    schema: { type: float }', 18: '    headers: [retry-after]' }), [
+      'cat.yaml:8:21: headers.Retry-After.schema.type: must be one of: string, integer',
+      unknown('retry-after', 18, 15, 'did you mean Retry-After?'),
+    ]],
+    ['a code on a status one digit off', catalogWith({}, code(428)), [noEntry(428, ': did you mean 429?')]],
+    ['a code on a status with two digits swapped', catalogWith({}, code(492)), [noEntry(492, ': did you mean 429?')]],
+    ['a code on a status as close to two: the nearer in value', catalogWith({ 9: 'statuses:\n  - { status: 400, name: BadRequest, message: Bad Request, description: Bad. }' }, code(403)), [
+      'cat.yaml:22:30: warning: errors[0].status: status 403 has no entry under statuses: did you mean 404?',
+    ]],
+    ['a code on a status of another class: no hint', catalogWith({}, code(200)), [
+      noEntry(200, ''),
+      'cat.yaml:21:30: warning: errors[0].status: error code T1.0001 on the non-error status 200',
+    ]],
+    ['a code on a status far from any', catalogWith({}, code(451)), [noEntry(451, '')]],
+  ];
+  for (const [name, text, expected] of cases) {
+    it(`hints for ${name}`, () => {
+      expect(problemsOf(text)).toEqual(expected);
+    });
+  }
 });
 
 describe('through extends', () => {
