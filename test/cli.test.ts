@@ -1,11 +1,12 @@
 /** The real CLI in a subprocess: usage, generation, --check, and bad input. */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CATALOG_MODULES, RUNTIME_MODULES } from '../generator/runtime-sources.js';
-import { DEFAULT_CATALOG, OUTPUT, removeDir, runCli, seedCatalog, tempDir, writeFile } from './helpers.js';
+import { CLI, DEFAULT_CATALOG, OUTPUT, removeDir, ROOT, runCli, seedCatalog, tempDir, writeFile } from './helpers.js';
 
 /**
  * Every file the CLI writes for the default catalog (no error codes), sorted: the manifest, the
@@ -314,6 +315,44 @@ describe('bad input', () => {
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toBe(`${join(work, 'nope.yaml')}: (catalog): cannot read catalog: no such file`);
     expect(existsSync(join(work, 'out'))).toBe(false);
+  });
+
+  it('a full disk is one line and exit 1: merge written through a device that is always full', () => {
+    // /dev/full answers every write with ENOSPC: a real full disk, no root needed (Linux).
+    expect(existsSync('/dev/full')).toBe(true);
+    const result = runCli(['merge', join(ROOT, 'test', 'fixtures', 'specs', 'petstore.oas30.yaml'), '--out', '/dev/full']);
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/\/dev\/full: .*ENOSPC/)]);
+    expect(result.stdout).toBe('');
+  });
+
+  it('a disk that fills up while generating is one line and exit 1; the earlier output stays whole', () => {
+    const out = join(work, 'full-out');
+    expect(runCli(['generate', '--out', out]).status).toBe(0);
+    const before = readdirSync(out, { recursive: true }).map(String).sort();
+    const manifest = readFileSync(join(out, '.status-catalog.json'), 'utf8');
+    // Every write into the new output fails as on a full disk (fault injection: a real full
+    // file system needs a mount). Node's builtin named exports follow the patched object.
+    const preload = writeFile(
+      join(work, 'enospc.mjs'),
+      [
+        "import fs from 'node:fs';",
+        "import { syncBuiltinESMExports } from 'node:module';",
+        'const real = fs.writeFileSync;',
+        'fs.writeFileSync = function (path, ...rest) {',
+        "  if (String(path).includes('.tmp-')) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });",
+        '  return real.call(this, path, ...rest);',
+        '};',
+        'syncBuiltinESMExports();',
+      ].join('\n'),
+    );
+    const result = spawnSync(process.execPath, ['--import', pathToFileURL(preload).href, CLI, 'generate', '--out', out], { cwd: ROOT, encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/ENOSPC/)]);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(out, { recursive: true }).map(String).sort()).toEqual(before);
+    expect(readFileSync(join(out, '.status-catalog.json'), 'utf8')).toBe(manifest);
+    expect(readdirSync(work).filter((name) => /\.(tmp|old)-/.test(name))).toEqual([]);
   });
 
   it('never prints a stack trace for user errors', () => {

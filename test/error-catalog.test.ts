@@ -88,8 +88,8 @@ describe('error code validation', () => {
     ['one code under two statuses: two entries, names told apart by code and status', ['  - { code: T1.0001, status: 400, message: A. }', '  - { code: T1.0001, status: 404, message: A. }'], {
       errors: [],
       warnings: [
-        'cat.yaml:8:44: warning: errors[0].message: name A_T10001_400 is derived from a message another entry shares; set "name" to keep it stable',
-        'cat.yaml:9:44: warning: errors[1].message: name A_T10001_404 is derived from a message another entry shares; set "name" to keep it stable',
+        'cat.yaml:8:44: warning: errors[0].message: name A_T10001_400 is derived from a message that code T1.0001 (line 9) shares; set "name" to keep it stable',
+        'cat.yaml:9:44: warning: errors[1].message: name A_T10001_404 is derived from a message that code T1.0001 (line 8) shares; set "name" to keep it stable',
       ],
     }],
     ['explicit names that collide', ['  - { code: T1.0001, status: 400, message: A., name: Same }', '  - { code: T1.0002, status: 400, message: B., name: Same }'], {

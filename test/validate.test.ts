@@ -145,7 +145,7 @@ describe('one pass', () => {
     'cat.yaml:24:25: warning: errors[1].status: status 503 has no entry under statuses',
     'cat.yaml:25:30: errors[2].status: must be an integer',
     'cat.yaml:26:56: errors[3].extra: unknown field "extra"',
-    'cat.yaml:27:13: errors[4].code: duplicate code T1.0001 (first at line 23)',
+    'cat.yaml:27:13: errors[4].code: duplicate code T1.0001 under status 404 (first at line 23)',
   ];
 
   // statuses[0] (a schema problem) is left out of the rules, so a code on 404 is no warning.
