@@ -1,7 +1,9 @@
 /**
  * Load stage: catalog text → parsed data plus a way to find where any field sits in the
- * file. YAML and JSON both go through the yaml library (JSON is YAML 1.2), so one position
- * model serves both and every later error can name a line and column.
+ * file. The data comes from js-yaml where it can (quickParse: fast on large catalogs); where
+ * a position is wanted (an error to locate) or js-yaml must not speak, the yaml library parses
+ * the same text with positions. YAML and JSON share that position model (JSON is YAML 1.2), so
+ * every later error can name a line and column.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';

@@ -177,7 +177,7 @@ function childMap(doc: Document, parent: YAMLMap, key: string, dirty: Set<unknow
   if (isMap(existing)) child = existing;
   else if (existing !== undefined && !(isScalar(existing) && existing.value === null)) notMap(existing as Node);
   else {
-    child = doc.createNode({}) as YAMLMap;
+    child = doc.createNode({});
     parent.set(key, child);
   }
   // An empty flow map (`components: {}`) would keep every added entry on one line.

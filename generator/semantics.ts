@@ -445,6 +445,7 @@ function unsendableHeaderMessage(name: string): string {
  * Control characters (C0 but tab and line ends, DEL, C1) have no business in catalog text and
  * cannot be shown faithfully in every output (Markdown has no way to write most of them).
  */
+// eslint-disable-next-line no-control-regex -- finding them is the point
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
 
 function reportControlCharacters(value: unknown, path: FieldPath, report: (path: FieldPath, message: string) => void): void {

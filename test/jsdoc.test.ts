@@ -43,7 +43,7 @@ function undocumented(folder: string): string[] {
             if (Node.isJSDocable(member)) check(member, label);
           }
         }
-        if (Node.isInterfaceDeclaration(declaration)) for (const member of declaration.getMembers()) check(member as Node & JSDocableNode, `${where}.${memberName(member)}`);
+        if (Node.isInterfaceDeclaration(declaration)) for (const member of declaration.getMembers()) check(member, `${where}.${memberName(member)}`);
         if (Node.isEnumDeclaration(declaration)) for (const member of declaration.getMembers()) check(member, `${where}.${member.getName()}`);
         // `export const X = { … } as const`: each member, as each enum member was.
         if (Node.isVariableDeclaration(declaration)) {

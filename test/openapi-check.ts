@@ -40,6 +40,6 @@ export async function lintFragment(path: string): Promise<{ errors: string[]; wa
 
 /** Validates against the official OpenAPI schema of the document's version. */
 export async function validateSpec(document: Record<string, unknown>): Promise<{ valid: boolean; errors: unknown }> {
-  const result = await new Validator().validate(document as Parameters<Validator["validate"]>[0]);
+  const result = await new Validator().validate(document);
   return { valid: result.valid, errors: result.errors };
 }

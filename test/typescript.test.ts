@@ -667,7 +667,7 @@ describe('errorFromResponse', () => {
       }
     }
     // Every header the catalog declares is kept, whatever its case on the wire.
-    const all = m.errorFromResponse(401, '{}', Object.fromEntries([...CONNECTION_HEADERS, ...declaredHeaders.map((name) => [name.toUpperCase(), name])]));
+    const all = m.errorFromResponse(401, '{}', Object.fromEntries([...CONNECTION_HEADERS, ...declaredHeaders.map((name) => [name.toUpperCase(), name])]) as Record<string, string>);
     expect(all.headers).toEqual(Object.fromEntries(declaredHeaders.map((name) => [name.toLowerCase(), name])));
     expect(declaredHeaders.map((h) => h.toLowerCase()).sort()).toEqual([...m.DECLARED_HEADERS]);
   });

@@ -48,7 +48,7 @@ function failing(call: 'writeFileSync' | 'renameSync', nth: number): WriterFileS
       if (count === nth) throw Object.assign(new Error(`injected ${call} failure`), { code: 'EIO' });
       return (fs[call] as (...a: unknown[]) => unknown)(...args);
     },
-  } as WriterFileSystem;
+  };
 }
 
 let work: string;

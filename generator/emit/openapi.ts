@@ -108,7 +108,7 @@ function buildComponents(model: CatalogModel): oas31.ComponentsObject {
       response.content = {
         [model.errorBody.mediaType]: {
           schema: { $ref: `#/components/schemas/${ERROR_BODY_SCHEMA}` },
-          examples: Object.fromEntries(named),
+          examples: Object.fromEntries(named) as Record<string, oas31.ReferenceObject>,
         },
       };
     }
@@ -166,7 +166,7 @@ function toYamlInPieces(document: Record<string, unknown>): string {
   const parts: string[] = [];
   const indent = (text: string, spaces: string): string => text.replace(/^(?=.)/gm, spaces);
   for (const [key, value] of Object.entries(document)) {
-    const sections = key === 'components' && value !== null && typeof value === 'object' ? Object.entries(value) : undefined;
+    const sections = key === 'components' && value !== null && typeof value === 'object' ? Object.entries(value as Record<string, unknown>) : undefined;
     if (sections === undefined || sections.some(([, entries]) => entries === null || typeof entries !== 'object' || Object.keys(entries).length === 0)) {
       parts.push(dumpYaml({ [key]: value }, YAML_OPTIONS));
       continue;

@@ -7,10 +7,10 @@ import type { CatalogModel } from '../model.js';
 import { loadRuntimeSources } from '../runtime-sources.js';
 import { emitTypeScript } from './typescript.js';
 
-parentPort!.on('message', async (model: CatalogModel) => {
-  try {
-    parentPort!.postMessage({ files: await emitTypeScript(model, loadRuntimeSources()) });
-  } catch (error) {
-    parentPort!.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-  }
+parentPort!.on('message', (model: CatalogModel) => {
+  // Every outcome, failure included, goes back as a message: nothing is left to reject.
+  emitTypeScript(model, loadRuntimeSources()).then(
+    (files) => parentPort!.postMessage({ files }),
+    (error: unknown) => parentPort!.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+  );
 });

@@ -157,7 +157,7 @@ export class ApiError extends Error {
     if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
     const kind = kindOf(this);
     if (kind === undefined || typeof value !== "object" || value === null) return false;
-    const other = Object.getOwnPropertyDescriptor(value, brand())?.value;
+    const other: unknown = Object.getOwnPropertyDescriptor(value, brand())?.value;
     if (typeof other !== "string") return false;
     return kindIncludes(kind, other, Object.getOwnPropertyDescriptor(value, "status")?.value);
   }

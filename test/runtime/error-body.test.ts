@@ -135,7 +135,7 @@ describe('writeErrorBody', () => {
 
 describe('readErrorBody', () => {
   let getterRuns = 0;
-  const withThrowingGetter = Object.defineProperty({ error_msg: 'still read' } as Record<string, unknown>, 'error_code', {
+  const withThrowingGetter = Object.defineProperty({ error_msg: 'still read' }, 'error_code', {
     enumerable: true,
     get() {
       getterRuns += 1;

@@ -105,7 +105,7 @@ describe('errorFromResponse', () => {
     let calls = 0;
     const throwingTraps = new Proxy(
       {},
-      new Proxy({} as ProxyHandler<object>, {
+      new Proxy({}, {
         // Every trap of the handler throws.
         get: () => () => {
           calls += 1;
