@@ -60,7 +60,10 @@ export function catalogPathOf(value: string | undefined): string {
         line: 0,
         column: 0,
         path: '(catalog)',
-        message: `no such file; create one with "status-catalog init"${value === undefined ? ', or name yours with --catalog FILE' : ''}`,
+        message:
+          value === undefined
+            ? 'cannot read catalog: no such file; create one with "status-catalog init", or name yours with --catalog FILE'
+            : `cannot read catalog: no such file; create it with "status-catalog init --catalog ${value}"`,
       },
     ]);
   }
