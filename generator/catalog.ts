@@ -95,6 +95,13 @@ export interface TypeScriptSpec {
   readonly errorCodeClasses?: boolean;
 }
 
+/** Folders of their own for some outputs (see generator/layout.ts); paths relative to the catalog file. */
+export interface OutputSpec {
+  readonly openapi?: string;
+  readonly typescript?: string;
+  readonly docs?: string;
+}
+
 /** One catalog file as written, after schema validation. */
 export interface CatalogFile {
   readonly extends?: string;
@@ -106,6 +113,7 @@ export interface CatalogFile {
   readonly statuses?: readonly StatusSpec[];
   readonly errors?: readonly (Omit<ErrorSpec, 'code'> & { readonly code: string | number })[];
   readonly typescript?: TypeScriptSpec;
+  readonly output?: OutputSpec;
 }
 
 /** A whole catalog, with what it extends merged in. */
@@ -118,6 +126,8 @@ export interface CatalogData {
   readonly statuses: readonly StatusSpec[];
   readonly errors?: readonly ErrorSpec[];
   readonly typescript?: TypeScriptSpec;
+  /** Output folders the catalog names, each resolved from the file that names it (absolute). */
+  readonly output?: OutputSpec;
 }
 
 /** A validated catalog: what `loadCatalog` returns and `generate` takes. */

@@ -3,7 +3,7 @@ import type { Catalog } from './catalog.js';
 import { emitDocs } from './emit/docs.js';
 import type { GeneratedFile } from './emit/files.js';
 import { emitOpenApi } from './emit/openapi.js';
-import { emitManifest } from './manifest.js';
+import { catalogName, emitManifest, type ManifestInputs } from './manifest.js';
 import { buildModel } from './model.js';
 import { startTypeScriptEmitter, type TypeScriptEmitter } from './typescript-emitter.js';
 import { Timings } from './timings.js';
@@ -23,6 +23,16 @@ export interface GenerateOptions {
   readonly typescript?: TypeScriptEmitter;
   /** Where to record how long each stage took. */
   readonly timings?: Timings;
+}
+
+/** What the manifest records the outputs of a catalog were made from. */
+export function manifestInputsOf(catalog: Catalog): ManifestInputs {
+  return {
+    generatorVersion: GENERATOR_VERSION,
+    generatorFingerprint: generatorFingerprint(),
+    catalog: catalogName(catalog.file),
+    catalogFiles: catalog.fileHashes,
+  };
 }
 
 /**
@@ -45,14 +55,7 @@ export async function generate(catalog: Catalog, options: GenerateOptions = {}):
     files.push(...(await typescript));
     // Wall time from handing over the model to having the files, overlapping the stages above.
     if (wantsTypeScript) timings.add('typescript', performance.now() - started);
-    files.push(
-      emitManifest(files, {
-        generatorVersion: GENERATOR_VERSION,
-        generatorFingerprint: generatorFingerprint(),
-        catalog: model.sourceName,
-        catalogFiles: catalog.fileHashes,
-      }),
-    );
+    files.push(emitManifest(files, manifestInputsOf(catalog)));
     return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   } finally {
     await own?.close();

@@ -11,8 +11,10 @@ import {
   type ErrorSpec,
   type HeaderSpec,
   type StatusSpec,
+  type OutputSpec,
   type TypeScriptSpec,
 } from './catalog.js';
+import { dirname, resolve } from 'node:path';
 import { describeErrorBody } from './body/descriptor.js';
 import type { Diagnostic, FieldPath } from './diagnostics.js';
 import { bodyForbidden } from './http.js';
@@ -44,6 +46,8 @@ export interface MergedCatalog {
   readonly errors: readonly Located<RawError>[];
   /** Options of the generated TypeScript, key by key from the last file that sets each. */
   readonly typescript: TypeScriptSpec;
+  /** Output folders, key by key from the last file that sets each, resolved from that file's folder. */
+  readonly output: OutputSpec;
 }
 
 /**
@@ -74,6 +78,7 @@ export function mergeChain(chain: readonly SourceDocument[]): MergedCatalog {
   const statuses: Located<StatusSpec>[] = [];
   const errors: Located<RawError>[] = [];
   let typescript: TypeScriptSpec = {};
+  let output: OutputSpec = {};
   for (const source of chain) {
     const file = source.data as CatalogFile;
     const at = <T,>(value: T, ...path: FieldPath): Located<T> => ({ value, source, path });
@@ -81,6 +86,8 @@ export function mergeChain(chain: readonly SourceDocument[]): MergedCatalog {
     if (file.title !== undefined) title = at(file.title, 'title');
     if (file.version !== undefined) version = at(file.version, 'version');
     if (file.typescript !== undefined) typescript = { ...typescript, ...file.typescript };
+    // A path in a catalog means the same wherever the generator is run from: relative to the file.
+    for (const [target, dir] of Object.entries(file.output ?? {}) as [string, string][]) output = { ...output, [target]: resolve(dirname(source.file), dir) };
     if (file.errorBody !== undefined) {
       // Another shape makes the inherited field names and description meaningless: they go.
       const shape = (file.errorBody.shape ?? 'flat') as string;
@@ -113,7 +120,7 @@ export function mergeChain(chain: readonly SourceDocument[]): MergedCatalog {
       else errors[replaced] = at(error, 'errors', index);
     });
   }
-  return { chain, service, title, version, errorBody, errorBodyFields, headers, statuses, errors, typescript };
+  return { chain, service, title, version, errorBody, errorBodyFields, headers, statuses, errors, typescript, output };
 }
 
 /**
@@ -328,6 +335,7 @@ export function checkSemantics(merged: MergedCatalog, skipped: SkippedEntries = 
     statuses: merged.statuses.map((entry) => entry.value),
     errors: codes.map(({ entry, code }, index): ErrorSpec => ({ ...entry.value, code, name: names[index]! })),
     typescript: merged.typescript,
+    ...(Object.keys(merged.output).length === 0 ? {} : { output: merged.output }),
   };
   return { data, problems };
 }

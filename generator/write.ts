@@ -50,13 +50,9 @@ export function writeAtomically(
   keep: readonly string[] = [],
 ): WriteReport {
   // A symlinked output folder stays a link: the folder it points to is the one replaced.
-  const real = (path: string): string => (fs.existsSync(path) ? fs.realpathSync(path) : resolve(path));
-  const target = real(resolve(outDir));
+  const target = realTarget(outDir, fs);
   for (const file of files) assertInside(target, file.path);
-  const kept = keep.find((path) => real(path).startsWith(target + sep));
-  if (kept !== undefined) {
-    throw new WriteError(`${outDir}: refusing to write over a folder that holds the catalog ${relative('.', kept) || kept}; choose another --out`);
-  }
+  assertHoldsNoCatalog(outDir, target, keep, fs);
   const parent = dirname(target);
   const name = basename(target);
   try {
@@ -66,13 +62,40 @@ export function writeAtomically(
   }
   return withOutputLock(outDir, join(parent, `.${name}.lock`), fs, () => {
     const warnings = recoverInterruptedWrite(outDir, parent, name, fs);
-    if (fs.existsSync(target)) {
-      if (!fs.statSync(target).isDirectory()) throw new WriteError(`${outDir}: exists and is not a folder`);
-      assertOwnOutput(outDir, target);
-    }
+    assertReplaceable(outDir, target, fs);
     swapIn(outDir, parent, name, files, fs, warnings);
     return { warnings };
   });
+}
+
+/**
+ * Whether writeAtomically would refuse `outDir` (a folder that is not status-catalog's, or one
+ * holding a catalog file), checked without writing: a run that writes several folders checks
+ * every one of them first, so that a refusal leaves all of them as they were.
+ */
+export function assertWritableOutput(outDir: string, keep: readonly string[] = [], fs: WriterFileSystem = nodeFs): void {
+  const target = realTarget(outDir, fs);
+  assertHoldsNoCatalog(outDir, target, keep, fs);
+  assertReplaceable(outDir, target, fs);
+}
+
+/** The folder a path names: a symlinked output folder stays a link, the folder it points to is the one replaced. */
+function realTarget(outDir: string, fs: WriterFileSystem): string {
+  const absolute = resolve(outDir);
+  return fs.existsSync(absolute) ? fs.realpathSync(absolute) : absolute;
+}
+
+function assertHoldsNoCatalog(outDir: string, target: string, keep: readonly string[], fs: WriterFileSystem): void {
+  const kept = keep.find((path) => (fs.existsSync(path) ? fs.realpathSync(path) : resolve(path)).startsWith(target + sep));
+  if (kept !== undefined) {
+    throw new WriteError(`${outDir}: refusing to write over a folder that holds the catalog ${relative('.', kept) || kept}; choose another output folder`);
+  }
+}
+
+function assertReplaceable(outDir: string, target: string, fs: WriterFileSystem): void {
+  if (!fs.existsSync(target)) return;
+  if (!fs.statSync(target).isDirectory()) throw new WriteError(`${outDir}: exists and is not a folder`);
+  assertOwnOutput(outDir, target);
 }
 
 /** What a write leaves to say: warnings that did not stop it. */
@@ -310,7 +333,7 @@ function assertOwnOutput(outDir: string, target: string): void {
   }
   if (manifest === undefined) {
     throw new WriteError(
-      `${outDir}: refusing to replace a folder that status-catalog did not write (it has files and no valid ${MANIFEST_PATH}); choose another --out or empty it`,
+      `${outDir}: refusing to replace a folder that status-catalog did not write (it has files and no valid ${MANIFEST_PATH}); choose another output folder or empty it`,
     );
   }
   const listed = new Set([MANIFEST_PATH, ...Object.keys(manifest.files)]);
@@ -318,7 +341,7 @@ function assertOwnOutput(outDir: string, target: string): void {
   if (foreign.length > 0) {
     const shown = foreign.slice(0, 3).map((path) => JSON.stringify(path)).join(', ');
     throw new WriteError(
-      `${outDir}: refusing to replace it: ${foreign.length} file${foreign.length === 1 ? '' : 's'} there ${foreign.length === 1 ? 'is' : 'are'} not status-catalog's (${shown}${foreign.length > 3 ? ', …' : ''}); move ${foreign.length === 1 ? 'it' : 'them'} out or choose another --out`,
+      `${outDir}: refusing to replace it: ${foreign.length} file${foreign.length === 1 ? '' : 's'} there ${foreign.length === 1 ? 'is' : 'are'} not status-catalog's (${shown}${foreign.length > 3 ? ', …' : ''}); move ${foreign.length === 1 ? 'it' : 'them'} out or choose another output folder`,
     );
   }
 }

@@ -309,10 +309,12 @@ describe('bad input', () => {
     expect(readdirSync(work).sort()).toEqual(['broken.yaml', 'out']);
   });
 
-  it('names a missing catalog file', () => {
+  it('names a missing catalog file and says how to make one', () => {
     const result = runCli(['generate', '--catalog', join(work, 'nope.yaml'), '--out', join(work, 'out')]);
     expect(result.status).toBe(1);
-    expect(result.stderr.trim()).toBe(`${join(work, 'nope.yaml')}: (catalog): cannot read catalog: no such file`);
+    expect(result.stderr.trim()).toBe(
+      `${join(work, 'nope.yaml')}: (catalog): cannot read catalog: no such file; create it with "status-catalog init --catalog ${join(work, 'nope.yaml')}"`,
+    );
     expect(existsSync(join(work, 'out'))).toBe(false);
   });
 
@@ -352,6 +354,17 @@ describe('bad input', () => {
     expect(readdirSync(out, { recursive: true }).map(String).sort()).toEqual(before);
     expect(readFileSync(join(out, '.status-catalog.json'), 'utf8')).toBe(manifest);
     expect(readdirSync(work).filter((name) => /\.(tmp|old)-/.test(name))).toEqual([]);
+  });
+
+  it('without --catalog and no default catalog, points at init and --catalog, for every command that reads one', () => {
+    for (const command of ['generate', 'lint', 'merge']) {
+      writeFile(join(work, 'spec.yaml'), 'openapi: 3.1.0\n');
+      const result = runCli(command === 'merge' ? [command, 'spec.yaml'] : [command], work);
+      expect(result.status, command).toBe(1);
+      expect(result.stderr.trim(), command).toBe(
+        'data/status-codes.yaml: (catalog): cannot read catalog: no such file; create one with "status-catalog init", or name yours with --catalog FILE',
+      );
+    }
   });
 
   it('never prints a stack trace for user errors', () => {

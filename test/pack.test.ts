@@ -147,6 +147,9 @@ describe('npm package', () => {
     expect(paths).toContain('dist/index.js');
     expect(paths).toContain('dist/index.d.ts');
     expect(paths).toContain('data/catalog.schema.json');
+    // The starting catalogs init copies, which a catalog may also extend.
+    expect(paths).toContain('data/iana.yaml');
+    expect(paths).toContain('data/status-codes.yaml');
     expect(paths).toContain('package.json');
     expect(paths.filter((path) => path.startsWith('test/'))).toEqual([]);
     expect(paths.filter((path) => path.startsWith('generator/'))).toEqual([]);
@@ -247,5 +250,59 @@ describe('npm package', () => {
       const actual = `sha256-${createHash('sha256').update(readFileSync(join(out, path))).digest('hex')}`;
       expect(hash, path).toBe(actual);
     }
+  }, STEP_TIMEOUT_MS);
+
+  it('init in an empty folder, then generate, --check and lint: the whole first run of a new project', () => {
+    if (consumer === undefined) throw new Error('no consumer folder');
+    // An empty folder inside the project: npx finds the installed bin above it.
+    const project = join(consumer, 'fresh');
+    mkdirSync(project);
+    const missing = npx(['generate'], project);
+    expect(missing.status, describeRun(missing)).toBe(1);
+    expect(missing.stderr).toContain('create one with "status-catalog init"');
+
+    const init = npx(['init'], project);
+    expect(init.status, describeRun(init)).toBe(0);
+    expect(init.stdout).toContain('wrote data/status-codes.yaml from the IANA status code registry (61 statuses)');
+    const catalog = readFileSync(join(project, 'data', 'status-codes.yaml'), 'utf8');
+    const shipped = readFileSync(join(ROOT, 'data', 'iana.yaml'), 'utf8');
+    // The schema comment points at the installed package's schema, so editors find it.
+    const schema = /^# yaml-language-server: \$schema=(.*)$/m.exec(catalog)?.[1];
+    expect(schema).toBe('../../node_modules/status-catalog/data/catalog.schema.json');
+    expect(existsSync(join(project, 'data', schema!))).toBe(true);
+    expect(catalog.replace(schema!, './catalog.schema.json')).toBe(shipped);
+
+    const again = npx(['init'], project);
+    expect(again.status, describeRun(again)).toBe(1);
+    expect(again.stderr).toContain('exists; init never replaces a catalog');
+    expect(readFileSync(join(project, 'data', 'status-codes.yaml'), 'utf8')).toBe(catalog);
+
+    const generate = npx(['generate'], project);
+    expect(generate.status, describeRun(generate)).toBe(0);
+    expect(existsSync(join(project, 'output', 'ts', 'index.ts'))).toBe(true);
+    const check = npx(['generate', '--check'], project);
+    expect(check.status, describeRun(check)).toBe(0);
+    const lint = npx(['lint'], project);
+    expect(lint.status, describeRun(lint)).toBe(0);
+  }, STEP_TIMEOUT_MS);
+
+  it('init --from s3m copies the default catalog; a catalog may extend the installed IANA table', () => {
+    if (consumer === undefined) throw new Error('no consumer folder');
+    const project = join(consumer, 's3m');
+    mkdirSync(project);
+    const init = npx(['init', '--from', 's3m', '--catalog', 'catalog/s3m.yaml'], project);
+    expect(init.status, describeRun(init)).toBe(0);
+    expect(init.stdout).toContain('then run: status-catalog generate --catalog catalog/s3m.yaml');
+    const copied = readFileSync(join(project, 'catalog', 's3m.yaml'), 'utf8');
+    expect(copied.replace(/\$schema=.*/, '$schema=./catalog.schema.json')).toBe(readFileSync(DEFAULT_CATALOG, 'utf8'));
+    expect(npx(['init', '--from', 'nope'], project).status).toBe(2);
+
+    writeFile(
+      join(project, 'service.yaml'),
+      'extends: ../node_modules/status-catalog/data/iana.yaml\nservice: Shop\nerrors:\n  - code: SHOP.0001\n    status: 400\n    message: Invalid parameter\n',
+    );
+    const generate = npx(['generate', '--catalog', 'service.yaml', '--ts-out', 'src/errors'], project);
+    expect(generate.status, describeRun(generate)).toBe(0);
+    expect(readFileSync(join(project, 'src', 'errors', 'error-codes.ts'), 'utf8')).toContain('SHOP.0001');
   }, STEP_TIMEOUT_MS);
 });
