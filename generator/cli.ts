@@ -14,6 +14,7 @@ import { Timings } from './timings.js';
 import { GENERATOR_VERSION } from './version.js';
 import { checkOutput, isFresh, listFiles, writeAtomically, writeFileAtomically, WriteError } from './write.js';
 import { MANIFEST_PATH, parseManifest } from './manifest.js';
+import { MAX_SPEC_BYTES } from './limits.js';
 
 // The YAML parsers, the validator and the emitters are loaded when a command needs them, so
 // that `--check` on fresh output and `--help` start in a few tens of milliseconds.
@@ -35,6 +36,7 @@ const pipeline = async () => {
     startTypeScriptEmitter: emitter.startTypeScriptEmitter,
     mergeSpec: merge.mergeSpec,
     buildModel: model.buildModel,
+    decodeUtf8: load.decodeUtf8,
   };
 };
 
@@ -57,7 +59,8 @@ HTTP statuses and service error codes, and merges the fragment into OpenAPI spec
 Usage:
   status-catalog generate [--catalog FILE] [--out DIR] [--check] [--strict]
   status-catalog merge SPEC [--catalog FILE] [--out FILE | --in-place] [--attach 400,404,500]
-                            [--attach-default] [--prefix P] [--check] [--strict]
+                            [--attach-default] [--attach-webhooks] [--only-used] [--prefix P]
+                            [--check] [--strict]
   status-catalog --help | --version
 
 generate:
@@ -74,8 +77,11 @@ merge SPEC (an OpenAPI 3.0.x or 3.1.x file, YAML or JSON):
   --attach CODES    comma-separated statuses: every operation that does not answer one gets
                     a $ref to the catalog's response for it
   --attach-default  every operation without a default response gets the catalog's DefaultError
+  --attach-webhooks attach to the operations under webhooks (3.1) too; by default only paths
+  --only-used       add only the components the spec's responses reference
   --prefix P        prepend P to the name of every component the catalog adds
-  --check           write nothing; exit 1 when merging would change the target file
+  --check           write nothing; exit 1 when merging would change the target file, printing
+                    the command that brings it up to date
   --strict          treat catalog warnings as errors
 
   --debug           show stack traces of unexpected errors
@@ -105,6 +111,8 @@ const COMMANDS = {
     'in-place': { type: 'boolean', default: false },
     attach: { type: 'string' },
     'attach-default': { type: 'boolean', default: false },
+    'attach-webhooks': { type: 'boolean', default: false },
+    'only-used': { type: 'boolean', default: false },
     prefix: { type: 'string' },
   },
 } as const satisfies Record<string, ParseArgsConfig['options']>;
@@ -211,14 +219,19 @@ async function runGenerate(argv: readonly string[]): Promise<number> {
 }
 
 /** A spec's text, or undefined after saying in one line why it cannot be read. */
-function readSpec(spec: string): string | undefined {
+function readSpec(spec: string, decodeUtf8: (bytes: Buffer, file: string, what: 'spec') => string): string | undefined {
   let problem: string;
   try {
     const stat = statSync(spec);
-    // Like catalogs: only a regular file, not a folder, a pipe or a device that never ends.
-    if (stat.isFile()) return readFileSync(spec, 'utf8');
+    // Like catalogs: only a regular file, not a folder, a pipe or a device that never ends,
+    // of a bounded size, in UTF-8 (an invalid byte is a located error).
+    if (stat.isFile() && stat.size > MAX_SPEC_BYTES) {
+      throw new CatalogError([{ file: spec, line: 0, column: 0, path: '(spec)', message: `file is ${stat.size} bytes; specs are limited to ${MAX_SPEC_BYTES} bytes` }]);
+    }
+    if (stat.isFile()) return decodeUtf8(readFileSync(spec), spec, 'spec');
     problem = stat.isDirectory() ? 'is a folder, not a spec' : 'is not a regular file';
   } catch (error) {
+    if (error instanceof CatalogError) throw error;
     problem = `cannot read it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
   }
   say(process.stderr, `status-catalog: ${spec}: ${problem}`);
@@ -243,6 +256,29 @@ function parseStatuses(value: string): number[] {
   });
 }
 
+/**
+ * The command that brings the target up to date: this run's flags without --check, paths
+ * shell-quoted; a --check of SPEC alone becomes --in-place (standard output updates nothing).
+ */
+function mergeCommand(spec: string, values: ReturnType<typeof parse<typeof COMMANDS.merge>>['values']): string {
+  const words = ['status-catalog', 'merge', spec];
+  if (values.catalog !== undefined) words.push('--catalog', values.catalog);
+  if (values.attach !== undefined) words.push('--attach', values.attach);
+  if (values['attach-default']) words.push('--attach-default');
+  if (values['attach-webhooks']) words.push('--attach-webhooks');
+  if (values['only-used']) words.push('--only-used');
+  if (values.prefix !== undefined) words.push('--prefix', values.prefix);
+  if (values.strict) words.push('--strict');
+  if (values.out !== undefined) words.push('--out', values.out);
+  else words.push('--in-place');
+  return words.map(shellQuote).join(' ');
+}
+
+/** A word as a POSIX shell reads it back: as is when it is plain, else single-quoted. */
+function shellQuote(word: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
 async function runMerge(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parse(argv, COMMANDS.merge);
   if (values.help) {
@@ -257,19 +293,23 @@ async function runMerge(argv: readonly string[]): Promise<number> {
   const attach = values.attach === undefined ? [] : parseStatuses(values.attach);
   if (!existsSync(spec)) throw new CatalogError([{ file: spec, line: 0, column: 0, path: '(spec)', message: 'no such file' }]);
 
-  const { loadCatalog, mergeSpec, buildModel } = await pipeline();
+  const { loadCatalog, mergeSpec, buildModel, decodeUtf8 } = await pipeline();
   const catalog = loadForCommand(loadCatalog, values.catalog ?? DEFAULT_CATALOG, values.strict);
   if (catalog === undefined) return 1;
   for (const status of attach) {
     if (!catalog.data.statuses.some((s) => s.status === status)) throw new UsageError(`--attach: the catalog has no status ${status}`);
   }
-  const input = readSpec(spec);
+  const input = readSpec(spec, decodeUtf8);
   if (input === undefined) return 1;
   const result = mergeSpec(input, spec, buildModel(catalog), {
     attach,
     attachDefault: values['attach-default'],
+    attachWebhooks: values['attach-webhooks'],
+    onlyUsed: values['only-used'],
     ...(values.prefix === undefined ? {} : { prefix: values.prefix }),
   });
+  // $ref'd operations get no siblings: each is named, with where to attach by hand.
+  for (const { pointer, ref } of result.skipped) say(process.stderr, `status-catalog: ${spec}: ${pointer} is a $ref to ${ref}: left as it is; attach there`);
   const target = values['in-place'] ? spec : values.out;
   if (values.check) {
     const current = target === undefined ? input : existsSync(target) ? readFileSync(target, 'utf8') : undefined;
@@ -279,7 +319,7 @@ async function runMerge(argv: readonly string[]): Promise<number> {
     }
     say(
       process.stderr,
-      `status-catalog: merging would change ${target ?? spec} (${result.added.length} components, ${result.attached} responses); run status-catalog merge`,
+      `status-catalog: merging would change ${target ?? spec} (${result.added.length} components, ${result.attached} responses); run: ${mergeCommand(spec, values)}`,
     );
     return 1;
   }
