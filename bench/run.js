@@ -9,10 +9,11 @@
 // Figures only, no pass/fail exit: machines here are shared and noisy.
 // Usage: npm run bench   (builds first; BENCH_RUNS=n to change the number of runs)
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { bundleSize, measureTscCpu, writeYardstick } from './consumer.js';
 import { syntheticCatalog } from './synthetic.js';
 
@@ -20,6 +21,10 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
 const FLOOR = join(ROOT, 'bench', 'floor.js');
 const PRELOAD = join(ROOT, 'bench', 'peak-rss.js');
+const ROUND_TRIP = join(ROOT, 'bench', 'yaml-round-trip.js');
+const OPENAI_SPEC = join(ROOT, 'test', 'fixtures', 'specs', 'openai', 'openapi.yaml.gz');
+// BENCH_ONLY=merge runs only the merge cases (quick to repeat while working on merge).
+const ONLY_MERGE = process.env.BENCH_ONLY === 'merge';
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 // A type-check of the 10,000-code output takes tens of seconds: fewer runs by default.
 const TSC_RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -81,8 +86,44 @@ function checkWithNativeTsc(dir, work) {
 const kB = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 const MiB = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
 
+/**
+ * Merge into OpenAI's 3 MB spec (test/fixtures/specs/openai), beside the yaml library's
+ * parseDocument + toString of the same spec, in the same run: merge with attachments, then
+ * --check of the merged spec (nothing to do). Targets: merge at most the round trip's wall
+ * time and 1.5 times its peak memory, nothing to do at most half its wall time.
+ */
+function benchMerge(work) {
+  const spec = join(work, 'openai.yaml');
+  writeFileSync(spec, gunzipSync(readFileSync(OPENAI_SPEC)));
+  const merged = join(work, 'openai-merged.yaml');
+  const flags = ['--attach', '400,404,500', '--attach-default', '--prefix', 'Sc'];
+  const roundTrip = measure('yaml parseDocument + toString, OpenAI spec (2.9 MB)', [spec], { script: ROUND_TRIP });
+  const merge = measure('merge --attach 400,404,500 --attach-default, OpenAI spec', ['merge', spec, ...flags, '--out', merged]);
+  const check = measure('merge --check, nothing to do (merged OpenAI spec)', ['merge', merged, ...flags, '--check']);
+  console.log('');
+  console.log(`Merge into a large spec (${RUNS} runs after a warm-up; fresh node; median wall time, peak RSS)`);
+  console.log('');
+  console.log('| case | median wall time | peak RSS |');
+  console.log('| --- | ---: | ---: |');
+  for (const row of [roundTrip, merge, check]) console.log(`| ${row.label} | ${row.ms.toFixed(0)} ms | ${row.rss.toFixed(0)} MiB |`);
+  console.log('');
+  console.log('| target | measured | goal | met |');
+  console.log('| --- | ---: | ---: | --- |');
+  const targets = [
+    ['merge / round trip, wall time', merge.ms / roundTrip.ms, 1],
+    ['merge / round trip, peak RSS', merge.rss / roundTrip.rss, 1.5],
+    ['nothing to do / round trip, wall time', check.ms / roundTrip.ms, 0.5],
+  ];
+  for (const [name, ratio, goal] of targets) console.log(`| ${name} | ${ratio.toFixed(2)} | ≤ ${goal} | ${ratio <= goal ? 'yes' : 'NO'} |`);
+}
+
 const work = mkdtempSync(join(tmpdir(), 'status-catalog-bench-'));
 try {
+  benchMerge(work);
+  if (ONLY_MERGE) {
+    rmSync(work, { recursive: true, force: true });
+    process.exit(0);
+  }
   const cases = [{ label: 'default catalog (42 statuses)', catalog: join(ROOT, 'data', 'status-codes.yaml') }];
   for (const count of [100, 1000, 10000]) {
     const catalog = join(work, `codes-${count}.yaml`);

@@ -20,7 +20,8 @@ Usage:
   status-catalog lint [--catalog FILE] [--json] [--strict]
   status-catalog diff OLD NEW [--json] [--fail-on patch|minor|major]
   status-catalog merge SPEC [--catalog FILE] [--out FILE | --in-place] [--attach 400,404,500]
-                            [--attach-default] [--prefix P] [--check] [--strict]
+                            [--attach-default] [--attach-webhooks] [--only-used] [--prefix P]
+                            [--check] [--strict]
   status-catalog --help | --version
 
 init (writes a new catalog, never over an existing file):
@@ -53,8 +54,11 @@ merge SPEC (an OpenAPI 3.0.x or 3.1.x file, YAML or JSON):
   --attach CODES    comma-separated statuses: every operation that does not answer one gets
                     a $ref to the catalog's response for it
   --attach-default  every operation without a default response gets the catalog's DefaultError
+  --attach-webhooks attach to the operations under webhooks (3.1) too; by default only paths
+  --only-used       add only the components the spec's responses reference
   --prefix P        prepend P to the name of every component the catalog adds
-  --check           write nothing; exit 1 when merging would change the target file
+  --check           write nothing; exit 1 when merging would change the target file, printing
+                    the command that brings it up to date
   --strict          treat catalog warnings as errors
 
   --debug           show stack traces of unexpected errors

@@ -14,3 +14,6 @@ export const MAX_EXTENDS_DEPTH = 8;
 
 /** How deeply collections may nest; a real catalog needs six levels, parsers' stacks run out. */
 export const MAX_NESTING = 100;
+
+/** Specs past this size are refused before parsing; public specs run to a few MB. */
+export const MAX_SPEC_BYTES = 64 * 1024 * 1024;

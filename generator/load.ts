@@ -133,10 +133,10 @@ export function readCatalogFile(file: string): SourceDocument {
 }
 
 /**
- * The text of a catalog file, which must be UTF-8: an invalid byte is an error at its line and
- * column, not a silent U+FFFD in a message that ends up in generated code.
+ * The text of a catalog (or spec) file, which must be UTF-8: an invalid byte is an error at
+ * its line and column, not a silent U+FFFD in a message that ends up in generated code.
  */
-function decodeUtf8(bytes: Buffer, file: string): string {
+export function decodeUtf8(bytes: Buffer, file: string, what: 'catalog' | 'spec' = 'catalog'): string {
   if (isUtf8(bytes)) return bytes.toString('utf8');
   // A line feed byte is never part of a multi-byte character: lines can be checked one by one.
   let start = 0;
@@ -145,7 +145,7 @@ function decodeUtf8(bytes: Buffer, file: string): string {
     const bytesOfLine = bytes.subarray(start, end === -1 ? bytes.length : end);
     if (!isUtf8(bytesOfLine)) {
       const column = bytesOfLine.toString('utf8').indexOf('\uFFFD') + 1;
-      fail(file, 'invalid UTF-8: a catalog is UTF-8 text', line, Math.max(column, 1));
+      throw new CatalogError([{ file, line, column: Math.max(column, 1), path: `(${what})`, message: `invalid UTF-8: a ${what} is UTF-8 text` }]);
     }
     if (end === -1) return bytes.toString('utf8');
     start = end + 1;

@@ -4,8 +4,9 @@
  * the real CLI: the result validates, keeps every byte of the input in order, loses nothing,
  * is idempotent, and openapi-typescript turns it into types that compile.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createConfig, lint } from '@redocly/openapi-core';
@@ -170,9 +171,13 @@ describe('merge details', () => {
     const text = readFileSync(out, 'utf8');
     expect(text).toMatch(/^ {8}500:\n {10}\$ref: '#\/components\/responses\/InternalServerError'$/m);
     expect(text).toContain("        404:\n          $ref: '#/components/responses/Missing'\n          description: A $ref sibling that merge leaves as it is.");
-    // The webhook operation (3.1) got the attachment too.
+    // Webhook responses are the subscriber's answers: left alone unless asked for.
     const tree = parse(text) as { webhooks: { planChanged: { post: { responses: Tree } } } };
-    expect(tree.webhooks.planChanged.post.responses['500']).toEqual({ $ref: '#/components/responses/InternalServerError' });
+    expect(Object.keys(tree.webhooks.planChanged.post.responses)).toEqual(['200']);
+    const opted = join(work, 'callbacks-webhooks.yaml');
+    expect(runCli(['merge', join(SPECS, 'callbacks.oas31.yaml'), '--attach', '404,500', '--attach-webhooks', '--out', opted]).status).toBe(0);
+    const withWebhooks = parse(readFileSync(opted, 'utf8')) as typeof tree;
+    expect(withWebhooks.webhooks.planChanged.post.responses['500']).toEqual({ $ref: '#/components/responses/InternalServerError' });
   });
 
   it('never replaces an operation’s own response', () => {
@@ -215,7 +220,7 @@ describe('merge details', () => {
   });
 
   const bad: [string, string, RegExp][] = [
-    ['duplicate keys', 'openapi: 3.1.0\ninfo: { title: t, version: "1" }\ninfo: {}\npaths: {}\n', /^.*bad\.yaml:3:1: \(spec\): Map keys must be unique$/],
+    ['duplicate keys', 'openapi: 3.1.0\ninfo: { title: t, version: "1" }\ninfo: {}\npaths: {}\n', /^.*bad\.yaml:3:1: \(spec\): duplicated mapping key$/],
     ['a YAML syntax error', 'openapi: 3.1.0\npaths: [\n', /^.*bad\.yaml:\d+:\d+: \(spec\): .+$/],
     ['Swagger 2.0', 'swagger: "2.0"\ninfo: { title: t, version: "1" }\npaths: {}\n', /^.*bad\.yaml:1:1: openapi: unsupported version "": merge takes OpenAPI 3\.0\.x and 3\.1\.x$/],
     ['not a mapping', '- a\n- b\n', /^.*bad\.yaml:1:1: \(spec\): an OpenAPI document is a mapping$/],
@@ -240,14 +245,14 @@ describe('merge details', () => {
     }
   });
 
-  it('falls back to the yaml printer for flow-style maps, keeping comments and order', () => {
+  it('rewrites a flow-style map that receives entries alone, keeping every other line', () => {
     const text = '# An API with flow maps.\nopenapi: 3.1.0\ninfo: { title: t, version: "1" }   # info\npaths:\n  /a:\n    get:\n      responses: {}\ncomponents: {}\n';
     const spec = writeFile(join(work, 'flow.yaml'), text);
     const out = join(work, 'flow-out.yaml');
     expect(runCli(['merge', spec, '--attach', '404', '--out', out]).status).toBe(0);
     const merged = readFileSync(out, 'utf8');
-    expect(merged.startsWith('# An API with flow maps.\nopenapi: 3.1.0\n')).toBe(true);
-    expect(merged).toContain('# info');
+    expect(merged.startsWith('# An API with flow maps.\nopenapi: 3.1.0\ninfo: { title: t, version: "1" }   # info\npaths:\n  /a:\n    get:\n      responses:\n        "404":\n')).toBe(true);
+    expect(keepsEveryLine(text.replace(/^.*: \{\}\n/gm, ''), merged)).toBe(true);
     const tree = parse(merged) as { paths: { '/a': { get: { responses: Tree } } }; components: { responses: Tree } };
     expect(tree.paths['/a'].get.responses['404']).toEqual({ $ref: '#/components/responses/NotFound' });
     expect(tree.components.responses['NotFound']).toBeDefined();
@@ -283,4 +288,167 @@ describe('merge to a reader that stops early', () => {
       removeDir(dir);
     }
   });
+});
+
+/** OpenAI's spec (2.9 MB, MIT, test/fixtures/specs/openai): what a new user merges into. */
+describe('merge into a large real spec', () => {
+  const FLAGS = ['--attach', '400,404,500', '--attach-default', '--prefix', 'Sc'];
+  let dir: string;
+  let original: string;
+  beforeAll(() => {
+    dir = tempDir();
+    original = gunzipSync(readFileSync(join(SPECS, 'openai', 'openapi.yaml.gz'))).toString('utf8');
+  });
+  afterAll(() => removeDir(dir));
+
+  it('only inserts: every input line stays, byte for byte and in order, and the result reads back as the spec plus the catalog', () => {
+    const spec = writeFile(join(dir, 'openai.yaml'), original);
+    const out = join(dir, 'openai-merged.yaml');
+    const result = runCli(['merge', spec, ...FLAGS, '--out', out]);
+    expect(result.status, result.stderr).toBe(0);
+    const merged = readFileSync(out, 'utf8');
+    expect(keepsEveryLine(original, merged)).toBe(true);
+    const added = additions(parse(original, { maxAliasCount: -1 }), parse(merged, { maxAliasCount: -1 }));
+    expect(added.filter((p) => p.startsWith('#/webhooks/'))).toEqual([]);
+    for (const pointer of added) expect(pointer).toMatch(/^#\/(components\/(schemas|responses|headers|examples)(\/Sc.*)?|paths\/.+\/responses\/(400|404|500|default))$/);
+    expect(runCli(['merge', out, ...FLAGS, '--check']).status).toBe(0);
+  });
+
+  it('rewrites an injected flow-style map alone, in block style, and nothing else', () => {
+    const injected = '  /injected: {get: {operationId: injected, responses: {"200": {description: ok}}}}\n';
+    const text = original.replace(/^paths:\n/m, (line) => line + injected);
+    const spec = writeFile(join(dir, 'openai-flow.yaml'), text);
+    const out = join(dir, 'openai-flow-merged.yaml');
+    expect(runCli(['merge', spec, ...FLAGS, '--out', out]).status).toBe(0);
+    const merged = readFileSync(out, 'utf8');
+    expect(keepsEveryLine(original, merged)).toBe(true);
+    expect(merged).not.toContain(injected);
+    // The rewritten node: the entry's key line stays, its value follows in block style.
+    expect(merged).toContain('\n  /injected:\n    get:\n      operationId: injected\n      responses:\n');
+    const tree = parse(merged, { maxAliasCount: -1 }) as { paths: Record<string, { get: { responses: Tree } }> };
+    expect(Object.keys(tree.paths['/injected']!.get.responses)).toEqual(['200', '400', '404', '500', 'default']);
+  });
+});
+
+describe('$ref operations (a split spec in DigitalOcean style)', () => {
+  const SPLIT = join(SPECS, 'split', 'openapi.yaml');
+  const SKIPPED = [
+    "#/paths/~1v2~1droplets/get is a $ref to resources/droplets/droplets_list.yml: left as it is; attach there",
+    "#/paths/~1v2~1droplets/post is a $ref to resources/droplets/droplets_create.yml: left as it is; attach there",
+    "#/paths/~1v2~1droplets~1{droplet_id} is a $ref to resources/droplets/droplet_item.yml: left as it is; attach there",
+  ];
+
+  it('never gives a $ref a sibling, and names each one it skipped with the file it points to', () => {
+    const out = join(work, 'split-out.yaml');
+    const result = runCli(['merge', SPLIT, '--attach', '404', '--out', out]);
+    expect(result.status).toBe(0);
+    for (const line of SKIPPED) expect(result.stderr).toContain(line);
+    const tree = parse(readFileSync(out, 'utf8')) as { paths: Record<string, Record<string, Tree>> };
+    expect(tree.paths['/v2/droplets']).toEqual({ get: { $ref: 'resources/droplets/droplets_list.yml' }, post: { $ref: 'resources/droplets/droplets_create.yml' } });
+    expect(tree.paths['/v2/droplets/{droplet_id}']).toEqual({ $ref: 'resources/droplets/droplet_item.yml' });
+    expect(Object.keys(tree.paths['/v2/health']!['get']!['responses'] as Tree)).toEqual(['200', '404']);
+  });
+
+  it('adds no Redocly spec-ref-siblings problem, and --check lists the skipped ones too', async () => {
+    const out = join(work, 'split-lint.yaml');
+    expect(runCli(['merge', SPLIT, '--attach', '404', '--attach-default', '--out', out]).status).toBe(0);
+    // Beside the original, so that the $refs resolve.
+    const beside = join(SPECS, 'split', '.merged-for-lint.yaml');
+    writeFileSync(beside, readFileSync(out));
+    try {
+      const config = await createConfig({ extends: ['recommended'] });
+      const problems = (await lint({ ref: beside, config })).filter((p) => p.ruleId === 'spec-ref-siblings' || p.ruleId === 'no-ref-siblings');
+      expect(problems).toEqual([]);
+    } finally {
+      rmSync(beside, { force: true });
+    }
+    const check = runCli(['merge', SPLIT, '--attach', '404', '--check']);
+    expect(check.status).toBe(1);
+    for (const line of SKIPPED) expect(check.stderr).toContain(line);
+  });
+});
+
+describe('merge options and input', () => {
+  it('--only-used adds only the components the responses reference, and every one it adds is used', () => {
+    const out = join(work, 'only-used.yaml');
+    expect(runCli(['merge', join(SPECS, 'petstore.oas30.yaml'), '--attach', '404', '--only-used', '--out', out]).status).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    const tree = parse(text) as { components: Record<string, Tree> };
+    expect(Object.keys(tree.components['responses']!)).toEqual(expect.arrayContaining(['NotFound']));
+    expect(tree.components['responses']!['InternalServerError']).toBeUndefined();
+    for (const section of ['responses', 'schemas', 'headers', 'examples']) {
+      const original = parse(readFileSync(join(SPECS, 'petstore.oas30.yaml'), 'utf8')) as { components?: Record<string, Tree> };
+      for (const name of Object.keys(tree.components[section] ?? {})) {
+        if (original.components?.[section]?.[name] !== undefined) continue;
+        expect(text, `${section}/${name} is referenced`).toMatch(new RegExp(`#/components/${section}/${name}["']`));
+      }
+    }
+  });
+
+  it('--prefix prefixes names, $refs and the descriptions that name a component', () => {
+    const out = join(work, 'prefix-codes.yaml');
+    const catalog = join(ROOT, 'test', 'fixtures', 'catalogs', 'storage.yaml');
+    expect(runCli(['merge', join(SPECS, 'petstore.oas30.yaml'), '--catalog', catalog, '--prefix', 'Cat', '--out', out]).status).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text).toContain('(see CatErrorCode)');
+    expect(text).not.toMatch(/see ErrorCode/);
+    for (const ref of text.match(/\$ref: .*components.*/g) ?? []) if (!/(Pets?|Error)["']$/.test(ref)) expect(ref).toMatch(/#\/components\/\w+\/Cat/);
+  });
+
+  it('--check prints the exact command line that brings the spec up to date, paths shell-quoted', () => {
+    const dir = join(work, "it's a dir");
+    const spec = writeFile(join(dir, 'my spec.yaml'), readFileSync(join(SPECS, 'petstore.oas30.yaml'), 'utf8'));
+    const result = runCli(['merge', spec, '--attach', '404,500', '--attach-default', '--only-used', '--prefix', 'Cat', '--check']);
+    expect(result.status).toBe(1);
+    const quoted = `'${spec.replace(/'/g, "'\\''")}'`;
+    expect(result.stderr).toContain(`run: status-catalog merge ${quoted} --attach 404,500 --attach-default --only-used --prefix Cat --in-place`);
+    // Running it brings the spec up to date.
+    const command = /run: status-catalog (.*)$/m.exec(result.stderr)![1]!;
+    const rerun = spawnSync('sh', ['-c', `node ${JSON.stringify(join(ROOT, 'dist', 'cli.js'))} ${command}`], { cwd: ROOT, encoding: 'utf8' });
+    expect(rerun.status, rerun.stderr).toBe(0);
+    expect(runCli(['merge', spec, '--attach', '404,500', '--attach-default', '--only-used', '--prefix', 'Cat', '--check']).status).toBe(0);
+  });
+
+  it('keeps a BOM and CRLF line ends, and writes new lines with CRLF', () => {
+    const text = '\uFEFFopenapi: 3.1.0\r\ninfo:\r\n  title: t\r\n  version: "1"\r\npaths:\r\n  /a:\r\n    get:\r\n      responses:\r\n        "200":\r\n          description: ok\r\n';
+    const spec = writeFile(join(work, 'crlf.yaml'), text);
+    const out = join(work, 'crlf-out.yaml');
+    expect(runCli(['merge', spec, '--attach', '404', '--out', out]).status).toBe(0);
+    const merged = readFileSync(out, 'utf8');
+    expect(merged.startsWith('\uFEFFopenapi: 3.1.0\r\n')).toBe(true);
+    expect(merged.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(keepsEveryLine(text.slice(1).replace(/\r\n/g, '\n'), merged.slice(1).replace(/\r\n/g, '\n'))).toBe(true);
+    expect((parse(merged.slice(1)) as { paths: { '/a': { get: { responses: Tree } } } }).paths['/a'].get.responses['404']).toBeDefined();
+  });
+
+  it('quotes what a YAML 1.1 reader would take for another type', () => {
+    const catalog = writeFile(
+      join(work, 'yes-catalog.yaml'),
+      // A header description (it goes into components/headers) that YAML 1.1 reads as true.
+      readFileSync(join(ROOT, 'data', 'status-codes.yaml'), 'utf8').replace(/^( {4}description: )The methods the target .*$/m, '$1"yes"'),
+    );
+    const spec = writeFile(join(work, 'yes.yaml'), 'openapi: 3.1.0\ninfo:\n  title: t\n  version: "1"\npaths: {}\n');
+    const out = join(work, 'yes-out.yaml');
+    const result = runCli(['merge', spec, '--catalog', catalog, '--out', out]);
+    expect(result.status, result.stderr).toBe(0);
+    const merged = readFileSync(out, 'utf8');
+    expect(merged).toMatch(/description: "yes"$/m);
+    expect(merged).not.toMatch(/: (yes|no|on|off|y|n)$/im);
+  });
+
+  const refused: [string, string | Buffer, RegExp][] = [
+    ['invalid UTF-8, located', Buffer.concat([Buffer.from('openapi: 3.1.0\ninfo:\n  title: '), Buffer.from([0xff, 0xfe]), Buffer.from('\n')]), /bad-input\.yaml:3:10: \(spec\): invalid UTF-8: a spec is UTF-8 text$/],
+    ['an alias bomb, naming the limit', `openapi: 3.1.0\na: &a [x]\nb: [${Array.from({ length: 101 }, () => '*a').join(', ')}]\n`, /bad-input\.yaml:\d+:\d+: \(spec\): more than 100 aliases \(limit: 100 aliases\)$/],
+    ['deep nesting, naming the limit', `openapi: 3.1.0\na: ${'['.repeat(150)}${']'.repeat(150)}\n`, /bad-input\.yaml:2:\d+: \(spec\): collections nest deeper than 100 levels \(limit: 100\)$/],
+  ];
+  for (const [name, contents, expected] of refused) {
+    it(`refuses ${name}`, () => {
+      const spec = join(work, 'bad-input', 'bad-input.yaml');
+      writeFile(spec, '');
+      writeFileSync(spec, contents);
+      const result = runCli(['merge', spec, '--in-place']);
+      expect(result.status).toBe(1);
+      expect(result.stderr.trim()).toMatch(expected);
+    });
+  }
 });

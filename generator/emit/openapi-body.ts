@@ -9,14 +9,17 @@ import type { CatalogModel } from '../model.js';
 
 export const ERROR_CODE_SCHEMA = 'ErrorCode';
 
-/** The code member's schema: with codePattern only when every known code matches it, so examples stay valid. */
-function codeSchema(model: CatalogModel): oas31.SchemaObject {
+/**
+ * The code member's schema: with codePattern only when every known code matches it, so examples
+ * stay valid. Its description names the ErrorCode schema as the spec calls it (`prefix`, when merged under one).
+ */
+function codeSchema(model: CatalogModel, prefix: string): oas31.SchemaObject {
   const body = model.errorBody;
   const fallback = body.defaultCode === undefined ? '' : ` ${body.defaultCode} when no specific code applies.`;
   return {
     type: 'string',
     ...(model.schemaCodePattern === undefined ? {} : { pattern: model.schemaCodePattern }),
-    description: `Service error code${model.errors.length > 0 ? ` (see ${ERROR_CODE_SCHEMA})` : ''}.${fallback}`,
+    description: `Service error code${model.errors.length > 0 ? ` (see ${prefix}${ERROR_CODE_SCHEMA})` : ''}.${fallback}`,
   };
 }
 
@@ -37,7 +40,7 @@ export function extraSchema(schema: ExtraSchema): oas31.SchemaObject {
   return out;
 }
 
-function memberSchema(model: CatalogModel, member: BodyMember): oas31.SchemaObject {
+function memberSchema(model: CatalogModel, member: BodyMember, prefix: string): oas31.SchemaObject {
   switch (member.kind) {
     case 'constant':
       // enum rather than const: OAS 3.0 has no const.
@@ -47,7 +50,7 @@ function memberSchema(model: CatalogModel, member: BodyMember): oas31.SchemaObje
     case 'part':
       switch (member.part) {
         case 'code':
-          return codeSchema(model);
+          return codeSchema(model, prefix);
         case 'status':
           return { type: 'integer', minimum: 100, maximum: 599, description: member.description };
         case 'type':
@@ -60,7 +63,7 @@ function memberSchema(model: CatalogModel, member: BodyMember): oas31.SchemaObje
 }
 
 /** The ErrorBody schema: an object per level of the body, members in body order. */
-export function errorBodySchema(model: CatalogModel): oas31.SchemaObject {
+export function errorBodySchema(model: CatalogModel, prefix = ''): oas31.SchemaObject {
   const body = model.errorBody;
   const objectOf = (nodes: readonly BodyNode[], description?: string): oas31.SchemaObject => {
     const required = nodes.filter((node) => nodeIsRequired(node, body)).map((node) => node.key);
@@ -68,7 +71,7 @@ export function errorBodySchema(model: CatalogModel): oas31.SchemaObject {
       type: 'object',
       ...(description === undefined ? {} : { description }),
       ...(required.length === 0 ? {} : { required }),
-      properties: Object.fromEntries(nodes.map((node) => [node.key, 'children' in node ? objectOf(node.children) : memberSchema(model, node.member)])),
+      properties: Object.fromEntries(nodes.map((node) => [node.key, 'children' in node ? objectOf(node.children) : memberSchema(model, node.member, prefix)])),
     };
   };
   return objectOf(bodyTree(body.members), body.description);

@@ -1,0 +1,184 @@
+/**
+ * The spec's YAML (or JSON) as a tree of source ranges: for every map its entries with the
+ * offsets of their keys, for every node where it starts and ends. Built from js-yaml's event
+ * stream (one pass, no syntax tree of values), so that merge can splice text in at the right
+ * place and report a problem at its line and column. Values are read elsewhere (js-yaml's load).
+ */
+import { EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type ScalarEvent } from 'js-yaml';
+import { MAX_NESTING } from '../limits.js';
+
+interface Range {
+  /** Offset of the node's first character (its anchor or tag when it has one). */
+  readonly start: number;
+  /** Offset just past its last character (a flow collection's closing bracket included). */
+  end: number;
+  /** Flow style: `{…}` or `[…]`; every collection of a JSON file. */
+  readonly flow: boolean;
+}
+
+export interface LocatedEntry {
+  readonly key: string;
+  readonly keyNode: LocatedScalar;
+  value: LocatedNode;
+}
+export interface LocatedMap extends Range {
+  readonly kind: 'map';
+  readonly entries: LocatedEntry[];
+}
+export interface LocatedSeq extends Range {
+  readonly kind: 'seq';
+  readonly items: LocatedNode[];
+}
+export interface LocatedScalar extends Range {
+  readonly kind: 'scalar';
+  readonly style: 'plain' | 'single' | 'double' | 'block';
+  /** Nothing written: an empty value (`key:` alone). */
+  readonly empty: boolean;
+}
+export interface LocatedAlias extends Range {
+  readonly kind: 'alias';
+}
+export type LocatedNode = LocatedMap | LocatedSeq | LocatedScalar | LocatedAlias;
+
+export interface LocatedSpec {
+  readonly root: LocatedNode;
+  /** How many quoted scalars of each kind the file has: new text quotes like the majority. */
+  readonly quotes: { readonly single: number; readonly double: number };
+}
+
+const STYLES = {
+  [SCALAR_STYLE.PLAIN]: 'plain',
+  [SCALAR_STYLE.SINGLE_QUOTED]: 'single',
+  [SCALAR_STYLE.DOUBLE_QUOTED]: 'double',
+  [SCALAR_STYLE.LITERAL_BLOCK]: 'block',
+  [SCALAR_STYLE.FOLDED_BLOCK]: 'block',
+} as const;
+
+/** Where every node of `source` sits. The text has already been read by js-yaml's load, so it parses. */
+export function locateSpec(source: string): LocatedSpec {
+  const events = parseEvents(source, { maxDepth: MAX_NESTING });
+  const quotes = { single: 0, double: 0 };
+  let root: LocatedNode | undefined;
+  // Open collections, innermost last; a map's key waits here for its value.
+  const open: { node: LocatedMap | LocatedSeq; key?: { text: string; node: LocatedScalar } | undefined }[] = [];
+  // Just past the last token read: where a flow collection's closing bracket is looked for.
+  let cursor = 0;
+
+  const place = (node: LocatedNode, event: ScalarEvent | undefined): void => {
+    const parent = open.at(-1);
+    if (parent === undefined) {
+      root ??= node;
+      return;
+    }
+    if (parent.node.kind === 'seq') {
+      parent.node.items.push(node);
+    } else if (parent.key === undefined) {
+      // A key; one that is not a scalar (`? [a, b]`) gets a name no OpenAPI field has.
+      const text = event !== undefined ? getScalarValue(source, event) : '\u0000complex key';
+      parent.key = { text, node: node.kind === 'scalar' ? node : { kind: 'scalar', start: node.start, end: node.end, flow: false, style: 'plain', empty: false } };
+    } else {
+      parent.node.entries.push({ key: parent.key.text, keyNode: parent.key.node, value: node });
+      parent.key = undefined;
+    }
+  };
+  const startOf = (event: { anchorStart: number; tagStart: number }, own: number): number =>
+    Math.min(...[own, event.anchorStart, event.tagStart].filter((offset) => offset >= 0));
+
+  for (const event of events) {
+    switch (event.type) {
+      case EVENT_ID.DOCUMENT:
+        break;
+      case EVENT_ID.MAPPING:
+      case EVENT_ID.SEQUENCE: {
+        const flow = event.style === 2;
+        const start = startOf(event, event.start);
+        const node: LocatedMap | LocatedSeq =
+          event.type === EVENT_ID.MAPPING ? { kind: 'map', start, end: start, flow, entries: [] } : { kind: 'seq', start, end: start, flow, items: [] };
+        place(node, undefined);
+        open.push({ node });
+        cursor = flow ? event.start + 1 : event.start;
+        break;
+      }
+      case EVENT_ID.SCALAR: {
+        const style = STYLES[event.style];
+        const quoted = style === 'single' || style === 'double';
+        if (style === 'single') quotes.single += 1;
+        if (style === 'double') quotes.double += 1;
+        const empty = event.valueStart < 0;
+        const valueStart = empty ? cursor : event.valueStart;
+        const end = empty ? cursor : quoted ? event.valueEnd + 1 : event.valueEnd;
+        const node: LocatedScalar = { kind: 'scalar', start: startOf(event, quoted ? valueStart - 1 : valueStart), end, flow: false, style, empty };
+        place(node, event);
+        cursor = Math.max(cursor, end);
+        break;
+      }
+      case EVENT_ID.ALIAS: {
+        const node: LocatedAlias = { kind: 'alias', start: event.anchorStart - 1, end: event.anchorEnd, flow: false };
+        place(node, undefined);
+        cursor = event.anchorEnd;
+        break;
+      }
+      case EVENT_ID.POP: {
+        const closed = open.pop();
+        if (closed === undefined) {
+          break;
+        }
+        const node = closed.node;
+        node.end = node.flow ? closingBracket(source, cursor) : Math.max(cursor, node.start);
+        cursor = node.end;
+        break;
+      }
+    }
+  }
+  if (root === undefined) throw new Error('locateSpec: the spec has no document');
+  return { root, quotes };
+}
+
+/** Just past the `}` or `]` that closes a flow collection whose content ends before `from`. */
+function closingBracket(source: string, from: number): number {
+  let at = from;
+  while (at < source.length) {
+    const ch = source[at]!;
+    if (ch === '}' || ch === ']') return at + 1;
+    if (ch === '#') {
+      const newline = source.indexOf('\n', at);
+      at = newline === -1 ? source.length : newline;
+      continue;
+    }
+    at += 1;
+  }
+  return source.length;
+}
+
+/** The node at `path` (keys of maps, indexes of sequences), or undefined. */
+export function nodeAt(root: LocatedNode, path: readonly string[]): LocatedNode | undefined {
+  let node: LocatedNode | undefined = root;
+  for (const segment of path) {
+    if (node?.kind === 'map') node = node.entries.find((entry) => entry.key === segment)?.value;
+    else if (node?.kind === 'seq') node = node.items[Number(segment)];
+    else return undefined;
+  }
+  return node;
+}
+
+/** Each node on the way to `path`, the root first (as far as the path exists). */
+export function nodesTo(root: LocatedNode, path: readonly string[]): LocatedNode[] {
+  const out: LocatedNode[] = [root];
+  for (let i = 1; i <= path.length; i += 1) {
+    const node = nodeAt(root, path.slice(0, i));
+    if (node === undefined) break;
+    out.push(node);
+  }
+  return out;
+}
+
+/** 1-based line and column of an offset. */
+export function lineColumn(source: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let at = source.indexOf('\n'); at !== -1 && at < offset; at = source.indexOf('\n', at + 1)) {
+    line += 1;
+    lineStart = at + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}

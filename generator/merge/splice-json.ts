@@ -1,0 +1,98 @@
+/**
+ * JSON out by insertion only. A map laid out over several lines gets each new entry on a line
+ * of its own, in the file's indentation, the comma moved where JSON wants it; a map on one
+ * line (`"responses": {"200": {…}}`, `{}`) is rewritten alone over several lines, its own
+ * entries copied as written. Every other line stays as it was.
+ */
+import { nodeAt, type LocatedMap, type LocatedNode, type LocatedSpec } from './located.js';
+import { placeEntries } from './order.js';
+import type { Insertion } from './plan.js';
+
+interface Edit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly depth: number;
+}
+
+export function spliceJson(source: string, spec: LocatedSpec, insertions: readonly Insertion[], eol: string): string {
+  const unit = detectUnit(source);
+  const edits: Edit[] = [];
+  for (const insertion of insertions) {
+    const node = nodeAt(spec.root, insertion.path)!;
+    const depth = insertion.path.length;
+    if (insertion.fill) {
+      edits.push({ start: node.start, end: node.end, text: jsonValue(Object.fromEntries(insertion.entries), indentOf(source, node), unit, eol), depth });
+      continue;
+    }
+    const map = node as LocatedMap;
+    if (map.entries.length > 0 && source.slice(map.start, map.end).includes('\n')) edits.push(...insertLines(source, map, insertion, unit, eol, depth));
+    else edits.push(rewriteMap(source, map, insertion, unit, eol, depth));
+  }
+  const order = edits.sort((a, b) => a.start - b.start || b.depth - a.depth);
+  const parts: string[] = [];
+  let at = 0;
+  for (const edit of order) {
+    parts.push(source.slice(at, edit.start), edit.text);
+    at = edit.end;
+  }
+  parts.push(source.slice(at));
+  return parts.join('');
+}
+
+function insertLines(source: string, map: LocatedMap, insertion: Insertion, unit: string, eol: string, depth: number): Edit[] {
+  const pad = indentOf(source, map.entries[0]!.keyNode);
+  const entryText = ([key, value]: readonly [string, unknown]): string => `${JSON.stringify(key)}: ${jsonValue(value, pad, unit, eol)}`;
+  return placeEntries(
+    map.entries.map((entry) => entry.key),
+    insertion,
+  ).map(({ before, entries }) => {
+    const lines = entries.map(entryText);
+    if (before === 0) {
+      const offset = map.entries[0]!.keyNode.start;
+      return { start: offset, end: offset, text: lines.map((line) => `${line},${eol}${pad}`).join(''), depth };
+    }
+    const offset = map.entries[before - 1]!.value.end;
+    return { start: offset, end: offset, text: lines.map((line) => `,${eol}${pad}${line}`).join(''), depth };
+  });
+}
+
+/** A map on one line, over several: its entries as written, the new ones in their place. */
+function rewriteMap(source: string, map: LocatedMap, insertion: Insertion, unit: string, eol: string, depth: number): Edit {
+  const close = indentOf(source, map);
+  const pad = close + unit;
+  const own = map.entries.map((entry) => source.slice(entry.keyNode.start, entry.value.end));
+  const lines: string[] = [];
+  const groups = placeEntries(
+    map.entries.map((entry) => entry.key),
+    insertion,
+  );
+  for (let i = 0; i <= own.length; i += 1) {
+    for (const group of groups.filter((g) => g.before === i)) {
+      for (const [key, value] of group.entries) lines.push(`${JSON.stringify(key)}: ${jsonValue(value, pad, unit, eol)}`);
+    }
+    if (i < own.length) lines.push(own[i]!);
+  }
+  return { start: map.start, end: map.end, text: `{${eol}${lines.map((line) => pad + line).join(`,${eol}`)}${eol}${close}}`, depth };
+}
+
+/** A value as JSON, its later lines indented to sit under a line that starts with `pad`. */
+function jsonValue(value: unknown, pad: string, unit: string, eol: string): string {
+  return JSON.stringify(value, null, unit).replace(/\n/g, `${eol}${pad}`);
+}
+
+/** The white space that starts the line `node` is on. */
+function indentOf(source: string, node: LocatedNode): string {
+  const start = source.lastIndexOf('\n', node.start - 1) + 1;
+  return /^[ \t]*/.exec(source.slice(start, node.start))![0];
+}
+
+/** The file's indentation unit: the smallest indentation of a line that has one. */
+function detectUnit(source: string): string {
+  let best: string | undefined;
+  const pattern = /^([ \t]+)\S/gm;
+  for (let match = pattern.exec(source); match !== null; match = pattern.exec(source)) {
+    if (best === undefined || match[1]!.length < best.length) best = match[1];
+  }
+  return best ?? '  ';
+}
