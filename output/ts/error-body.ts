@@ -178,16 +178,17 @@ export function readErrorBody(
   };
   const text = (found: unknown): string | undefined =>
     typeof found === "string" ? found : undefined;
-  const first = <T,>(
+  // A declaration rather than a generic arrow: prettier spells those differently in .ts and .tsx.
+  function first<T>(
     read: (found: unknown) => T | undefined,
     paths: readonly (readonly string[])[],
-  ): T | undefined => {
+  ): T | undefined {
     for (const path of paths) {
       const found = read(atPath(value, path));
       if (found !== undefined) return found;
     }
     return undefined;
-  };
+  }
   const foreignCode = (found: unknown): string | undefined => {
     const read = code(found);
     return read !== undefined && isOwnCode(read) ? read : undefined;
