@@ -11,7 +11,12 @@ export default defineConfig({
       // process is not measured, so these figures count only what tests run in-process.
       include: ['generator/**/*.ts'],
       // Stand-ins for the catalog modules: generated from a fixture, not written here.
-      exclude: ['generator/runtime/catalog.ts', 'generator/runtime/error-codes.ts', 'generator/runtime/errors.ts', 'generator/runtime/status-codes.ts'],
+      exclude: [
+        'generator/runtime/catalog.ts',
+        'generator/runtime/error-codes.ts',
+        'generator/runtime/errors.ts',
+        'generator/runtime/status-codes.ts',
+      ],
       reporter: ['text-summary', 'text'],
       reportsDirectory: '.vitest-tmp/coverage',
     },

@@ -39,7 +39,10 @@ const TSCONFIG = {
  */
 function deriveName(message) {
   let name = '';
-  for (const word of message.replace(/['\u2019`]/g, '').split(/[^A-Za-z0-9]+/).filter(Boolean)) {
+  for (const word of message
+    .replace(/['\u2019`]/g, '')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)) {
     const next = name + word[0].toUpperCase() + word.slice(1);
     if (name !== '' && next.length > 48) break;
     name = next;
@@ -66,7 +69,11 @@ export function writeYardstick(catalogPath, outDir) {
   });
   const str = (value) => JSON.stringify(value);
   // One object literal per entry, optional fields only when the catalog has them.
-  const entry = (fields) => `  { ${Object.entries(fields).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: ${str(v)}`).join(', ')} },`;
+  const entry = (fields) =>
+    `  { ${Object.entries(fields)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${k}: ${str(v)}`)
+      .join(', ')} },`;
   const lines = [
     '// Yardstick: the catalog as a plain typed table (bench/consumer.js).',
     'export interface StatusInfo {',
@@ -95,7 +102,9 @@ export function writeYardstick(catalogPath, outDir) {
     ...statuses.map((s) => entry({ code: s.status, name: s.name, message: s.message, description: s.description })),
     '];',
     'export const ERRORS: readonly ErrorInfo[] = [',
-    ...named.map((e) => entry({ code: e.code, name: e.name, status: e.status, message: e.message, description: e.description, measure: e.measure })),
+    ...named.map((e) =>
+      entry({ code: e.code, name: e.name, status: e.status, message: e.message, description: e.description, measure: e.measure }),
+    ),
     '];',
   ];
   mkdirSync(outDir, { recursive: true });

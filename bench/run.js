@@ -74,10 +74,26 @@ function checkWithNativeTsc(dir, work) {
   mkdirSync(project);
   cpSync(dir, join(project, 'src'), { recursive: true });
   writeFileSync(join(project, 'package.json'), '{"type":"module"}\n');
-  const options = { strict: true, target: 'ES2022', lib: ['ES2022'], module: 'NodeNext', moduleResolution: 'NodeNext', noEmit: true, types: [], erasableSyntaxOnly: true, verbatimModuleSyntax: true, exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true };
+  const options = {
+    strict: true,
+    target: 'ES2022',
+    lib: ['ES2022'],
+    module: 'NodeNext',
+    moduleResolution: 'NodeNext',
+    noEmit: true,
+    types: [],
+    erasableSyntaxOnly: true,
+    verbatimModuleSyntax: true,
+    exactOptionalPropertyTypes: true,
+    noUncheckedIndexedAccess: true,
+  };
   writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: options, include: ['src/**/*.ts'] }));
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript-native', 'bin', 'tsc'), '-p', join(project, 'tsconfig.json')], { encoding: 'utf8' });
+  const result = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'typescript-native', 'bin', 'tsc'), '-p', join(project, 'tsconfig.json')],
+    { encoding: 'utf8' },
+  );
   const seconds = (Number(process.hrtime.bigint() - start) / 1e9).toFixed(2);
   const lines = result.stdout.split('\n').filter((line) => line.includes('error TS'));
   return { errors: lines.length === 0 ? 'no errors' : `${lines.length} errors, first: ${lines[0]}`, seconds };
@@ -142,11 +158,17 @@ try {
       rows.push(measure(`generate --check on fresh output, ${c.label}`, ['generate', '--catalog', c.catalog, '--out', out, '--check']));
       const floorOut = join(work, 'floor-out');
       const prepare = () => rmSync(floorOut, { recursive: true, force: true });
-      floors.push({ generated, floor: measure(`floor, ${c.label}`, [c.catalog, out, floorOut], { script: FLOOR, prepare }), label: c.label });
+      floors.push({
+        generated,
+        floor: measure(`floor, ${c.label}`, [c.catalog, out, floorOut], { script: FLOOR, prepare }),
+        label: c.label,
+      });
     }
   }
 
-  console.log(`status-catalog benchmark: ${RUNS} runs after a warm-up, whole process (fresh node, worker included), Node ${process.version}`);
+  console.log(
+    `status-catalog benchmark: ${RUNS} runs after a warm-up, whole process (fresh node, worker included), Node ${process.version}`,
+  );
   console.log('');
   console.log(`| case | median wall time | peak RSS | ${STAGES.join(' | ')} |`);
   console.log(`| --- | ---: | ---: | ${STAGES.map(() => '---:').join(' | ')} |`);
@@ -156,7 +178,7 @@ try {
   }
   console.log('');
   console.log('Stage columns are medians in ms inside the process; typescript runs on a worker thread, overlapping openapi and docs.');
-  console.log('There is no format stage: the TypeScript is written in prettier\'s layout, which the tests check with prettier.');
+  console.log("There is no format stage: the TypeScript is written in prettier's layout, which the tests check with prettier.");
 
   const find = (label) => rows.find((row) => row.label === label);
   const t10k = find('generate, 10,000 error codes');
@@ -167,8 +189,18 @@ try {
     ['10,000 codes: peak RSS', `${t10k.rss.toFixed(0)} MiB`, '≤ 400 MiB', t10k.rss <= 400],
     ['10,000 codes: generate / floor (floor table below)', (t10k.ms / floor10k.ms).toFixed(2), '≤ 2.5', t10k.ms / floor10k.ms <= 2.5],
     ['time(10k) / time(1k)', (t10k.ms / t1k.ms).toFixed(2), '≤ 5', t10k.ms / t1k.ms <= 5],
-    ['default catalog', `${find('generate, default catalog (42 statuses)').ms.toFixed(0)} ms`, '≤ 600 ms', find('generate, default catalog (42 statuses)').ms <= 600],
-    ['--check on fresh output (default)', `${find('generate --check on fresh output, default catalog (42 statuses)').ms.toFixed(0)} ms`, '≤ 300 ms', find('generate --check on fresh output, default catalog (42 statuses)').ms <= 300],
+    [
+      'default catalog',
+      `${find('generate, default catalog (42 statuses)').ms.toFixed(0)} ms`,
+      '≤ 600 ms',
+      find('generate, default catalog (42 statuses)').ms <= 600,
+    ],
+    [
+      '--check on fresh output (default)',
+      `${find('generate --check on fresh output, default catalog (42 statuses)').ms.toFixed(0)} ms`,
+      '≤ 300 ms',
+      find('generate --check on fresh output, default catalog (42 statuses)').ms <= 300,
+    ],
   ];
   console.log('');
   console.log('| target | measured | goal | met |');
@@ -180,17 +212,24 @@ try {
   console.log('');
   console.log('| case | TypeScript | OpenAPI | all |');
   console.log('| --- | ---: | ---: | ---: |');
-  for (const c of cases) console.log(`| ${c.label} | ${c.bytes.ts} (${MiB(c.bytes.ts)}) | ${c.bytes.openapi} (${MiB(c.bytes.openapi)}) | ${c.bytes.all} (${MiB(c.bytes.all)}) |`);
+  for (const c of cases)
+    console.log(
+      `| ${c.label} | ${c.bytes.ts} (${MiB(c.bytes.ts)}) | ${c.bytes.openapi} (${MiB(c.bytes.openapi)}) | ${c.bytes.all} (${MiB(c.bytes.all)}) |`,
+    );
 
   // The floor: same measure as the CLI (fresh process, wall time, peak RSS), minus the time it
   // took to read the finished output into memory first.
   console.log('');
-  console.log('Generation floor (bench/floor.js: fresh node, js-yaml parse following extends, write the same output bytes to a fresh folder)');
+  console.log(
+    'Generation floor (bench/floor.js: fresh node, js-yaml parse following extends, write the same output bytes to a fresh folder)',
+  );
   console.log('');
   console.log('| case | generate median | floor median | generate / floor | generate peak RSS | floor peak RSS |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
   for (const { label, generated, floor } of floors) {
-    console.log(`| ${label} | ${generated.ms.toFixed(0)} ms | ${floor.ms.toFixed(0)} ms | ${(generated.ms / floor.ms).toFixed(2)} | ${generated.rss.toFixed(0)} MiB | ${floor.rss.toFixed(0)} MiB |`);
+    console.log(
+      `| ${label} | ${generated.ms.toFixed(0)} ms | ${floor.ms.toFixed(0)} ms | ${(generated.ms / floor.ms).toFixed(2)} | ${generated.rss.toFixed(0)} MiB | ${floor.rss.toFixed(0)} MiB |`,
+    );
   }
 
   // Consumers: tsc CPU time of the generated TypeScript against the yardstick, sequentially
@@ -213,17 +252,30 @@ try {
   // against the same yardstick, so the note on why they are opt-in stays honest.
   for (const c of cases.filter((c) => c.count === 1000 || c.count === 10000)) {
     const catalog = join(work, `classes-${c.count}.yaml`);
-    writeFileSync(catalog, syntheticCatalog(c.count, catalog).replace('\nerrorBody:', '\ntypescript:\n  errorCodeClasses: true\nerrorBody:'));
+    writeFileSync(
+      catalog,
+      syntheticCatalog(c.count, catalog).replace('\nerrorBody:', '\ntypescript:\n  errorCodeClasses: true\nerrorBody:'),
+    );
     const out = join(work, `classes-out-${c.count}`);
     runOnce(['generate', '--catalog', catalog, '--out', out]);
-    tscRows.push({ label: `${c.label}, one class per code (opt-in)`, output: tscMedian(join(out, 'ts')), yardstick: tscMedian(c.yardstick) });
+    tscRows.push({
+      label: `${c.label}, one class per code (opt-in)`,
+      output: tscMedian(join(out, 'ts')),
+      yardstick: tscMedian(c.yardstick),
+    });
   }
   const s = (ms) => (ms / 1000).toFixed(2);
   console.log('');
-  console.log(`tsc CPU time (TypeScript 5.9 API in a fresh process, user + system, median of ${TSC_RUNS}; strict, NodeNext, lib ES2022, types [], skipLibCheck, noEmit)`);
-  console.log(`Empty project (one tiny file): ${s(baseline.cpuMs)} s CPU, ${baseline.maxRssMiB.toFixed(0)} MiB; "above" columns subtract it.`);
+  console.log(
+    `tsc CPU time (TypeScript 5.9 API in a fresh process, user + system, median of ${TSC_RUNS}; strict, NodeNext, lib ES2022, types [], skipLibCheck, noEmit)`,
+  );
+  console.log(
+    `Empty project (one tiny file): ${s(baseline.cpuMs)} s CPU, ${baseline.maxRssMiB.toFixed(0)} MiB; "above" columns subtract it.`,
+  );
   console.log('');
-  console.log('| size | output CPU s | yardstick CPU s | ratio (goal ≤ 3) | output above | yardstick above | ratio above | output peak RSS | yardstick peak RSS | output tsc errors |');
+  console.log(
+    '| size | output CPU s | yardstick CPU s | ratio (goal ≤ 3) | output above | yardstick above | ratio above | output peak RSS | yardstick peak RSS | output tsc errors |',
+  );
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const { label, output, yardstick } of tscRows) {
     const above = (r) => r.cpuMs - baseline.cpuMs;
@@ -240,7 +292,9 @@ try {
   const largest = cases.find((c) => c.count === 10000);
   const native = checkWithNativeTsc(join(largest.out, 'ts'), work);
   console.log('');
-  console.log(`TypeScript 7 (native tsc, --erasableSyntaxOnly --verbatimModuleSyntax, strict) on the 10,000-code output: ${native.errors}, ${native.seconds} s wall`);
+  console.log(
+    `TypeScript 7 (native tsc, --erasableSyntaxOnly --verbatimModuleSyntax, strict) on the 10,000-code output: ${native.errors}, ${native.seconds} s wall`,
+  );
 
   // Bundles: what one import costs an app built with esbuild (minified ESM, platform neutral).
   const defaultCase = cases.find((c) => c.count === undefined);
@@ -259,7 +313,9 @@ try {
     [thousand, 'everything (import * as all)'],
   ];
   console.log('');
-  console.log('Bundle sizes (esbuild --bundle --minify --format=esm --platform=neutral of a one-line importer; gzip at zlib\'s default level)');
+  console.log(
+    "Bundle sizes (esbuild --bundle --minify --format=esm --platform=neutral of a one-line importer; gzip at zlib's default level)",
+  );
   console.log('');
   console.log('| import | catalog | bytes | gzip | goal | met | yardstick bytes (gzip) |');
   console.log('| --- | --- | ---: | ---: | ---: | --- | ---: |');

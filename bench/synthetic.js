@@ -8,7 +8,23 @@ import { fileURLToPath } from 'node:url';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const STATUSES = [400, 401, 403, 404, 405, 408, 409, 410, 412, 413, 415, 422, 429, 500, 501, 502, 503, 504];
 const PREFIXES = ['SVC.OBS', 'SVC.ECS', 'SVC.CCE-ADDONMGR', 'SVC.IAM', 'SVC.VPC', 'SVC.RDS', 'SVC.DNS', 'SVC.KMS'];
-const SUBJECTS = ['bucket', 'volume', 'instance', 'add-on', 'user', 'subnet', 'database', 'record', 'key', 'snapshot', 'quota', 'policy', 'certificate', 'listener', 'image'];
+const SUBJECTS = [
+  'bucket',
+  'volume',
+  'instance',
+  'add-on',
+  'user',
+  'subnet',
+  'database',
+  'record',
+  'key',
+  'snapshot',
+  'quota',
+  'policy',
+  'certificate',
+  'listener',
+  'image',
+];
 const PROBLEMS = [
   ["doesn't exist", 'Check the ID and the region.'],
   ['is being deleted', 'Wait until the deletion finishes.'],

@@ -8,12 +8,16 @@ import { join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 
 const project = resolve(process.argv[2]);
-const config = ts.getParsedCommandLineOfConfigFile(join(project, 'tsconfig.json'), {}, {
-  ...ts.sys,
-  onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-    throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+const config = ts.getParsedCommandLineOfConfigFile(
+  join(project, 'tsconfig.json'),
+  {},
+  {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+    },
   },
-});
+);
 const program = ts.createProgram({ rootNames: config.fileNames, options: config.options });
 // What tsc --noEmit reports: option, syntax, global and semantic diagnostics.
 const diagnostics = [...config.errors, ...ts.getPreEmitDiagnostics(program)];

@@ -81,7 +81,9 @@ const COMMANDS: Readonly<Record<string, () => Promise<(argv: readonly string[]) 
 async function main(argv: readonly string[]): Promise<number> {
   // The command comes first: `status-catalog merge spec.yaml --in-place`.
   const command = argv[0] !== undefined && !argv[0].startsWith('-') ? argv[0] : undefined;
-  const names = Object.keys(COMMANDS).map((name) => `"${name}"`).join(', ');
+  const names = Object.keys(COMMANDS)
+    .map((name) => `"${name}"`)
+    .join(', ');
   if (command === undefined || !Object.hasOwn(COMMANDS, command)) {
     const { values } = parse(argv, COMMON_OPTIONS);
     if (values.help) {

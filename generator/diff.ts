@@ -62,7 +62,13 @@ function field(name: string, level: ChangeLevel, before: unknown, after: unknown
  * Entries matched by key: those only in `after` are added (minor), those only in `before`
  * removed (major), the others compared field by field.
  */
-function diffKeyed<T>(area: Change['area'], before: readonly T[], after: readonly T[], keyOf: (item: T) => string, compare: (a: T, b: T) => FieldChange[]): Change[] {
+function diffKeyed<T>(
+  area: Change['area'],
+  before: readonly T[],
+  after: readonly T[],
+  keyOf: (item: T) => string,
+  compare: (a: T, b: T) => FieldChange[],
+): Change[] {
   const old = new Map(before.map((item) => [keyOf(item), item]));
   const now = new Map(after.map((item) => [keyOf(item), item]));
   const changes: Change[] = [];
@@ -108,7 +114,9 @@ function diffStatus(a: StatusModel, b: StatusModel): FieldChange[] {
     ...field('bodyAllowed', 'major', a.bodyAllowed, b.bodyAllowed),
     ...field('defaultCode', 'minor', a.defaultCode, b.defaultCode),
     // A header gone is an option gone from the constructor; a required one added is one it demands.
-    ...(removed.length > 0 || added.some((name) => declaredAfter.has(name)) ? field('headers', 'major', a.headers, b.headers) : field('headers', 'minor', a.headers, b.headers)),
+    ...(removed.length > 0 || added.some((name) => declaredAfter.has(name))
+      ? field('headers', 'major', a.headers, b.headers)
+      : field('headers', 'minor', a.headers, b.headers)),
   ];
 }
 
@@ -140,11 +148,15 @@ function diffHeader(a: HeaderModel, b: HeaderModel): FieldChange[] {
 function diffBody(before: CatalogModel, after: CatalogModel): Change[] {
   const keyOf = (member: BodyMember): string => (member.kind === 'part' ? `${member.part} part` : `${member.kind} ${member.pointer}`);
   const changes = diffKeyed('body', before.errorBody.members, after.errorBody.members, keyOf, (a, b) => {
-    if (a.kind === 'part' && b.kind === 'part') return [...field('pointer', 'major', a.pointer, b.pointer), ...field('description', 'patch', a.description, b.description)];
+    if (a.kind === 'part' && b.kind === 'part')
+      return [...field('pointer', 'major', a.pointer, b.pointer), ...field('description', 'patch', a.description, b.description)];
     if (a.kind === 'constant' && b.kind === 'constant') return field('value', 'major', a.value, b.value);
-    if (a.kind === 'extra' && b.kind === 'extra') return [...field('schema', 'major', a.schema, b.schema), ...field('description', 'patch', a.description, b.description)];
+    if (a.kind === 'extra' && b.kind === 'extra')
+      return [...field('schema', 'major', a.schema, b.schema), ...field('description', 'patch', a.description, b.description)];
     return [];
-  }).map((change): Change => (change.change === 'added' || change.change === 'removed' ? { ...change, ...pointers(change, before, after) } : change));
+  }).map((change): Change =>
+    change.change === 'added' || change.change === 'removed' ? { ...change, ...pointers(change, before, after) } : change,
+  );
   const a = before.errorBody;
   const b = after.errorBody;
   const fields = [
@@ -155,13 +167,18 @@ function diffBody(before: CatalogModel, after: CatalogModel): Change[] {
     ...field('problemTypeBase', 'major', a.problemTypeBase, b.problemTypeBase),
     ...field('description', 'patch', a.description, b.description),
   ];
-  return [...changes, ...fields.map((change): Change => ({ area: 'body', subject: `errorBody.${change.field!}`, change: 'changed', ...change }))];
+  return [
+    ...changes,
+    ...fields.map((change): Change => ({ area: 'body', subject: `errorBody.${change.field!}`, change: 'changed', ...change })),
+  ];
 }
 
 /** An added or removed body member shows its pointer rather than its name. */
 function pointers(change: Change, before: CatalogModel, after: CatalogModel): Partial<Change> {
   const find = (model: CatalogModel): BodyMember | undefined =>
-    model.errorBody.members.find((member) => (member.kind === 'part' ? `${member.part} part` : `${member.kind} ${member.pointer}`) === change.subject);
+    model.errorBody.members.find(
+      (member) => (member.kind === 'part' ? `${member.part} part` : `${member.kind} ${member.pointer}`) === change.subject,
+    );
   const member = change.change === 'added' ? find(after) : find(before);
   return change.change === 'added' ? { after: member?.pointer } : { before: member?.pointer };
 }

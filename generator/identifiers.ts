@@ -75,7 +75,8 @@ export function identifierProblem(name: string): string | undefined {
     return `${JSON.stringify(name)} is not an identifier: use ASCII letters, digits and underscores, starting with a letter`;
   }
   if (RESERVED_WORDS.has(name)) return `"${name}" is a reserved word`;
-  if (OBJECT_MEMBERS.has(name)) return `"${name}" is a member of every JavaScript object, which a key of StatusCode or ErrorCode would hide`;
+  if (OBJECT_MEMBERS.has(name))
+    return `"${name}" is a member of every JavaScript object, which a key of StatusCode or ErrorCode would hide`;
   const className = classNameOf(name);
   if (TAKEN_CLASS_NAMES.has(className)) {
     return `"${name}" would generate class ${className}, which the generated code or the JavaScript runtime already defines`;

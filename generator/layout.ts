@@ -43,7 +43,12 @@ export interface OutputFolder {
  * Splits generated files (as `generate` returns them, manifest included) into their folders.
  * With no target in a folder of its own, that is the main folder with the files as they are.
  */
-export function splitIntoFolders(files: readonly GeneratedFile[], layout: OutputLayout, inputs: ManifestInputs, namedBy: (target: OutputTarget) => string): OutputFolder[] {
+export function splitIntoFolders(
+  files: readonly GeneratedFile[],
+  layout: OutputLayout,
+  inputs: ManifestInputs,
+  namedBy: (target: OutputTarget) => string,
+): OutputFolder[] {
   const own = OUTPUT_TARGETS.filter((target) => layout.own[target] !== undefined);
   if (own.length === 0) return [{ dir: layout.out, namedBy: '--out', files }];
   assertSeparate(layout, own, namedBy);
@@ -51,7 +56,9 @@ export function splitIntoFolders(files: readonly GeneratedFile[], layout: Output
   const folders: OutputFolder[] = [];
   for (const target of own) {
     const prefix = SUBFOLDER[target];
-    const mine = rest.filter((file) => file.path.startsWith(prefix)).map((file) => ({ path: file.path.slice(prefix.length), contents: file.contents }));
+    const mine = rest
+      .filter((file) => file.path.startsWith(prefix))
+      .map((file) => ({ path: file.path.slice(prefix.length), contents: file.contents }));
     folders.push(withManifest(layout.own[target]!, namedBy(target), mine, inputs));
   }
   const left = rest.filter((file) => !own.some((target) => file.path.startsWith(SUBFOLDER[target])));

@@ -15,7 +15,6 @@ import { CatalogError, formatPath, type Diagnostic, type FieldPath } from './dia
 import { MAX_ALIAS_COUNT, MAX_CATALOG_BYTES, MAX_EXTENDS_DEPTH, MAX_NESTING } from './limits.js';
 import { sha256 } from './manifest.js';
 
-
 export interface Position {
   readonly line: number;
   readonly column: number;
@@ -40,7 +39,6 @@ export interface SourceDocument {
    */
   exact?: () => SourceDocument;
 }
-
 
 /**
  * Reads a catalog (or takes it already parsed) and, through `extends`, every catalog it builds
@@ -78,8 +76,19 @@ export function readCatalogChain(file: string, parsed?: SourceDocument): SourceD
     total += source.size;
     if (total > MAX_CATALOG_BYTES) {
       throw via === undefined
-        ? new CatalogError([{ file: source.file, line: 0, column: 0, path: '(catalog)', message: `text is ${total} characters; catalogs are limited to ${MAX_CATALOG_BYTES}` }])
-        : locatedError(via, `${current}: the catalog and those it extends hold ${total} characters; they are limited to ${MAX_CATALOG_BYTES} in all`);
+        ? new CatalogError([
+            {
+              file: source.file,
+              line: 0,
+              column: 0,
+              path: '(catalog)',
+              message: `text is ${total} characters; catalogs are limited to ${MAX_CATALOG_BYTES}`,
+            },
+          ])
+        : locatedError(
+            via,
+            `${current}: the catalog and those it extends hold ${total} characters; they are limited to ${MAX_CATALOG_BYTES} in all`,
+          );
     }
     const base = (source.data as { extends?: unknown } | null)?.extends;
     if (typeof base !== 'string' || base === '') return chain;
@@ -145,7 +154,9 @@ export function decodeUtf8(bytes: Buffer, file: string, what: 'catalog' | 'spec'
     const bytesOfLine = bytes.subarray(start, end === -1 ? bytes.length : end);
     if (!isUtf8(bytesOfLine)) {
       const column = bytesOfLine.toString('utf8').indexOf('\uFFFD') + 1;
-      throw new CatalogError([{ file, line, column: Math.max(column, 1), path: `(${what})`, message: `invalid UTF-8: a ${what} is UTF-8 text` }]);
+      throw new CatalogError([
+        { file, line, column: Math.max(column, 1), path: `(${what})`, message: `invalid UTF-8: a ${what} is UTF-8 text` },
+      ]);
     }
     if (end === -1) return bytes.toString('utf8');
     start = end + 1;
@@ -187,7 +198,9 @@ function checkJson(source: string, file: string): void {
   const before = source.slice(0, first.offset);
   const line = before.split('\n').length;
   const column = first.offset - before.lastIndexOf('\n');
-  const what = printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const what = printParseErrorCode(first.error)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
   fail(file, `not valid JSON: ${what}`, line, column);
 }
 

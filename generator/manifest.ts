@@ -58,7 +58,12 @@ export function emitManifest(files: readonly GeneratedFile[], inputs: ManifestIn
 export function parseManifest(text: string): Manifest | undefined {
   try {
     const value = JSON.parse(text) as Partial<Manifest> | null;
-    if (value?.generator !== 'status-catalog' || typeof value.inputs !== 'string' || typeof value.files !== 'object' || value.files === null) {
+    if (
+      value?.generator !== 'status-catalog' ||
+      typeof value.inputs !== 'string' ||
+      typeof value.files !== 'object' ||
+      value.files === null
+    ) {
       return undefined;
     }
     return value as Manifest;

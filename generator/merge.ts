@@ -70,7 +70,9 @@ export function mergeSpec(text: string, file: string, model: CatalogModel, optio
   let located: LocatedSpec | undefined;
   const locate = (): LocatedSpec => (located ??= locateSpec(source));
   if (plan.problems.length > 0) {
-    throw new CatalogError(plan.problems.map((problem) => diagnosticAt(source, locate(), problem.path, file, problem.field, problem.message)));
+    throw new CatalogError(
+      plan.problems.map((problem) => diagnosticAt(source, locate(), problem.path, file, problem.field, problem.message)),
+    );
   }
   if (plan.insertions.length === 0) return { ...result, text, changed: false };
 
@@ -90,7 +92,14 @@ function specError(file: string, line: number, column: number, path: string, mes
   return new CatalogError([{ file, line, column, path, message }]);
 }
 
-function diagnosticAt(source: string, spec: LocatedSpec, path: readonly string[], file: string, field: string, message: string): Diagnostic {
+function diagnosticAt(
+  source: string,
+  spec: LocatedSpec,
+  path: readonly string[],
+  file: string,
+  field: string,
+  message: string,
+): Diagnostic {
   let node = nodeAt(spec.root, path);
   for (let depth = path.length - 1; node === undefined && depth >= 0; depth -= 1) node = nodeAt(spec.root, path.slice(0, depth));
   const { line, column } = lineColumn(source, node?.start ?? 0);
@@ -115,7 +124,8 @@ function readSpecData(source: string, file: string): Record<string, unknown> {
     if (/maxDepth/.test(message)) message = `collections nest deeper than ${MAX_NESTING} levels (limit: ${MAX_NESTING})`;
     throw specError(file, (mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1, '(spec)', message.split('\n', 1)[0]!);
   }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw specError(file, 1, 1, '(spec)', 'an OpenAPI document is a mapping');
+  if (data === null || typeof data !== 'object' || Array.isArray(data))
+    throw specError(file, 1, 1, '(spec)', 'an OpenAPI document is a mapping');
   return data as Record<string, unknown>;
 }
 
@@ -123,8 +133,15 @@ function specVersion(data: Record<string, unknown>, source: string, file: string
   const versionText = typeof data['openapi'] === 'string' ? data['openapi'] : '';
   if (/^3\.0\.\d+$/.test(versionText)) return '3.0';
   if (/^3\.1\.\d+$/.test(versionText)) return '3.1';
-  const at = data['openapi'] === undefined ? { line: 1, column: 1 } : lineColumn(source, nodeAt(locateSpec(source).root, ['openapi'])?.start ?? 0);
-  throw specError(file, at.line, at.column, 'openapi', `unsupported version ${JSON.stringify(versionText)}: merge takes OpenAPI 3.0.x and 3.1.x`);
+  const at =
+    data['openapi'] === undefined ? { line: 1, column: 1 } : lineColumn(source, nodeAt(locateSpec(source).root, ['openapi'])?.start ?? 0);
+  throw specError(
+    file,
+    at.line,
+    at.column,
+    'openapi',
+    `unsupported version ${JSON.stringify(versionText)}: merge takes OpenAPI 3.0.x and 3.1.x`,
+  );
 }
 
 function attachmentsFor(model: CatalogModel, options: MergeOptions, prefix: string, file: string): Attachment[] {
@@ -135,7 +152,8 @@ function attachmentsFor(model: CatalogModel, options: MergeOptions, prefix: stri
       if (entry === undefined) throw specError(file, 0, 0, '(options)', `--attach ${status}: the catalog has no status ${status}`);
       return { key: String(status), ref: `#/components/responses/${prefix}${entry.name}` };
     });
-  if (options.attachDefault === true) attachments.push({ key: 'default', ref: `#/components/responses/${prefix}${DEFAULT_ERROR_RESPONSE}` });
+  if (options.attachDefault === true)
+    attachments.push({ key: 'default', ref: `#/components/responses/${prefix}${DEFAULT_ERROR_RESPONSE}` });
   return attachments;
 }
 
@@ -146,7 +164,9 @@ function checkEditable(source: string, spec: LocatedSpec, plan: MergePlan, file:
       const path = insertion.path.slice(0, depth);
       const node = nodeAt(spec.root, path);
       if (node?.kind === 'alias') {
-        throw new CatalogError([diagnosticAt(source, spec, path, file, '(spec)', 'merge does not add entries through an alias; write the mapping out here')]);
+        throw new CatalogError([
+          diagnosticAt(source, spec, path, file, '(spec)', 'merge does not add entries through an alias; write the mapping out here'),
+        ]);
       }
     }
   }

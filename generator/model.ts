@@ -144,8 +144,7 @@ export function buildModel(catalog: Catalog): CatalogModel {
     const codeStatuses = statusesOfCode.get(spec.code)!;
     const key = codeStatuses.length > 1 ? `${spec.code}.${spec.status}` : spec.code;
     const statusClassName = statusByCode.get(spec.status)?.className;
-    const parentClass =
-      statusClassName ?? (spec.status >= 500 ? 'ServerError' : spec.status >= 400 ? 'ClientError' : 'ApiError');
+    const parentClass = statusClassName ?? (spec.status >= 500 ? 'ServerError' : spec.status >= 400 ? 'ClientError' : 'ApiError');
     return {
       code: spec.code,
       status: spec.status,

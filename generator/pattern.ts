@@ -13,9 +13,13 @@ export class PatternTimeout extends Error {}
 /** Whether each value matches `pattern` (ECMAScript, `u` flag); throws PatternTimeout past the limit. */
 export function matchAll(pattern: string, values: readonly string[]): boolean[] {
   try {
-    return vm.runInNewContext('const re = new RegExp(pattern, "u"); values.map((value) => re.test(value))', { pattern, values }, {
-      timeout: PATTERN_TIME_LIMIT_MS,
-    }) as boolean[];
+    return vm.runInNewContext(
+      'const re = new RegExp(pattern, "u"); values.map((value) => re.test(value))',
+      { pattern, values },
+      {
+        timeout: PATTERN_TIME_LIMIT_MS,
+      },
+    ) as boolean[];
   } catch (error) {
     if ((error as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw new PatternTimeout(pattern);
     throw error;

@@ -66,7 +66,12 @@ export interface SkippedEntries {
   readonly refusedHeaderNames: ReadonlySet<string>;
 }
 
-export const NOTHING_SKIPPED: SkippedEntries = { statuses: new Set(), statusesFaulted: false, headers: new Set(), refusedHeaderNames: new Set() };
+export const NOTHING_SKIPPED: SkippedEntries = {
+  statuses: new Set(),
+  statusesFaulted: false,
+  headers: new Set(),
+  refusedHeaderNames: new Set(),
+};
 
 export function mergeChain(chain: readonly SourceDocument[]): MergedCatalog {
   let service: Located<string> | undefined;
@@ -81,13 +86,14 @@ export function mergeChain(chain: readonly SourceDocument[]): MergedCatalog {
   let output: OutputSpec = {};
   for (const source of chain) {
     const file = source.data as CatalogFile;
-    const at = <T,>(value: T, ...path: FieldPath): Located<T> => ({ value, source, path });
+    const at = <T>(value: T, ...path: FieldPath): Located<T> => ({ value, source, path });
     if (file.service !== undefined) service = at(file.service, 'service');
     if (file.title !== undefined) title = at(file.title, 'title');
     if (file.version !== undefined) version = at(file.version, 'version');
     if (file.typescript !== undefined) typescript = { ...typescript, ...file.typescript };
     // A path in a catalog means the same wherever the generator is run from: relative to the file.
-    for (const [target, dir] of Object.entries(file.output ?? {}) as [string, string][]) output = { ...output, [target]: resolve(dirname(source.file), dir) };
+    for (const [target, dir] of Object.entries(file.output ?? {}) as [string, string][])
+      output = { ...output, [target]: resolve(dirname(source.file), dir) };
     if (file.errorBody !== undefined) {
       // Another shape makes the inherited field names and description meaningless: they go.
       const shape = (file.errorBody.shape ?? 'flat') as string;
@@ -127,7 +133,10 @@ export function mergeChain(chain: readonly SourceDocument[]): MergedCatalog {
  * Checks the merged catalog and builds its data: error codes as strings exactly as written,
  * every error with its final `name`. Returns errors and warnings together (by severity).
  */
-export function checkSemantics(merged: MergedCatalog, skipped: SkippedEntries = NOTHING_SKIPPED): { data: CatalogData; problems: Diagnostic[] } {
+export function checkSemantics(
+  merged: MergedCatalog,
+  skipped: SkippedEntries = NOTHING_SKIPPED,
+): { data: CatalogData; problems: Diagnostic[] } {
   const problems: Diagnostic[] = [];
   const root = merged.chain.at(-1)!;
   const error = (at: Located<unknown>, message: string, ...field: FieldPath): void => {
@@ -154,12 +163,14 @@ export function checkSemantics(merged: MergedCatalog, skipped: SkippedEntries = 
     return at.source === from.source ? `line ${line}` : `${at.source.file}:${line}`;
   };
 
-  for (const source of merged.chain) reportControlCharacters(source.data, [], (path, message) => error({ value: null, source, path }, message));
+  for (const source of merged.chain)
+    reportControlCharacters(source.data, [], (path, message) => error({ value: null, source, path }, message));
 
   const rootAt: Located<null> = { value: null, source: root, path: [] };
   if (merged.service === undefined) problems.push(diagnosticAt(root, [], 'missing required field "service"', { field: ['service'] }));
   if (merged.errorBody === undefined) problems.push(diagnosticAt(root, [], 'missing required field "errorBody"', { field: ['errorBody'] }));
-  if (merged.statuses.length === 0 && !skipped.statusesFaulted) error(rootAt, 'the catalog and those it extends list no statuses', 'statuses');
+  if (merged.statuses.length === 0 && !skipped.statusesFaulted)
+    error(rootAt, 'the catalog and those it extends list no statuses', 'statuses');
 
   // The error body.
   const { descriptor: body, problems: bodyProblems } = describeErrorBody(merged.errorBody?.value ?? {});
@@ -179,7 +190,10 @@ export function checkSemantics(merged: MergedCatalog, skipped: SkippedEntries = 
       return matchAll(body.codePattern, values);
     } catch (caught) {
       if (!(caught instanceof PatternTimeout)) throw caught;
-      error(bodyField('codePattern'), `matching codes takes over ${PATTERN_TIME_LIMIT_MS} ms (catastrophic backtracking?); simplify the pattern`);
+      error(
+        bodyField('codePattern'),
+        `matching codes takes over ${PATTERN_TIME_LIMIT_MS} ms (catastrophic backtracking?); simplify the pattern`,
+      );
       codeRegExp = undefined;
       return undefined;
     }
@@ -237,8 +251,7 @@ export function checkSemantics(merged: MergedCatalog, skipped: SkippedEntries = 
     if (sameName === undefined) {
       statusNames.set(name, entry);
       statusClasses.set(classNameOf(name), entry);
-    }
-    else {
+    } else {
       error(
         entry,
         `name "${name}" of status ${status} collides with status ${sameName.value.status} (${where(sameName, 'name')}); give one a different name`,
@@ -247,7 +260,12 @@ export function checkSemantics(merged: MergedCatalog, skipped: SkippedEntries = 
     }
     const sameMessage = byMessage.get(message);
     if (sameMessage === undefined) byMessage.set(message, entry);
-    else error(entry, `duplicate message ${JSON.stringify(message)} (also status ${sameMessage.value.status}, ${where(sameMessage, 'message')})`, 'message');
+    else
+      error(
+        entry,
+        `duplicate message ${JSON.stringify(message)} (also status ${sameMessage.value.status}, ${where(sameMessage, 'message')})`,
+        'message',
+      );
 
     const listed = new Set<string>();
     (entry.value.headers ?? []).forEach((header, index) => {
@@ -289,7 +307,11 @@ export function checkSemantics(merged: MergedCatalog, skipped: SkippedEntries = 
       // Only a status of the same class is suggested (not 400 for a code on 200), and of
       // equally close ones the nearest in value: 403 is likelier 404 than 400.
       const listed = [...byStatus.keys(), ...skipped.statuses].filter((s) => Math.floor(s / 100) === Math.floor(status / 100)).map(String);
-      const near = closestMatch(String(status), listed, (a, b) => Math.abs(Number(a) - status) - Math.abs(Number(b) - status) || Number(a) - Number(b));
+      const near = closestMatch(
+        String(status),
+        listed,
+        (a, b) => Math.abs(Number(a) - status) - Math.abs(Number(b) - status) || Number(a) - Number(b),
+      );
       warn(entry, `status ${status} has no entry under statuses${near === undefined ? '' : `: did you mean ${near}?`}`, 'status');
     }
     if (status >= 100 && bodyForbidden(status)) {
@@ -317,7 +339,11 @@ export function checkSemantics(merged: MergedCatalog, skipped: SkippedEntries = 
     if (matching([own])?.[0] === false) error(entry, `"${own}" does not match codePattern ${body.codePattern}`, 'defaultCode');
     const listed = byCode.get(own);
     if (listed !== undefined && !byEntry.has(`${own} ${entry.value.status}`)) {
-      warn(entry, `default code ${own} is listed under status ${listed.value.status} (${whereFrom(entry, listed, ['code'])}), not ${entry.value.status}`, 'defaultCode');
+      warn(
+        entry,
+        `default code ${own} is listed under status ${listed.value.status} (${whereFrom(entry, listed, ['code'])}), not ${entry.value.status}`,
+        'defaultCode',
+      );
     }
   }
   const matches = matching(codes.map(({ code }) => code));
@@ -372,7 +398,11 @@ function assignErrorNames(
     }
     const other = taken.get(classNameOf(name));
     if (other !== undefined) {
-      error(entry, `name "${name}" of code ${code} collides with ${other.label} (${where(other.entry, 'name')}); give one a different name`, 'name');
+      error(
+        entry,
+        `name "${name}" of code ${code} collides with ${other.label} (${where(other.entry, 'name')}); give one a different name`,
+        'name',
+      );
       return;
     }
     taken.set(classNameOf(name), { entry, label: `code ${code}` });
@@ -380,7 +410,9 @@ function assignErrorNames(
 
   const entriesOf = new Map<string, number>();
   for (const { code } of codes) entriesOf.set(code, (entriesOf.get(code) ?? 0) + 1);
-  const derived = codes.map(({ entry, code }) => (entry.value.name === undefined ? deriveIdentifier(entry.value.message, code) : undefined));
+  const derived = codes.map(({ entry, code }) =>
+    entry.value.name === undefined ? deriveIdentifier(entry.value.message, code) : undefined,
+  );
   /** The entries deriving each name, by index. */
   const sharing = new Map<string, number[]>();
   derived.forEach((base, index) => {
@@ -436,9 +468,18 @@ function assignErrorNames(
  * clients (a gzip Content-Encoding over a plain JSON body, a stale Content-Length).
  */
 const UNSENDABLE_HEADERS: ReadonlySet<string> = new Set(
-  ['Connection', 'Keep-Alive', 'Transfer-Encoding', 'Content-Length', 'Content-Encoding', 'Date', 'TE', 'Trailer', 'Upgrade', 'Proxy-Connection'].map(
-    (name) => name.toLowerCase(),
-  ),
+  [
+    'Connection',
+    'Keep-Alive',
+    'Transfer-Encoding',
+    'Content-Length',
+    'Content-Encoding',
+    'Date',
+    'TE',
+    'Trailer',
+    'Upgrade',
+    'Proxy-Connection',
+  ].map((name) => name.toLowerCase()),
 );
 
 function isUnsendableHeader(name: string): boolean {

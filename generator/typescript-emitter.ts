@@ -50,7 +50,10 @@ export function startTypeScriptEmitter(): TypeScriptEmitter {
 function inThreadEmitter(): TypeScriptEmitter {
   return {
     async emit(model) {
-      const [{ emitTypeScript }, { loadRuntimeSources }] = await Promise.all([import('./emit/typescript.js'), import('./runtime-sources.js')]);
+      const [{ emitTypeScript }, { loadRuntimeSources }] = await Promise.all([
+        import('./emit/typescript.js'),
+        import('./runtime-sources.js'),
+      ]);
       return emitTypeScript(model, loadRuntimeSources());
     },
     async close() {},

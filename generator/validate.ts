@@ -17,9 +17,7 @@ let compiledSchema: ValidateFunction | undefined;
 
 function schemaValidator(): ValidateFunction {
   if (compiledSchema === undefined) {
-    const schema: unknown = JSON.parse(
-      readFileSync(new URL('../data/catalog.schema.json', import.meta.url), 'utf8'),
-    );
+    const schema: unknown = JSON.parse(readFileSync(new URL('../data/catalog.schema.json', import.meta.url), 'utf8'));
     // strictRequired would refuse the schema's if/then/else on `extends`, which lists required keys only.
     const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, strictRequired: false });
     compiledSchema = ajv.compile(schema as object);
@@ -54,7 +52,10 @@ function validateChain(chain: readonly SourceDocument[]): Catalog {
     if (validate(source.data)) continue;
     const found = schemaProblems(source, validate.errors ?? []);
     problems.push(...found.map(({ diagnostic }) => diagnostic));
-    faults.set(source, found.flatMap(({ fault }) => (fault === undefined ? [] : [fault])));
+    faults.set(
+      source,
+      found.flatMap(({ fault }) => (fault === undefined ? [] : [fault])),
+    );
   }
   const wellFormed = faults.size === 0 ? { chain, skipped: NOTHING_SKIPPED } : wellFormedParts(chain, faults);
   const checked = wellFormed === undefined ? undefined : checkSemantics(mergeChain(wellFormed.chain), wellFormed.skipped);
@@ -267,5 +268,7 @@ function article(type: string): string {
 /** File order of the chain (most basic first), then position, so reports read top to bottom. */
 function sortDiagnostics(diagnostics: Diagnostic[], chain: readonly SourceDocument[]): Diagnostic[] {
   const rank = (d: Diagnostic): number => chain.findIndex((source) => source.file === d.file);
-  return diagnostics.sort((a, b) => rank(a) - rank(b) || a.line - b.line || a.column - b.column || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return diagnostics.sort(
+    (a, b) => rank(a) - rank(b) || a.line - b.line || a.column - b.column || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
+  );
 }

@@ -51,12 +51,16 @@ export function generatorFingerprint(): string {
     readdirSync(dir, { withFileTypes: true })
       .flatMap((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)]))
       .filter((path) => path.endsWith(ending) && !path.endsWith(`.d${ending}`));
-  for (const path of walk(root).map((p) => relative(root, p).split('\\').join('/')).sort()) {
+  for (const path of walk(root)
+    .map((p) => relative(root, p).split('\\').join('/'))
+    .sort()) {
     hash.update(`${path}\n`).update(readFileSync(join(root, path)));
   }
   // The runtime modules are copied into outputs as TypeScript, whatever this module's ending.
   const runtime = join(root, 'runtime');
-  for (const name of readdirSync(runtime).filter((n) => n.endsWith('.ts')).sort()) {
+  for (const name of readdirSync(runtime)
+    .filter((n) => n.endsWith('.ts'))
+    .sort()) {
     hash.update(`runtime/${name}\n`).update(readFileSync(join(runtime, name)));
   }
   hash.update(readFileSync(new URL('../data/catalog.schema.json', import.meta.url)));

@@ -88,7 +88,9 @@ function realTarget(outDir: string, fs: WriterFileSystem): string {
 function assertHoldsNoCatalog(outDir: string, target: string, keep: readonly string[], fs: WriterFileSystem): void {
   const kept = keep.find((path) => (fs.existsSync(path) ? fs.realpathSync(path) : resolve(path)).startsWith(target + sep));
   if (kept !== undefined) {
-    throw new WriteError(`${outDir}: refusing to write over a folder that holds the catalog ${relative('.', kept) || kept}; choose another output folder`);
+    throw new WriteError(
+      `${outDir}: refusing to write over a folder that holds the catalog ${relative('.', kept) || kept}; choose another output folder`,
+    );
   }
 }
 
@@ -146,7 +148,9 @@ function withOutputLock<T>(outDir: string, lock: string, fs: WriterFileSystem, w
         continue;
       }
       if (Date.now() - started > LOCK_WAIT_MS) {
-        throw new WriteError(`${outDir}: another status-catalog run (pid ${Number.isNaN(holder) ? '?' : holder}) is writing it; try again when it is done`);
+        throw new WriteError(
+          `${outDir}: another status-catalog run (pid ${Number.isNaN(holder) ? '?' : holder}) is writing it; try again when it is done`,
+        );
       }
       sleep(50);
     }
@@ -215,7 +219,14 @@ function raiseAgain(signal: NodeJS.Signals): void {
  * failure the previous output stays and nothing temporary is left, and a signal waits for the
  * write to end.
  */
-function swapIn(outDir: string, parent: string, name: string, files: readonly GeneratedFile[], fs: WriterFileSystem, warnings: string[]): void {
+function swapIn(
+  outDir: string,
+  parent: string,
+  name: string,
+  files: readonly GeneratedFile[],
+  fs: WriterFileSystem,
+  warnings: string[],
+): void {
   const target = join(parent, name);
   let staging: string | undefined;
   let previous: string | undefined;
@@ -268,7 +279,9 @@ function swapIn(outDir: string, parent: string, name: string, files: readonly Ge
         fs.rmSync(previous, { recursive: true, force: true });
       } catch (error) {
         // The new output is in place: a previous one that will not go is a leftover, not a failure.
-        warnings.push(`${outDir}: written, but the previous output could not be removed (${basename(previous)}): ${(error as Error).message}`);
+        warnings.push(
+          `${outDir}: written, but the previous output could not be removed (${basename(previous)}): ${(error as Error).message}`,
+        );
       }
     }
   }
@@ -339,7 +352,10 @@ function assertOwnOutput(outDir: string, target: string): void {
   const listed = new Set([MANIFEST_PATH, ...Object.keys(manifest.files)]);
   const foreign = present.filter((path) => !listed.has(path)).sort();
   if (foreign.length > 0) {
-    const shown = foreign.slice(0, 3).map((path) => JSON.stringify(path)).join(', ');
+    const shown = foreign
+      .slice(0, 3)
+      .map((path) => JSON.stringify(path))
+      .join(', ');
     throw new WriteError(
       `${outDir}: refusing to replace it: ${foreign.length} file${foreign.length === 1 ? '' : 's'} there ${foreign.length === 1 ? 'is' : 'are'} not status-catalog's (${shown}${foreign.length > 3 ? ', …' : ''}); move ${foreign.length === 1 ? 'it' : 'them'} out or choose another output folder`,
     );

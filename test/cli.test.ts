@@ -227,7 +227,7 @@ describe('--check', () => {
     expect(runCli(['generate', '--catalog', child, '--out', own, '--check']).status).toBe(1);
   });
 
-  it('does not trust a manifest whose record of the inputs is not this generator\'s', () => {
+  it("does not trust a manifest whose record of the inputs is not this generator's", () => {
     const manifestPath = join(out, '.status-catalog.json');
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { inputs: string };
     writeFileSync(manifestPath, JSON.stringify({ ...manifest, inputs: 'sha256-0' }, null, 2) + '\n');
@@ -242,7 +242,12 @@ describe('--check', () => {
   it('reports every file missing when the folder does not exist', () => {
     const result = runCli(['generate', '--catalog', DEFAULT_CATALOG, '--out', join(work, 'none'), '--check']);
     expect(result.status).toBe(1);
-    expect(result.stderr.match(/^missing: .*$/gm)?.map((line) => line.slice(line.lastIndexOf('none/') + 'none/'.length)).sort()).toEqual(EXPECTED_FILES);
+    expect(
+      result.stderr
+        .match(/^missing: .*$/gm)
+        ?.map((line) => line.slice(line.lastIndexOf('none/') + 'none/'.length))
+        .sort(),
+    ).toEqual(EXPECTED_FILES);
     expect(existsSync(join(work, 'none'))).toBe(false);
   });
 });
@@ -264,7 +269,9 @@ describe('bad input', () => {
     const child = writeFile(join(work, 'child.yaml'), `${filler}extends: base.yaml\nservice: SVC\n`);
     const result = runCli(['generate', '--catalog', child, '--out', join(work, 'o')]);
     expect(result.status).toBe(1);
-    expect(result.stderr.trim()).toMatch(/child\.yaml:2:10: extends: .*base\.yaml: the catalog and those it extends hold \d+ characters; they are limited to 16777216 in all$/);
+    expect(result.stderr.trim()).toMatch(
+      /child\.yaml:2:10: extends: .*base\.yaml: the catalog and those it extends hold \d+ characters; they are limited to 16777216 in all$/,
+    );
   });
 
   it('refuses a folder as the spec to merge, in one line', () => {
@@ -347,7 +354,10 @@ describe('bad input', () => {
         'syncBuiltinESMExports();',
       ].join('\n'),
     );
-    const result = spawnSync(process.execPath, ['--import', pathToFileURL(preload).href, CLI, 'generate', '--out', out], { cwd: ROOT, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, ['--import', pathToFileURL(preload).href, CLI, 'generate', '--out', out], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(1);
     expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/ENOSPC/)]);
     expect(result.stderr).not.toMatch(/\n\s+at /);

@@ -9,7 +9,18 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileTypeScript, DEFAULT_CATALOG, importFile, OUTPUT, removeDir, ROOT, seedCatalog, tempDir, TSC, writeFile } from './helpers.js';
+import {
+  compileTypeScript,
+  DEFAULT_CATALOG,
+  importFile,
+  OUTPUT,
+  removeDir,
+  ROOT,
+  seedCatalog,
+  tempDir,
+  TSC,
+  writeFile,
+} from './helpers.js';
 import { generateCatalog } from './runtime/cases.js';
 
 type Generated = typeof import('../output/ts/index.js');
@@ -81,7 +92,7 @@ describe('two copies of the default catalog (a server and an SDK)', () => {
     expect(errorStatuses.length).toBeGreaterThan(20);
   });
 
-  it('are one type to tsc: a handler typed with one copy takes the other copy\'s errors', () => {
+  it("are one type to tsc: a handler typed with one copy takes the other copy's errors", () => {
     const work = join(dir, 'types-two-copies');
     cpSync(TS_DIR, join(work, 'a'), { recursive: true });
     cpSync(TS_DIR, join(work, 'b'), { recursive: true });
@@ -98,14 +109,26 @@ describe('two copies of the default catalog (a server and an SDK)', () => {
       'void client, server;',
     ].join('\n');
     writeFileSync(join(work, 'use.ts'), `${use}\n`);
-    const options = { strict: true, target: 'ES2022', lib: ['ES2022'], module: 'NodeNext', moduleResolution: 'NodeNext', types: [], noEmit: true, exactOptionalPropertyTypes: true };
+    const options = {
+      strict: true,
+      target: 'ES2022',
+      lib: ['ES2022'],
+      module: 'NodeNext',
+      moduleResolution: 'NodeNext',
+      types: [],
+      noEmit: true,
+      exactOptionalPropertyTypes: true,
+    };
     writeFileSync(join(work, 'tsconfig.json'), JSON.stringify({ compilerOptions: options, files: ['use.ts'] }));
     const result = spawnSync(process.execPath, [TSC, '-p', join(work, 'tsconfig.json')], { encoding: 'utf8' });
     expect(result.stdout + result.stderr).toBe('');
     expect(result.status).toBe(0);
   });
 
-  for (const [fromName, toName] of [['A', 'B'], ['B', 'A']] as const) {
+  for (const [fromName, toName] of [
+    ['A', 'B'],
+    ['B', 'A'],
+  ] as const) {
     describe(`an error made by copy ${fromName}, checked by copy ${toName}`, () => {
       const copies = (): [Generated, Generated] => (fromName === 'A' ? [A, B] : [B, A]);
 
@@ -217,7 +240,10 @@ for (const [catalogName, codeCount] of CODE_CLASS_CATALOGS) {
       }
     });
 
-    for (const [fromName, toName] of [['A', 'B'], ['B', 'A']] as const) {
+    for (const [fromName, toName] of [
+      ['A', 'B'],
+      ['B', 'A'],
+    ] as const) {
       it(`a code-class error from copy ${fromName} is an instance of copy ${toName}'s code class and status class, not of another code's`, () => {
         const [from, to] = fromName === 'A' ? [A, B] : [B, A];
         for (const { code, status } of codes) {
@@ -265,10 +291,16 @@ describe('two different catalogs: the default one, and the same statuses under s
   it('differ only by service: same statuses, same class names', () => {
     expect(S3M.SERVICE).toBe('S3M');
     expect(OTHER.SERVICE).toBe('OTHER');
-    for (const status of errorStatuses) expect((OTHER.errorClassFor(status) as unknown as { errorName: string }).errorName).toBe((S3M.errorClassFor(status) as unknown as { errorName: string }).errorName);
+    for (const status of errorStatuses)
+      expect((OTHER.errorClassFor(status) as unknown as { errorName: string }).errorName).toBe(
+        (S3M.errorClassFor(status) as unknown as { errorName: string }).errorName,
+      );
   });
 
-  for (const [fromName, toName] of [['S3M', 'OTHER'], ['OTHER', 'S3M']] as const) {
+  for (const [fromName, toName] of [
+    ['S3M', 'OTHER'],
+    ['OTHER', 'S3M'],
+  ] as const) {
     it(`do not recognise each other's errors: made by ${fromName}, checked by ${toName}`, () => {
       const [from, to] = fromName === 'S3M' ? [S3M, OTHER] : [OTHER, S3M];
       for (const status of errorStatuses) {
@@ -333,7 +365,14 @@ describe('bundles of one-line importers (esbuild, minified)', () => {
     expect(text).not.toContain('/**');
     expect(text.split('\n').filter((line) => line.trim() !== '').length).toBeLessThanOrEqual(3);
     // Control of the control: unminified, the same bundle is larger.
-    const plain = buildSync({ stdin: { contents: STATUS_CODE, resolveDir: TS_DIR, loader: 'js' }, bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'silent' }).outputFiles[0]!.text;
+    const plain = buildSync({
+      stdin: { contents: STATUS_CODE, resolveDir: TS_DIR, loader: 'js' },
+      bundle: true,
+      format: 'esm',
+      platform: 'neutral',
+      write: false,
+      logLevel: 'silent',
+    }).outputFiles[0]!.text;
     expect(plain.length).toBeGreaterThan(text.length);
   });
 

@@ -81,7 +81,15 @@ describe('diff', () => {
       level: 'patch',
       changes: [
         { level: 'patch', area: 'status', subject: '404', change: 'changed', field: 'message', before: 'Not Found', after: 'Not found' },
-        { level: 'patch', area: 'status', subject: '404', change: 'changed', field: 'description', before: 'Nothing there.', after: 'Nothing is there.' },
+        {
+          level: 'patch',
+          area: 'status',
+          subject: '404',
+          change: 'changed',
+          field: 'description',
+          before: 'Nothing there.',
+          after: 'Nothing is there.',
+        },
         { level: 'patch', area: 'code', subject: 'SHOP.0002 (404)', change: 'changed', field: 'measure', after: 'Check the order number.' },
       ],
     });
@@ -91,7 +99,15 @@ describe('diff', () => {
   it('a reworded code message without a name renames its ErrorCode member: major', () => {
     const result = diff(BASE.replace('message: No such order', 'message: Order not found'), '--json');
     expect(result.json().level).toBe('major');
-    expect(result.json().changes).toContainEqual({ level: 'major', area: 'code', subject: 'SHOP.0002 (404)', change: 'changed', field: 'name', before: 'NoSuchOrder', after: 'OrderNotFound' });
+    expect(result.json().changes).toContainEqual({
+      level: 'major',
+      area: 'code',
+      subject: 'SHOP.0002 (404)',
+      change: 'changed',
+      field: 'name',
+      before: 'NoSuchOrder',
+      after: 'OrderNotFound',
+    });
   });
 
   it('minor: a status and an entry added, a code listed under a second status', () => {
@@ -133,7 +149,15 @@ describe('diff', () => {
       changes: [
         { level: 'major', area: 'status', subject: '404', change: 'changed', field: 'name', before: 'NotFound', after: 'Missing' },
         { level: 'major', area: 'code', subject: 'SHOP.0002 (404)', change: 'removed', before: 'NoSuchOrder' },
-        { level: 'major', area: 'body', subject: 'code part', change: 'changed', field: 'pointer', before: '/error_code', after: '/error/code' },
+        {
+          level: 'major',
+          area: 'body',
+          subject: 'code part',
+          change: 'changed',
+          field: 'pointer',
+          before: '/error_code',
+          after: '/error/code',
+        },
       ],
     });
     const plain = diff(after).stdout;

@@ -38,8 +38,16 @@ describe('deriveIdentifier', () => {
     // Cut between words, and not on the words that lead into what was cut (of, a).
     ['a '.repeat(40) + 'end of a long message', 'T1.0008', `${'A'.repeat(40)}End`],
     ['The API does not exist or has not been published in the environment.', 'T1.0009', 'TheAPIDoesNotExistOrHasNotBeenPublished'],
-    ['The requested bucket name is already taken by another account and does not belong to you', 'T1.0010', 'TheRequestedBucketNameIsAlreadyTakenByAnother'],
-    ['Access to this object has been denied because the bucket does not exist', 'T1.0011', 'AccessToThisObjectHasBeenDeniedBecauseTheBucket'],
+    [
+      'The requested bucket name is already taken by another account and does not belong to you',
+      'T1.0010',
+      'TheRequestedBucketNameIsAlreadyTakenByAnother',
+    ],
+    [
+      'Access to this object has been denied because the bucket does not exist',
+      'T1.0011',
+      'AccessToThisObjectHasBeenDeniedBecauseTheBucket',
+    ],
     // Exactly 48 characters: nothing is cut, so nothing is dropped.
     ['The quota of this project was exceeded in every zone of the', 'T1.0012', 'TheQuotaOfThisProjectWasExceededInEveryZoneOfThe'],
     // A first word longer than the cap is cut inside; a cut that leaves only dangling words keeps the first.
@@ -57,7 +65,11 @@ describe('deriveIdentifier', () => {
 describe('error code validation', () => {
   it('accepts plain, dotted and hyphenated codes and keeps numeric ones as written', () => {
     const catalog = parseCatalog(
-      [...HEAD, '  - { code: 0042, status: 400, message: Zero. }', '  - { code: SVC.CCE-ADDONMGR.4000003, status: 404, message: Gone. }'].join('\n'),
+      [
+        ...HEAD,
+        '  - { code: 0042, status: 400, message: Zero. }',
+        '  - { code: SVC.CCE-ADDONMGR.4000003, status: 404, message: Gone. }',
+      ].join('\n'),
       'cat.yaml',
     );
     expect(catalog.data.errors?.map((e) => e.code)).toEqual(['0042', 'SVC.CCE-ADDONMGR.4000003']);
@@ -65,7 +77,11 @@ describe('error code validation', () => {
 
   it('gives entries that share a message names suffixed with their codes', () => {
     const catalog = parseCatalog(
-      [...HEAD, '  - { code: T1.0001, status: 400, message: Invalid name. }', '  - { code: T1.0002, status: 400, message: Invalid name. }'].join('\n'),
+      [
+        ...HEAD,
+        '  - { code: T1.0001, status: 400, message: Invalid name. }',
+        '  - { code: T1.0002, status: 400, message: Invalid name. }',
+      ].join('\n'),
       'cat.yaml',
     );
     expect(catalog.data.errors?.map((e) => e.name)).toEqual(['InvalidName_T10001', 'InvalidName_T10002']);
@@ -82,51 +98,105 @@ describe('error code validation', () => {
   });
 
   const cases: [string, string[], Partial<{ errors: string[]; warnings: string[] }>][] = [
-    ['a duplicate code', ['  - { code: T1.0001, status: 400, message: A. }', '  - { code: T1.0001, status: 400, message: B. }'], {
-      errors: ['cat.yaml:9:13: errors[1].code: duplicate code T1.0001 under status 400 (first at line 8)'],
-    }],
-    ['one code under two statuses: two entries, names told apart by code and status', ['  - { code: T1.0001, status: 400, message: A. }', '  - { code: T1.0001, status: 404, message: A. }'], {
-      errors: [],
-      warnings: [
-        'cat.yaml:8:44: warning: errors[0].message: name A_T10001_400 is derived from a message that code T1.0001 (line 9) shares; set "name" to keep it stable',
-        'cat.yaml:9:44: warning: errors[1].message: name A_T10001_404 is derived from a message that code T1.0001 (line 8) shares; set "name" to keep it stable',
+    [
+      'a duplicate code',
+      ['  - { code: T1.0001, status: 400, message: A. }', '  - { code: T1.0001, status: 400, message: B. }'],
+      {
+        errors: ['cat.yaml:9:13: errors[1].code: duplicate code T1.0001 under status 400 (first at line 8)'],
+      },
+    ],
+    [
+      'one code under two statuses: two entries, names told apart by code and status',
+      ['  - { code: T1.0001, status: 400, message: A. }', '  - { code: T1.0001, status: 404, message: A. }'],
+      {
+        errors: [],
+        warnings: [
+          'cat.yaml:8:44: warning: errors[0].message: name A_T10001_400 is derived from a message that code T1.0001 (line 9) shares; set "name" to keep it stable',
+          'cat.yaml:9:44: warning: errors[1].message: name A_T10001_404 is derived from a message that code T1.0001 (line 8) shares; set "name" to keep it stable',
+        ],
+      },
+    ],
+    [
+      'explicit names that collide',
+      ['  - { code: T1.0001, status: 400, message: A., name: Same }', '  - { code: T1.0002, status: 400, message: B., name: Same }'],
+      {
+        errors: [
+          'cat.yaml:9:54: errors[1].name: name "Same" of code T1.0002 collides with code T1.0001 (line 8); give one a different name',
+        ],
+      },
+    ],
+    [
+      'an explicit name taken by a status',
+      ['  - { code: T1.0001, status: 400, message: A., name: NotFound }'],
+      {
+        errors: [
+          'cat.yaml:8:54: errors[0].name: name "NotFound" of code T1.0001 collides with status 404 (line 6); give one a different name',
+        ],
+      },
+    ],
+    [
+      'a derived name that still collides',
+      [
+        '  - { code: T1.0001, status: 400, message: A B., name: AB_T10002 }',
+        '  - { code: T1.0002, status: 400, message: A B. }',
+        '  - { code: T1.0003, status: 400, message: A B. }',
       ],
-    }],
-    ['explicit names that collide', ['  - { code: T1.0001, status: 400, message: A., name: Same }', '  - { code: T1.0002, status: 400, message: B., name: Same }'], {
-      errors: ['cat.yaml:9:54: errors[1].name: name "Same" of code T1.0002 collides with code T1.0001 (line 8); give one a different name'],
-    }],
-    ['an explicit name taken by a status', ['  - { code: T1.0001, status: 400, message: A., name: NotFound }'], {
-      errors: ['cat.yaml:8:54: errors[0].name: name "NotFound" of code T1.0001 collides with status 404 (line 6); give one a different name'],
-    }],
-    ['a derived name that still collides', ['  - { code: T1.0001, status: 400, message: A B., name: AB_T10002 }', '  - { code: T1.0002, status: 400, message: A B. }', '  - { code: T1.0003, status: 400, message: A B. }'], {
-      errors: [
-        'cat.yaml:9:44: warning: errors[1].message: name AB_T10002 is derived from a message that code T1.0003 (line 10) shares; set "name" to keep it stable',
-        'cat.yaml:9:44: errors[1].message: name "AB_T10002" derived from the message of code T1.0002 collides with code T1.0001 (line 8); set "name" on one of them',
-        'cat.yaml:10:44: warning: errors[2].message: name AB_T10003 is derived from a message that code T1.0002 (line 9) shares; set "name" to keep it stable',
-      ],
-    }],
-    ['an invalid explicit name', ['  - { code: T1.0001, status: 400, message: A., name: 1st }'], {
-      errors: ['cat.yaml:8:54: errors[0].name: "1st" is not an identifier: use ASCII letters, digits and underscores, starting with a letter'],
-    }],
-    ['a status out of range', ['  - { code: T1.0001, status: 700, message: A. }'], { errors: ['cat.yaml:8:30: errors[0].status: status 700 is outside 100-599'] }],
-    ['a numeric code not written in digits', ['  - { code: 1e3, status: 400, message: A. }'], {
-      errors: [
-        'cat.yaml:8:13: errors[0].code: numeric code 1e3 is not written in plain digits; write it as a string',
-        'cat.yaml:8:13: warning: errors[0].code: code "1e3" does not match codePattern ^T1\\.[0-9]{4}$',
-      ],
-    }],
-    ['a code with spaces', ['  - { code: "T1 0001", status: 400, message: A. }'], { errors: ['cat.yaml:8:13: errors[0].code: must match ^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$'] }],
-    ['a code that does not match codePattern (warning)', ['  - { code: X.1, status: 400, message: A. }'], {
-      errors: [],
-      warnings: ['cat.yaml:8:13: warning: errors[0].code: code "X.1" does not match codePattern ^T1\\.[0-9]{4}$'],
-    }],
-    ['a code on a 2xx status (warning)', ['  - { code: T1.0001, status: 200, message: A. }'], {
-      errors: [],
-      warnings: [
-        'cat.yaml:8:30: warning: errors[0].status: status 200 has no entry under statuses',
-        'cat.yaml:8:30: warning: errors[0].status: error code T1.0001 on the non-error status 200',
-      ],
-    }],
+      {
+        errors: [
+          'cat.yaml:9:44: warning: errors[1].message: name AB_T10002 is derived from a message that code T1.0003 (line 10) shares; set "name" to keep it stable',
+          'cat.yaml:9:44: errors[1].message: name "AB_T10002" derived from the message of code T1.0002 collides with code T1.0001 (line 8); set "name" on one of them',
+          'cat.yaml:10:44: warning: errors[2].message: name AB_T10003 is derived from a message that code T1.0002 (line 9) shares; set "name" to keep it stable',
+        ],
+      },
+    ],
+    [
+      'an invalid explicit name',
+      ['  - { code: T1.0001, status: 400, message: A., name: 1st }'],
+      {
+        errors: [
+          'cat.yaml:8:54: errors[0].name: "1st" is not an identifier: use ASCII letters, digits and underscores, starting with a letter',
+        ],
+      },
+    ],
+    [
+      'a status out of range',
+      ['  - { code: T1.0001, status: 700, message: A. }'],
+      { errors: ['cat.yaml:8:30: errors[0].status: status 700 is outside 100-599'] },
+    ],
+    [
+      'a numeric code not written in digits',
+      ['  - { code: 1e3, status: 400, message: A. }'],
+      {
+        errors: [
+          'cat.yaml:8:13: errors[0].code: numeric code 1e3 is not written in plain digits; write it as a string',
+          'cat.yaml:8:13: warning: errors[0].code: code "1e3" does not match codePattern ^T1\\.[0-9]{4}$',
+        ],
+      },
+    ],
+    [
+      'a code with spaces',
+      ['  - { code: "T1 0001", status: 400, message: A. }'],
+      { errors: ['cat.yaml:8:13: errors[0].code: must match ^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$'] },
+    ],
+    [
+      'a code that does not match codePattern (warning)',
+      ['  - { code: X.1, status: 400, message: A. }'],
+      {
+        errors: [],
+        warnings: ['cat.yaml:8:13: warning: errors[0].code: code "X.1" does not match codePattern ^T1\\.[0-9]{4}$'],
+      },
+    ],
+    [
+      'a code on a 2xx status (warning)',
+      ['  - { code: T1.0001, status: 200, message: A. }'],
+      {
+        errors: [],
+        warnings: [
+          'cat.yaml:8:30: warning: errors[0].status: status 200 has no entry under statuses',
+          'cat.yaml:8:30: warning: errors[0].status: error code T1.0001 on the non-error status 200',
+        ],
+      },
+    ],
   ];
   for (const [name, errors, expected] of cases) {
     it(`reports ${name}`, () => {
@@ -145,10 +215,14 @@ describe('error code validation', () => {
 describe('warnings on derived names that collide', () => {
   const stable = '; set "name" to keep it stable';
   const cases: [string, string[], string[]][] = [
-    ['the same message', ['  - { code: T1.0001, status: 400, message: Invalid name. }', '  - { code: T1.0002, status: 400, message: Invalid name. }'], [
-      `cat.yaml:8:44: warning: errors[0].message: name InvalidName_T10001 is derived from a message that code T1.0002 (line 9) shares${stable}`,
-      `cat.yaml:9:44: warning: errors[1].message: name InvalidName_T10002 is derived from a message that code T1.0001 (line 8) shares${stable}`,
-    ]],
+    [
+      'the same message',
+      ['  - { code: T1.0001, status: 400, message: Invalid name. }', '  - { code: T1.0002, status: 400, message: Invalid name. }'],
+      [
+        `cat.yaml:8:44: warning: errors[0].message: name InvalidName_T10001 is derived from a message that code T1.0002 (line 9) shares${stable}`,
+        `cat.yaml:9:44: warning: errors[1].message: name InvalidName_T10002 is derived from a message that code T1.0001 (line 8) shares${stable}`,
+      ],
+    ],
     [
       'different messages cut to the same name',
       [
@@ -160,16 +234,34 @@ describe('warnings on derived names that collide', () => {
         `cat.yaml:9:44: warning: errors[1].message: name TheAPIDoesNotExistOrHasNotBeenPublished_T10002 is derived from a message cut to the same name as that of code T1.0001 (line 8), though the messages differ${stable}`,
       ],
     ],
-    ['messages that differ in case and punctuation only', ['  - { code: T1.0001, status: 400, message: Invalid name. }', '  - { code: T1.0002, status: 400, message: "invalid Name!" }'], [
-      `cat.yaml:8:44: warning: errors[0].message: name InvalidName_T10001 is derived from a message that differs from that of code T1.0002 (line 9) only in case, accents or punctuation${stable}`,
-      `cat.yaml:9:44: warning: errors[1].message: name InvalidName_T10002 is derived from a message that differs from that of code T1.0001 (line 8) only in case, accents or punctuation${stable}`,
-    ]],
-    ['a name a status has', ['  - { code: T1.0001, status: 404, message: Not found. }'], [
-      `cat.yaml:8:44: warning: errors[0].message: name NotFound_T10001 is derived from a message that gives NotFound, already the name of status 404 (line 6)${stable}`,
-    ]],
-    ['a name given to another code', ['  - code: T1.0001', '    status: 400', '    message: Bad name.', '    name: InvalidName', '  - { code: T1.0002, status: 400, message: Invalid name. }'], [
-      `cat.yaml:12:44: warning: errors[1].message: name InvalidName_T10002 is derived from a message that gives InvalidName, already the name of code T1.0001 (line 11)${stable}`,
-    ]],
+    [
+      'messages that differ in case and punctuation only',
+      ['  - { code: T1.0001, status: 400, message: Invalid name. }', '  - { code: T1.0002, status: 400, message: "invalid Name!" }'],
+      [
+        `cat.yaml:8:44: warning: errors[0].message: name InvalidName_T10001 is derived from a message that differs from that of code T1.0002 (line 9) only in case, accents or punctuation${stable}`,
+        `cat.yaml:9:44: warning: errors[1].message: name InvalidName_T10002 is derived from a message that differs from that of code T1.0001 (line 8) only in case, accents or punctuation${stable}`,
+      ],
+    ],
+    [
+      'a name a status has',
+      ['  - { code: T1.0001, status: 404, message: Not found. }'],
+      [
+        `cat.yaml:8:44: warning: errors[0].message: name NotFound_T10001 is derived from a message that gives NotFound, already the name of status 404 (line 6)${stable}`,
+      ],
+    ],
+    [
+      'a name given to another code',
+      [
+        '  - code: T1.0001',
+        '    status: 400',
+        '    message: Bad name.',
+        '    name: InvalidName',
+        '  - { code: T1.0002, status: 400, message: Invalid name. }',
+      ],
+      [
+        `cat.yaml:12:44: warning: errors[1].message: name InvalidName_T10002 is derived from a message that gives InvalidName, already the name of code T1.0001 (line 11)${stable}`,
+      ],
+    ],
   ];
   for (const [name, errors, expected] of cases) {
     it(`says why for ${name}`, () => {
@@ -181,7 +273,9 @@ describe('warnings on derived names that collide', () => {
     const dir = tempDir();
     try {
       writeFile(join(dir, 'base.yaml'), [...HEAD, '  - { code: T1.0001, status: 400, message: Invalid name. }'].join('\n'));
-      const catalog = loadCatalog(writeFile(join(dir, 'svc.yaml'), 'extends: base.yaml\nerrors:\n  - { code: T1.0002, status: 400, message: Invalid name. }\n'));
+      const catalog = loadCatalog(
+        writeFile(join(dir, 'svc.yaml'), 'extends: base.yaml\nerrors:\n  - { code: T1.0002, status: 400, message: Invalid name. }\n'),
+      );
       expect(catalog.warnings.map(formatDiagnostic).map((line) => line.split(`${dir}/`).join(''))).toEqual([
         `base.yaml:8:44: warning: errors[0].message: name InvalidName_T10001 is derived from a message that code T1.0002 (svc.yaml:3) shares${stable}`,
         `svc.yaml:3:44: warning: errors[0].message: name InvalidName_T10002 is derived from a message that code T1.0001 (base.yaml:8) shares${stable}`,
@@ -211,7 +305,10 @@ describe('extends', () => {
   };
 
   it('inherits the statuses and error body, and adds its own codes', () => {
-    const path = writeFile(join(dir, 'sub', 'svc.yaml'), 'extends: ../base.yaml\nservice: SVC\nerrors:\n  - { code: T1.0001, status: 404, message: No widget. }\n');
+    const path = writeFile(
+      join(dir, 'sub', 'svc.yaml'),
+      'extends: ../base.yaml\nservice: SVC\nerrors:\n  - { code: T1.0001, status: 404, message: No widget. }\n',
+    );
     const catalog = loadCatalog(path);
     expect(catalog.data.service).toBe('SVC');
     expect(catalog.data.statuses.map((s) => s.status)).toEqual([400, 404]);
@@ -257,6 +354,8 @@ describe('extends', () => {
   it('refuses a cycle', () => {
     writeFile(join(dir, 'sub', 'a.yaml'), 'extends: b.yaml\n');
     writeFile(join(dir, 'sub', 'b.yaml'), 'extends: a.yaml\n');
-    expect(load('extends: a.yaml\n', 'c.yaml')).toEqual(['<dir>/sub/b.yaml:1:10: extends: extends forms a cycle: c.yaml -> a.yaml -> b.yaml -> a.yaml']);
+    expect(load('extends: a.yaml\n', 'c.yaml')).toEqual([
+      '<dir>/sub/b.yaml:1:10: extends: extends forms a cycle: c.yaml -> a.yaml -> b.yaml -> a.yaml',
+    ]);
   });
 });

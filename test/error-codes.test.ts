@@ -14,7 +14,17 @@ import { buildOpenApiDocuments, toJson, toYaml } from '../generator/emit/openapi
 import { PRETTIER_OPTIONS } from '../generator/emit/ts-layout.js';
 import { loadCatalog, type Catalog } from '../generator/index.js';
 import { buildModel } from '../generator/model.js';
-import { compileTypeScript, ERASABLE_OPTIONS, importFile, removeDir, ROOT, runCli, tempDir, writeFile, ENUM_DECLARATION } from './helpers.js';
+import {
+  compileTypeScript,
+  ERASABLE_OPTIONS,
+  importFile,
+  removeDir,
+  ROOT,
+  runCli,
+  tempDir,
+  writeFile,
+  ENUM_DECLARATION,
+} from './helpers.js';
 import { readTables } from './markdown.js';
 import { lintFragment, validateSpec } from './openapi-check.js';
 
@@ -28,7 +38,10 @@ type AnyErrorClass = (new (errorMsg?: string, options?: Record<string, unknown>)
 type Body = Record<string, unknown>;
 interface Components {
   schemas: Record<string, { enum?: string[]; pattern?: string }>;
-  responses: Record<string, { 'x-status-code': number; 'x-error-codes'?: string[]; content?: Record<string, { examples: Record<string, { $ref: string }> }> }>;
+  responses: Record<
+    string,
+    { 'x-status-code': number; 'x-error-codes'?: string[]; content?: Record<string, { examples: Record<string, { $ref: string }> }> }
+  >;
   examples: Record<string, { value: Body }>;
 }
 
@@ -74,7 +87,10 @@ function typeChecks(model: ReturnType<typeof buildModel>): string {
     // ErrorCode.Name is a value and a type, the code's literal.
     lines.push(`assertType<Equal<m.ErrorCode.${e.name}, ${literal(e.code)}>>();`);
     lines.push(`assertType<Equal<typeof m.ErrorCode.${e.name}, ${literal(e.code)}>>();`);
-    lines.push(`// @ts-expect-error another code is not this one`, `export const not${e.name}: m.ErrorCode.${e.name} = ${literal(e.code + 'x')};`);
+    lines.push(
+      `// @ts-expect-error another code is not this one`,
+      `export const not${e.name}: m.ErrorCode.${e.name} = ${literal(e.code + 'x')};`,
+    );
   }
   for (const e of model.errors) {
     if (!model.errorCodeClasses) continue;
@@ -85,7 +101,10 @@ function typeChecks(model: ReturnType<typeof buildModel>): string {
     lines.push(`  assertType<Equal<typeof e.status, ${e.status}>>();`);
     lines.push(`  assertType<Equal<typeof m.${e.className}.errorCode, ${literal(e.code)}>>();`);
     lines.push(`}`);
-    lines.push(`// @ts-expect-error a code class fixes its code`, `new m.${e.className}(undefined, { ${headers === '' ? '' : `${headers}, `}errorCode: "other" });`);
+    lines.push(
+      `// @ts-expect-error a code class fixes its code`,
+      `new m.${e.className}(undefined, { ${headers === '' ? '' : `${headers}, `}errorCode: "other" });`,
+    );
     if (headers !== '') lines.push(`// @ts-expect-error ${e.requiredHeaders.join(', ')} required`, `new m.${e.className}();`);
   }
   // The codes listed under each status, as a union of literals.
@@ -148,13 +167,18 @@ for (const fixture of FIXTURES) {
       const Class = classOf(entry);
       if (codeClasses) return new Class(errorMsg);
       return Class.status === undefined
-        ? new (Class as unknown as new (status: number, errorMsg?: string, options?: object) => ApiErrorInstance)(entry.status, errorMsg, { errorCode: entry.code })
+        ? new (Class as unknown as new (status: number, errorMsg?: string, options?: object) => ApiErrorInstance)(entry.status, errorMsg, {
+            errorCode: entry.code,
+          })
         : new Class(errorMsg, { errorCode: entry.code });
     };
     /** The OpenAPI example key of an entry. */
     const keyOf = (entry: Entry): string => model.errors.find((e) => e.code === entry.code && e.status === entry.status)!.exampleKey;
     /** The statuses a code is listed under. */
-    const statusesOf = (code: string): number[] => errors().filter((e) => e.code === code).map((e) => e.status);
+    const statusesOf = (code: string): number[] =>
+      errors()
+        .filter((e) => e.code === code)
+        .map((e) => e.status);
 
     beforeAll(async () => {
       dir = tempDir();
@@ -192,28 +216,34 @@ for (const fixture of FIXTURES) {
       for (const file of files) expect(readFileSync(join(out, 'ts', file), 'utf8'), file).not.toMatch(ENUM_DECLARATION);
     });
 
-    it(codeClasses ? 'generates one class per error code, each with its own name' : 'generates no class per error code: errorClassForCode is always undefined', () => {
-      const m = gen();
-      const exported = m as unknown as Record<string, unknown>;
-      for (const e of model.errors) {
-        if (codeClasses) {
-          const Class = m.errorClassForCode(e.code, e.status) as unknown as AnyErrorClass & { errorName: string };
-          expect(Class, e.code).toBe(exported[e.className]);
-          expect(Class.errorName).toBe(e.className);
-          expect(new Class().name).toBe(e.className);
-          expect(Object.getPrototypeOf(Class)).toBe(exported[e.parentClass]);
-        } else {
-          expect(m.errorClassForCode(e.code), e.code).toBeUndefined();
-          expect(exported[e.className], e.className).toBeUndefined();
+    it(
+      codeClasses
+        ? 'generates one class per error code, each with its own name'
+        : 'generates no class per error code: errorClassForCode is always undefined',
+      () => {
+        const m = gen();
+        const exported = m as unknown as Record<string, unknown>;
+        for (const e of model.errors) {
+          if (codeClasses) {
+            const Class = m.errorClassForCode(e.code, e.status) as unknown as AnyErrorClass & { errorName: string };
+            expect(Class, e.code).toBe(exported[e.className]);
+            expect(Class.errorName).toBe(e.className);
+            expect(new Class().name).toBe(e.className);
+            expect(Object.getPrototypeOf(Class)).toBe(exported[e.parentClass]);
+          } else {
+            expect(m.errorClassForCode(e.code), e.code).toBeUndefined();
+            expect(exported[e.className], e.className).toBeUndefined();
+          }
         }
-      }
-      expect(m.errorClassForCode('NO.SUCH.CODE')).toBeUndefined();
-    });
+        expect(m.errorClassForCode('NO.SUCH.CODE')).toBeUndefined();
+      },
+    );
 
     it('loads with exactly its expected warnings, each located, and --strict refuses them', () => {
       const lines = stderr.trim() === '' ? [] : stderr.trim().split('\n');
       expect(lines).toHaveLength(fixture.warnings);
-      for (const line of lines) expect(line).toMatch(new RegExp(`${fixture.file.replace('.', '\\.')}:\\d+:\\d+: warning: errors\\[\\d+\\]\\.\\w+: `));
+      for (const line of lines)
+        expect(line).toMatch(new RegExp(`${fixture.file.replace('.', '\\.')}:\\d+:\\d+: warning: errors\\[\\d+\\]\\.\\w+: `));
       const strictOut = join(dir, 'strict');
       const strict = runCli(['generate', '--catalog', catalogPath, '--out', strictOut, '--strict']);
       expect(strict.status).toBe(Number(fixture.warnings) > 0 ? 1 : 0);
@@ -265,7 +295,12 @@ for (const fixture of FIXTURES) {
         expect((m.ErrorCode as unknown as Record<string, string>)[name], error.code).toBe(error.code);
         expect(m.isErrorCode(error.code)).toBe(true);
         const info = m.getErrorInfo(error.code, error.status);
-        expect(info).toMatchObject({ code: error.code, status: error.status, message: error.message, deprecated: error.deprecated ?? false });
+        expect(info).toMatchObject({
+          code: error.code,
+          status: error.status,
+          message: error.message,
+          deprecated: error.deprecated ?? false,
+        });
         expect(info?.description).toBe(error.description);
         expect(info?.measure).toBe(error.measure);
         const Class = classOf(error);
@@ -280,7 +315,10 @@ for (const fixture of FIXTURES) {
         // It is (or extends) its status class when the catalog has one, else the class of its range.
         const StatusClass = m.errorClassFor(error.status);
         if (StatusClass !== undefined) expect(instance).toBeInstanceOf(StatusClass);
-        else expect(instance.constructor.prototype).toBeInstanceOf(error.status >= 500 ? m.ServerError : error.status >= 400 ? m.ClientError : m.ApiError);
+        else
+          expect(instance.constructor.prototype).toBeInstanceOf(
+            error.status >= 500 ? m.ServerError : error.status >= 400 ? m.ClientError : m.ApiError,
+          );
         if (!codeClasses) expect(instance.constructor).toBe(StatusClass ?? instance.constructor);
       }
       for (const code of new Set(errors().map((e) => e.code))) {
@@ -331,12 +369,13 @@ for (const fixture of FIXTURES) {
 
     const wirePath = catalogPath.replace(/\.(yaml|json)$/, '.wire.json');
     if (existsSync(wirePath)) {
-      it('reads every real wire body into its entry\'s class, with message, request id and extras, and sends it back as it came', () => {
+      it("reads every real wire body into its entry's class, with message, request id and extras, and sends it back as it came", () => {
         const m = gen();
         const samples = JSON.parse(readFileSync(wirePath, 'utf8')) as { status: number; body: Body }[];
         expect(samples.length).toBeGreaterThanOrEqual(3);
         const at = (body: Body, path: readonly string[]): unknown => path.reduce<unknown>((v, key) => (v as Body | undefined)?.[key], body);
-        const pathOf = (part: string): readonly string[] | undefined => model.errorBody.members.find((x) => x.kind === 'part' && x.part === part)?.path;
+        const pathOf = (part: string): readonly string[] | undefined =>
+          model.errorBody.members.find((x) => x.kind === 'part' && x.part === part)?.path;
         for (const { status, body } of samples) {
           const code = at(body, pathOf('code')!) as string;
           const label = `${status} ${code}`;
@@ -409,7 +448,13 @@ for (const fixture of FIXTURES) {
       it('follows RFC 9457: a listed code has its own type and title, anything else is about:blank titled by the status', () => {
         const m = gen();
         const body = raise({ code: '0404', status: 404 }).toJSON() as unknown as Body;
-        expect(body).toMatchObject({ type: 'https://errors.identity.example/0404', title: 'User not found.', status: 404, detail: 'User not found.', code: '0404' });
+        expect(body).toMatchObject({
+          type: 'https://errors.identity.example/0404',
+          title: 'User not found.',
+          status: 404,
+          detail: 'User not found.',
+          code: '0404',
+        });
         const generic = new m.BadRequestError('Broken JSON').toJSON() as unknown as Body;
         expect(generic).toMatchObject({ type: 'about:blank', title: 'Bad Request', status: 400, detail: 'Broken JSON', code: '0000' });
         expect(components.examples['BadRequest']?.value).toEqual({ ...generic, detail: 'Bad Request' });
@@ -428,7 +473,7 @@ for (const fixture of FIXTURES) {
       expect(checked).toBeGreaterThan(6);
     });
 
-    it('writes TypeScript already in prettier\'s layout', async () => {
+    it("writes TypeScript already in prettier's layout", async () => {
       for (const file of readdirSync(join(out, 'ts'))) {
         const text = readFileSync(join(out, 'ts', file), 'utf8');
         expect(await prettier.check(text, PRETTIER_OPTIONS), file).toBe(true);
@@ -538,7 +583,7 @@ errors:
     expect(m.DEFAULT_ERROR_CODE).toBe('DC.0000');
   });
 
-  it('a bare error of every status gets the default code and its status message, never the default code\'s', () => {
+  it("a bare error of every status gets the default code and its status message, never the default code's", () => {
     for (const s of statuses) {
       const error = new (classOf(s.className))();
       expect(error.errorCode, s.className).toBe('DC.0000');
@@ -559,7 +604,10 @@ errors:
         expect(error.errorMsg, `${c.code} on ${s.status}`).toBe(c.status === s.status ? c.message : s.message);
       }
     }
-    expect(new m.NotFoundError(undefined, { errorCode: 'DC.0404' }).toJSON()).toEqual({ error_code: 'DC.0404', error_msg: 'Widget not found.' });
+    expect(new m.NotFoundError(undefined, { errorCode: 'DC.0404' }).toJSON()).toEqual({
+      error_code: 'DC.0404',
+      error_msg: 'Widget not found.',
+    });
     expect(new m.InternalServerError(undefined, { errorCode: 'DC.0000' }).errorMsg).toBe('Something failed on our side.');
   });
 
@@ -605,17 +653,27 @@ errors:
   beforeAll(async () => {
     dir = tempDir();
     ({ stderr, m } = await generateAndImport(dir, 'status-defaults.yaml', CATALOG));
-    components = (JSON.parse(readFileSync(join(dir, 'out', 'openapi', 'components.json'), 'utf8')) as { components: Components }).components;
+    components = (JSON.parse(readFileSync(join(dir, 'out', 'openapi', 'components.json'), 'utf8')) as { components: Components })
+      .components;
   });
   afterAll(() => removeDir(dir));
 
   it('warns, located, when a status defaults to a code listed under another status', () => {
     const lines = stderr.trim().split('\n');
-    expect(lines).toEqual([expect.stringMatching(/status-defaults\.yaml:13:114: warning: statuses\[3\]\.defaultCode: default code DF\.0404 is listed under status 404 \(line 15\), not 500$/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /status-defaults\.yaml:13:114: warning: statuses\[3\]\.defaultCode: default code DF\.0404 is listed under status 404 \(line 15\), not 500$/,
+      ),
+    ]);
   });
 
-  it('a bare error carries its status\'s default code, else the body\'s; the default lends no message', () => {
-    const classes = { 400: m.BadRequestError, 404: m.NotFoundError, 429: m.TooManyRequestsError, 500: m.InternalServerError } as unknown as Record<number, AnyErrorClass>;
+  it("a bare error carries its status's default code, else the body's; the default lends no message", () => {
+    const classes = {
+      400: m.BadRequestError,
+      404: m.NotFoundError,
+      429: m.TooManyRequestsError,
+      500: m.InternalServerError,
+    } as unknown as Record<number, AnyErrorClass>;
     for (const [status, code] of Object.entries(expected)) {
       const error = new classes[Number(status)]!();
       expect(error.errorCode, status).toBe(code);
@@ -629,7 +687,7 @@ errors:
     expect(received.toJSON()).toEqual({ error_code: 'DF.0404', error_msg: 'gone' });
   });
 
-  it('shows each status\'s default code in its OpenAPI example', () => {
+  it("shows each status's default code in its OpenAPI example", () => {
     for (const [status, code] of Object.entries(expected)) {
       const name = Object.entries(components.responses).find(([, r]) => r['x-status-code'] === Number(status))![0];
       expect(components.examples[name]?.value, status).toMatchObject({ error_code: code });

@@ -94,10 +94,28 @@ describe('markdownCell', () => {
 describe('markdownParagraph', () => {
   it('stays one paragraph that reads back exactly, whatever block syntax it starts with', () => {
     const md = new MarkdownIt({ html: true });
-    const blockStarts = ['# heading', '## h2', '- item', '+ item', '* item', '1. item', '2) item', '---', '===', '> quote', '    code', '```js', '<div>', '| a | b |'];
+    const blockStarts = [
+      '# heading',
+      '## h2',
+      '- item',
+      '+ item',
+      '* item',
+      '1. item',
+      '2) item',
+      '---',
+      '===',
+      '> quote',
+      '    code',
+      '```js',
+      '<div>',
+      '| a | b |',
+    ];
     for (const text of [...HOSTILE, ...blockStarts].filter((t) => !/[\r\n\u2028\u2029]/u.test(t))) {
       const tokens = md.parse(markdownParagraph(text.trim()), {});
-      expect(tokens.map((t) => t.type), text).toEqual(['paragraph_open', 'inline', 'paragraph_close']);
+      expect(
+        tokens.map((t) => t.type),
+        text,
+      ).toEqual(['paragraph_open', 'inline', 'paragraph_close']);
       const inline = tokens[1]!.children!.map((c) => (c.type === 'html_inline' ? '' : c.content)).join('');
       expect(inline).toBe(text.trim());
     }
@@ -136,7 +154,7 @@ describe('a hostile catalog, end to end', () => {
 
   afterAll(() => removeDir(dir));
 
-  it('generates TypeScript already in prettier\'s layout', async () => {
+  it("generates TypeScript already in prettier's layout", async () => {
     for (const file of ['errors.ts', 'error-codes.ts', 'status-codes.ts', 'index.ts']) {
       const text = readFileSync(join(dir, 'out', 'ts', file), 'utf8');
       expect(await prettier.check(text, PRETTIER_OPTIONS), file).toBe(true);

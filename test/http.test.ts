@@ -82,7 +82,10 @@ function failWith(status: number): never {
   const ErrorClass = gen.errorClassFor(status);
   if (ErrorClass === undefined) throw new Error(`no generated error class for ${status}`);
   // headersFor sends every header the catalog lists on the status, the required ones among them.
-  const error = new (ErrorClass as unknown as AnyErrorClass)(messageFor(status), { errorCode: codeFor(status), headers: headersFor(status) });
+  const error = new (ErrorClass as unknown as AnyErrorClass)(messageFor(status), {
+    errorCode: codeFor(status),
+    headers: headersFor(status),
+  });
   thrown.set(status, error);
   throw error;
 }
@@ -168,9 +171,7 @@ function nodeGet(path: string): Promise<{ status: number; headers: IncomingHttpH
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('error', reject);
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }),
-      );
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
     });
     req.on('error', reject);
     req.end();
@@ -278,9 +279,9 @@ describe('HTTP round trip of the generated errors', () => {
 
   it('407: fetch refuses the response (undici has no proxy authentication), node:http gets it round', async () => {
     if (!errorStatuses.some((entry) => entry.status === 407)) return;
-    await expect(
-      fetch(`${baseUrl}/status/407`, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) }),
-    ).rejects.toThrow(new TypeError('fetch failed'));
+    await expect(fetch(`${baseUrl}/status/407`, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) })).rejects.toThrow(
+      new TypeError('fetch failed'),
+    );
 
     const res = await nodeGet('/status/407');
     expect(res.status).toBe(407);
@@ -343,7 +344,11 @@ describe('HTTP round trip of the generated errors', () => {
     expect(relayed?.message).toBe(UPSTREAM_BODY.error_msg);
     expect(relayed?.errorMsg).toBe(catalogMessage(503));
     expect(relayed?.headers).toEqual({ 'retry-after': '30', 'x-request-id': 'req-upstream' });
-    expect(relayed?.toResponse().headers).toEqual({ 'retry-after': '30', 'x-request-id': 'req-upstream', 'content-type': 'application/json' });
+    expect(relayed?.toResponse().headers).toEqual({
+      'retry-after': '30',
+      'x-request-id': 'req-upstream',
+      'content-type': 'application/json',
+    });
     // What the client got: plain JSON it can read, the catalog message, none of the upstream's connection headers.
     expect(JSON.parse(text)).toEqual({ error_code: UPSTREAM_BODY.error_code, error_msg: catalogMessage(503) });
     expect(text).not.toContain('db-7');

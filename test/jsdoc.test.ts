@@ -14,7 +14,11 @@ const FIXTURES = ['storage.yaml', 'billing.json', 'identity.yaml'];
 
 /** Label of an interface member: its name, without modifiers. */
 function memberName(member: Node): string {
-  return member.getText().replace(/^readonly\s+/, '').split(/[:(?]/)[0]!.trim();
+  return member
+    .getText()
+    .replace(/^readonly\s+/, '')
+    .split(/[:(?]/)[0]!
+    .trim();
 }
 
 function undocumented(folder: string): string[] {
@@ -43,12 +47,15 @@ function undocumented(folder: string): string[] {
             if (Node.isJSDocable(member)) check(member, label);
           }
         }
-        if (Node.isInterfaceDeclaration(declaration)) for (const member of declaration.getMembers()) check(member, `${where}.${memberName(member)}`);
-        if (Node.isEnumDeclaration(declaration)) for (const member of declaration.getMembers()) check(member, `${where}.${member.getName()}`);
+        if (Node.isInterfaceDeclaration(declaration))
+          for (const member of declaration.getMembers()) check(member, `${where}.${memberName(member)}`);
+        if (Node.isEnumDeclaration(declaration))
+          for (const member of declaration.getMembers()) check(member, `${where}.${member.getName()}`);
         // `export const X = { … } as const`: each member, as each enum member was.
         if (Node.isVariableDeclaration(declaration)) {
           const initializer = declaration.getInitializer();
-          const object = Node.isAsExpression(initializer) && initializer.getTypeNode()?.getText() === 'const' ? initializer.getExpression() : undefined;
+          const object =
+            Node.isAsExpression(initializer) && initializer.getTypeNode()?.getText() === 'const' ? initializer.getExpression() : undefined;
           if (Node.isObjectLiteralExpression(object)) {
             for (const property of object.getProperties()) checkComment(property, `${where}.${memberName(property)}`);
           }

@@ -21,14 +21,18 @@ describe('numberList', () => {
   it('fills number arrays as prettier does, from empty to several lines', async () => {
     for (let count = 0; count <= 60; count += 1) {
       const items = Array.from({ length: count }, (_, i) => String(100 + ((i * 37) % 500)));
-      const { ours, prettiers } = await layouts((w) => numberList(w, 'export const S: ReadonlySet<number> = /*#__PURE__*/ new Set([', items, ']);'));
+      const { ours, prettiers } = await layouts((w) =>
+        numberList(w, 'export const S: ReadonlySet<number> = /*#__PURE__*/ new Set([', items, ']);'),
+      );
       expect(ours, `${count} numbers`).toBe(prettiers);
     }
   });
 
-  it('control: a number array written one per line is not prettier\'s layout', async () => {
+  it("control: a number array written one per line is not prettier's layout", async () => {
     const items = Array.from({ length: 30 }, (_, i) => String(400 + i));
-    const { ours, prettiers } = await layouts((w) => list(w, 'export const S: ReadonlySet<number> = /*#__PURE__*/ new Set([', items, ']);'));
+    const { ours, prettiers } = await layouts((w) =>
+      list(w, 'export const S: ReadonlySet<number> = /*#__PURE__*/ new Set([', items, ']);'),
+    );
     expect(ours).not.toBe(prettiers);
   });
 });
@@ -55,9 +59,7 @@ describe('union', () => {
   it('the same in an interface member', async () => {
     for (let count = 1; count <= 12; count += 1) {
       const members = Array.from({ length: count }, (_, i) => `"CODE.${String(i).padStart(4, '0')}"`);
-      const { ours, prettiers } = await layouts((w) =>
-        w.write('interface Codes ').block(() => union(w, 'readonly 404:', members)),
-      );
+      const { ours, prettiers } = await layouts((w) => w.write('interface Codes ').block(() => union(w, 'readonly 404:', members)));
       expect(ours, `${count} members`).toBe(prettiers);
     }
   });

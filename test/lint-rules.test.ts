@@ -35,35 +35,98 @@ type Case = [string, { given: string[]; want: RuleHit[] }];
 const TABLES: Record<string, Case[]> = {
   'unregistered-status': [
     ['a registered status', { given: [s(404, 'Not Found')], want: [] }],
-    ['a status IANA does not list', { given: [s(499, 'Closed')], want: [{ status: 499, field: 'status', message: '499 is not in the IANA status code registry: clients know it only by its class (4xx)' }] }],
+    [
+      'a status IANA does not list',
+      {
+        given: [s(499, 'Closed')],
+        want: [
+          { status: 499, field: 'status', message: '499 is not in the IANA status code registry: clients know it only by its class (4xx)' },
+        ],
+      },
+    ],
     ['an unused one is unused-status, not this', { given: [s(418, 'Teapot')], want: [] }],
   ],
   'unused-status': [
-    ['306', { given: [s(306, 'Switch Proxy')], want: [{ status: 306, field: 'status', message: '306 is reserved as "(Unused)": it is not to be sent', section: '15.4.7' }] }],
-    ['418', { given: [s(418, 'Teapot')], want: [{ status: 418, field: 'status', message: '418 is reserved as "(Unused)": it is not to be sent', section: '15.5.19' }] }],
+    [
+      '306',
+      {
+        given: [s(306, 'Switch Proxy')],
+        want: [{ status: 306, field: 'status', message: '306 is reserved as "(Unused)": it is not to be sent', section: '15.4.7' }],
+      },
+    ],
+    [
+      '418',
+      {
+        given: [s(418, 'Teapot')],
+        want: [{ status: 418, field: 'status', message: '418 is reserved as "(Unused)": it is not to be sent', section: '15.5.19' }],
+      },
+    ],
     ['another', { given: [s(307, 'Temporary Redirect', { headers: '[Location]' })], want: [] }],
   ],
   'deprecated-status': [
-    ['305', { given: [s(305, 'Use Proxy')], want: [{ status: 305, field: 'status', message: '305 (Use Proxy) is deprecated: clients do not act on it' }] }],
+    [
+      '305',
+      {
+        given: [s(305, 'Use Proxy')],
+        want: [{ status: 305, field: 'status', message: '305 (Use Proxy) is deprecated: clients do not act on it' }],
+      },
+    ],
     ['not 305', { given: [s(304, 'Not Modified')], want: [] }],
   ],
   'reason-phrase': [
     ['the phrase', { given: [s(404, 'Not Found')], want: [] }],
-    ['differs in spacing', { given: [s(404, 'NotFound')], want: [{ status: 404, field: 'message', section: '15.5.5', message: 'message "NotFound" is not the reason phrase "Not Found"' }] }],
-    ['an older phrase', { given: [s(413, 'Payload Too Large')], want: [{ status: 413, field: 'message', section: '15.5.14', message: 'message "Payload Too Large" is not the reason phrase "Content Too Large"' }] }],
+    [
+      'differs in spacing',
+      {
+        given: [s(404, 'NotFound')],
+        want: [{ status: 404, field: 'message', section: '15.5.5', message: 'message "NotFound" is not the reason phrase "Not Found"' }],
+      },
+    ],
+    [
+      'an older phrase',
+      {
+        given: [s(413, 'Payload Too Large')],
+        want: [
+          {
+            status: 413,
+            field: 'message',
+            section: '15.5.14',
+            message: 'message "Payload Too Large" is not the reason phrase "Content Too Large"',
+          },
+        ],
+      },
+    ],
     ['a status RFC 9110 does not define', { given: [s(429, 'Slow down')], want: [] }],
   ],
   'www-authenticate-on-401': [
     ['listed', { given: [s(401, 'Unauthorized', { headers: '[WWW-Authenticate]' })], want: [] }],
-    ['missing', { given: [s(401, 'Unauthorized')], want: [{ status: 401, field: 'headers', message: 'status 401 does not list WWW-Authenticate: a 401 response MUST send it' }] }],
+    [
+      'missing',
+      {
+        given: [s(401, 'Unauthorized')],
+        want: [{ status: 401, field: 'headers', message: 'status 401 does not list WWW-Authenticate: a 401 response MUST send it' }],
+      },
+    ],
   ],
   'allow-on-405': [
     ['listed', { given: [s(405, 'Method Not Allowed', { headers: '[Allow]' })], want: [] }],
-    ['missing', { given: [s(405, 'Method Not Allowed', { headers: '[]' })], want: [{ status: 405, field: 'headers', message: 'status 405 does not list Allow: a 405 response MUST send it' }] }],
+    [
+      'missing',
+      {
+        given: [s(405, 'Method Not Allowed', { headers: '[]' })],
+        want: [{ status: 405, field: 'headers', message: 'status 405 does not list Allow: a 405 response MUST send it' }],
+      },
+    ],
   ],
   'proxy-authenticate-on-407': [
     ['listed', { given: [s(407, 'Proxy Authentication Required', { headers: '[Proxy-Authenticate]' })], want: [] }],
-    ['missing', { given: [s(407, 'Proxy Authentication Required')], want: [{ status: 407, field: 'headers', message: 'status 407 does not list Proxy-Authenticate: a 407 response MUST send it' }] }],
+    [
+      'missing',
+      {
+        given: [s(407, 'Proxy Authentication Required')],
+        want: [{ status: 407, field: 'headers', message: 'status 407 does not list Proxy-Authenticate: a 407 response MUST send it' }],
+      },
+    ],
   ],
   'location-on-redirect': [
     ['listed', { given: [s(308, 'Permanent Redirect', { headers: '[Location]' })], want: [] }],
@@ -80,18 +143,45 @@ const TABLES: Record<string, Case[]> = {
   ],
   'content-range-on-206': [
     ['listed', { given: [s(206, 'Partial Content', { headers: '[Content-Range]' })], want: [] }],
-    ['missing', { given: [s(206, 'Partial Content')], want: [{ status: 206, field: 'headers', message: 'status 206 does not list Content-Range: a 206 response with a single part MUST send it' }] }],
+    [
+      'missing',
+      {
+        given: [s(206, 'Partial Content')],
+        want: [
+          {
+            status: 206,
+            field: 'headers',
+            message: 'status 206 does not list Content-Range: a 206 response with a single part MUST send it',
+          },
+        ],
+      },
+    ],
   ],
   'content-range-on-416': [
     ['listed', { given: [s(416, 'Range Not Satisfiable', { headers: '[Content-Range]' })], want: [] }],
-    ['missing', { given: [s(416, 'Range Not Satisfiable')], want: [{ status: 416, field: 'headers', message: 'status 416 does not list Content-Range: a 416 response SHOULD send it' }] }],
+    [
+      'missing',
+      {
+        given: [s(416, 'Range Not Satisfiable')],
+        want: [{ status: 416, field: 'headers', message: 'status 416 does not list Content-Range: a 416 response SHOULD send it' }],
+      },
+    ],
   ],
   'retry-after-listed': [
     ['listed', { given: [s(503, 'Service Unavailable', { retry: 'if-retry-after', headers: '[Retry-After]' })], want: [] }],
     ['no retry guidance', { given: [s(503, 'Service Unavailable')], want: [] }],
     [
       'retry-after without the header',
-      { given: [s(429, 'Too Many Requests', { retry: 'retry-after' })], want: [{ status: 429, field: 'headers', message: 'status 429 says to retry after Retry-After (retry: retry-after) but does not list the Retry-After header' }] },
+      {
+        given: [s(429, 'Too Many Requests', { retry: 'retry-after' })],
+        want: [
+          {
+            status: 429,
+            field: 'headers',
+            message: 'status 429 says to retry after Retry-After (retry: retry-after) but does not list the Retry-After header',
+          },
+        ],
+      },
     ],
   ],
 };
@@ -123,7 +213,10 @@ describe('the registry', () => {
   const text = readFileSync(join(ROOT, 'data', 'iana.yaml'), 'utf8');
 
   it('agrees with data/iana.yaml on the RFC 9110 section of every status it lists', () => {
-    const written = [...text.matchAll(/^ {2}# RFC 9110, Section ([\d.]+)\n {2}- status: (\d+)$/gm)].map(([, section, status]) => [Number(status), section]);
+    const written = [...text.matchAll(/^ {2}# RFC 9110, Section ([\d.]+)\n {2}- status: (\d+)$/gm)].map(([, section, status]) => [
+      Number(status),
+      section,
+    ]);
     const listed = Object.entries(RFC9110_SECTIONS)
       .map(([status, section]) => [Number(status), section])
       .filter(([status]) => status !== 306 && status !== 418);

@@ -56,7 +56,9 @@ describe('lint', () => {
     const result = runCli(['lint', '--catalog', EVERY_RULE, '--json']);
     expect(result.status).toBe(1);
     const findings = JSON.parse(result.stdout) as Finding[];
-    expect(findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.rule} (${f.reference}): ${f.message}`)).toEqual(EVERY_RULE_LINES);
+    expect(findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.rule} (${f.reference}): ${f.message}`)).toEqual(
+      EVERY_RULE_LINES,
+    );
     expect(findings.find((f) => f.rule === 'allow-on-405')?.field).toBe('statuses[6].headers');
     expect(findings.find((f) => f.rule === 'reason-phrase')?.field).toBe('statuses[5].message');
   });
@@ -92,7 +94,10 @@ describe('lint', () => {
   });
 
   it('refuses an invalid catalog with its located errors, and lints nothing', () => {
-    const bad = writeFile(join(work, 'bad.yaml'), 'service: X\nerrorBody: {}\nstatuses:\n  - status: 404\n    name: NotFound\n    message: Not Found\n');
+    const bad = writeFile(
+      join(work, 'bad.yaml'),
+      'service: X\nerrorBody: {}\nstatuses:\n  - status: 404\n    name: NotFound\n    message: Not Found\n',
+    );
     const result = runCli(['lint', '--catalog', bad]);
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');

@@ -170,12 +170,16 @@ describe('merge details', () => {
     expect(runCli(['merge', join(SPECS, 'callbacks.oas31.yaml'), '--attach', '404,500', '--out', out]).status).toBe(0);
     const text = readFileSync(out, 'utf8');
     expect(text).toMatch(/^ {8}500:\n {10}\$ref: '#\/components\/responses\/InternalServerError'$/m);
-    expect(text).toContain("        404:\n          $ref: '#/components/responses/Missing'\n          description: A $ref sibling that merge leaves as it is.");
+    expect(text).toContain(
+      "        404:\n          $ref: '#/components/responses/Missing'\n          description: A $ref sibling that merge leaves as it is.",
+    );
     // Webhook responses are the subscriber's answers: left alone unless asked for.
     const tree = parse(text) as { webhooks: { planChanged: { post: { responses: Tree } } } };
     expect(Object.keys(tree.webhooks.planChanged.post.responses)).toEqual(['200']);
     const opted = join(work, 'callbacks-webhooks.yaml');
-    expect(runCli(['merge', join(SPECS, 'callbacks.oas31.yaml'), '--attach', '404,500', '--attach-webhooks', '--out', opted]).status).toBe(0);
+    expect(runCli(['merge', join(SPECS, 'callbacks.oas31.yaml'), '--attach', '404,500', '--attach-webhooks', '--out', opted]).status).toBe(
+      0,
+    );
     const withWebhooks = parse(readFileSync(opted, 'utf8')) as typeof tree;
     expect(withWebhooks.webhooks.planChanged.post.responses['500']).toEqual({ $ref: '#/components/responses/InternalServerError' });
   });
@@ -183,7 +187,9 @@ describe('merge details', () => {
   it('never replaces an operation’s own response', () => {
     const out = join(work, 'own-404.yaml');
     expect(runCli(['merge', join(SPECS, 'petstore.oas30.yaml'), '--attach', '404', '--out', out]).status).toBe(0);
-    const tree = parse(readFileSync(out, 'utf8')) as { paths: Record<string, { get: { responses: Record<string, { description?: string }> } }> };
+    const tree = parse(readFileSync(out, 'utf8')) as {
+      paths: Record<string, { get: { responses: Record<string, { description?: string }> } }>;
+    };
     expect(tree.paths['/pets/{petId}']!.get.responses['404']!.description).toBe("This shop's own not-found answer, which merge must keep.");
   });
 
@@ -202,7 +208,9 @@ describe('merge details', () => {
 
     const out = join(work, 'prefixed.yaml');
     expect(runCli(['merge', spec, '--prefix', 'Cat', '--attach', '404', '--out', out]).status).toBe(0);
-    const tree = parse(readFileSync(out, 'utf8')) as { components: { schemas: Tree; responses: Record<string, { content?: Record<string, { schema: { $ref: string } }> }> } };
+    const tree = parse(readFileSync(out, 'utf8')) as {
+      components: { schemas: Tree; responses: Record<string, { content?: Record<string, { schema: { $ref: string } }> }> };
+    };
     expect(tree.components.schemas['ErrorBody']).toEqual({ type: 'string' });
     expect(tree.components.schemas['CatErrorBody']).toBeDefined();
     expect(tree.components.responses['NotFound']).toEqual({ description: 'Ours.' });
@@ -220,11 +228,23 @@ describe('merge details', () => {
   });
 
   const bad: [string, string, RegExp][] = [
-    ['duplicate keys', 'openapi: 3.1.0\ninfo: { title: t, version: "1" }\ninfo: {}\npaths: {}\n', /^.*bad\.yaml:3:1: \(spec\): duplicated mapping key$/],
+    [
+      'duplicate keys',
+      'openapi: 3.1.0\ninfo: { title: t, version: "1" }\ninfo: {}\npaths: {}\n',
+      /^.*bad\.yaml:3:1: \(spec\): duplicated mapping key$/,
+    ],
     ['a YAML syntax error', 'openapi: 3.1.0\npaths: [\n', /^.*bad\.yaml:\d+:\d+: \(spec\): .+$/],
-    ['Swagger 2.0', 'swagger: "2.0"\ninfo: { title: t, version: "1" }\npaths: {}\n', /^.*bad\.yaml:1:1: openapi: unsupported version "": merge takes OpenAPI 3\.0\.x and 3\.1\.x$/],
+    [
+      'Swagger 2.0',
+      'swagger: "2.0"\ninfo: { title: t, version: "1" }\npaths: {}\n',
+      /^.*bad\.yaml:1:1: openapi: unsupported version "": merge takes OpenAPI 3\.0\.x and 3\.1\.x$/,
+    ],
     ['not a mapping', '- a\n- b\n', /^.*bad\.yaml:1:1: \(spec\): an OpenAPI document is a mapping$/],
-    ['components that are not a mapping', 'openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths: {}\ncomponents: 5\n', /^.*bad\.yaml:4:13: \(spec\): expected a mapping here; merge does not replace content of the spec$/],
+    [
+      'components that are not a mapping',
+      'openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths: {}\ncomponents: 5\n',
+      /^.*bad\.yaml:4:13: \(spec\): expected a mapping here; merge does not replace content of the spec$/,
+    ],
   ];
   for (const [name, text, expected] of bad) {
     it(`refuses ${name} with one located line and writes nothing`, () => {
@@ -239,19 +259,29 @@ describe('merge details', () => {
 
   it('exits 2 on usage errors', () => {
     const spec = join(SPECS, 'petstore.oas30.yaml');
-    for (const args of [['merge'], ['merge', spec, '--attach', '418'], ['merge', spec, '--attach', 'x'], ['merge', spec, '--out', 'a', '--in-place']]) {
+    for (const args of [
+      ['merge'],
+      ['merge', spec, '--attach', '418'],
+      ['merge', spec, '--attach', 'x'],
+      ['merge', spec, '--out', 'a', '--in-place'],
+    ]) {
       const result = runCli(args);
       expect(result.status, args.join(' ')).toBe(2);
     }
   });
 
   it('rewrites a flow-style map that receives entries alone, keeping every other line', () => {
-    const text = '# An API with flow maps.\nopenapi: 3.1.0\ninfo: { title: t, version: "1" }   # info\npaths:\n  /a:\n    get:\n      responses: {}\ncomponents: {}\n';
+    const text =
+      '# An API with flow maps.\nopenapi: 3.1.0\ninfo: { title: t, version: "1" }   # info\npaths:\n  /a:\n    get:\n      responses: {}\ncomponents: {}\n';
     const spec = writeFile(join(work, 'flow.yaml'), text);
     const out = join(work, 'flow-out.yaml');
     expect(runCli(['merge', spec, '--attach', '404', '--out', out]).status).toBe(0);
     const merged = readFileSync(out, 'utf8');
-    expect(merged.startsWith('# An API with flow maps.\nopenapi: 3.1.0\ninfo: { title: t, version: "1" }   # info\npaths:\n  /a:\n    get:\n      responses:\n        "404":\n')).toBe(true);
+    expect(
+      merged.startsWith(
+        '# An API with flow maps.\nopenapi: 3.1.0\ninfo: { title: t, version: "1" }   # info\npaths:\n  /a:\n    get:\n      responses:\n        "404":\n',
+      ),
+    ).toBe(true);
     expect(keepsEveryLine(text.replace(/^.*: \{\}\n/gm, ''), merged)).toBe(true);
     const tree = parse(merged) as { paths: { '/a': { get: { responses: Tree } } }; components: { responses: Tree } };
     expect(tree.paths['/a'].get.responses['404']).toEqual({ $ref: '#/components/responses/NotFound' });
@@ -260,11 +290,18 @@ describe('merge details', () => {
   });
 
   it('writes JSON in the file’s own indentation', () => {
-    const spec = writeFile(join(work, 'tabs.json'), '{\n\t"openapi": "3.0.3",\n\t"info": {"title": "t", "version": "1"},\n\t"paths": {}\n}\n');
+    const spec = writeFile(
+      join(work, 'tabs.json'),
+      '{\n\t"openapi": "3.0.3",\n\t"info": {"title": "t", "version": "1"},\n\t"paths": {}\n}\n',
+    );
     const out = join(work, 'tabs-out.json');
     expect(runCli(['merge', spec, '--out', out]).status).toBe(0);
     const text = readFileSync(out, 'utf8');
-    expect(text.startsWith('{\n\t"openapi": "3.0.3",\n\t"info": {"title": "t", "version": "1"},\n\t"paths": {},\n\t"components": {\n\t\t"schemas": {\n')).toBe(true);
+    expect(
+      text.startsWith(
+        '{\n\t"openapi": "3.0.3",\n\t"info": {"title": "t", "version": "1"},\n\t"paths": {},\n\t"components": {\n\t\t"schemas": {\n',
+      ),
+    ).toBe(true);
     expect(JSON.parse(text)).toBeTypeOf('object');
     writeFileSync(out, text);
   });
@@ -275,7 +312,10 @@ describe('merge to a reader that stops early', () => {
     const dir = tempDir();
     try {
       // Large enough that the output cannot leave in one write before the reader is gone.
-      const paths = Array.from({ length: 4000 }, (_, i) => `  /items${i}:\n    get:\n      responses:\n        "200":\n          description: Item ${i}.\n`).join('');
+      const paths = Array.from(
+        { length: 4000 },
+        (_, i) => `  /items${i}:\n    get:\n      responses:\n        "200":\n          description: Item ${i}.\n`,
+      ).join('');
       const spec = writeFile(join(dir, 'big.yaml'), `openapi: 3.1.0\ninfo:\n  title: Big\n  version: "1"\npaths:\n${paths}`);
       const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'merge', spec], { stdio: ['ignore', 'pipe', 'pipe'] });
       let stderr = '';
@@ -310,7 +350,10 @@ describe('merge into a large real spec', () => {
     expect(keepsEveryLine(original, merged)).toBe(true);
     const added = additions(parse(original, { maxAliasCount: -1 }), parse(merged, { maxAliasCount: -1 }));
     expect(added.filter((p) => p.startsWith('#/webhooks/'))).toEqual([]);
-    for (const pointer of added) expect(pointer).toMatch(/^#\/(components\/(schemas|responses|headers|examples)(\/Sc.*)?|paths\/.+\/responses\/(400|404|500|default))$/);
+    for (const pointer of added)
+      expect(pointer).toMatch(
+        /^#\/(components\/(schemas|responses|headers|examples)(\/Sc.*)?|paths\/.+\/responses\/(400|404|500|default))$/,
+      );
     expect(runCli(['merge', out, ...FLAGS, '--check']).status).toBe(0);
   });
 
@@ -333,9 +376,9 @@ describe('merge into a large real spec', () => {
 describe('$ref operations (a split spec in DigitalOcean style)', () => {
   const SPLIT = join(SPECS, 'split', 'openapi.yaml');
   const SKIPPED = [
-    "#/paths/~1v2~1droplets/get is a $ref to resources/droplets/droplets_list.yml: left as it is; attach there",
-    "#/paths/~1v2~1droplets/post is a $ref to resources/droplets/droplets_create.yml: left as it is; attach there",
-    "#/paths/~1v2~1droplets~1{droplet_id} is a $ref to resources/droplets/droplet_item.yml: left as it is; attach there",
+    '#/paths/~1v2~1droplets/get is a $ref to resources/droplets/droplets_list.yml: left as it is; attach there',
+    '#/paths/~1v2~1droplets/post is a $ref to resources/droplets/droplets_create.yml: left as it is; attach there',
+    '#/paths/~1v2~1droplets~1{droplet_id} is a $ref to resources/droplets/droplet_item.yml: left as it is; attach there',
   ];
 
   it('never gives a $ref a sibling, and names each one it skipped with the file it points to', () => {
@@ -344,7 +387,10 @@ describe('$ref operations (a split spec in DigitalOcean style)', () => {
     expect(result.status).toBe(0);
     for (const line of SKIPPED) expect(result.stderr).toContain(line);
     const tree = parse(readFileSync(out, 'utf8')) as { paths: Record<string, Record<string, Tree>> };
-    expect(tree.paths['/v2/droplets']).toEqual({ get: { $ref: 'resources/droplets/droplets_list.yml' }, post: { $ref: 'resources/droplets/droplets_create.yml' } });
+    expect(tree.paths['/v2/droplets']).toEqual({
+      get: { $ref: 'resources/droplets/droplets_list.yml' },
+      post: { $ref: 'resources/droplets/droplets_create.yml' },
+    });
     expect(tree.paths['/v2/droplets/{droplet_id}']).toEqual({ $ref: 'resources/droplets/droplet_item.yml' });
     expect(Object.keys(tree.paths['/v2/health']!['get']!['responses'] as Tree)).toEqual(['200', '404']);
   });
@@ -357,7 +403,9 @@ describe('$ref operations (a split spec in DigitalOcean style)', () => {
     writeFileSync(beside, readFileSync(out));
     try {
       const config = await createConfig({ extends: ['recommended'] });
-      const problems = (await lint({ ref: beside, config })).filter((p) => p.ruleId === 'spec-ref-siblings' || p.ruleId === 'no-ref-siblings');
+      const problems = (await lint({ ref: beside, config })).filter(
+        (p) => p.ruleId === 'spec-ref-siblings' || p.ruleId === 'no-ref-siblings',
+      );
       expect(problems).toEqual([]);
     } finally {
       rmSync(beside, { force: true });
@@ -392,7 +440,8 @@ describe('merge options and input', () => {
     const text = readFileSync(out, 'utf8');
     expect(text).toContain('(see CatErrorCode)');
     expect(text).not.toMatch(/see ErrorCode/);
-    for (const ref of text.match(/\$ref: .*components.*/g) ?? []) if (!/(Pets?|Error)["']$/.test(ref)) expect(ref).toMatch(/#\/components\/\w+\/Cat/);
+    for (const ref of text.match(/\$ref: .*components.*/g) ?? [])
+      if (!/(Pets?|Error)["']$/.test(ref)) expect(ref).toMatch(/#\/components\/\w+\/Cat/);
   });
 
   it('--check prints the exact command line that brings the spec up to date, paths shell-quoted', () => {
@@ -401,16 +450,22 @@ describe('merge options and input', () => {
     const result = runCli(['merge', spec, '--attach', '404,500', '--attach-default', '--only-used', '--prefix', 'Cat', '--check']);
     expect(result.status).toBe(1);
     const quoted = `'${spec.replace(/'/g, "'\\''")}'`;
-    expect(result.stderr).toContain(`run: status-catalog merge ${quoted} --attach 404,500 --attach-default --only-used --prefix Cat --in-place`);
+    expect(result.stderr).toContain(
+      `run: status-catalog merge ${quoted} --attach 404,500 --attach-default --only-used --prefix Cat --in-place`,
+    );
     // Running it brings the spec up to date.
     const command = /run: status-catalog (.*)$/m.exec(result.stderr)![1]!;
-    const rerun = spawnSync('sh', ['-c', `node ${JSON.stringify(join(ROOT, 'dist', 'cli.js'))} ${command}`], { cwd: ROOT, encoding: 'utf8' });
+    const rerun = spawnSync('sh', ['-c', `node ${JSON.stringify(join(ROOT, 'dist', 'cli.js'))} ${command}`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(rerun.status, rerun.stderr).toBe(0);
     expect(runCli(['merge', spec, '--attach', '404,500', '--attach-default', '--only-used', '--prefix', 'Cat', '--check']).status).toBe(0);
   });
 
   it('keeps a BOM and CRLF line ends, and writes new lines with CRLF', () => {
-    const text = '\uFEFFopenapi: 3.1.0\r\ninfo:\r\n  title: t\r\n  version: "1"\r\npaths:\r\n  /a:\r\n    get:\r\n      responses:\r\n        "200":\r\n          description: ok\r\n';
+    const text =
+      '\uFEFFopenapi: 3.1.0\r\ninfo:\r\n  title: t\r\n  version: "1"\r\npaths:\r\n  /a:\r\n    get:\r\n      responses:\r\n        "200":\r\n          description: ok\r\n';
     const spec = writeFile(join(work, 'crlf.yaml'), text);
     const out = join(work, 'crlf-out.yaml');
     expect(runCli(['merge', spec, '--attach', '404', '--out', out]).status).toBe(0);
@@ -437,9 +492,21 @@ describe('merge options and input', () => {
   });
 
   const refused: [string, string | Buffer, RegExp][] = [
-    ['invalid UTF-8, located', Buffer.concat([Buffer.from('openapi: 3.1.0\ninfo:\n  title: '), Buffer.from([0xff, 0xfe]), Buffer.from('\n')]), /bad-input\.yaml:3:10: \(spec\): invalid UTF-8: a spec is UTF-8 text$/],
-    ['an alias bomb, naming the limit', `openapi: 3.1.0\na: &a [x]\nb: [${Array.from({ length: 101 }, () => '*a').join(', ')}]\n`, /bad-input\.yaml:\d+:\d+: \(spec\): more than 100 aliases \(limit: 100 aliases\)$/],
-    ['deep nesting, naming the limit', `openapi: 3.1.0\na: ${'['.repeat(150)}${']'.repeat(150)}\n`, /bad-input\.yaml:2:\d+: \(spec\): collections nest deeper than 100 levels \(limit: 100\)$/],
+    [
+      'invalid UTF-8, located',
+      Buffer.concat([Buffer.from('openapi: 3.1.0\ninfo:\n  title: '), Buffer.from([0xff, 0xfe]), Buffer.from('\n')]),
+      /bad-input\.yaml:3:10: \(spec\): invalid UTF-8: a spec is UTF-8 text$/,
+    ],
+    [
+      'an alias bomb, naming the limit',
+      `openapi: 3.1.0\na: &a [x]\nb: [${Array.from({ length: 101 }, () => '*a').join(', ')}]\n`,
+      /bad-input\.yaml:\d+:\d+: \(spec\): more than 100 aliases \(limit: 100 aliases\)$/,
+    ],
+    [
+      'deep nesting, naming the limit',
+      `openapi: 3.1.0\na: ${'['.repeat(150)}${']'.repeat(150)}\n`,
+      /bad-input\.yaml:2:\d+: \(spec\): collections nest deeper than 100 levels \(limit: 100\)$/,
+    ],
   ];
   for (const [name, contents, expected] of refused) {
     it(`refuses ${name}`, () => {

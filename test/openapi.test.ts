@@ -245,7 +245,11 @@ describe.each(FILES)('catalog content in $file', ({ file }) => {
   // error response and every header is the catalog's (each is then checked as referenced below).
   it('has exactly the catalog headers and one example per error response', () => {
     expect(Object.keys(components.headers ?? {}).sort()).toEqual(Object.keys(seedCatalog.headers ?? {}).sort());
-    expect(Object.keys(components.examples ?? {}).sort()).toEqual(STATUSES.filter(hasErrorBody).map((s) => s.name).sort());
+    expect(Object.keys(components.examples ?? {}).sort()).toEqual(
+      STATUSES.filter(hasErrorBody)
+        .map((s) => s.name)
+        .sort(),
+    );
   });
 
   // ErrorBody requires both fields and carries the catalog's code pattern verbatim.

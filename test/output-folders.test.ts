@@ -28,7 +28,9 @@ describe('output folders', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('wrote 5 files to out, 15 files to src/generated, 2 files to docs/api');
-    expect(listFiles(join(work, 'out'))).toEqual(['.status-catalog.json', ...listFiles(join(OUTPUT, 'openapi')).map((f) => `openapi/${f}`)].sort());
+    expect(listFiles(join(work, 'out'))).toEqual(
+      ['.status-catalog.json', ...listFiles(join(OUTPUT, 'openapi')).map((f) => `openapi/${f}`)].sort(),
+    );
     expect(listFiles(join(work, 'src/generated'))).toEqual(['.status-catalog.json', ...listFiles(join(OUTPUT, 'ts'))].sort());
     expect(listFiles(join(work, 'docs/api'))).toEqual(['.status-catalog.json', 'status-codes.md']);
     // Same bytes as the one-folder output; each manifest hashes exactly its own folder's files.
@@ -36,7 +38,10 @@ describe('output folders', () => {
     const manifest = JSON.parse(readFileSync(join(work, 'docs/api/.status-catalog.json'), 'utf8')) as { files: Record<string, string> };
     expect(Object.keys(manifest.files)).toEqual(['status-codes.md']);
 
-    const check = runCli(['generate', '--catalog', catalog, '--out', 'out', '--ts-out', 'src/generated', '--docs-out', 'docs/api', '--check'], work);
+    const check = runCli(
+      ['generate', '--catalog', catalog, '--out', 'out', '--ts-out', 'src/generated', '--docs-out', 'docs/api', '--check'],
+      work,
+    );
     expect(check.status, check.stderr).toBe(0);
   });
 
@@ -54,7 +59,10 @@ describe('output folders', () => {
   });
 
   it('reads folders from the catalog output section, relative to the catalog file; flags override it', () => {
-    writeFile(catalog, `${readFileSync(DEFAULT_CATALOG, 'utf8')}\noutput:\n  typescript: ../${basename(work)}-app/src/errors\n  docs: reference\n`);
+    writeFile(
+      catalog,
+      `${readFileSync(DEFAULT_CATALOG, 'utf8')}\noutput:\n  typescript: ../${basename(work)}-app/src/errors\n  docs: reference\n`,
+    );
     const app = join(work, '..', `${basename(work)}-app`);
     const elsewhere = tempDir();
     try {
@@ -77,7 +85,7 @@ describe('output folders', () => {
     const result = runCli(['generate', '--catalog', catalog, '--out', 'out', '--ts-out', 'ts', '--docs-out', 'docs'], work);
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toBe(
-      "status-catalog: docs: refusing to replace a folder that status-catalog did not write (it has files and no valid .status-catalog.json); choose another output folder or empty it",
+      'status-catalog: docs: refusing to replace a folder that status-catalog did not write (it has files and no valid .status-catalog.json); choose another output folder or empty it',
     );
     expect(existsSync(join(work, 'out')), 'no folder is written when one is refused').toBe(false);
     expect(existsSync(join(work, 'ts'))).toBe(false);
@@ -87,7 +95,9 @@ describe('output folders', () => {
   it('refuses folders that are the same or one inside another, and an empty flag', () => {
     const nested = runCli(['generate', '--catalog', catalog, '--out', 'out', '--ts-out', 'out/ts'], work);
     expect(nested.status).toBe(1);
-    expect(nested.stderr.trim()).toBe('status-catalog: --out out and --ts-out out/ts are one inside the other: each output folder is replaced as a whole, so each needs its own');
+    expect(nested.stderr.trim()).toBe(
+      'status-catalog: --out out and --ts-out out/ts are one inside the other: each output folder is replaced as a whole, so each needs its own',
+    );
     const same = runCli(['generate', '--catalog', catalog, '--ts-out', 'x', '--docs-out', 'x'], work);
     expect(same.status).toBe(1);
     expect(same.stderr).toContain('--ts-out x and --docs-out x are the same folder');

@@ -86,8 +86,7 @@ const describeRun = (result: SpawnSyncReturns<string>): string =>
  * package from the registry; `--` keeps npx from taking --help and --version as its own (without it,
  * `npx status-catalog --help` prints npm exec's help and exits 0).
  */
-const npx = (args: readonly string[], cwd: string): SpawnSyncReturns<string> =>
-  run('npx', ['--no', '--', 'status-catalog', ...args], cwd);
+const npx = (args: readonly string[], cwd: string): SpawnSyncReturns<string> => run('npx', ['--no', '--', 'status-catalog', ...args], cwd);
 
 /** Every file under a folder, as sorted relative paths with forward slashes. */
 function listFiles(dir: string): string[] {
@@ -161,7 +160,11 @@ describe('npm package', () => {
     expect(paths.filter((path) => path.startsWith('dist/runtime/')).sort()).toEqual(runtime);
     // Never the stand-ins of the catalog modules (each output gets its catalog's own).
     expect(CATALOG_MODULES.filter((name) => RUNTIME_MODULES.includes(name))).toEqual([]);
-    for (const name of CATALOG_MODULES) expect(paths.filter((path) => path.split('/').pop() === name), name).toEqual([]);
+    for (const name of CATALOG_MODULES)
+      expect(
+        paths.filter((path) => path.split('/').pop() === name),
+        name,
+      ).toEqual([]);
     expect(paths.filter((path) => path.startsWith('output/') || path.startsWith('node_modules/'))).toEqual([]);
   });
 
@@ -177,132 +180,154 @@ describe('npm package', () => {
     expect(realpathSync(bin)).toBe(realpathSync(join(installed, 'dist', 'cli.js')));
   });
 
-  it('status-catalog --help exits 0, --version prints the package version, an unknown command exits 2', () => {
-    if (consumer === undefined) throw new Error('no consumer folder');
-    const help = npx(['--help'], consumer);
-    expect(help.status, describeRun(help)).toBe(0);
-    expect(help.stdout).toContain('status-catalog generate');
+  it(
+    'status-catalog --help exits 0, --version prints the package version, an unknown command exits 2',
+    () => {
+      if (consumer === undefined) throw new Error('no consumer folder');
+      const help = npx(['--help'], consumer);
+      expect(help.status, describeRun(help)).toBe(0);
+      expect(help.stdout).toContain('status-catalog generate');
 
-    const version = npx(['--version'], consumer);
-    expect(version.status, describeRun(version)).toBe(0);
-    expect(version.stdout.trim()).toBe(packed.version);
+      const version = npx(['--version'], consumer);
+      expect(version.status, describeRun(version)).toBe(0);
+      expect(version.stdout.trim()).toBe(packed.version);
 
-    const bogus = npx(['bogus'], consumer);
-    expect(bogus.status, describeRun(bogus)).toBe(2);
-    expect(bogus.stderr).toContain('unknown command "bogus"');
-  }, STEP_TIMEOUT_MS);
+      const bogus = npx(['bogus'], consumer);
+      expect(bogus.status, describeRun(bogus)).toBe(2);
+      expect(bogus.stderr).toContain('unknown command "bogus"');
+    },
+    STEP_TIMEOUT_MS,
+  );
 
-  it('generates the committed output byte for byte from a copy of the catalog with the same base name', () => {
-    if (consumer === undefined) throw new Error('no consumer folder');
-    // Elsewhere, and named by absolute path: only the base name may reach the output.
-    const catalog = join(consumer, 'catalogs', 'status-codes.yaml');
-    mkdirSync(join(consumer, 'catalogs'), { recursive: true });
-    copyFileSync(DEFAULT_CATALOG, catalog);
-    const out = join(consumer, 'generated');
+  it(
+    'generates the committed output byte for byte from a copy of the catalog with the same base name',
+    () => {
+      if (consumer === undefined) throw new Error('no consumer folder');
+      // Elsewhere, and named by absolute path: only the base name may reach the output.
+      const catalog = join(consumer, 'catalogs', 'status-codes.yaml');
+      mkdirSync(join(consumer, 'catalogs'), { recursive: true });
+      copyFileSync(DEFAULT_CATALOG, catalog);
+      const out = join(consumer, 'generated');
 
-    const generate = npx(['generate', '--catalog', catalog, '--out', out], consumer);
-    expect(generate.status, describeRun(generate)).toBe(0);
-    for (const path of EXPECTED_FILES) expect(existsSync(join(out, path)), path).toBe(true);
+      const generate = npx(['generate', '--catalog', catalog, '--out', out], consumer);
+      expect(generate.status, describeRun(generate)).toBe(0);
+      for (const path of EXPECTED_FILES) expect(existsSync(join(out, path)), path).toBe(true);
 
-    const files = listFiles(out);
-    expect(files).toEqual([...EXPECTED_FILES, MANIFEST].sort());
-    expect(files).toEqual(listFiles(OUTPUT));
-    for (const path of files) {
-      const generated = readFileSync(join(out, path));
-      const committed = readFileSync(join(OUTPUT, path));
-      // Compare as text first for a readable diff, then as bytes.
-      expect(generated.toString('utf8'), path).toBe(committed.toString('utf8'));
-      expect(generated.equals(committed), `${path} bytes`).toBe(true);
-    }
+      const files = listFiles(out);
+      expect(files).toEqual([...EXPECTED_FILES, MANIFEST].sort());
+      expect(files).toEqual(listFiles(OUTPUT));
+      for (const path of files) {
+        const generated = readFileSync(join(out, path));
+        const committed = readFileSync(join(OUTPUT, path));
+        // Compare as text first for a readable diff, then as bytes.
+        expect(generated.toString('utf8'), path).toBe(committed.toString('utf8'));
+        expect(generated.equals(committed), `${path} bytes`).toBe(true);
+      }
 
-    const check = npx(['generate', '--catalog', catalog, '--out', out, '--check'], consumer);
-    expect(check.status, describeRun(check)).toBe(0);
-  }, STEP_TIMEOUT_MS);
+      const check = npx(['generate', '--catalog', catalog, '--out', out, '--check'], consumer);
+      expect(check.status, describeRun(check)).toBe(0);
+    },
+    STEP_TIMEOUT_MS,
+  );
 
-  it('differs only by the catalog name when the catalog file is renamed', () => {
-    if (consumer === undefined) throw new Error('no consumer folder');
-    const name = 'my-catalog.yml';
-    copyFileSync(DEFAULT_CATALOG, join(consumer, name));
-    const generate = npx(['generate', '--catalog', name, '--out', 'renamed'], consumer);
-    expect(generate.status, describeRun(generate)).toBe(0);
-    const out = join(consumer, 'renamed');
+  it(
+    'differs only by the catalog name when the catalog file is renamed',
+    () => {
+      if (consumer === undefined) throw new Error('no consumer folder');
+      const name = 'my-catalog.yml';
+      copyFileSync(DEFAULT_CATALOG, join(consumer, name));
+      const generate = npx(['generate', '--catalog', name, '--out', 'renamed'], consumer);
+      expect(generate.status, describeRun(generate)).toBe(0);
+      const out = join(consumer, 'renamed');
 
-    expect(listFiles(out)).toEqual(listFiles(OUTPUT));
-    for (const path of EXPECTED_FILES) {
-      const generated = readFileSync(join(out, path), 'utf8');
-      expect(generated, path).toContain(name);
-      expect(generated.split(name).join('status-codes.yaml'), path).toBe(readFileSync(join(OUTPUT, path), 'utf8'));
-    }
+      expect(listFiles(out)).toEqual(listFiles(OUTPUT));
+      for (const path of EXPECTED_FILES) {
+        const generated = readFileSync(join(out, path), 'utf8');
+        expect(generated, path).toContain(name);
+        expect(generated.split(name).join('status-codes.yaml'), path).toBe(readFileSync(join(OUTPUT, path), 'utf8'));
+      }
 
-    // The manifest names the renamed catalog, hashes the files actually written, and records
-    // other inputs (the catalog's name is one of them).
-    const manifest = JSON.parse(readFileSync(join(out, MANIFEST), 'utf8')) as {
-      catalog: string;
-      inputs: string;
-      files: Record<string, string>;
-    };
-    const committed = JSON.parse(readFileSync(join(OUTPUT, MANIFEST), 'utf8')) as typeof manifest;
-    expect(manifest.catalog).toBe(name);
-    expect(manifest.inputs).not.toBe(committed.inputs);
-    expect({ ...manifest, catalog: committed.catalog, inputs: committed.inputs, files: committed.files }).toEqual(committed);
-    expect(Object.keys(manifest.files).sort()).toEqual([...EXPECTED_FILES].sort());
-    for (const [path, hash] of Object.entries(manifest.files)) {
-      const actual = `sha256-${createHash('sha256').update(readFileSync(join(out, path))).digest('hex')}`;
-      expect(hash, path).toBe(actual);
-    }
-  }, STEP_TIMEOUT_MS);
+      // The manifest names the renamed catalog, hashes the files actually written, and records
+      // other inputs (the catalog's name is one of them).
+      const manifest = JSON.parse(readFileSync(join(out, MANIFEST), 'utf8')) as {
+        catalog: string;
+        inputs: string;
+        files: Record<string, string>;
+      };
+      const committed = JSON.parse(readFileSync(join(OUTPUT, MANIFEST), 'utf8')) as typeof manifest;
+      expect(manifest.catalog).toBe(name);
+      expect(manifest.inputs).not.toBe(committed.inputs);
+      expect({ ...manifest, catalog: committed.catalog, inputs: committed.inputs, files: committed.files }).toEqual(committed);
+      expect(Object.keys(manifest.files).sort()).toEqual([...EXPECTED_FILES].sort());
+      for (const [path, hash] of Object.entries(manifest.files)) {
+        const actual = `sha256-${createHash('sha256')
+          .update(readFileSync(join(out, path)))
+          .digest('hex')}`;
+        expect(hash, path).toBe(actual);
+      }
+    },
+    STEP_TIMEOUT_MS,
+  );
 
-  it('init in an empty folder, then generate, --check and lint: the whole first run of a new project', () => {
-    if (consumer === undefined) throw new Error('no consumer folder');
-    // An empty folder inside the project: npx finds the installed bin above it.
-    const project = join(consumer, 'fresh');
-    mkdirSync(project);
-    const missing = npx(['generate'], project);
-    expect(missing.status, describeRun(missing)).toBe(1);
-    expect(missing.stderr).toContain('create one with "status-catalog init"');
+  it(
+    'init in an empty folder, then generate, --check and lint: the whole first run of a new project',
+    () => {
+      if (consumer === undefined) throw new Error('no consumer folder');
+      // An empty folder inside the project: npx finds the installed bin above it.
+      const project = join(consumer, 'fresh');
+      mkdirSync(project);
+      const missing = npx(['generate'], project);
+      expect(missing.status, describeRun(missing)).toBe(1);
+      expect(missing.stderr).toContain('create one with "status-catalog init"');
 
-    const init = npx(['init'], project);
-    expect(init.status, describeRun(init)).toBe(0);
-    expect(init.stdout).toContain('wrote data/status-codes.yaml from the IANA status code registry (61 statuses)');
-    const catalog = readFileSync(join(project, 'data', 'status-codes.yaml'), 'utf8');
-    const shipped = readFileSync(join(ROOT, 'data', 'iana.yaml'), 'utf8');
-    // The schema comment points at the installed package's schema, so editors find it.
-    const schema = /^# yaml-language-server: \$schema=(.*)$/m.exec(catalog)?.[1];
-    expect(schema).toBe('../../node_modules/status-catalog/data/catalog.schema.json');
-    expect(existsSync(join(project, 'data', schema!))).toBe(true);
-    expect(catalog.replace(schema!, './catalog.schema.json')).toBe(shipped);
+      const init = npx(['init'], project);
+      expect(init.status, describeRun(init)).toBe(0);
+      expect(init.stdout).toContain('wrote data/status-codes.yaml from the IANA status code registry (61 statuses)');
+      const catalog = readFileSync(join(project, 'data', 'status-codes.yaml'), 'utf8');
+      const shipped = readFileSync(join(ROOT, 'data', 'iana.yaml'), 'utf8');
+      // The schema comment points at the installed package's schema, so editors find it.
+      const schema = /^# yaml-language-server: \$schema=(.*)$/m.exec(catalog)?.[1];
+      expect(schema).toBe('../../node_modules/status-catalog/data/catalog.schema.json');
+      expect(existsSync(join(project, 'data', schema!))).toBe(true);
+      expect(catalog.replace(schema!, './catalog.schema.json')).toBe(shipped);
 
-    const again = npx(['init'], project);
-    expect(again.status, describeRun(again)).toBe(1);
-    expect(again.stderr).toContain('exists; init never replaces a catalog');
-    expect(readFileSync(join(project, 'data', 'status-codes.yaml'), 'utf8')).toBe(catalog);
+      const again = npx(['init'], project);
+      expect(again.status, describeRun(again)).toBe(1);
+      expect(again.stderr).toContain('exists; init never replaces a catalog');
+      expect(readFileSync(join(project, 'data', 'status-codes.yaml'), 'utf8')).toBe(catalog);
 
-    const generate = npx(['generate'], project);
-    expect(generate.status, describeRun(generate)).toBe(0);
-    expect(existsSync(join(project, 'output', 'ts', 'index.ts'))).toBe(true);
-    const check = npx(['generate', '--check'], project);
-    expect(check.status, describeRun(check)).toBe(0);
-    const lint = npx(['lint'], project);
-    expect(lint.status, describeRun(lint)).toBe(0);
-  }, STEP_TIMEOUT_MS);
+      const generate = npx(['generate'], project);
+      expect(generate.status, describeRun(generate)).toBe(0);
+      expect(existsSync(join(project, 'output', 'ts', 'index.ts'))).toBe(true);
+      const check = npx(['generate', '--check'], project);
+      expect(check.status, describeRun(check)).toBe(0);
+      const lint = npx(['lint'], project);
+      expect(lint.status, describeRun(lint)).toBe(0);
+    },
+    STEP_TIMEOUT_MS,
+  );
 
-  it('init --from s3m copies the default catalog; a catalog may extend the installed IANA table', () => {
-    if (consumer === undefined) throw new Error('no consumer folder');
-    const project = join(consumer, 's3m');
-    mkdirSync(project);
-    const init = npx(['init', '--from', 's3m', '--catalog', 'catalog/s3m.yaml'], project);
-    expect(init.status, describeRun(init)).toBe(0);
-    expect(init.stdout).toContain('then run: status-catalog generate --catalog catalog/s3m.yaml');
-    const copied = readFileSync(join(project, 'catalog', 's3m.yaml'), 'utf8');
-    expect(copied.replace(/\$schema=.*/, '$schema=./catalog.schema.json')).toBe(readFileSync(DEFAULT_CATALOG, 'utf8'));
-    expect(npx(['init', '--from', 'nope'], project).status).toBe(2);
+  it(
+    'init --from s3m copies the default catalog; a catalog may extend the installed IANA table',
+    () => {
+      if (consumer === undefined) throw new Error('no consumer folder');
+      const project = join(consumer, 's3m');
+      mkdirSync(project);
+      const init = npx(['init', '--from', 's3m', '--catalog', 'catalog/s3m.yaml'], project);
+      expect(init.status, describeRun(init)).toBe(0);
+      expect(init.stdout).toContain('then run: status-catalog generate --catalog catalog/s3m.yaml');
+      const copied = readFileSync(join(project, 'catalog', 's3m.yaml'), 'utf8');
+      expect(copied.replace(/\$schema=.*/, '$schema=./catalog.schema.json')).toBe(readFileSync(DEFAULT_CATALOG, 'utf8'));
+      expect(npx(['init', '--from', 'nope'], project).status).toBe(2);
 
-    writeFile(
-      join(project, 'service.yaml'),
-      'extends: ../node_modules/status-catalog/data/iana.yaml\nservice: Shop\nerrors:\n  - code: SHOP.0001\n    status: 400\n    message: Invalid parameter\n',
-    );
-    const generate = npx(['generate', '--catalog', 'service.yaml', '--ts-out', 'src/errors'], project);
-    expect(generate.status, describeRun(generate)).toBe(0);
-    expect(readFileSync(join(project, 'src', 'errors', 'error-codes.ts'), 'utf8')).toContain('SHOP.0001');
-  }, STEP_TIMEOUT_MS);
+      writeFile(
+        join(project, 'service.yaml'),
+        'extends: ../node_modules/status-catalog/data/iana.yaml\nservice: Shop\nerrors:\n  - code: SHOP.0001\n    status: 400\n    message: Invalid parameter\n',
+      );
+      const generate = npx(['generate', '--catalog', 'service.yaml', '--ts-out', 'src/errors'], project);
+      expect(generate.status, describeRun(generate)).toBe(0);
+      expect(readFileSync(join(project, 'src', 'errors', 'error-codes.ts'), 'utf8')).toContain('SHOP.0001');
+    },
+    STEP_TIMEOUT_MS,
+  );
 });

@@ -45,23 +45,91 @@ const SEED =
       : 20261125;
 
 const HOSTILE = [
-  '*/', '/*', '/**', '${', '`', '"', "'", '\\', '\\u0041', '\u2028', '\u2029', '\u202E', '\u2066', '\u200F', '\uFEFF',
-  '</script>', '<img src=x onerror=alert(1)>', '|', '# ', '- ', '1. ', '> ', '---', '***', '_', '[x](javascript:x)',
-  'yes', 'no', '~', 'null', '!!str', '&a', '*a', '0o17', '2024-09-04', '@param x', '@deprecated', '{@link x}',
-  'constructor', '__proto__', 'prototype', 'delete', '1st', '😀', '𝒳', '漢字', 'é', '\n', '\r\n', '\t',
-  '${globalThis.__fuzzPwned = 1}', '*/ globalThis.__fuzzPwned = 2; /*', '"; globalThis.__fuzzPwned = 3; "',
-  "'; globalThis.__fuzzPwned = 4; '", '`; globalThis.__fuzzPwned = 5; `',
-  '\u200b@deprecated x', '\u00ad', '\u200d', '\u2060', '\u{E0041}', '\u3164', '\ufe0f', ' # ', 'Issue #', '\u00a0',
+  '*/',
+  '/*',
+  '/**',
+  '${',
+  '`',
+  '"',
+  "'",
+  '\\',
+  '\\u0041',
+  '\u2028',
+  '\u2029',
+  '\u202E',
+  '\u2066',
+  '\u200F',
+  '\uFEFF',
+  '</script>',
+  '<img src=x onerror=alert(1)>',
+  '|',
+  '# ',
+  '- ',
+  '1. ',
+  '> ',
+  '---',
+  '***',
+  '_',
+  '[x](javascript:x)',
+  'yes',
+  'no',
+  '~',
+  'null',
+  '!!str',
+  '&a',
+  '*a',
+  '0o17',
+  '2024-09-04',
+  '@param x',
+  '@deprecated',
+  '{@link x}',
+  'constructor',
+  '__proto__',
+  'prototype',
+  'delete',
+  '1st',
+  '😀',
+  '𝒳',
+  '漢字',
+  'é',
+  '\n',
+  '\r\n',
+  '\t',
+  '${globalThis.__fuzzPwned = 1}',
+  '*/ globalThis.__fuzzPwned = 2; /*',
+  '"; globalThis.__fuzzPwned = 3; "',
+  "'; globalThis.__fuzzPwned = 4; '",
+  '`; globalThis.__fuzzPwned = 5; `',
+  '\u200b@deprecated x',
+  '\u00ad',
+  '\u200d',
+  '\u2060',
+  '\u{E0041}',
+  '\u3164',
+  '\ufe0f',
+  ' # ',
+  'Issue #',
+  '\u00a0',
 ];
 
 /** Text: mostly hostile fragments and printable strings, sometimes anything at all (controls, lone surrogates). */
 const text = fc.oneof(
-  { weight: 24, arbitrary: fc.array(fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ maxLength: 8 })), { minLength: 1, maxLength: 6 }).map((parts) => parts.join('')) },
+  {
+    weight: 24,
+    arbitrary: fc
+      .array(fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ maxLength: 8 })), { minLength: 1, maxLength: 6 })
+      .map((parts) => parts.join('')),
+  },
   { weight: 8, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 20 }) },
   { weight: 2, arbitrary: fc.constant('x'.repeat(300)) },
   // Lengths around the print width, in characters prettier counts as 0, 1 or 2 columns.
-  { weight: 4, arbitrary: fc.array(fc.constantFrom('x', 'x', 'x', ' ', '漢', '😀', 'é', '\u0301', '"', "'"), { minLength: 30, maxLength: 110 }).map((chars) => chars.join('')) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .array(fc.constantFrom('x', 'x', 'x', ' ', '漢', '😀', 'é', '\u0301', '"', "'"), { minLength: 30, maxLength: 110 })
+      .map((chars) => chars.join('')),
+  },
 );
 
 // Invalid choices are rare on purpose: a catalog needs every part right to get generated, and
@@ -69,10 +137,30 @@ const text = fc.oneof(
 const name = fc.oneof(
   { weight: 20, arbitrary: fc.stringMatching(/^[A-Z][A-Za-z0-9]{0,12}$/) },
   { weight: 4, arbitrary: fc.stringMatching(/^[A-Z][A-Za-z0-9_]{40,63}$/) },
-  { weight: 1, arbitrary: fc.constantFrom('constructor', '__proto__', 'delete', '1st', 'Error', 'Api', 'Type', 'isApi', 'Default', 'NotFound', 'InternalServerError', 'Hello World', 'ok') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      'constructor',
+      '__proto__',
+      'delete',
+      '1st',
+      'Error',
+      'Api',
+      'Type',
+      'isApi',
+      'Default',
+      'NotFound',
+      'InternalServerError',
+      'Hello World',
+      'ok',
+    ),
+  },
 );
 
-const status = fc.oneof({ weight: 40, arbitrary: fc.integer({ min: 100, max: 599 }) }, { weight: 1, arbitrary: fc.constantFrom(99, 600, 404) });
+const status = fc.oneof(
+  { weight: 40, arbitrary: fc.integer({ min: 100, max: 599 }) },
+  { weight: 1, arbitrary: fc.constantFrom(99, 600, 404) },
+);
 
 const code = fc.oneof(
   { weight: 30, arbitrary: fc.stringMatching(/^[A-Z]{2,5}\.[0-9]{4}$/) },
@@ -85,50 +173,66 @@ const catalogArbitrary = fc.record(
     service: fc.oneof({ weight: 30, arbitrary: fc.constantFrom('S3M', 'Svc', 'x-y') }, { weight: 1, arbitrary: text }),
     title: text,
     version: text,
-    errorBody: fc.record(
-      {
-        shape: fc.constantFrom('flat', 'nested', 'problem'),
-        description: text,
-        codeField: fc.oneof({ weight: 3, arbitrary: fc.constantFrom('error_code', 'code', 'err') }, { weight: 1, arbitrary: fc.stringMatching(/^[a-z_][a-z0-9_]{20,31}$/) }),
-        messageField: fc.constantFrom('error_msg', 'message', 'msg'),
-        codePattern: fc.oneof({ weight: 12, arbitrary: fc.constantFrom('^.+$', '^[A-Z]{2,5}\\.[0-9]{4}$') }, { weight: 1, arbitrary: fc.constant('[') }),
-        defaultCode: fc.constantFrom('AB.0000', 'AB.0000', 'CD.1234', 'X'),
-        problemTypeBase: fc.oneof(fc.constantFrom('https://errors.example/', 'urn:x:'), fc.constant(`https://errors.example/${'segment/'.repeat(12)}`)),
-      },
-      { requiredKeys: [] },
-    ).map((body) => {
-      // The problem shape has no messageField; keep the rare invalid pairing rare.
-      if (body.shape !== 'problem' || body.messageField === undefined || body.codeField === 'err') return body;
-      const { messageField: _, ...rest } = body;
-      return rest;
-    }),
-    statuses: fc.uniqueArray(
-      fc.record(
+    errorBody: fc
+      .record(
         {
-          status,
-          name,
-          message: text,
+          shape: fc.constantFrom('flat', 'nested', 'problem'),
           description: text,
-          retry: fc.constantFrom('modify', 'anytime', 'retry-after', 'if-retry-after'),
-          bodyAllowed: fc.boolean(),
+          codeField: fc.oneof(
+            { weight: 3, arbitrary: fc.constantFrom('error_code', 'code', 'err') },
+            { weight: 1, arbitrary: fc.stringMatching(/^[a-z_][a-z0-9_]{20,31}$/) },
+          ),
+          messageField: fc.constantFrom('error_msg', 'message', 'msg'),
+          codePattern: fc.oneof(
+            { weight: 12, arbitrary: fc.constantFrom('^.+$', '^[A-Z]{2,5}\\.[0-9]{4}$') },
+            { weight: 1, arbitrary: fc.constant('[') },
+          ),
+          defaultCode: fc.constantFrom('AB.0000', 'AB.0000', 'CD.1234', 'X'),
+          problemTypeBase: fc.oneof(
+            fc.constantFrom('https://errors.example/', 'urn:x:'),
+            fc.constant(`https://errors.example/${'segment/'.repeat(12)}`),
+          ),
         },
-        { requiredKeys: ['status', 'name', 'message', 'description'] },
-      ),
-      // Unique statuses; a repeated name is made unique but for the rare constant names.
-      { minLength: 1, maxLength: 20, selector: (entry) => entry.status },
-    ).map((entries) =>
-      entries.map((entry, index) => {
-        const named = index === 0 ? entry : { ...entry, name: `${entry.name}${index}` };
-        // A body on 1xx, 204 or 304 is refused; keep that rare too.
-        const bodiless = entry.status < 200 || entry.status === 204 || entry.status === 304;
-        if (!bodiless || entry.bodyAllowed !== true || index === 7) return named;
-        const { bodyAllowed: _, ...rest } = named;
+        { requiredKeys: [] },
+      )
+      .map((body) => {
+        // The problem shape has no messageField; keep the rare invalid pairing rare.
+        if (body.shape !== 'problem' || body.messageField === undefined || body.codeField === 'err') return body;
+        const { messageField: _, ...rest } = body;
         return rest;
       }),
-    ),
+    statuses: fc
+      .uniqueArray(
+        fc.record(
+          {
+            status,
+            name,
+            message: text,
+            description: text,
+            retry: fc.constantFrom('modify', 'anytime', 'retry-after', 'if-retry-after'),
+            bodyAllowed: fc.boolean(),
+          },
+          { requiredKeys: ['status', 'name', 'message', 'description'] },
+        ),
+        // Unique statuses; a repeated name is made unique but for the rare constant names.
+        { minLength: 1, maxLength: 20, selector: (entry) => entry.status },
+      )
+      .map((entries) =>
+        entries.map((entry, index) => {
+          const named = index === 0 ? entry : { ...entry, name: `${entry.name}${index}` };
+          // A body on 1xx, 204 or 304 is refused; keep that rare too.
+          const bodiless = entry.status < 200 || entry.status === 204 || entry.status === 304;
+          if (!bodiless || entry.bodyAllowed !== true || index === 7) return named;
+          const { bodyAllowed: _, ...rest } = named;
+          return rest;
+        }),
+      ),
     headers: fc.dictionary(
       fc.stringMatching(/^[A-Z][A-Za-z0-9-]{0,20}$/),
-      fc.record({ description: text, required: fc.boolean(), schema: fc.constant({ type: 'string' }), example: fc.constantFrom('x', 5) }, { requiredKeys: ['description', 'schema'] }),
+      fc.record(
+        { description: text, required: fc.boolean(), schema: fc.constant({ type: 'string' }), example: fc.constantFrom('x', 5) },
+        { requiredKeys: ['description', 'schema'] },
+      ),
       { maxKeys: 3 },
     ),
     errors: fc.uniqueArray(
@@ -146,7 +250,7 @@ const catalogArbitrary = fc.record(
 
 /** One run: a catalog and the format it is written in. */
 const runArbitrary = fc.tuple(catalogArbitrary, fc.constantFrom('json', 'yaml'));
-type RawCatalog = (typeof catalogArbitrary) extends fc.Arbitrary<infer T> ? T : never;
+type RawCatalog = typeof catalogArbitrary extends fc.Arbitrary<infer T> ? T : never;
 
 /** Whether the catalog as written asks for one class per error code. */
 const asksForCodeClasses = (raw: RawCatalog): boolean => raw.typescript?.errorCodeClasses === true;
@@ -159,12 +263,50 @@ const NOT_FOUND = { status: 404, name: 'NotFound', message: 'Not found.', descri
  */
 const REGRESSIONS: [RawCatalog, 'json' | 'yaml'][] = [
   // A class per code for a code below 400 extends ApiError, which errors.ts must import.
-  [{ service: 'Svc', errorBody: { shape: 'flat' }, statuses: [NOT_FOUND], errors: [{ code: 'AB.0001', status: 302, message: 'Moved.' }], typescript: { errorCodeClasses: true } }, 'yaml'],
+  [
+    {
+      service: 'Svc',
+      errorBody: { shape: 'flat' },
+      statuses: [NOT_FOUND],
+      errors: [{ code: 'AB.0001', status: 302, message: 'Moved.' }],
+      typescript: { errorCodeClasses: true },
+    },
+    'yaml',
+  ],
   // "/*" in the JSDoc of a deprecated code's class, whose @deprecated tag follows the catalog text.
-  [{ service: 'Svc', errorBody: { shape: 'flat' }, statuses: [NOT_FOUND], errors: [{ code: 'AB.0001', status: 404, message: 'Gone /* away', deprecated: true }], typescript: { errorCodeClasses: true } }, 'yaml'],
-  [{ service: 'Svc', errorBody: { shape: 'flat' }, statuses: [NOT_FOUND], errors: [{ code: 'AB.0001', status: 404, message: 'm', measure: '*/*/', deprecated: true }], typescript: { errorCodeClasses: true } }, 'json'],
+  [
+    {
+      service: 'Svc',
+      errorBody: { shape: 'flat' },
+      statuses: [NOT_FOUND],
+      errors: [{ code: 'AB.0001', status: 404, message: 'Gone /* away', deprecated: true }],
+      typescript: { errorCodeClasses: true },
+    },
+    'yaml',
+  ],
+  [
+    {
+      service: 'Svc',
+      errorBody: { shape: 'flat' },
+      statuses: [NOT_FOUND],
+      errors: [{ code: 'AB.0001', status: 404, message: 'm', measure: '*/*/', deprecated: true }],
+      typescript: { errorCodeClasses: true },
+    },
+    'json',
+  ],
   // Keys of ERROR_MESSAGES, some of which need quotes and some not (prettier quotes only those).
-  [{ service: 'Svc', errorBody: { shape: 'flat', codePattern: '^.+$' }, statuses: [NOT_FOUND], errors: [{ code: 'AB.0001', status: 404, message: 'Gone.' }, { code: 'Gone1', status: 404, message: 'Also gone.' }] }, 'yaml'],
+  [
+    {
+      service: 'Svc',
+      errorBody: { shape: 'flat', codePattern: '^.+$' },
+      statuses: [NOT_FOUND],
+      errors: [
+        { code: 'AB.0001', status: 404, message: 'Gone.' },
+        { code: 'Gone1', status: 404, message: 'Also gone.' },
+      ],
+    },
+    'yaml',
+  ],
   // No error codes at all: empty ErrorCode tables.
   [{ service: 'Svc', errorBody: { shape: 'flat' }, statuses: [NOT_FOUND], typescript: { errorCodeClasses: true } }, 'yaml'],
 ];
@@ -232,7 +374,10 @@ function firstDifference(f: LayoutFailure): number {
 function layoutKind(f: LayoutFailure): string {
   if (f.formatted === undefined) return `${f.path}: prettier cannot parse it`;
   const line = f.generated.split('\n')[firstDifference(f)] ?? '';
-  return `${f.path}: ${line.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/[\p{L}\p{N}_$]+/gu, 'w').trim()}`;
+  return `${f.path}: ${line
+    .replace(/"(?:[^"\\]|\\.)*"/g, '""')
+    .replace(/[\p{L}\p{N}_$]+/gu, 'w')
+    .trim()}`;
 }
 
 function describeLayoutFailure(f: LayoutFailure): string {
@@ -368,7 +513,8 @@ describe('random hostile catalogs', () => {
       expect(generatedRuns).toBeGreaterThan(RUNS / 4);
       expect(refusedRuns).toBeGreaterThan(0);
       // Every setting of typescript.errorCodeClasses is tried, classes with codes among them.
-      if (RUNS >= 100) for (const [variant, count] of Object.entries(variants)) expect(count, `runs with errorCodeClasses ${variant}`).toBeGreaterThan(0);
+      if (RUNS >= 100)
+        for (const [variant, count] of Object.entries(variants)) expect(count, `runs with errorCodeClasses ${variant}`).toBeGreaterThan(0);
 
       // Layout last, so that every other check has run over every catalog.
       expectNoLayoutFailures(layoutFailures);
@@ -377,62 +523,69 @@ describe('random hostile catalogs', () => {
     }
   });
 
-  it('compiles every generated module strict, and each gives its strings back with nothing run on import', { timeout: 900_000 }, async () => {
-    // Its own catalogs (the same sample as the test above when run with the same seed): this test
-    // depends on no other having run.
-    const dir = tempDir();
-    try {
-      const kept: { index: number; raw: RawCatalog; catalog: Catalog; file: string; source: string }[] = [];
-      for (const [i, [raw, format]] of [...REGRESSIONS, ...fc.sample(runArbitrary, { numRuns: RUNS, seed: SEED })].entries()) {
-        const index = i + 1;
-        const { file, source } = writeCatalog(dir, index, raw, format);
-        const loaded = loadOrRefuse(file);
-        if ('refused' in loaded) continue;
-        let generated: Awaited<ReturnType<typeof generate>>;
-        try {
-          generated = await generate(loaded.catalog);
-        } catch (error) {
-          if (error instanceof Error) error.message = `run ${index} (FUZZ_SEED=${SEED}), catalog ${file}: ${error.message}\n${source}`;
-          throw error;
+  it(
+    'compiles every generated module strict, and each gives its strings back with nothing run on import',
+    { timeout: 900_000 },
+    async () => {
+      // Its own catalogs (the same sample as the test above when run with the same seed): this test
+      // depends on no other having run.
+      const dir = tempDir();
+      try {
+        const kept: { index: number; raw: RawCatalog; catalog: Catalog; file: string; source: string }[] = [];
+        for (const [i, [raw, format]] of [...REGRESSIONS, ...fc.sample(runArbitrary, { numRuns: RUNS, seed: SEED })].entries()) {
+          const index = i + 1;
+          const { file, source } = writeCatalog(dir, index, raw, format);
+          const loaded = loadOrRefuse(file);
+          if ('refused' in loaded) continue;
+          let generated: Awaited<ReturnType<typeof generate>>;
+          try {
+            generated = await generate(loaded.catalog);
+          } catch (error) {
+            if (error instanceof Error) error.message = `run ${index} (FUZZ_SEED=${SEED}), catalog ${file}: ${error.message}\n${source}`;
+            throw error;
+          }
+          const files = new Map(generated.map((f) => [f.path, f.contents]));
+          keepTypeScript(join(dir, 'ts', `run-${index}`), files);
+          kept.push({ index, raw, catalog: loaded.catalog, file, source });
         }
-        const files = new Map(generated.map((f) => [f.path, f.contents]));
-        keepTypeScript(join(dir, 'ts', `run-${index}`), files);
-        kept.push({ index, raw, catalog: loaded.catalog, file, source });
-      }
-      expect(kept.length).toBeGreaterThan(RUNS / 4);
+        expect(kept.length).toBeGreaterThan(RUNS / 4);
 
-      // The strict options, and erasable syntax only (what Node's type stripping and single-file
-      // transpilers need). tsc emits JavaScript in spite of errors: the runs it names are reported
-      // at the end, and the others are still checked.
-      const compiled = compileTypeScript(join(dir, 'ts'), join(dir, 'js'), ERASABLE_OPTIONS);
-      const diagnostics = compiled.stdout + compiled.stderr;
-      expect.soft(diagnostics).toBe('');
-      expect.soft(compiled.status).toBe(0);
-      const broken = new Set([...diagnostics.matchAll(/\brun-(\d+)\//g)].map((match) => Number(match[1])));
+        // The strict options, and erasable syntax only (what Node's type stripping and single-file
+        // transpilers need). tsc emits JavaScript in spite of errors: the runs it names are reported
+        // at the end, and the others are still checked.
+        const compiled = compileTypeScript(join(dir, 'ts'), join(dir, 'js'), ERASABLE_OPTIONS);
+        const diagnostics = compiled.stdout + compiled.stderr;
+        expect.soft(diagnostics).toBe('');
+        expect.soft(compiled.status).toBe(0);
+        const broken = new Set([...diagnostics.matchAll(/\brun-(\d+)\//g)].map((match) => Number(match[1])));
 
-      const classes = { withClass: 0, without: 0 };
-      for (const { index, raw, catalog, file, source } of kept) {
-        if (broken.has(index)) continue;
-        const m = await importFile<Generated>(join(dir, 'js', `run-${index}`, 'index.js'));
-        try {
-          const codes = checkRuntime(m, raw, catalog);
-          classes[asksForCodeClasses(raw) ? 'withClass' : 'without'] += codes;
-        } catch (error) {
-          if (error instanceof Error) error.message = `run ${index} (FUZZ_SEED=${SEED}), catalog ${file}: ${error.message}\n${source}`;
-          throw error;
+        const classes = { withClass: 0, without: 0 };
+        for (const { index, raw, catalog, file, source } of kept) {
+          if (broken.has(index)) continue;
+          const m = await importFile<Generated>(join(dir, 'js', `run-${index}`, 'index.js'));
+          try {
+            const codes = checkRuntime(m, raw, catalog);
+            classes[asksForCodeClasses(raw) ? 'withClass' : 'without'] += codes;
+          } catch (error) {
+            if (error instanceof Error) error.message = `run ${index} (FUZZ_SEED=${SEED}), catalog ${file}: ${error.message}\n${source}`;
+            throw error;
+          }
         }
+        expect((globalThis as Record<string, unknown>)['__fuzzPwned']).toBeUndefined();
+        expect(
+          kept
+            .filter((run) => broken.has(run.index))
+            .map((run) => `run ${run.index} (FUZZ_SEED=${SEED}), catalog ${run.file}:\n${run.source}`),
+          'catalogs whose TypeScript does not compile',
+        ).toEqual([]);
+        // Codes were checked both with and without per-code classes.
+        if (RUNS >= 100)
+          for (const [variant, count] of Object.entries(classes)) expect(count, `codes checked ${variant}`).toBeGreaterThan(0);
+      } finally {
+        removeDir(dir);
       }
-      expect((globalThis as Record<string, unknown>)['__fuzzPwned']).toBeUndefined();
-      expect(
-        kept.filter((run) => broken.has(run.index)).map((run) => `run ${run.index} (FUZZ_SEED=${SEED}), catalog ${run.file}:\n${run.source}`),
-        'catalogs whose TypeScript does not compile',
-      ).toEqual([]);
-      // Codes were checked both with and without per-code classes.
-      if (RUNS >= 100) for (const [variant, count] of Object.entries(classes)) expect(count, `codes checked ${variant}`).toBeGreaterThan(0);
-    } finally {
-      removeDir(dir);
-    }
-  });
+    },
+  );
 });
 
 /** What the compiled module of a catalog gives back at run time; returns how many codes it checked. */
@@ -488,7 +641,9 @@ function checkRuntime(m: Generated, raw: RawCatalog, catalog: Catalog): number {
       expect(other.message, `${about} on ${s.status}`).toBe(s.message);
       expect(other.errorMsg, `${about} on ${s.status}`).toBe(s.message);
     }
-    expect(new m.ApiError(unlistedStatus, undefined, { errorCode: e.code }).message, `${about} on ${unlistedStatus}`).toBe(`HTTP ${unlistedStatus}`);
+    expect(new m.ApiError(unlistedStatus, undefined, { errorCode: e.code }).message, `${about} on ${unlistedStatus}`).toBe(
+      `HTTP ${unlistedStatus}`,
+    );
 
     const Class = m.errorClassForCode(e.code) as CodeErrorClass | undefined;
     if (!codeClasses) {

@@ -100,7 +100,12 @@ interface ImportStatement {
 /** The top-level import and export-from statements of a prettier-formatted module. */
 function importsOf(text: string): ImportStatement[] {
   return [...text.matchAll(/^(import|export)(\s+type)?\b([^;]*?)from\s+"([^"]+)";$/gm)].map((match) => {
-    const names = /\{([^}]*)\}/.exec(match[3]!)?.[1]?.split(',').map((n) => n.trim()).filter((n) => n !== '') ?? [];
+    const names =
+      /\{([^}]*)\}/
+        .exec(match[3]!)?.[1]
+        ?.split(',')
+        .map((n) => n.trim())
+        .filter((n) => n !== '') ?? [];
     return {
       from: match[4]!,
       typeOnly: match[2] !== undefined || (names.length > 0 && names.every((n) => n.startsWith('type '))),
@@ -156,7 +161,11 @@ describe('generated source files', () => {
   }
 
   it('the import graph finds the controls it should (the checks can fail)', () => {
-    expect(importsOf('import type { A } from "./a.js";\nimport { type B, C } from "./b.js";\nexport * from "./c.js";\n/** import { D } from "./d.js"; */\n')).toEqual([
+    expect(
+      importsOf(
+        'import type { A } from "./a.js";\nimport { type B, C } from "./b.js";\nexport * from "./c.js";\n/** import { D } from "./d.js"; */\n',
+      ),
+    ).toEqual([
       { from: './a.js', typeOnly: true, reExport: false },
       { from: './b.js', typeOnly: false, reExport: false },
       { from: './c.js', typeOnly: false, reExport: true },
@@ -165,8 +174,15 @@ describe('generated source files', () => {
   });
 
   it("index.ts re-exports every other module but the runtime's private ones", () => {
-    expect(importsOf(texts.get('index.ts')!).map((i) => (i.reExport ? i.from : `not a re-export: ${i.from}`)).sort()).toEqual(
-      files.filter((f) => f !== 'index.ts' && !PRIVATE_MODULES.includes(f)).map((f) => `./${f.replace(/\.ts$/, '.js')}`).sort(),
+    expect(
+      importsOf(texts.get('index.ts')!)
+        .map((i) => (i.reExport ? i.from : `not a re-export: ${i.from}`))
+        .sort(),
+    ).toEqual(
+      files
+        .filter((f) => f !== 'index.ts' && !PRIVATE_MODULES.includes(f))
+        .map((f) => `./${f.replace(/\.ts$/, '.js')}`)
+        .sort(),
     );
     expect(PRIVATE_MODULES.every((f) => files.includes(f))).toBe(true);
     expect(Object.keys(m)).not.toContain('FROM_RESPONSE');
@@ -174,7 +190,14 @@ describe('generated source files', () => {
 
   it('value imports form no cycle (a class used before its module ran would throw)', () => {
     const edges = new Map(
-      files.filter((f) => f !== 'index.ts').map((f) => [f, importsOf(texts.get(f)!).filter((i) => !i.typeOnly).map((i) => i.from.slice(2).replace(/\.js$/, '.ts'))]),
+      files
+        .filter((f) => f !== 'index.ts')
+        .map((f) => [
+          f,
+          importsOf(texts.get(f)!)
+            .filter((i) => !i.typeOnly)
+            .map((i) => i.from.slice(2).replace(/\.js$/, '.ts')),
+        ]),
     );
     const visiting = new Set<string>();
     const done = new Set<string>();
@@ -209,7 +232,10 @@ describe('erasable syntax', () => {
   it('the options refuse an enum and a parameter property, which the strict ones alone accept (the check can fail)', () => {
     const work = tempDir();
     try {
-      writeFile(join(work, 'src', 'a.ts'), 'export enum Color {\n  Red = 1,\n}\nexport class P {\n  constructor(readonly x: number) {}\n}\n');
+      writeFile(
+        join(work, 'src', 'a.ts'),
+        'export enum Color {\n  Red = 1,\n}\nexport class P {\n  constructor(readonly x: number) {}\n}\n',
+      );
       const erasable = compileTypeScript(join(work, 'src'), join(work, 'erasable'), ERASABLE_OPTIONS);
       expect(erasable.status).not.toBe(0);
       expect((erasable.stdout.match(/error TS1294/g) ?? []).length).toBe(2);
@@ -224,7 +250,13 @@ describe('erasable syntax', () => {
   it('the runtime stand-ins catalog (runtime.yaml) compiles under the same options and has no enum', () => {
     const work = tempDir();
     try {
-      const result = runCli(['generate', '--catalog', join(ROOT, 'test', 'fixtures', 'catalogs', 'runtime.yaml'), '--out', join(work, 'out')]);
+      const result = runCli([
+        'generate',
+        '--catalog',
+        join(ROOT, 'test', 'fixtures', 'catalogs', 'runtime.yaml'),
+        '--out',
+        join(work, 'out'),
+      ]);
       expect(result.status, result.stderr).toBe(0);
       const build = compileTypeScript(join(work, 'out', 'ts'), join(work, 'js'), ERASABLE_OPTIONS);
       expect(build.stdout + build.stderr).toBe('');
@@ -353,7 +385,9 @@ describe('error classes', () => {
       expect(Object.hasOwn(Class, 'errorName'), name).toBe(true);
       expect(Class.errorName).toBe(name);
       const make = (): ApiErrorInstance =>
-        Class.status === undefined ? new (Class as unknown as new (status: number) => ApiErrorInstance)(name === 'ServerError' ? 599 : 418) : new Class();
+        Class.status === undefined
+          ? new (Class as unknown as new (status: number) => ApiErrorInstance)(name === 'ServerError' ? 599 : 418)
+          : new Class();
       expect(make().name).toBe(name);
       // What a minifier does: the class itself is renamed; the name must not follow it.
       const renamed = Object.getOwnPropertyDescriptor(Class, 'name')!;
@@ -411,7 +445,10 @@ describe('error classes', () => {
       const error = new (classOf(s.name))(undefined, { headers: Object.fromEntries(given) });
       expect(error.headers).toEqual(Object.fromEntries(given.map(([n, v]) => [n.toLowerCase(), v])));
       const expected = Object.fromEntries(
-        [...declaredHeaders.map((name): [string, string] => [name.toLowerCase(), `value of ${name}`]), ['x-request-id', 'req-1'] as [string, string]].sort(([a], [b]) => (a < b ? -1 : 1)),
+        [
+          ...declaredHeaders.map((name): [string, string] => [name.toLowerCase(), `value of ${name}`]),
+          ['x-request-id', 'req-1'] as [string, string],
+        ].sort(([a], [b]) => (a < b ? -1 : 1)),
       );
       const sent = error.toResponse().headers;
       expect(sent).toEqual({ ...expected, 'content-type': 'application/json' });
@@ -647,7 +684,13 @@ describe('errorFromResponse', () => {
   });
 
   it('keeps only the declared headers and x-request-id of a response, from a record, fetch Headers or a Map', () => {
-    const pairs: [string, string][] = [...CONNECTION_HEADERS, ['Retry-After', '30'], ['X-Request-Id', 'req-1'], ['Content-Type', 'text/html'], ['X-Powered-By', 'Express']];
+    const pairs: [string, string][] = [
+      ...CONNECTION_HEADERS,
+      ['Retry-After', '30'],
+      ['X-Request-Id', 'req-1'],
+      ['Content-Type', 'text/html'],
+      ['X-Powered-By', 'Express'],
+    ];
     const inputs = {
       record: Object.fromEntries(pairs),
       Headers: new Headers(pairs),
@@ -667,7 +710,11 @@ describe('errorFromResponse', () => {
       }
     }
     // Every header the catalog declares is kept, whatever its case on the wire.
-    const all = m.errorFromResponse(401, '{}', Object.fromEntries([...CONNECTION_HEADERS, ...declaredHeaders.map((name) => [name.toUpperCase(), name])]) as Record<string, string>);
+    const all = m.errorFromResponse(
+      401,
+      '{}',
+      Object.fromEntries([...CONNECTION_HEADERS, ...declaredHeaders.map((name) => [name.toUpperCase(), name])]) as Record<string, string>,
+    );
     expect(all.headers).toEqual(Object.fromEntries(declaredHeaders.map((name) => [name.toLowerCase(), name])));
     expect(declaredHeaders.map((h) => h.toLowerCase()).sort()).toEqual([...m.DECLARED_HEADERS]);
   });

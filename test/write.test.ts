@@ -64,11 +64,19 @@ describe('writeAtomically never deletes what is not its own', () => {
   const refusals: [name: string, prepare: () => void, message: RegExp][] = [
     ['a manifest that is not one ({})', () => fs.writeFileSync(join(out, MANIFEST_PATH), '{}\n'), /no valid \.status-catalog\.json/],
     ['a manifest that is not JSON', () => fs.writeFileSync(join(out, MANIFEST_PATH), 'nope'), /no valid \.status-catalog\.json/],
-    ['a file the manifest does not list', () => fs.writeFileSync(join(out, 'notes.md'), 'mine\n'), /1 file there is not status-catalog's \("notes\.md"\)/],
-    ['a file in a folder the manifest does not list', () => {
-      fs.mkdirSync(join(out, 'src'));
-      fs.writeFileSync(join(out, 'src', 'app.ts'), 'mine\n');
-    }, /\("src\/app\.ts"\)/],
+    [
+      'a file the manifest does not list',
+      () => fs.writeFileSync(join(out, 'notes.md'), 'mine\n'),
+      /1 file there is not status-catalog's \("notes\.md"\)/,
+    ],
+    [
+      'a file in a folder the manifest does not list',
+      () => {
+        fs.mkdirSync(join(out, 'src'));
+        fs.writeFileSync(join(out, 'src', 'app.ts'), 'mine\n');
+      },
+      /\("src\/app\.ts"\)/,
+    ],
   ];
   for (const [name, prepare, message] of refusals) {
     it(`refuses a folder with ${name}, and leaves every file as it was`, () => {
@@ -169,7 +177,7 @@ describe('writeFileAtomically (merge --in-place)', () => {
     expect(fs.readFileSync(real, 'utf8')).toBe('new\n');
   });
 
-  it('keeps the file\'s mode and owner', () => {
+  it("keeps the file's mode and owner", () => {
     const file = join(work, 'private.yaml');
     fs.writeFileSync(file, 'old\n');
     fs.chmodSync(file, 0o600);
@@ -260,30 +268,38 @@ describe('writeAtomically after an interrupted run, beside other runs', () => {
     } as WriterFileSystem;
     const report = writeAtomically(out, NEW, fileSystem);
     expect(read(out)['b/two.txt']).toBe('new two\n');
-    expect(report.warnings).toEqual([expect.stringMatching(/written, but the previous output could not be removed \(\.output\.old-[0-9a-f]+\): EACCES/)]);
+    expect(report.warnings).toEqual([
+      expect.stringMatching(/written, but the previous output could not be removed \(\.output\.old-[0-9a-f]+\): EACCES/),
+    ]);
   });
 
   it('lets concurrent runs on one folder take turns: all succeed, the output is whole, nothing is left', async () => {
     // Every run writes a manifest listing what it writes, so each may replace the others' output.
-    const runs = Array.from({ length: 10 }, (_, i) =>
-      new Promise<{ code: number | null; stderr: string }>((resolvePromise) => {
-        const script = `import { writeAtomically } from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'write.js')).href)};
+    const runs = Array.from(
+      { length: 10 },
+      (_, i) =>
+        new Promise<{ code: number | null; stderr: string }>((resolvePromise) => {
+          const script = `import { writeAtomically } from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'write.js')).href)};
 // 300 files each, so that the runs' writes overlap in time.
 const extra = Array.from({ length: 300 }, (_, n) => ({ path: 'many/' + n + '.txt', contents: 'x'.repeat(2000) }));
 const body = [...${JSON.stringify(NEW.slice(1))}.map((f) => f.path === 'b/two.txt' ? { ...f, contents: 'run ${i}\\n' } : f), ...extra];
 const listed = Object.fromEntries(body.map((f) => [f.path, 'sha256-run']));
 const files = [{ path: ${JSON.stringify(MANIFEST_PATH)}, contents: JSON.stringify({ generator: 'status-catalog', inputs: 'run', files: listed }) + '\\n' }, ...body];
 writeAtomically(${JSON.stringify(out)}, files);`;
-        const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'ignore', 'pipe'] });
-        let stderr = '';
-        child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-        child.on('close', (code) => resolvePromise({ code, stderr }));
-      }),
+          const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'ignore', 'pipe'] });
+          let stderr = '';
+          child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+          child.on('close', (code) => resolvePromise({ code, stderr }));
+        }),
     );
     const results = await Promise.all(runs);
     for (const result of results) expect(result, result.stderr).toEqual({ code: 0, stderr: '' });
     expect(read(out)['b/two.txt']).toMatch(/^run [0-9]\n$/);
-    expect(Object.keys(read(out)).filter((path) => !path.startsWith('many/')).sort()).toEqual(NEW.map((f) => f.path).sort());
+    expect(
+      Object.keys(read(out))
+        .filter((path) => !path.startsWith('many/'))
+        .sort(),
+    ).toEqual(NEW.map((f) => f.path).sort());
     expect(Object.keys(read(out)).filter((path) => path.startsWith('many/'))).toHaveLength(300);
     expect(fs.readdirSync(work)).toEqual(['output']);
   });

@@ -91,7 +91,10 @@ export function describeErrorBody(spec: ErrorBodySpec): { descriptor: BodyDescri
   const presetName: PresetName = spec.shape !== undefined && Object.hasOwn(PRESETS, spec.shape) ? spec.shape : DEFAULT_PRESET;
   const preset = PRESETS[presetName];
   const fields = spec.fields ?? {};
-  for (const [part, shorthand] of [['code', 'codeField'], ['message', 'messageField']] as const) {
+  for (const [part, shorthand] of [
+    ['code', 'codeField'],
+    ['message', 'messageField'],
+  ] as const) {
     if (spec[shorthand] !== undefined && fields[part] !== undefined) {
       problems.push({ field: [shorthand], message: `gives the ${part} member a second time (fields.${part} sets it too): keep one` });
     }
@@ -116,7 +119,10 @@ export function describeErrorBody(spec: ErrorBodySpec): { descriptor: BodyDescri
     const movable = (FIELD_PARTS as readonly BodyPart[]).includes(member.part) && !preset.fixed.includes(member.part as FieldPart);
     const given = (FIELD_PARTS as readonly BodyPart[]).includes(member.part) ? fields[member.part as FieldPart] : undefined;
     if (given !== undefined && !movable) {
-      problems.push({ field: ['fields', member.part], message: `the ${preset.name} preset fixes the ${member.part} member at ${member.pointer}` });
+      problems.push({
+        field: ['fields', member.part],
+        message: `the ${preset.name} preset fixes the ${member.part} member at ${member.pointer}`,
+      });
     }
     const origin: FieldPath =
       given !== undefined && movable
@@ -150,7 +156,10 @@ export function describeErrorBody(spec: ErrorBodySpec): { descriptor: BodyDescri
     const name = at.path.at(-1)!;
     const earlier = extraNames.get(name);
     if (earlier !== undefined) {
-      problems.push({ field: ['extra', pointer], message: `ends in "${name}" like ${earlier}: errors carry extras by that last name, so it must be unique` });
+      problems.push({
+        field: ['extra', pointer],
+        message: `ends in "${name}" like ${earlier}: errors carry extras by that last name, so it must be unique`,
+      });
       continue;
     }
     extraNames.set(name, pointer);
@@ -164,7 +173,10 @@ export function describeErrorBody(spec: ErrorBodySpec): { descriptor: BodyDescri
   const fromPreset = (member: BodyMember): boolean => origins.get(member)![0] === 'shape';
   for (const member of members) {
     if (member.path.includes('__proto__')) {
-      problems.push({ field: origins.get(member)!, message: `"${member.pointer}": "__proto__" cannot name a JSON member in generated code` });
+      problems.push({
+        field: origins.get(member)!,
+        message: `"${member.pointer}": "__proto__" cannot name a JSON member in generated code`,
+      });
       continue;
     }
     const clash = kept.find((other) => isPrefix(other.path, member.path) || isPrefix(member.path, other.path));
@@ -180,7 +192,10 @@ export function describeErrorBody(spec: ErrorBodySpec): { descriptor: BodyDescri
         : other.path.length < blamed.path.length
           ? `lies inside ${other.pointer}, the ${describeMember(other)}, which is not an object`
           : `holds ${other.pointer}, the ${describeMember(other)}, so it cannot be a value itself`;
-    problems.push({ field: origins.get(blamed)!, message: `${blamed.pointer} ${how}; give the ${describeMember(blamed)} a member of its own` });
+    problems.push({
+      field: origins.get(blamed)!,
+      message: `${blamed.pointer} ${how}; give the ${describeMember(blamed)} a member of its own`,
+    });
     if (blamed === clash) kept.splice(kept.indexOf(clash), 1, member);
   }
   return {
@@ -221,7 +236,8 @@ export function describeMember(member: BodyMember): string {
 }
 
 /** A member or an object of members, as the body nests them: the shape schemas and types follow. */
-export type BodyNode = { readonly key: string; readonly member: BodyMember } | { readonly key: string; readonly children: readonly BodyNode[] };
+export type BodyNode =
+  { readonly key: string; readonly member: BodyMember } | { readonly key: string; readonly children: readonly BodyNode[] };
 
 /** The members as a tree of objects, keys in body order (an object sits where its first member does). */
 export function bodyTree(members: readonly BodyMember[]): readonly BodyNode[] {

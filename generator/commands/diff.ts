@@ -27,7 +27,11 @@ export async function runDiff(argv: readonly string[]): Promise<number> {
   if (failOn !== undefined && !(FAIL_LEVELS as readonly string[]).includes(failOn)) {
     throw new UsageError(`--fail-on: "${failOn}" is not a level; choose ${FAIL_LEVELS.join(', ')}`);
   }
-  const [{ loadCatalog }, { buildModel }, { diffModels, levelRank }] = await Promise.all([import('../index.js'), import('../model.js'), import('../diff.js')]);
+  const [{ loadCatalog }, { buildModel }, { diffModels, levelRank }] = await Promise.all([
+    import('../index.js'),
+    import('../model.js'),
+    import('../diff.js'),
+  ]);
   const load = (path: string) => {
     const catalog = acceptWarnings(loadCatalog(catalogPathOf(path)), values.strict);
     return catalog === undefined ? undefined : buildModel(catalog);
@@ -61,7 +65,12 @@ const AREAS: Readonly<Record<Change['area'], string>> = {
 
 /** The diff as a Markdown changelog, most severe changes first; catalog text escaped. */
 export function changelog(diff: CatalogDiff, oldPath: string, newPath: string): string {
-  const lines = [`# Catalog changes: ${diff.level}`, '', `From ${markdownCell(basename(oldPath))} to ${markdownCell(basename(newPath))}.`, ''];
+  const lines = [
+    `# Catalog changes: ${diff.level}`,
+    '',
+    `From ${markdownCell(basename(oldPath))} to ${markdownCell(basename(newPath))}.`,
+    '',
+  ];
   if (diff.changes.length === 0) lines.push('No changes.', '');
   for (const level of ['major', 'minor', 'patch'] as const) {
     const changes = diff.changes.filter((change) => change.level === level);

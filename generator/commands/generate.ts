@@ -54,11 +54,16 @@ export async function runGenerate(argv: readonly string[]): Promise<number> {
   let folders: OutputFolder[];
   try {
     const chain = timings.measure('load', () => readCatalogChain(catalogPath));
-    catalog = acceptWarnings(timings.measure('validate', () => validateCatalog(chain)), values.strict);
+    catalog = acceptWarnings(
+      timings.measure('validate', () => validateCatalog(chain)),
+      values.strict,
+    );
     if (catalog === undefined) return 1;
     const layout = layoutOf(outDir, flags, catalog);
     const files = await generate(catalog, { typescript, timings });
-    folders = splitIntoFolders(files, layout, manifestInputsOf(catalog), (target) => flags[target] !== undefined ? TARGET_OPTION[target] : `output.${target}`);
+    folders = splitIntoFolders(files, layout, manifestInputsOf(catalog), (target) =>
+      flags[target] !== undefined ? TARGET_OPTION[target] : `output.${target}`,
+    );
   } finally {
     await typescript.close();
   }
@@ -100,7 +105,10 @@ function checkFolders(folders: readonly OutputFolder[], catalogPath: string): nu
   let stale = 0;
   for (const folder of folders) {
     if (!isStatusCatalogOutput(folder.dir)) {
-      say(process.stderr, `status-catalog: ${shown(folder.dir)} (${folder.namedBy}) is not an output of status-catalog (it has files and no valid ${MANIFEST_PATH}); nothing to check against`);
+      say(
+        process.stderr,
+        `status-catalog: ${shown(folder.dir)} (${folder.namedBy}) is not an output of status-catalog (it has files and no valid ${MANIFEST_PATH}); nothing to check against`,
+      );
       stale += 1;
       continue;
     }
@@ -114,7 +122,10 @@ function checkFolders(folders: readonly OutputFolder[], catalogPath: string): nu
   }
   const names = folders.map((folder) => shown(folder.dir)).join(', ');
   if (stale > 0) {
-    say(process.stderr, `status-catalog: ${names} ${folders.length === 1 ? 'does' : 'do'} not match ${catalogPath}; run status-catalog generate`);
+    say(
+      process.stderr,
+      `status-catalog: ${names} ${folders.length === 1 ? 'does' : 'do'} not match ${catalogPath}; run status-catalog generate`,
+    );
     return 1;
   }
   if (folders.length === 1) recordGeneratedOutput(folders[0]!.files);

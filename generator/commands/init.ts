@@ -34,7 +34,11 @@ export async function runInit(argv: readonly string[]): Promise<number> {
   noMoreArguments(positionals, 1);
   const from = values.from ?? 'iana';
   if (!Object.hasOwn(STARTERS, from)) {
-    throw new UsageError(`--from: "${from}" is not a starting catalog; choose ${Object.keys(STARTERS).map((name) => `"${name}"`).join(' or ')}`);
+    throw new UsageError(
+      `--from: "${from}" is not a starting catalog; choose ${Object.keys(STARTERS)
+        .map((name) => `"${name}"`)
+        .join(' or ')}`,
+    );
   }
   if (values.catalog === '') throw new UsageError('--catalog needs a file');
   const target = values.catalog ?? DEFAULT_CATALOG;
@@ -52,7 +56,9 @@ export async function runInit(argv: readonly string[]): Promise<number> {
  * (so editors check the new file), or for a `.json` target the same data as JSON with "$schema".
  */
 async function catalogText(starter: string, target: string): Promise<string> {
-  const schema = relative(dirname(resolve(target)), packageDataFile('catalog.schema.json')).split('\\').join('/');
+  const schema = relative(dirname(resolve(target)), packageDataFile('catalog.schema.json'))
+    .split('\\')
+    .join('/');
   if (extname(target).toLowerCase() === '.json') {
     // JSON has no comments: what the YAML says in them (the source, the date) is in the data's title and version.
     // The starters are plain YAML 1.2 without aliases: js-yaml reads them as the generator does.

@@ -33,14 +33,26 @@ export async function runLint(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parse(argv, LINT_OPTIONS);
   noMoreArguments(positionals, 1);
   const catalogPath = catalogPathOf(values.catalog);
-  const [{ readCatalogChain }, { validateCatalog }, { buildModel }] = await Promise.all([import('../load.js'), import('../validate.js'), import('../model.js')]);
+  const [{ readCatalogChain }, { validateCatalog }, { buildModel }] = await Promise.all([
+    import('../load.js'),
+    import('../validate.js'),
+    import('../model.js'),
+  ]);
   const chain = readCatalogChain(catalogPath);
   const catalog = acceptWarnings(validateCatalog(chain), false);
   if (catalog === undefined) return 1;
   const context = { model: buildModel(catalog), registry: loadRegistry() };
   const locate = statusLocator(chain);
-  const findings = RULES.flatMap((rule) => rule.check(context).map((hit) => locate(hit, rule.name, rule.severity, hit.section ?? rule.section)));
-  findings.sort((a, b) => locate.rank(a.file) - locate.rank(b.file) || a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  const findings = RULES.flatMap((rule) =>
+    rule.check(context).map((hit) => locate(hit, rule.name, rule.severity, hit.section ?? rule.section)),
+  );
+  findings.sort(
+    (a, b) =>
+      locate.rank(a.file) - locate.rank(b.file) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+  );
 
   if (values.json) process.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
   else for (const finding of findings) say(process.stdout, formatFinding(finding));
@@ -69,7 +81,16 @@ function statusLocator(chain: readonly SourceDocument[]) {
     const { source, index } = where.get(hit.status)!;
     const path = ['statuses', index, hit.field];
     const { line, column } = source.positionOf(path);
-    return { file: source.file, line, column, field: formatPath(path), severity, rule, reference: `RFC 9110 §${section}`, message: hit.message };
+    return {
+      file: source.file,
+      line,
+      column,
+      field: formatPath(path),
+      severity,
+      rule,
+      reference: `RFC 9110 §${section}`,
+      message: hit.message,
+    };
   };
   return Object.assign(locate, { rank: (file: string): number => chain.findIndex((source) => source.file === file) });
 }

@@ -25,7 +25,15 @@ function readSpec(spec: string, decodeUtf8: (bytes: Buffer, file: string, what: 
     // Like catalogs: only a regular file, not a folder, a pipe or a device that never ends,
     // of a bounded size, in UTF-8 (an invalid byte is a located error).
     if (stat.isFile() && stat.size > MAX_SPEC_BYTES) {
-      throw new CatalogError([{ file: spec, line: 0, column: 0, path: '(spec)', message: `file is ${stat.size} bytes; specs are limited to ${MAX_SPEC_BYTES} bytes` }]);
+      throw new CatalogError([
+        {
+          file: spec,
+          line: 0,
+          column: 0,
+          path: '(spec)',
+          message: `file is ${stat.size} bytes; specs are limited to ${MAX_SPEC_BYTES} bytes`,
+        },
+      ]);
     }
     if (stat.isFile()) return decodeUtf8(readFileSync(spec), spec, 'spec');
     problem = stat.isDirectory() ? 'is a folder, not a spec' : 'is not a regular file';
@@ -100,7 +108,8 @@ export async function runMerge(argv: readonly string[]): Promise<number> {
     ...(values.prefix === undefined ? {} : { prefix: values.prefix }),
   });
   // $ref'd operations get no siblings: each is named, with where to attach by hand.
-  for (const { pointer, ref } of result.skipped) say(process.stderr, `status-catalog: ${spec}: ${pointer} is a $ref to ${ref}: left as it is; attach there`);
+  for (const { pointer, ref } of result.skipped)
+    say(process.stderr, `status-catalog: ${spec}: ${pointer} is a $ref to ${ref}: left as it is; attach there`);
   const target = values['in-place'] ? spec : values.out;
   if (values.check) {
     const current = target === undefined ? input : existsSync(target) ? readFileSync(target, 'utf8') : undefined;

@@ -13,15 +13,17 @@ export const DEFAULT_OUT = 'output';
 /** A mistake in the command line: exit 2, with a pointer to --help. */
 export class UsageError extends Error {}
 
+// Control characters are the point here: each is shown escaped.
+// eslint-disable-next-line no-control-regex
+const UNSAFE_IN_A_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
 /**
  * Writes one line of a message. User-given names (file paths, folders) are in these lines, and
  * CI systems read lines: a control character or line break in a name is shown escaped, so a
  * message is always one line and no name can start a line of its own (`::warning` in a CI log).
  */
 export function say(stream: NodeJS.WriteStream, text: string): void {
-  // Control characters are the point here: each is shown escaped.
-  // eslint-disable-next-line no-control-regex
-  stream.write(`${text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`);
+  stream.write(`${text.replace(UNSAFE_IN_A_LINE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`);
 }
 
 export const COMMON_OPTIONS = {
@@ -33,7 +35,9 @@ export const COMMON_OPTIONS = {
 } as const satisfies ParseArgsConfig['options'];
 
 /** What parse returns for a command's options: the values typed by them, and the positionals. */
-export type Parsed<O extends NonNullable<ParseArgsConfig['options']>> = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: O }>>;
+export type Parsed<O extends NonNullable<ParseArgsConfig['options']>> = ReturnType<
+  typeof parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: O }>
+>;
 
 export function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: readonly string[], options: O): Parsed<O> {
   try {

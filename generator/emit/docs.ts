@@ -56,7 +56,9 @@ function errorBodyRows(model: CatalogModel): string[][] {
             return [
               pointer,
               'string',
-              body.problemTypeBase === undefined ? 'about:blank.' : `${markdownCell(body.problemTypeBase)} followed by the error code; about:blank without one.`,
+              body.problemTypeBase === undefined
+                ? 'about:blank.'
+                : `${markdownCell(body.problemTypeBase)} followed by the error code; about:blank without one.`,
             ];
           default:
             return [pointer, 'string', partIsOptional(member.part, body) ? optional(member.description) : member.description];

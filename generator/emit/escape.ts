@@ -50,15 +50,17 @@ export function stringLiteral(text: string): string {
  * cannot become a tag; other unsafe characters are shown as `\uXXXX` text.
  */
 export function docText(text: string): string {
-  return text
-    .replace(/\r\n|[\r\u2028\u2029]/g, '\n')
-    .replace(UNSAFE_CHARACTER, (ch) => (ch === '\n' ? ch : unicodeEscape(ch)))
-    .replace(/\*\//g, '*\\/')
-    // Nor may it open one: printers that track comments (ts-morph's writer) would close it early.
-    .replace(/\/\*/g, '/\\*')
-    .split('\n')
-    .map((line) => line.trimEnd().replace(/^(\s*)@/, '$1\\@'))
-    .join('\n');
+  return (
+    text
+      .replace(/\r\n|[\r\u2028\u2029]/g, '\n')
+      .replace(UNSAFE_CHARACTER, (ch) => (ch === '\n' ? ch : unicodeEscape(ch)))
+      .replace(/\*\//g, '*\\/')
+      // Nor may it open one: printers that track comments (ts-morph's writer) would close it early.
+      .replace(/\/\*/g, '/\\*')
+      .split('\n')
+      .map((line) => line.trimEnd().replace(/^(\s*)@/, '$1\\@'))
+      .join('\n')
+  );
 }
 
 /** Markdown characters that could start emphasis, code, links, HTML, end a table cell or close a heading. */
@@ -89,4 +91,3 @@ export function markdownParagraph(text: string): string {
     .replace(/^([#>+=-])/, '\\$1')
     .replace(/^(\d+)([.)])/, '$1\\$2');
 }
-

@@ -71,7 +71,9 @@ export function errorBodySchema(model: CatalogModel, prefix = ''): oas31.SchemaO
       type: 'object',
       ...(description === undefined ? {} : { description }),
       ...(required.length === 0 ? {} : { required }),
-      properties: Object.fromEntries(nodes.map((node) => [node.key, 'children' in node ? objectOf(node.children) : memberSchema(model, node.member, prefix)])),
+      properties: Object.fromEntries(
+        nodes.map((node) => [node.key, 'children' in node ? objectOf(node.children) : memberSchema(model, node.member, prefix)]),
+      ),
     };
   };
   return objectOf(bodyTree(body.members), body.description);

@@ -101,9 +101,7 @@ function buildComponents(model: CatalogModel, prefix: string): oas31.ComponentsO
   for (const status of model.statuses) {
     const response: oas31.ResponseObject = { description: status.description };
     if (status.headers.length > 0) {
-      response.headers = Object.fromEntries(
-        status.headers.map((name) => [name, { $ref: `#/components/headers/${prefix}${name}` }]),
-      );
+      response.headers = Object.fromEntries(status.headers.map((name) => [name, { $ref: `#/components/headers/${prefix}${name}` }]));
     }
     if (status.isError && status.bodyAllowed) {
       const codeExamples = model.errors.filter((e) => e.status === status.status).map((e) => e.exampleKey);
@@ -169,8 +167,12 @@ function toYamlInPieces(document: Record<string, unknown>): string {
   const parts: string[] = [];
   const indent = (text: string, spaces: string): string => text.replace(/^(?=.)/gm, spaces);
   for (const [key, value] of Object.entries(document)) {
-    const sections = key === 'components' && value !== null && typeof value === 'object' ? Object.entries(value as Record<string, unknown>) : undefined;
-    if (sections === undefined || sections.some(([, entries]) => entries === null || typeof entries !== 'object' || Object.keys(entries).length === 0)) {
+    const sections =
+      key === 'components' && value !== null && typeof value === 'object' ? Object.entries(value as Record<string, unknown>) : undefined;
+    if (
+      sections === undefined ||
+      sections.some(([, entries]) => entries === null || typeof entries !== 'object' || Object.keys(entries).length === 0)
+    ) {
       parts.push(dumpYaml({ [key]: value }, YAML_OPTIONS));
       continue;
     }

@@ -22,8 +22,15 @@ function layoutMember(w: Writer, member: BodyMember): void {
     member.kind === 'part'
       ? [['part', stringLiteral(member.part)]]
       : member.kind === 'constant'
-        ? [['part', '"constant"'], ['value', scalarLiteral(member.value)]]
-        : [['part', '"extra"'], ['name', stringLiteral(member.name)], ['type', member.schema.type === undefined ? 'undefined' : stringLiteral(member.schema.type)]];
+        ? [
+            ['part', '"constant"'],
+            ['value', scalarLiteral(member.value)],
+          ]
+        : [
+            ['part', '"extra"'],
+            ['name', stringLiteral(member.name)],
+            ['type', member.schema.type === undefined ? 'undefined' : stringLiteral(member.schema.type)],
+          ];
   const line = `{ path: [${path.join(', ')}], ${rest.map(([key, value]) => `${key}: ${value}`).join(', ')} },`;
   if (fits(w, line)) {
     w.writeLine(line);
@@ -140,7 +147,9 @@ export function catalogStatements(model: CatalogModel): Statement[] {
   const body = model.errorBody;
   // Statuses whose default code is their own, not the body's.
   const ownDefaults = model.statuses.filter((s) => s.defaultCode !== undefined && s.defaultCode !== body.defaultCode);
-  const defaultCodes = [...new Set([...(body.defaultCode === undefined ? [] : [body.defaultCode]), ...ownDefaults.map((s) => s.defaultCode!)])];
+  const defaultCodes = [
+    ...new Set([...(body.defaultCode === undefined ? [] : [body.defaultCode]), ...ownDefaults.map((s) => s.defaultCode!)]),
+  ];
   const headerNames = model.headers.map((h) => stringLiteral(h.name.toLowerCase()));
   return [
     {
@@ -174,7 +183,10 @@ export function catalogStatements(model: CatalogModel): Statement[] {
       union(w, 'export type DefaultErrorCode =', defaultCodes.length === 0 ? ['never'] : defaultCodes.map(stringLiteral));
     },
     (w) => {
-      jsDoc(w, 'The error code a server sends for an error of `status` raised without one: the status\'s own default code, else DEFAULT_ERROR_CODE.');
+      jsDoc(
+        w,
+        "The error code a server sends for an error of `status` raised without one: the status's own default code, else DEFAULT_ERROR_CODE.",
+      );
       w.write('export function defaultErrorCodeFor(status: number): string | undefined ').block(() => {
         if (ownDefaults.length === 0) {
           w.writeLine('void status;');

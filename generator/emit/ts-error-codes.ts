@@ -22,7 +22,10 @@ export function errorCodeStatements(model: CatalogModel): Statement[] {
       namedImports: ['ErrorInfo', 'ErrorMessageTable'],
     },
     (w) => {
-      jsDoc(w, `Service error codes of the ${model.service} catalog, named by each entry's name: \`ErrorCode.${codes[0]?.name ?? 'Name'}\` is a value and a type.`);
+      jsDoc(
+        w,
+        `Service error codes of the ${model.service} catalog, named by each entry's name: \`ErrorCode.${codes[0]?.name ?? 'Name'}\` is a value and a type.`,
+      );
       if (codes.length === 0) {
         w.writeLine('export const ErrorCode = {} as const;');
         return;
@@ -73,7 +76,12 @@ export function errorCodeStatements(model: CatalogModel): Statement[] {
       w.writeLine(`${lead}{`);
       w.indent(() => {
         for (const [code, ofCode] of entries) {
-          list(w, `${objectKey(code)}: [`, ofCode.flatMap((e) => [integer(e.status), stringLiteral(e.message)]), '],');
+          list(
+            w,
+            `${objectKey(code)}: [`,
+            ofCode.flatMap((e) => [integer(e.status), stringLiteral(e.message)]),
+            '],',
+          );
         }
       });
       w.writeLine('};');

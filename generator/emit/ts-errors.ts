@@ -3,7 +3,13 @@
  * for them, one per error code), built as ts-morph class structures, and the lookups from a
  * status or a code to its class. Everything the classes share is the copied runtime's ApiError.
  */
-import type { ClassDeclarationStructure, FunctionDeclarationStructure, OptionalKind, ParameterDeclarationStructure, PropertyDeclarationStructure } from 'ts-morph';
+import type {
+  ClassDeclarationStructure,
+  FunctionDeclarationStructure,
+  OptionalKind,
+  ParameterDeclarationStructure,
+  PropertyDeclarationStructure,
+} from 'ts-morph';
 import type { CatalogModel, ErrorModel, StatusModel } from '../model.js';
 import { stringLiteral } from './escape.js';
 import { deprecatedTags, errorDoc, statusDoc } from './ts-common.js';
@@ -37,8 +43,20 @@ function nameProperty(className: string): OptionalKind<PropertyDeclarationStruct
 
 function statusProperties(status: number, className: string): OptionalKind<PropertyDeclarationStructure>[] {
   return [
-    { docs: [doc(`The HTTP status of this class: ${status}.`)], isStatic: true, isReadonly: true, name: 'status', initializer: integer(status) },
-    { docs: [doc(`The HTTP status of every ${className}: ${status}.`)], hasDeclareKeyword: true, isReadonly: true, name: 'status', type: integer(status) },
+    {
+      docs: [doc(`The HTTP status of this class: ${status}.`)],
+      isStatic: true,
+      isReadonly: true,
+      name: 'status',
+      initializer: integer(status),
+    },
+    {
+      docs: [doc(`The HTTP status of every ${className}: ${status}.`)],
+      hasDeclareKeyword: true,
+      isReadonly: true,
+      name: 'status',
+      type: integer(status),
+    },
   ];
 }
 
@@ -74,7 +92,11 @@ function statusClass(model: CatalogModel, s: ErrorStatus): ClassDeclarationStruc
       nameProperty(s.className),
       ...statusProperties(s.status, s.className),
       {
-        docs: [doc(`A code the catalog lists under ${s.status}${body.defaultCode === undefined ? '' : ', the default code'}, a code it does not list, or none.`)],
+        docs: [
+          doc(
+            `A code the catalog lists under ${s.status}${body.defaultCode === undefined ? '' : ', the default code'}, a code it does not list, or none.`,
+          ),
+        ],
         hasDeclareKeyword: true,
         isReadonly: true,
         name: 'errorCode',
@@ -114,12 +136,27 @@ function codeClass(e: ErrorModel): ClassDeclarationStructure {
     properties: [
       nameProperty(e.className),
       { docs: [doc(`The error code of this class: ${e.code}.`)], isStatic: true, isReadonly: true, name: 'errorCode', initializer: code },
-      { docs: [doc(`The error code of every ${e.className}: ${e.code}.`)], hasDeclareKeyword: true, isReadonly: true, name: 'errorCode', type: code },
+      {
+        docs: [doc(`The error code of every ${e.className}: ${e.code}.`)],
+        hasDeclareKeyword: true,
+        isReadonly: true,
+        name: 'errorCode',
+        type: code,
+      },
       ...(e.parentIsStatusClass ? [] : statusProperties(e.status, e.className)),
     ],
     ctors: [
       {
-        docs: [doc(`Creates a ${e.code} error.`, constructorDocs('Message; defaults to the catalog message of the code.', 'cause, response headers, request id, expose', e.requiredHeaders))],
+        docs: [
+          doc(
+            `Creates a ${e.code} error.`,
+            constructorDocs(
+              'Message; defaults to the catalog message of the code.',
+              'cause, response headers, request id, expose',
+              e.requiredHeaders,
+            ),
+          ),
+        ],
         parameters: constructorParameters(
           e.requiredHeaders.length > 0 ? `CodeHeaderErrorOptions<${integer(e.status)}>` : 'CodeErrorOptions',
           e.requiredHeaders.length > 0,
@@ -135,7 +172,11 @@ function codeClass(e: ErrorModel): ClassDeclarationStructure {
  * headers is returned as the looked-up type, which any caller can construct (the lookup is for
  * keys known only at run time; the class named itself still demands them).
  */
-function switchBody(w: Writer, subject: string, cases: readonly (readonly [label: string, className: string, cast: string | undefined])[]): void {
+function switchBody(
+  w: Writer,
+  subject: string,
+  cases: readonly (readonly [label: string, className: string, cast: string | undefined])[],
+): void {
   if (cases.length === 0) {
     w.writeLine('return undefined;');
     return;
@@ -159,21 +200,28 @@ export function errorStatements(model: CatalogModel): Statement[] {
   const multiStatus = codeClasses.some((e) => e.codeStatuses.length > 1);
   return [
     (w) => {
-      importLine(w, [
-        // Codes on statuses below 400 extend ApiError itself.
-        ...(codeClasses.some((e) => e.parentClass === 'ApiError') ? ['ApiError'] : []),
-        'ClientError',
-        'ServerError',
-        'type ApiErrorClass',
-        'type ApiErrorOptions',
-        ...(codeClasses.length > 0 ? ['type CodeErrorClass', 'type CodeErrorOptions'] : []),
-      ], './api-error.js');
+      importLine(
+        w,
+        [
+          // Codes on statuses below 400 extend ApiError itself.
+          ...(codeClasses.some((e) => e.parentClass === 'ApiError') ? ['ApiError'] : []),
+          'ClientError',
+          'ServerError',
+          'type ApiErrorClass',
+          'type ApiErrorOptions',
+          ...(codeClasses.length > 0 ? ['type CodeErrorClass', 'type CodeErrorOptions'] : []),
+        ],
+        './api-error.js',
+      );
       importLine(w, ['DefaultErrorCode'], './catalog.js', true);
       importLine(w, ['ErrorCodesByStatus'], './error-codes.js', true);
       if (needsHeaders) importLine(w, ['RequiredHeaders'], './headers.js', true);
     },
     (w) => {
-      jsDoc(w, 'The error code of an error of status S: a code the catalog lists under S, the default code, a code the catalog does not list (a newer server may send one), or none.');
+      jsDoc(
+        w,
+        'The error code of an error of status S: a code the catalog lists under S, the default code, a code the catalog does not list (a newer server may send one), or none.',
+      );
       union(w, 'export type StatusErrorCode<S extends number> =', [
         '(S extends keyof ErrorCodesByStatus ? ErrorCodesByStatus[S] : never)',
         'DefaultErrorCode',
@@ -270,7 +318,11 @@ export function errorStatements(model: CatalogModel): Statement[] {
           {
             kind: StructureKind.Function,
             name: 'codeClassOf',
-            docs: [doc('The class of a code under `status`, or of its first status when the code has no entry there (errorClassForCode checks).')],
+            docs: [
+              doc(
+                'The class of a code under `status`, or of its first status when the code has no entry there (errorClassForCode checks).',
+              ),
+            ],
             parameters: [{ name: 'code', type: 'string' }, ...(multiStatus ? [{ name: 'status', type: 'number | undefined' }] : [])],
             returnType: 'CodeErrorClass | undefined',
             statements: (w: Writer) => codeSwitch(w, codeClasses),
@@ -312,7 +364,8 @@ export function errorStatements(model: CatalogModel): Statement[] {
  * on the status, its first entry's class by default.
  */
 function codeSwitch(w: Writer, codeClasses: readonly ErrorModel[]): void {
-  const ret = (e: ErrorModel): string => (e.requiredHeaders.length > 0 ? `return ${e.className} as unknown as CodeErrorClass;` : `return ${e.className};`);
+  const ret = (e: ErrorModel): string =>
+    e.requiredHeaders.length > 0 ? `return ${e.className} as unknown as CodeErrorClass;` : `return ${e.className};`;
   const byCode = new Map<string, ErrorModel[]>();
   for (const e of codeClasses) byCode.set(e.code, [...(byCode.get(e.code) ?? []), e]);
   w.write('switch (code) ').block(() => {

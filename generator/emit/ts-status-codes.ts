@@ -53,7 +53,10 @@ export function statusCodeStatements(model: CatalogModel): Statement[] {
       namedImports: ['RetryPolicy', 'StatusInfo'],
     },
     (w) => {
-      jsDoc(w, `HTTP status codes of the ${model.service} catalog, named by each entry's \`name\`: \`StatusCode.NotFound\` is 404, as a value and as a type.`);
+      jsDoc(
+        w,
+        `HTTP status codes of the ${model.service} catalog, named by each entry's \`name\`: \`StatusCode.NotFound\` is 404, as a value and as a type.`,
+      );
       w.writeLine('export const StatusCode = {');
       w.indent(() => {
         for (const s of statuses) {
@@ -88,7 +91,11 @@ export function statusCodeStatements(model: CatalogModel): Statement[] {
     },
     (w) => {
       jsDoc(w, 'The catalog message of each status code.');
-      table(w, 'export const STATUS_MESSAGES: { readonly [S in StatusCode]: string } = ', statuses.map((s) => [integer(s.status), stringLiteral(s.message)]));
+      table(
+        w,
+        'export const STATUS_MESSAGES: { readonly [S in StatusCode]: string } = ',
+        statuses.map((s) => [integer(s.status), stringLiteral(s.message)]),
+      );
     },
     (w) => {
       jsDoc(w, 'The retry guidance of each status code that has some.');

@@ -3,13 +3,7 @@
  * (through docText), and object literals whose keys
  * are written the way prettier keeps them.
  */
-import {
-  StructureKind,
-  type JSDocStructure,
-  type OptionalKind,
-  type StatementStructures,
-  type WriterFunction,
-} from 'ts-morph';
+import { StructureKind, type JSDocStructure, type OptionalKind, type StatementStructures, type WriterFunction } from 'ts-morph';
 import { docText, stringLiteral } from './escape.js';
 import type { DocTag } from './ts-layout.js';
 

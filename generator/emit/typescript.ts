@@ -26,21 +26,28 @@ import type { Statement } from './ts-structures.js';
 export { PRETTIER_OPTIONS };
 
 /** How each catalog module (CATALOG_MODULES: the runtime imports them by these names) is built. */
-const CATALOG_FILES: Readonly<Record<string, readonly [about: (model: CatalogModel) => string, statements: (model: CatalogModel) => Statement[]]>> = {
+const CATALOG_FILES: Readonly<
+  Record<string, readonly [about: (model: CatalogModel) => string, statements: (model: CatalogModel) => Statement[]]>
+> = {
   'catalog.ts': [(m) => `Constants of the ${m.service} catalog that the runtime reads, and the ErrorBody type.`, catalogStatements],
-  'error-codes.ts': [(m) => `Service error codes of the ${m.service} catalog: ErrorCode, and what the catalog says of each code.`, errorCodeStatements],
+  'error-codes.ts': [
+    (m) => `Service error codes of the ${m.service} catalog: ErrorCode, and what the catalog says of each code.`,
+    errorCodeStatements,
+  ],
   'errors.ts': [
-    (m) => `Error classes of the ${m.service} catalog: one per 4xx/5xx status${m.errorCodeClasses ? ' and per error code' : ''}, and the lookups from a status or a code to its class.`,
+    (m) =>
+      `Error classes of the ${m.service} catalog: one per 4xx/5xx status${m.errorCodeClasses ? ' and per error code' : ''}, and the lookups from a status or a code to its class.`,
     errorStatements,
   ],
-  'status-codes.ts': [(m) => `HTTP status codes of the ${m.service} catalog: StatusCode, the tables the runtime reads, and category sets.`, statusCodeStatements],
+  'status-codes.ts': [
+    (m) => `HTTP status codes of the ${m.service} catalog: StatusCode, the tables the runtime reads, and category sets.`,
+    statusCodeStatements,
+  ],
 };
 
 /** Everything the entry point re-exports, module by module. */
 function indexStatements(runtime: readonly RuntimeSource[]): string[] {
-  const modules = [...CATALOG_MODULES, ...runtime.map((r) => r.name)]
-    .filter((name) => !PRIVATE_MODULES.includes(name))
-    .sort();
+  const modules = [...CATALOG_MODULES, ...runtime.map((r) => r.name)].filter((name) => !PRIVATE_MODULES.includes(name)).sort();
   return modules.map((name) => `export * from "./${name.replace(/\.ts$/, '.js')}";`);
 }
 
@@ -87,7 +94,11 @@ export async function emitTypeScript(model: CatalogModel, runtime: readonly Runt
     const [about, statements] = CATALOG_FILES[name]!;
     files.push(await build(name, about(model), statements(model)));
   }
-  files.push(await build('index.ts', `Entry point: the ${model.service} status codes, error codes and error classes.`, [indexStatements(runtime).join('\n')]));
+  files.push(
+    await build('index.ts', `Entry point: the ${model.service} status codes, error codes and error classes.`, [
+      indexStatements(runtime).join('\n'),
+    ]),
+  );
   for (const r of runtime) {
     const about = `Runtime shared by every status-catalog output, copied verbatim; for the ${model.service} catalog it reads catalog.ts.`;
     files.push(await build(r.name, about, [r.text]));

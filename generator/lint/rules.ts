@@ -37,7 +37,14 @@ export interface LintRule {
 const lists = (status: StatusModel, header: string): boolean => status.headers.some((name) => name.toLowerCase() === header.toLowerCase());
 
 /** A rule that some statuses must (or should) list a header. */
-function headerRule(name: string, severity: Severity, header: string, statuses: readonly number[], section: string, requirement: string): LintRule {
+function headerRule(
+  name: string,
+  severity: Severity,
+  header: string,
+  statuses: readonly number[],
+  section: string,
+  requirement: string,
+): LintRule {
   return {
     name,
     section,
@@ -100,7 +107,14 @@ export const RULES: readonly LintRule[] = [
         const section = RFC9110_SECTIONS[status.status];
         const phrase = registry.phrases.get(status.status);
         if (section === undefined || phrase === undefined || status.message === phrase) return [];
-        return [{ status: status.status, field: 'message' as const, section, message: `message "${status.message}" is not the reason phrase "${phrase}"` }];
+        return [
+          {
+            status: status.status,
+            field: 'message' as const,
+            section,
+            message: `message "${status.message}" is not the reason phrase "${phrase}"`,
+          },
+        ];
       }),
   },
   headerRule('www-authenticate-on-401', 'error', 'WWW-Authenticate', [401], '15.5.2', 'MUST send it'),

@@ -75,7 +75,11 @@ export function locateSpec(source: string): LocatedSpec {
     } else if (parent.key === undefined) {
       // A key; one that is not a scalar (`? [a, b]`) gets a name no OpenAPI field has.
       const text = event !== undefined ? getScalarValue(source, event) : '\u0000complex key';
-      parent.key = { text, node: node.kind === 'scalar' ? node : { kind: 'scalar', start: node.start, end: node.end, flow: false, style: 'plain', empty: false } };
+      parent.key = {
+        text,
+        node:
+          node.kind === 'scalar' ? node : { kind: 'scalar', start: node.start, end: node.end, flow: false, style: 'plain', empty: false },
+      };
     } else {
       parent.node.entries.push({ key: parent.key.text, keyNode: parent.key.node, value: node });
       parent.key = undefined;
@@ -93,7 +97,9 @@ export function locateSpec(source: string): LocatedSpec {
         const flow = event.style === 2;
         const start = startOf(event, event.start);
         const node: LocatedMap | LocatedSeq =
-          event.type === EVENT_ID.MAPPING ? { kind: 'map', start, end: start, flow, entries: [] } : { kind: 'seq', start, end: start, flow, items: [] };
+          event.type === EVENT_ID.MAPPING
+            ? { kind: 'map', start, end: start, flow, entries: [] }
+            : { kind: 'seq', start, end: start, flow, items: [] };
         place(node, undefined);
         open.push({ node });
         cursor = flow ? event.start + 1 : event.start;
@@ -107,7 +113,14 @@ export function locateSpec(source: string): LocatedSpec {
         const empty = event.valueStart < 0;
         const valueStart = empty ? cursor : event.valueStart;
         const end = empty ? cursor : quoted ? event.valueEnd + 1 : event.valueEnd;
-        const node: LocatedScalar = { kind: 'scalar', start: startOf(event, quoted ? valueStart - 1 : valueStart), end, flow: false, style, empty };
+        const node: LocatedScalar = {
+          kind: 'scalar',
+          start: startOf(event, quoted ? valueStart - 1 : valueStart),
+          end,
+          flow: false,
+          style,
+          empty,
+        };
         place(node, event);
         cursor = Math.max(cursor, end);
         break;

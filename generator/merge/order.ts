@@ -6,7 +6,10 @@
 import type { Insertion } from './plan.js';
 
 /** Groups of new entries, each to go before the existing entry at `before` (its length: after the last). */
-export function placeEntries(existingKeys: readonly string[], insertion: Insertion): { before: number; entries: (readonly [string, unknown])[] }[] {
+export function placeEntries(
+  existingKeys: readonly string[],
+  insertion: Insertion,
+): { before: number; entries: (readonly [string, unknown])[] }[] {
   const groups = new Map<number, (readonly [string, unknown])[]>();
   for (const entry of insertion.entries) {
     const before = insertion.inCodeOrder ? positionInCodeOrder(existingKeys, entry[0]) : existingKeys.length;

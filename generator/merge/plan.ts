@@ -107,7 +107,13 @@ function attachResponses(spec: Tree, version: OpenApiVersion, options: PlanOptio
         const entries = missing.map((a) => [a.key, { $ref: a.ref }] as const);
         for (const a of missing) used.add(a.ref);
         plan.attached += missing.length;
-        if (responses === undefined) plan.insertions.push({ path: operationPath, entries: [['responses', Object.fromEntries(entries)]], inCodeOrder: false, fill: false });
+        if (responses === undefined)
+          plan.insertions.push({
+            path: operationPath,
+            entries: [['responses', Object.fromEntries(entries)]],
+            inCodeOrder: false,
+            fill: false,
+          });
         else if (responses === null) plan.insertions.push({ path: responsesPath, entries, inCodeOrder: true, fill: true });
         else if (isTree(responses)) plan.insertions.push({ path: responsesPath, entries, inCodeOrder: true, fill: false });
         else plan.problems.push(notMap(responsesPath));
@@ -126,7 +132,7 @@ function addComponents(spec: Tree, ours: Components, wanted: Set<string> | undef
     for (const [name, value] of Object.entries(ours[section] ?? {})) {
       const pointer = `#/components/${section}/${name}`;
       if (wanted !== undefined && !wanted.has(pointer)) continue;
-      const existing = isTree(components) && isTree(components[section]) ? (components[section])[name] : undefined;
+      const existing = isTree(components) && isTree(components[section]) ? components[section][name] : undefined;
       if (existing === undefined) {
         entries.push([name, value]);
         plan.added.push(pointer);
@@ -159,7 +165,8 @@ function addComponents(spec: Tree, ours: Components, wanted: Set<string> | undef
     else if (isTree(current)) plan.insertions.push({ path: ['components', section], entries, inCodeOrder: false, fill: false });
     else plan.problems.push(notMap(['components', section]));
   }
-  if (newSections.length > 0) plan.insertions.push({ path: ['components'], entries: newSections, inCodeOrder: false, fill: components === null });
+  if (newSections.length > 0)
+    plan.insertions.push({ path: ['components'], entries: newSections, inCodeOrder: false, fill: components === null });
 }
 
 function notMap(path: readonly string[]): PlanProblem {

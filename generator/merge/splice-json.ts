@@ -22,11 +22,17 @@ export function spliceJson(source: string, spec: LocatedSpec, insertions: readon
     const node = nodeAt(spec.root, insertion.path)!;
     const depth = insertion.path.length;
     if (insertion.fill) {
-      edits.push({ start: node.start, end: node.end, text: jsonValue(Object.fromEntries(insertion.entries), indentOf(source, node), unit, eol), depth });
+      edits.push({
+        start: node.start,
+        end: node.end,
+        text: jsonValue(Object.fromEntries(insertion.entries), indentOf(source, node), unit, eol),
+        depth,
+      });
       continue;
     }
     const map = node as LocatedMap;
-    if (map.entries.length > 0 && source.slice(map.start, map.end).includes('\n')) edits.push(...insertLines(source, map, insertion, unit, eol, depth));
+    if (map.entries.length > 0 && source.slice(map.start, map.end).includes('\n'))
+      edits.push(...insertLines(source, map, insertion, unit, eol, depth));
     else edits.push(rewriteMap(source, map, insertion, unit, eol, depth));
   }
   const order = edits.sort((a, b) => a.start - b.start || b.depth - a.depth);

@@ -105,37 +105,184 @@ describe('ApiError: message, errorMsg and masking', () => {
     readonly errorCode: string | undefined;
   }
   const tests: TestCase<() => ApiError, Want>[] = [
-    ['4xx: the given message is sent', { given: () => new NotFoundError('Widget 7 is gone.'), want: { status: 404, message: 'Widget 7 is gone.', errorMsg: 'Widget 7 is gone.', expose: true, errorCode: 'RT.0000' } }],
-    ['4xx with expose: false: the catalog message is sent', { given: () => new NotFoundError('tenant 42 has no widget 7', { expose: false }), want: { status: 404, message: 'tenant 42 has no widget 7', errorMsg: 'Not Found', expose: false, errorCode: 'RT.0000' } }],
-    ['5xx: the given message stays for logs, the catalog message is sent', { given: () => new InternalServerError('db password=hunter2'), want: { status: 500, message: 'db password=hunter2', errorMsg: 'Internal Server Error', expose: false, errorCode: 'RT.0000' } }],
-    ['5xx with expose: true: the given message is sent', { given: () => new InternalServerError('Try the other region.', { expose: true }), want: { status: 500, message: 'Try the other region.', errorMsg: 'Try the other region.', expose: true, errorCode: 'RT.0000' } }],
-    ['5xx with a code listed under it: the code message is sent', { given: () => new InternalServerError('pool exhausted', { errorCode: 'RT.0500' }), want: { status: 500, message: 'pool exhausted', errorMsg: 'Database unavailable.', expose: false, errorCode: 'RT.0500' } }],
-    ['5xx code class', { given: () => new DatabaseUnavailableError('replica lag 40 s'), want: { status: 500, message: 'replica lag 40 s', errorMsg: 'Database unavailable.', expose: false, errorCode: 'RT.0500' } }],
-    ['5xx without a message', { given: () => new ServiceUnavailableError(), want: { status: 503, message: 'Service Unavailable', errorMsg: 'Service Unavailable', expose: false, errorCode: 'RT.0000' } }],
-    ['ServerError of a status the catalog does not list', { given: () => new ServerError(599, 'secret'), want: { status: 599, message: 'secret', errorMsg: 'HTTP 599', expose: false, errorCode: 'RT.0000' } }],
-    ['ApiError 500', { given: () => new ApiError(500, 'secret'), want: { status: 500, message: 'secret', errorMsg: 'Internal Server Error', expose: false, errorCode: 'RT.0000' } }],
-    ['empty given message is a given message', { given: () => new NotFoundError(''), want: { status: 404, message: '', errorMsg: '', expose: true, errorCode: 'RT.0000' } }],
+    [
+      '4xx: the given message is sent',
+      {
+        given: () => new NotFoundError('Widget 7 is gone.'),
+        want: { status: 404, message: 'Widget 7 is gone.', errorMsg: 'Widget 7 is gone.', expose: true, errorCode: 'RT.0000' },
+      },
+    ],
+    [
+      '4xx with expose: false: the catalog message is sent',
+      {
+        given: () => new NotFoundError('tenant 42 has no widget 7', { expose: false }),
+        want: { status: 404, message: 'tenant 42 has no widget 7', errorMsg: 'Not Found', expose: false, errorCode: 'RT.0000' },
+      },
+    ],
+    [
+      '5xx: the given message stays for logs, the catalog message is sent',
+      {
+        given: () => new InternalServerError('db password=hunter2'),
+        want: { status: 500, message: 'db password=hunter2', errorMsg: 'Internal Server Error', expose: false, errorCode: 'RT.0000' },
+      },
+    ],
+    [
+      '5xx with expose: true: the given message is sent',
+      {
+        given: () => new InternalServerError('Try the other region.', { expose: true }),
+        want: { status: 500, message: 'Try the other region.', errorMsg: 'Try the other region.', expose: true, errorCode: 'RT.0000' },
+      },
+    ],
+    [
+      '5xx with a code listed under it: the code message is sent',
+      {
+        given: () => new InternalServerError('pool exhausted', { errorCode: 'RT.0500' }),
+        want: { status: 500, message: 'pool exhausted', errorMsg: 'Database unavailable.', expose: false, errorCode: 'RT.0500' },
+      },
+    ],
+    [
+      '5xx code class',
+      {
+        given: () => new DatabaseUnavailableError('replica lag 40 s'),
+        want: { status: 500, message: 'replica lag 40 s', errorMsg: 'Database unavailable.', expose: false, errorCode: 'RT.0500' },
+      },
+    ],
+    [
+      '5xx without a message',
+      {
+        given: () => new ServiceUnavailableError(),
+        want: { status: 503, message: 'Service Unavailable', errorMsg: 'Service Unavailable', expose: false, errorCode: 'RT.0000' },
+      },
+    ],
+    [
+      'ServerError of a status the catalog does not list',
+      {
+        given: () => new ServerError(599, 'secret'),
+        want: { status: 599, message: 'secret', errorMsg: 'HTTP 599', expose: false, errorCode: 'RT.0000' },
+      },
+    ],
+    [
+      'ApiError 500',
+      {
+        given: () => new ApiError(500, 'secret'),
+        want: { status: 500, message: 'secret', errorMsg: 'Internal Server Error', expose: false, errorCode: 'RT.0000' },
+      },
+    ],
+    [
+      'empty given message is a given message',
+      { given: () => new NotFoundError(''), want: { status: 404, message: '', errorMsg: '', expose: true, errorCode: 'RT.0000' } },
+    ],
     // Default messages.
-    ['no message: the status message', { given: () => new NotFoundError(), want: { status: 404, message: 'Not Found', errorMsg: 'Not Found', expose: true, errorCode: 'RT.0000' } }],
-    ['a code listed under this status lends its message', { given: () => new NotFoundError(undefined, { errorCode: 'RT.0404' }), want: { status: 404, message: 'No such widget.', errorMsg: 'No such widget.', expose: true, errorCode: 'RT.0404' } }],
-    ['a second code under the same status lends its own', { given: () => new BadRequestError(undefined, { errorCode: 'RT.0002' }), want: { status: 400, message: 'Missing parameter.', errorMsg: 'Missing parameter.', expose: true, errorCode: 'RT.0002' } }],
-    ['a code listed under another status lends nothing', { given: () => new NotFoundError(undefined, { errorCode: 'RT.0500' }), want: { status: 404, message: 'Not Found', errorMsg: 'Not Found', expose: true, errorCode: 'RT.0500' } }],
-    ['a code the catalog does not list lends nothing', { given: () => new NotFoundError(undefined, { errorCode: 'RT.9999' }), want: { status: 404, message: 'Not Found', errorMsg: 'Not Found', expose: true, errorCode: 'RT.9999' } }],
-    ['the code class lends its message', { given: () => new InvalidParameterError(), want: { status: 400, message: 'Invalid parameter.', errorMsg: 'Invalid parameter.', expose: true, errorCode: 'RT.0001' } }],
-    ['a code class fixes its code over the options', { given: () => new InvalidParameterError(undefined, { errorCode: 'RT.0002' } as ApiErrorOptions), want: { status: 400, message: 'Invalid parameter.', errorMsg: 'Invalid parameter.', expose: true, errorCode: 'RT.0001' } }],
-    ['ApiError of a status the catalog does not list', { given: () => new ApiError(418), want: { status: 418, message: 'HTTP 418', errorMsg: 'HTTP 418', expose: true, errorCode: 'RT.0000' } }],
-    ['ApiError with a listed code under its status', { given: () => new ApiError(400, undefined, { errorCode: 'RT.0001' }), want: { status: 400, message: 'Invalid parameter.', errorMsg: 'Invalid parameter.', expose: true, errorCode: 'RT.0001' } }],
-    ['ApiError below 400 (not a client error) exposes', { given: () => new ApiError(302), want: { status: 302, message: 'HTTP 302', errorMsg: 'HTTP 302', expose: true, errorCode: 'RT.0000' } }],
-    ['errorCode: undefined given explicitly: the default code', { given: () => new NotFoundError(undefined, { errorCode: undefined }), want: { status: 404, message: 'Not Found', errorMsg: 'Not Found', expose: true, errorCode: 'RT.0000' } }],
+    [
+      'no message: the status message',
+      {
+        given: () => new NotFoundError(),
+        want: { status: 404, message: 'Not Found', errorMsg: 'Not Found', expose: true, errorCode: 'RT.0000' },
+      },
+    ],
+    [
+      'a code listed under this status lends its message',
+      {
+        given: () => new NotFoundError(undefined, { errorCode: 'RT.0404' }),
+        want: { status: 404, message: 'No such widget.', errorMsg: 'No such widget.', expose: true, errorCode: 'RT.0404' },
+      },
+    ],
+    [
+      'a second code under the same status lends its own',
+      {
+        given: () => new BadRequestError(undefined, { errorCode: 'RT.0002' }),
+        want: { status: 400, message: 'Missing parameter.', errorMsg: 'Missing parameter.', expose: true, errorCode: 'RT.0002' },
+      },
+    ],
+    [
+      'a code listed under another status lends nothing',
+      {
+        given: () => new NotFoundError(undefined, { errorCode: 'RT.0500' }),
+        want: { status: 404, message: 'Not Found', errorMsg: 'Not Found', expose: true, errorCode: 'RT.0500' },
+      },
+    ],
+    [
+      'a code the catalog does not list lends nothing',
+      {
+        given: () => new NotFoundError(undefined, { errorCode: 'RT.9999' }),
+        want: { status: 404, message: 'Not Found', errorMsg: 'Not Found', expose: true, errorCode: 'RT.9999' },
+      },
+    ],
+    [
+      'the code class lends its message',
+      {
+        given: () => new InvalidParameterError(),
+        want: { status: 400, message: 'Invalid parameter.', errorMsg: 'Invalid parameter.', expose: true, errorCode: 'RT.0001' },
+      },
+    ],
+    [
+      'a code class fixes its code over the options',
+      {
+        given: () => new InvalidParameterError(undefined, { errorCode: 'RT.0002' } as ApiErrorOptions),
+        want: { status: 400, message: 'Invalid parameter.', errorMsg: 'Invalid parameter.', expose: true, errorCode: 'RT.0001' },
+      },
+    ],
+    [
+      'ApiError of a status the catalog does not list',
+      {
+        given: () => new ApiError(418),
+        want: { status: 418, message: 'HTTP 418', errorMsg: 'HTTP 418', expose: true, errorCode: 'RT.0000' },
+      },
+    ],
+    [
+      'ApiError with a listed code under its status',
+      {
+        given: () => new ApiError(400, undefined, { errorCode: 'RT.0001' }),
+        want: { status: 400, message: 'Invalid parameter.', errorMsg: 'Invalid parameter.', expose: true, errorCode: 'RT.0001' },
+      },
+    ],
+    [
+      'ApiError below 400 (not a client error) exposes',
+      {
+        given: () => new ApiError(302),
+        want: { status: 302, message: 'HTTP 302', errorMsg: 'HTTP 302', expose: true, errorCode: 'RT.0000' },
+      },
+    ],
+    [
+      'errorCode: undefined given explicitly: the default code',
+      {
+        given: () => new NotFoundError(undefined, { errorCode: undefined }),
+        want: { status: 404, message: 'Not Found', errorMsg: 'Not Found', expose: true, errorCode: 'RT.0000' },
+      },
+    ],
     // Errors rebuilt from responses: the same masking, no default code.
-    ['from a 5xx response: its message for logs, the catalog message re-sent', { given: () => errorFromResponse(503, { error_msg: 'node db-7 down' }), want: { status: 503, message: 'node db-7 down', errorMsg: 'Service Unavailable', expose: false, errorCode: undefined } }],
-    ['from a 5xx response with its code', { given: () => errorFromResponse(500, { error_code: 'RT.0500', error_msg: 'shard 3' }), want: { status: 500, message: 'shard 3', errorMsg: 'Database unavailable.', expose: false, errorCode: 'RT.0500' } }],
-    ['from a 4xx response', { given: () => errorFromResponse(404, { error_code: 'RT.0404', error_msg: 'Widget 7.' }), want: { status: 404, message: 'Widget 7.', errorMsg: 'Widget 7.', expose: true, errorCode: 'RT.0404' } }],
+    [
+      'from a 5xx response: its message for logs, the catalog message re-sent',
+      {
+        given: () => errorFromResponse(503, { error_msg: 'node db-7 down' }),
+        want: { status: 503, message: 'node db-7 down', errorMsg: 'Service Unavailable', expose: false, errorCode: undefined },
+      },
+    ],
+    [
+      'from a 5xx response with its code',
+      {
+        given: () => errorFromResponse(500, { error_code: 'RT.0500', error_msg: 'shard 3' }),
+        want: { status: 500, message: 'shard 3', errorMsg: 'Database unavailable.', expose: false, errorCode: 'RT.0500' },
+      },
+    ],
+    [
+      'from a 4xx response',
+      {
+        given: () => errorFromResponse(404, { error_code: 'RT.0404', error_msg: 'Widget 7.' }),
+        want: { status: 404, message: 'Widget 7.', errorMsg: 'Widget 7.', expose: true, errorCode: 'RT.0404' },
+      },
+    ],
   ];
   for (const [name, { given, want }] of tests) {
     test(name, () => {
       const error = given();
-      expect({ status: error.status, message: error.message, errorMsg: error.errorMsg, expose: error.expose, errorCode: error.errorCode }).toEqual(want);
+      expect({
+        status: error.status,
+        message: error.message,
+        errorMsg: error.errorMsg,
+        expose: error.expose,
+        errorCode: error.errorCode,
+      }).toEqual(want);
       const body = error.toJSON() as unknown as Record<string, unknown>;
       expect(body['error_msg']).toBe(want.errorMsg);
       expect(body['error_code']).toBe(want.errorCode ?? 'RT.0000');
@@ -177,13 +324,34 @@ describe('ApiError: default code', () => {
     ['raised by the server without a code', { given: () => new NotFoundError(), want: { errorCode: 'RT.0000', bodyCode: 'RT.0000' } }],
     ['raised by the server, 5xx', { given: () => new InternalServerError('x'), want: { errorCode: 'RT.0000', bodyCode: 'RT.0000' } }],
     ['raised with ApiError', { given: () => new ApiError(418), want: { errorCode: 'RT.0000', bodyCode: 'RT.0000' } }],
-    ['raised with a code', { given: () => new NotFoundError(undefined, { errorCode: 'RT.0404' }), want: { errorCode: 'RT.0404', bodyCode: 'RT.0404' } }],
-    ['from a response whose body has no code', { given: () => errorFromResponse(404, { error_msg: 'x' }), want: { errorCode: undefined, bodyCode: 'RT.0000' } }],
-    ['from a response whose body is not JSON', { given: () => errorFromResponse(502, '<html>Bad Gateway</html>'), want: { errorCode: undefined, bodyCode: 'RT.0000' } }],
+    [
+      'raised with a code',
+      { given: () => new NotFoundError(undefined, { errorCode: 'RT.0404' }), want: { errorCode: 'RT.0404', bodyCode: 'RT.0404' } },
+    ],
+    [
+      'from a response whose body has no code',
+      { given: () => errorFromResponse(404, { error_msg: 'x' }), want: { errorCode: undefined, bodyCode: 'RT.0000' } },
+    ],
+    [
+      'from a response whose body is not JSON',
+      { given: () => errorFromResponse(502, '<html>Bad Gateway</html>'), want: { errorCode: undefined, bodyCode: 'RT.0000' } },
+    ],
     ['from a response without a body', { given: () => errorFromResponse(500), want: { errorCode: undefined, bodyCode: 'RT.0000' } }],
-    ['from a response of a status without a class', { given: () => errorFromResponse(418, {}), want: { errorCode: undefined, bodyCode: 'RT.0000' } }],
-    ['constructed with FROM_RESPONSE', { given: () => new NotFoundError(undefined, { [FROM_RESPONSE]: true } as ResponseErrorOptions), want: { errorCode: undefined, bodyCode: 'RT.0000' } }],
-    ['from a response whose body has the default code', { given: () => errorFromResponse(404, { error_code: 'RT.0000' }), want: { errorCode: 'RT.0000', bodyCode: 'RT.0000' } }],
+    [
+      'from a response of a status without a class',
+      { given: () => errorFromResponse(418, {}), want: { errorCode: undefined, bodyCode: 'RT.0000' } },
+    ],
+    [
+      'constructed with FROM_RESPONSE',
+      {
+        given: () => new NotFoundError(undefined, { [FROM_RESPONSE]: true } as ResponseErrorOptions),
+        want: { errorCode: undefined, bodyCode: 'RT.0000' },
+      },
+    ],
+    [
+      'from a response whose body has the default code',
+      { given: () => errorFromResponse(404, { error_code: 'RT.0000' }), want: { errorCode: 'RT.0000', bodyCode: 'RT.0000' } },
+    ],
   ];
   for (const [name, { given, want }] of tests) {
     test(name, () => {
@@ -211,20 +379,38 @@ describe('ApiError: headers, request id and toResponse', () => {
     readonly response: [string, string][];
     readonly bodyRequestId: string | undefined;
   }
-  const hopByHop = { Connection: 'close', 'Keep-Alive': 'timeout=5', 'Proxy-Connection': 'keep-alive', 'Transfer-Encoding': 'chunked', TE: 'trailers', Trailer: 'Expires', Upgrade: 'h2c', 'Content-Length': '12', 'Content-Encoding': 'gzip', Date: 'Wed, 21 Oct 2015 07:28:00 GMT' };
+  const hopByHop = {
+    Connection: 'close',
+    'Keep-Alive': 'timeout=5',
+    'Proxy-Connection': 'keep-alive',
+    'Transfer-Encoding': 'chunked',
+    TE: 'trailers',
+    Trailer: 'Expires',
+    Upgrade: 'h2c',
+    'Content-Length': '12',
+    'Content-Encoding': 'gzip',
+    Date: 'Wed, 21 Oct 2015 07:28:00 GMT',
+  };
   const tests: TestCase<() => ApiError, Want>[] = [
     [
       'no headers: content-type only',
-      { given: () => new NotFoundError(), want: { headers: {}, requestId: undefined, response: [['content-type', 'application/json']], bodyRequestId: undefined } },
+      {
+        given: () => new NotFoundError(),
+        want: { headers: {}, requestId: undefined, response: [['content-type', 'application/json']], bodyRequestId: undefined },
+      },
     ],
     [
       'headers keeps all it was given, lower-case; toResponse sends declared ones only',
       {
-        given: () => new TooManyRequestsError(undefined, { headers: { 'Retry-After': '5', 'Set-Cookie': 'session=1', 'X-Powered-By': 'rt' } }),
+        given: () =>
+          new TooManyRequestsError(undefined, { headers: { 'Retry-After': '5', 'Set-Cookie': 'session=1', 'X-Powered-By': 'rt' } }),
         want: {
           headers: { 'retry-after': '5', 'set-cookie': 'session=1', 'x-powered-by': 'rt' },
           requestId: undefined,
-          response: [['retry-after', '5'], ['content-type', 'application/json']],
+          response: [
+            ['retry-after', '5'],
+            ['content-type', 'application/json'],
+          ],
           bodyRequestId: undefined,
         },
       },
@@ -236,7 +422,10 @@ describe('ApiError: headers, request id and toResponse', () => {
         want: {
           headers: { ...Object.fromEntries(Object.entries(hopByHop).map(([k, v]) => [k.toLowerCase(), v])), 'retry-after': '30' },
           requestId: undefined,
-          response: [['retry-after', '30'], ['content-type', 'application/json']],
+          response: [
+            ['retry-after', '30'],
+            ['content-type', 'application/json'],
+          ],
           bodyRequestId: undefined,
         },
       },
@@ -245,17 +434,31 @@ describe('ApiError: headers, request id and toResponse', () => {
       'a Content-Type given is replaced by the catalog media type, last',
       {
         given: () => new NotFoundError(undefined, { headers: { 'Content-Type': 'text/html', 'Retry-After': '1' } }),
-        want: { headers: { 'content-type': 'text/html', 'retry-after': '1' }, requestId: undefined, response: [['retry-after', '1'], ['content-type', 'application/json']], bodyRequestId: undefined },
+        want: {
+          headers: { 'content-type': 'text/html', 'retry-after': '1' },
+          requestId: undefined,
+          response: [
+            ['retry-after', '1'],
+            ['content-type', 'application/json'],
+          ],
+          bodyRequestId: undefined,
+        },
       },
     ],
     [
       'declared headers sorted, x-request-id, content-type last',
       {
-        given: () => new UnauthorizedError(undefined, { headers: { 'WWW-Authenticate': 'Bearer', 'Retry-After': '2' }, requestId: 'req-9' }),
+        given: () =>
+          new UnauthorizedError(undefined, { headers: { 'WWW-Authenticate': 'Bearer', 'Retry-After': '2' }, requestId: 'req-9' }),
         want: {
           headers: { 'www-authenticate': 'Bearer', 'retry-after': '2' },
           requestId: 'req-9',
-          response: [['retry-after', '2'], ['www-authenticate', 'Bearer'], ['x-request-id', 'req-9'], ['content-type', 'application/json']],
+          response: [
+            ['retry-after', '2'],
+            ['www-authenticate', 'Bearer'],
+            ['x-request-id', 'req-9'],
+            ['content-type', 'application/json'],
+          ],
           bodyRequestId: 'req-9',
         },
       },
@@ -264,35 +467,88 @@ describe('ApiError: headers, request id and toResponse', () => {
       'a request id from x-request-id is sent as a header, not in the body',
       {
         given: () => new NotFoundError(undefined, { headers: { 'X-Request-Id': 'hdr-1' } }),
-        want: { headers: { 'x-request-id': 'hdr-1' }, requestId: 'hdr-1', response: [['x-request-id', 'hdr-1'], ['content-type', 'application/json']], bodyRequestId: undefined },
+        want: {
+          headers: { 'x-request-id': 'hdr-1' },
+          requestId: 'hdr-1',
+          response: [
+            ['x-request-id', 'hdr-1'],
+            ['content-type', 'application/json'],
+          ],
+          bodyRequestId: undefined,
+        },
       },
     ],
     [
       'a request id given wins over the header',
       {
         given: () => new NotFoundError(undefined, { headers: { 'X-Request-Id': 'hdr-1' }, requestId: 'opt-1' }),
-        want: { headers: { 'x-request-id': 'hdr-1' }, requestId: 'opt-1', response: [['x-request-id', 'opt-1'], ['content-type', 'application/json']], bodyRequestId: 'opt-1' },
+        want: {
+          headers: { 'x-request-id': 'hdr-1' },
+          requestId: 'opt-1',
+          response: [
+            ['x-request-id', 'opt-1'],
+            ['content-type', 'application/json'],
+          ],
+          bodyRequestId: 'opt-1',
+        },
       },
     ],
     [
       'headers from a Map and from fetch Headers',
       {
         given: () => new TooManyRequestsError(undefined, { headers: new Headers({ 'Retry-After': '9', Via: '1.1 proxy' }) }),
-        want: { headers: { 'retry-after': '9', via: '1.1 proxy' }, requestId: undefined, response: [['retry-after', '9'], ['content-type', 'application/json']], bodyRequestId: undefined },
+        want: {
+          headers: { 'retry-after': '9', via: '1.1 proxy' },
+          requestId: undefined,
+          response: [
+            ['retry-after', '9'],
+            ['content-type', 'application/json'],
+          ],
+          bodyRequestId: undefined,
+        },
       },
     ],
     [
       'from a response: only declared headers and x-request-id are kept',
       {
-        given: () => errorFromResponse(429, {}, { 'Retry-After': '5', 'Set-Cookie': 'a=1', Connection: 'close', 'X-Request-Id': 'r1', 'Content-Type': 'application/json', Server: 'nginx' }),
-        want: { headers: { 'retry-after': '5', 'x-request-id': 'r1' }, requestId: 'r1', response: [['retry-after', '5'], ['x-request-id', 'r1'], ['content-type', 'application/json']], bodyRequestId: undefined },
+        given: () =>
+          errorFromResponse(
+            429,
+            {},
+            {
+              'Retry-After': '5',
+              'Set-Cookie': 'a=1',
+              Connection: 'close',
+              'X-Request-Id': 'r1',
+              'Content-Type': 'application/json',
+              Server: 'nginx',
+            },
+          ),
+        want: {
+          headers: { 'retry-after': '5', 'x-request-id': 'r1' },
+          requestId: 'r1',
+          response: [
+            ['retry-after', '5'],
+            ['x-request-id', 'r1'],
+            ['content-type', 'application/json'],
+          ],
+          bodyRequestId: undefined,
+        },
       },
     ],
     [
       'from a response: the body request id wins over the header',
       {
         given: () => errorFromResponse(404, { request_id: 'body-1' }, new Map([['x-request-id', 'hdr-1']])),
-        want: { headers: { 'x-request-id': 'hdr-1' }, requestId: 'body-1', response: [['x-request-id', 'body-1'], ['content-type', 'application/json']], bodyRequestId: 'body-1' },
+        want: {
+          headers: { 'x-request-id': 'hdr-1' },
+          requestId: 'body-1',
+          response: [
+            ['x-request-id', 'body-1'],
+            ['content-type', 'application/json'],
+          ],
+          bodyRequestId: 'body-1',
+        },
       },
     ],
   ];
@@ -340,14 +596,41 @@ describe('ApiError: a request id that cannot be a header', () => {
 
 describe('ApiError: retryable and retryAfter', () => {
   const tests: TestCase<() => ApiError, { retryable: boolean; retryAfter: number | undefined }>[] = [
-    ['429 (retry-after) without Retry-After', { given: () => new TooManyRequestsError(), want: { retryable: true, retryAfter: undefined } }],
-    ['429 with Retry-After: 5', { given: () => new TooManyRequestsError(undefined, { headers: { 'Retry-After': 5 } }), want: { retryable: true, retryAfter: 5 } }],
-    ['503 (if-retry-after) without Retry-After', { given: () => new ServiceUnavailableError(), want: { retryable: false, retryAfter: undefined } }],
-    ['503 with Retry-After: 30', { given: () => new ServiceUnavailableError(undefined, { headers: { 'retry-after': '30' } }), want: { retryable: true, retryAfter: 30 } }],
-    ['503 with an unreadable Retry-After', { given: () => new ServiceUnavailableError(undefined, { headers: { 'Retry-After': 'soon' } }), want: { retryable: true, retryAfter: undefined } }],
-    ['400 (modify) with Retry-After', { given: () => new BadRequestError(undefined, { headers: { 'Retry-After': '1' } }), want: { retryable: false, retryAfter: 1 } }],
+    [
+      '429 (retry-after) without Retry-After',
+      { given: () => new TooManyRequestsError(), want: { retryable: true, retryAfter: undefined } },
+    ],
+    [
+      '429 with Retry-After: 5',
+      { given: () => new TooManyRequestsError(undefined, { headers: { 'Retry-After': 5 } }), want: { retryable: true, retryAfter: 5 } },
+    ],
+    [
+      '503 (if-retry-after) without Retry-After',
+      { given: () => new ServiceUnavailableError(), want: { retryable: false, retryAfter: undefined } },
+    ],
+    [
+      '503 with Retry-After: 30',
+      {
+        given: () => new ServiceUnavailableError(undefined, { headers: { 'retry-after': '30' } }),
+        want: { retryable: true, retryAfter: 30 },
+      },
+    ],
+    [
+      '503 with an unreadable Retry-After',
+      {
+        given: () => new ServiceUnavailableError(undefined, { headers: { 'Retry-After': 'soon' } }),
+        want: { retryable: true, retryAfter: undefined },
+      },
+    ],
+    [
+      '400 (modify) with Retry-After',
+      { given: () => new BadRequestError(undefined, { headers: { 'Retry-After': '1' } }), want: { retryable: false, retryAfter: 1 } },
+    ],
     ['404 (no policy)', { given: () => new NotFoundError(), want: { retryable: false, retryAfter: undefined } }],
-    ['503 from a response with Retry-After', { given: () => errorFromResponse(503, '', { 'Retry-After': '12' }), want: { retryable: true, retryAfter: 12 } }],
+    [
+      '503 from a response with Retry-After',
+      { given: () => errorFromResponse(503, '', { 'Retry-After': '12' }), want: { retryable: true, retryAfter: 12 } },
+    ],
   ];
   for (const [name, { given, want }] of tests) {
     test(name, () => {
@@ -373,7 +656,10 @@ describe('ApiError: brand and Symbol.hasInstance', () => {
     ['NoSuchWidgetError → "code:RT.0404"', { given: () => new NoSuchWidgetError(), want: 'code:RT.0404' }],
     ['a user subclass of a status class → its status', { given: () => new MyNotFound(), want: 'status:404' }],
     ['a user subclass of ApiError → "api"', { given: () => new Teapot(), want: 'api' }],
-    ['from a response with a code class → the code', { given: () => errorFromResponse(400, { error_code: 'RT.0002' }), want: 'code:RT.0002' }],
+    [
+      'from a response with a code class → the code',
+      { given: () => errorFromResponse(400, { error_code: 'RT.0002' }), want: 'code:RT.0002' },
+    ],
     ['from a response of an unlisted 4xx → "client"', { given: () => errorFromResponse(418), want: 'client' }],
     ['from a response of an unlisted 5xx → "server"', { given: () => errorFromResponse(599), want: 'server' }],
     ['from a response of a 3xx → "api"', { given: () => errorFromResponse(302), want: 'api' }],
@@ -394,17 +680,36 @@ describe('ApiError: brand and Symbol.hasInstance', () => {
   }
 
   // What another copy of the RT code makes: the brand, not the prototype.
-  const classes: Record<string, unknown> = { ApiError, ClientError, ServerError, BadRequestError, NotFoundError, InternalServerError, NoSuchWidgetError, InvalidParameterError, MyNotFound };
+  const classes: Record<string, unknown> = {
+    ApiError,
+    ClientError,
+    ServerError,
+    BadRequestError,
+    NotFoundError,
+    InternalServerError,
+    NoSuchWidgetError,
+    InvalidParameterError,
+    MyNotFound,
+  };
   const matches: TestCase<object, string[]>[] = [
     ['a foreign 404 status error', { given: foreign('status:404', 404), want: ['ApiError', 'ClientError', 'NotFoundError'] }],
     ['a foreign 400 status error', { given: foreign('status:400', 400), want: ['ApiError', 'ClientError', 'BadRequestError'] }],
-    ['a foreign RT.0404 code error', { given: foreign('code:RT.0404', 404), want: ['ApiError', 'ClientError', 'NotFoundError', 'NoSuchWidgetError'] }],
-    ['a foreign RT.0001 code error', { given: foreign('code:RT.0001', 400), want: ['ApiError', 'ClientError', 'BadRequestError', 'InvalidParameterError'] }],
+    [
+      'a foreign RT.0404 code error',
+      { given: foreign('code:RT.0404', 404), want: ['ApiError', 'ClientError', 'NotFoundError', 'NoSuchWidgetError'] },
+    ],
+    [
+      'a foreign RT.0001 code error',
+      { given: foreign('code:RT.0001', 400), want: ['ApiError', 'ClientError', 'BadRequestError', 'InvalidParameterError'] },
+    ],
     ['a foreign 500 status error', { given: foreign('status:500', 500), want: ['ApiError', 'ServerError', 'InternalServerError'] }],
     ['a foreign ClientError of 404', { given: foreign('client', 404), want: ['ApiError', 'ClientError'] }],
     ['a foreign ServerError of 599', { given: foreign('server', 599), want: ['ApiError', 'ServerError'] }],
     ['a foreign ApiError of 404', { given: foreign('api', 404), want: ['ApiError'] }],
-    ['a foreign brand without a numeric status: its own kind, no range', { given: foreign('status:404', '404'), want: ['ApiError', 'NotFoundError'] }],
+    [
+      'a foreign brand without a numeric status: its own kind, no range',
+      { given: foreign('status:404', '404'), want: ['ApiError', 'NotFoundError'] },
+    ],
     ['a brand of another service', { given: foreign('status:404', 404, 'OTHER'), want: [] }],
     ['a brand that is not text', { given: foreign(404, 404), want: [] }],
     ['no brand, status 404', { given: { status: 404 }, want: [] }],
@@ -466,7 +771,9 @@ describe('ApiError: brand and Symbol.hasInstance', () => {
     for (const a of errorStatuses) {
       const error = make(errorClassFor(a.status));
       for (const b of errorStatuses) {
-        expect(error instanceof (errorClassFor(b.status) as unknown as new () => unknown), `${a.status} instanceof ${b.status}`).toBe(a.status === b.status);
+        expect(error instanceof (errorClassFor(b.status) as unknown as new () => unknown), `${a.status} instanceof ${b.status}`).toBe(
+          a.status === b.status,
+        );
         expect(isApiError(error, b.status)).toBe(a.status === b.status);
       }
       expect(error instanceof ClientError).toBe(a.status < 500);
@@ -605,31 +912,56 @@ describe('with other generated catalogs', () => {
       'a code listed under its status: its type, titled by its message',
       {
         given: () => new (cls(iam, 'NotFoundError'))('User 7.', { errorCode: '0404', instance: '/users/7' }),
-        want: { type: 'https://errors.identity.example/0404', title: 'User not found.', status: 404, detail: 'User 7.', instance: '/users/7', code: '0404' },
+        want: {
+          type: 'https://errors.identity.example/0404',
+          title: 'User not found.',
+          status: 404,
+          detail: 'User 7.',
+          instance: '/users/7',
+          code: '0404',
+        },
       },
     ],
     [
       'the code class',
       {
         given: () => new (cls(iam, 'UserNotFoundError'))(),
-        want: { type: 'https://errors.identity.example/0404', title: 'User not found.', status: 404, detail: 'User not found.', code: '0404' },
+        want: {
+          type: 'https://errors.identity.example/0404',
+          title: 'User not found.',
+          status: 404,
+          detail: 'User not found.',
+          code: '0404',
+        },
       },
     ],
     [
       'the default code (not listed): about:blank, titled by the status',
-      { given: () => new (cls(iam, 'NotFoundError'))(), want: { type: 'about:blank', title: 'Not Found', status: 404, detail: 'Not Found', code: '0000' } },
+      {
+        given: () => new (cls(iam, 'NotFoundError'))(),
+        want: { type: 'about:blank', title: 'Not Found', status: 404, detail: 'Not Found', code: '0000' },
+      },
     ],
     [
       'a code listed under another status: titled by the status',
-      { given: () => new (cls(iam, 'NotFoundError'))(undefined, { errorCode: '0101' }), want: { title: 'Not Found', status: 404, detail: 'Not Found', code: '0101' } },
+      {
+        given: () => new (cls(iam, 'NotFoundError'))(undefined, { errorCode: '0101' }),
+        want: { title: 'Not Found', status: 404, detail: 'Not Found', code: '0101' },
+      },
     ],
     [
       'a 5xx: catalog message as detail and title',
-      { given: () => new (cls(iam, 'InternalServerError'))('stack trace'), want: { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'Internal Server Error', code: '0000' } },
+      {
+        given: () => new (cls(iam, 'InternalServerError'))('stack trace'),
+        want: { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'Internal Server Error', code: '0000' },
+      },
     ],
     [
       'from a problem response with a numeric code: the code class, its leading zeros back',
-      { given: () => iam.errorFromResponse(404, { type: 'x', title: 'y', status: 404, detail: 'User 7.', code: 404 }), want: { type: 'https://errors.identity.example/0404', title: 'User not found.', status: 404, detail: 'User 7.', code: '0404' } },
+      {
+        given: () => iam.errorFromResponse(404, { type: 'x', title: 'y', status: 404, detail: 'User 7.', code: 404 }),
+        want: { type: 'https://errors.identity.example/0404', title: 'User not found.', status: 404, detail: 'User 7.', code: '0404' },
+      },
     ],
   ];
   for (const [name, { given, want }] of problems) {

@@ -18,11 +18,15 @@ export type TestCase<Given, Want> = [name: string, { given: Given; want: Want }]
  */
 export function generateCatalog(catalog: string, outDir: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'generate', '--catalog', catalog, '--out', outDir], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'generate', '--catalog', catalog, '--out', outDir], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(join(outDir, 'ts')) : reject(new Error(`generate ${catalog} exited ${code}:\n${stderr}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(join(outDir, 'ts')) : reject(new Error(`generate ${catalog} exited ${code}:\n${stderr}`)),
+    );
   });
 }
 

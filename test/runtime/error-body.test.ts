@@ -13,7 +13,11 @@ type Part = 'code' | 'message' | 'requestId' | 'type' | 'title' | 'status' | 'in
 const parts = (...members: [Part, ...string[]][]): ErrorBodyLayout['members'] => members.map(([part, ...path]) => ({ part, path }));
 
 /** The three presets' layouts, as the generator writes them into catalog.ts. */
-const FLAT: ErrorBodyLayout = { mediaType: 'application/json', members: parts(['code', 'error_code'], ['message', 'error_msg'], ['requestId', 'request_id']), problemTypeBase: undefined };
+const FLAT: ErrorBodyLayout = {
+  mediaType: 'application/json',
+  members: parts(['code', 'error_code'], ['message', 'error_msg'], ['requestId', 'request_id']),
+  problemTypeBase: undefined,
+};
 const NESTED: ErrorBodyLayout = {
   mediaType: 'application/json',
   members: parts(['code', 'error', 'code'], ['message', 'error', 'message'], ['requestId', 'error', 'request_id']),
@@ -21,12 +25,24 @@ const NESTED: ErrorBodyLayout = {
 };
 const PROBLEM: ErrorBodyLayout = {
   mediaType: 'application/problem+json',
-  members: parts(['type', 'type'], ['title', 'title'], ['status', 'status'], ['message', 'detail'], ['instance', 'instance'], ['code', 'code'], ['requestId', 'request_id']),
+  members: parts(
+    ['type', 'type'],
+    ['title', 'title'],
+    ['status', 'status'],
+    ['message', 'detail'],
+    ['instance', 'instance'],
+    ['code', 'code'],
+    ['requestId', 'request_id'],
+  ),
   problemTypeBase: 'https://errors.example/',
 };
 const PROBLEM_NO_BASE: ErrorBodyLayout = { ...PROBLEM, problemTypeBase: undefined };
 /** A catalog with its own member names, read before the common ones. */
-const CUSTOM: ErrorBodyLayout = { mediaType: 'application/json', members: parts(['code', 'fault', 'id'], ['message', 'fault', 'text'], ['requestId', 'trace']), problemTypeBase: undefined };
+const CUSTOM: ErrorBodyLayout = {
+  mediaType: 'application/json',
+  members: parts(['code', 'fault', 'id'], ['message', 'fault', 'text'], ['requestId', 'trace']),
+  problemTypeBase: undefined,
+};
 /** A body with a constant and extras (CodeArts and Stripe style). */
 const WITH_EXTRAS: ErrorBodyLayout = {
   mediaType: 'application/json',
@@ -56,13 +72,37 @@ const read = (parts: Partial<ReadErrorBody>): ReadErrorBody => ({ ...NOTHING, ..
 
 describe('writeErrorBody', () => {
   const tests: TestCase<{ layout: ErrorBodyLayout; parts: Partial<ErrorBodyParts> }, object>[] = [
-    ['flat: code, message, request id', { given: { layout: FLAT, parts: {} }, want: { error_code: 'RT.0404', error_msg: 'No widget 7.', request_id: 'req-1' } }],
-    ['flat: no instance, title or status', { given: { layout: FLAT, parts: { listedCode: false } }, want: { error_code: 'RT.0404', error_msg: 'No widget 7.', request_id: 'req-1' } }],
-    ['flat: undefined code left out', { given: { layout: FLAT, parts: { code: undefined } }, want: { error_msg: 'No widget 7.', request_id: 'req-1' } }],
-    ['flat: undefined request id left out', { given: { layout: FLAT, parts: { requestId: undefined } }, want: { error_code: 'RT.0404', error_msg: 'No widget 7.' } }],
-    ['flat: empty message kept', { given: { layout: FLAT, parts: { message: '', requestId: undefined } }, want: { error_code: 'RT.0404', error_msg: '' } }],
-    ['nested: one error object, code first', { given: { layout: NESTED, parts: {} }, want: { error: { code: 'RT.0404', message: 'No widget 7.', request_id: 'req-1' } } }],
-    ['nested: undefined code and request id left out', { given: { layout: NESTED, parts: { code: undefined, requestId: undefined } }, want: { error: { message: 'No widget 7.' } } }],
+    [
+      'flat: code, message, request id',
+      { given: { layout: FLAT, parts: {} }, want: { error_code: 'RT.0404', error_msg: 'No widget 7.', request_id: 'req-1' } },
+    ],
+    [
+      'flat: no instance, title or status',
+      {
+        given: { layout: FLAT, parts: { listedCode: false } },
+        want: { error_code: 'RT.0404', error_msg: 'No widget 7.', request_id: 'req-1' },
+      },
+    ],
+    [
+      'flat: undefined code left out',
+      { given: { layout: FLAT, parts: { code: undefined } }, want: { error_msg: 'No widget 7.', request_id: 'req-1' } },
+    ],
+    [
+      'flat: undefined request id left out',
+      { given: { layout: FLAT, parts: { requestId: undefined } }, want: { error_code: 'RT.0404', error_msg: 'No widget 7.' } },
+    ],
+    [
+      'flat: empty message kept',
+      { given: { layout: FLAT, parts: { message: '', requestId: undefined } }, want: { error_code: 'RT.0404', error_msg: '' } },
+    ],
+    [
+      'nested: one error object, code first',
+      { given: { layout: NESTED, parts: {} }, want: { error: { code: 'RT.0404', message: 'No widget 7.', request_id: 'req-1' } } },
+    ],
+    [
+      'nested: undefined code and request id left out',
+      { given: { layout: NESTED, parts: { code: undefined, requestId: undefined } }, want: { error: { message: 'No widget 7.' } } },
+    ],
     ['custom paths', { given: { layout: CUSTOM, parts: {} }, want: { fault: { id: 'RT.0404', text: 'No widget 7.' }, trace: 'req-1' } }],
     [
       'constant always written, extras given written in layout order, undefined ones left out',
@@ -71,33 +111,69 @@ describe('writeErrorBody', () => {
         want: { error: { code: 'RT.0404', message: 'No widget 7.', doc_url: 'https://d/x', param: 'amount' }, status: 'failed' },
       },
     ],
-    ['constant without extras', { given: { layout: WITH_EXTRAS, parts: {} }, want: { error: { code: 'RT.0404', message: 'No widget 7.' }, status: 'failed' } }],
-    ['an extra the layout does not declare is not written', { given: { layout: FLAT, parts: { extras: { doc_url: 'x' } } }, want: { error_code: 'RT.0404', error_msg: 'No widget 7.', request_id: 'req-1' } }],
+    [
+      'constant without extras',
+      { given: { layout: WITH_EXTRAS, parts: {} }, want: { error: { code: 'RT.0404', message: 'No widget 7.' }, status: 'failed' } },
+    ],
+    [
+      'an extra the layout does not declare is not written',
+      {
+        given: { layout: FLAT, parts: { extras: { doc_url: 'x' } } },
+        want: { error_code: 'RT.0404', error_msg: 'No widget 7.', request_id: 'req-1' },
+      },
+    ],
     [
       'problem, listed code: its own type, RFC 9457 members first',
       {
         given: { layout: PROBLEM, parts: {} },
-        want: { type: 'https://errors.example/RT.0404', title: 'No such widget.', status: 404, detail: 'No widget 7.', instance: '/widgets/7', code: 'RT.0404', request_id: 'req-1' },
+        want: {
+          type: 'https://errors.example/RT.0404',
+          title: 'No such widget.',
+          status: 404,
+          detail: 'No widget 7.',
+          instance: '/widgets/7',
+          code: 'RT.0404',
+          request_id: 'req-1',
+        },
       },
     ],
     [
       'problem, code not listed: about:blank',
       {
         given: { layout: PROBLEM, parts: { code: 'X.1', listedCode: false, title: 'Not Found' } },
-        want: { type: 'about:blank', title: 'Not Found', status: 404, detail: 'No widget 7.', instance: '/widgets/7', code: 'X.1', request_id: 'req-1' },
+        want: {
+          type: 'about:blank',
+          title: 'Not Found',
+          status: 404,
+          detail: 'No widget 7.',
+          instance: '/widgets/7',
+          code: 'X.1',
+          request_id: 'req-1',
+        },
       },
     ],
     [
       'problem without a type base: about:blank even for a listed code',
       {
         given: { layout: PROBLEM_NO_BASE, parts: {} },
-        want: { type: 'about:blank', title: 'No such widget.', status: 404, detail: 'No widget 7.', instance: '/widgets/7', code: 'RT.0404', request_id: 'req-1' },
+        want: {
+          type: 'about:blank',
+          title: 'No such widget.',
+          status: 404,
+          detail: 'No widget 7.',
+          instance: '/widgets/7',
+          code: 'RT.0404',
+          request_id: 'req-1',
+        },
       },
     ],
     [
       'problem: undefined instance, code and request id left out',
       {
-        given: { layout: PROBLEM, parts: { code: undefined, listedCode: false, instance: undefined, requestId: undefined, title: 'Not Found' } },
+        given: {
+          layout: PROBLEM,
+          parts: { code: undefined, listedCode: false, instance: undefined, requestId: undefined, title: 'Not Found' },
+        },
         want: { type: 'about:blank', title: 'Not Found', status: 404, detail: 'No widget 7.' },
       },
     ],
@@ -115,7 +191,13 @@ describe('writeErrorBody', () => {
   test('extras and constants read back: extras by name, the constant not at all', () => {
     const extras = { doc_url: 'https://d/x', param: { nested: [1] }, Retries: 3 };
     const body = writeErrorBody(WITH_EXTRAS, { ...PARTS, extras });
-    expect(readErrorBody(WITH_EXTRAS, JSON.stringify(body))).toEqual({ code: PARTS.code, message: PARTS.message, requestId: undefined, instance: undefined, extras });
+    expect(readErrorBody(WITH_EXTRAS, JSON.stringify(body))).toEqual({
+      code: PARTS.code,
+      message: PARTS.message,
+      requestId: undefined,
+      instance: undefined,
+      extras,
+    });
   });
 
   test('a body written in each layout reads back to its parts', () => {
@@ -142,12 +224,29 @@ describe('readErrorBody', () => {
       throw new Error('getter ran');
     },
   });
-  const nestedGetter = { error: Object.defineProperty({ message: 'm' }, 'code', { enumerable: true, get: () => { getterRuns += 1; return 'X'; } }) };
+  const nestedGetter = {
+    error: Object.defineProperty({ message: 'm' }, 'code', {
+      enumerable: true,
+      get: () => {
+        getterRuns += 1;
+        return 'X';
+      },
+    }),
+  };
 
   const tests: TestCase<{ layout?: ErrorBodyLayout; body: unknown; numeric?: (n: number) => string }, ReadErrorBody>[] = [
     // text
-    ['raw JSON text', { given: { body: '{"error_code":"RT.0001","error_msg":"Bad id.","request_id":"r1"}' }, want: read({ code: 'RT.0001', message: 'Bad id.', requestId: 'r1' }) }],
-    ['raw JSON text with a byte order mark', { given: { body: '\uFEFF{"error_code":"RT.0001","error_msg":"Bad id."}' }, want: read({ code: 'RT.0001', message: 'Bad id.' }) }],
+    [
+      'raw JSON text',
+      {
+        given: { body: '{"error_code":"RT.0001","error_msg":"Bad id.","request_id":"r1"}' },
+        want: read({ code: 'RT.0001', message: 'Bad id.', requestId: 'r1' }),
+      },
+    ],
+    [
+      'raw JSON text with a byte order mark',
+      { given: { body: '\uFEFF{"error_code":"RT.0001","error_msg":"Bad id."}' }, want: read({ code: 'RT.0001', message: 'Bad id.' }) },
+    ],
     ['raw JSON text with whitespace around it', { given: { body: '\n  {"error_code":"RT.0001"}\r\n' }, want: read({ code: 'RT.0001' }) }],
     ['text that is not JSON (a gateway page)', { given: { body: '<html><body>502 Bad Gateway</body></html>' }, want: NOTHING }],
     ['truncated JSON', { given: { body: '{"error_code":"RT.00' }, want: NOTHING }],
@@ -156,30 +255,97 @@ describe('readErrorBody', () => {
     ['JSON text of a string', { given: { body: '"RT.0001"' }, want: NOTHING }],
     ['JSON text null', { given: { body: 'null' }, want: NOTHING }],
     // parsed bodies, any layout, read with the flat layout
-    ['flat body', { given: { body: { error_code: 'RT.0404', error_msg: 'Gone.', request_id: 'r2' } }, want: read({ code: 'RT.0404', message: 'Gone.', requestId: 'r2' }) }],
-    ['flat body with code/message names', { given: { body: { code: 'RT.0404', message: 'Gone.' } }, want: read({ code: 'RT.0404', message: 'Gone.' }) }],
-    ['nested body', { given: { body: { error: { code: 'RT.0404', message: 'Gone.', request_id: 'r3' } } }, want: read({ code: 'RT.0404', message: 'Gone.', requestId: 'r3' }) }],
-    ['nested body with flat member names', { given: { body: { error: { error_code: 'RT.0404', error_msg: 'Gone.' } } }, want: read({ code: 'RT.0404', message: 'Gone.' }) }],
+    [
+      'flat body',
+      {
+        given: { body: { error_code: 'RT.0404', error_msg: 'Gone.', request_id: 'r2' } },
+        want: read({ code: 'RT.0404', message: 'Gone.', requestId: 'r2' }),
+      },
+    ],
+    [
+      'flat body with code/message names',
+      { given: { body: { code: 'RT.0404', message: 'Gone.' } }, want: read({ code: 'RT.0404', message: 'Gone.' }) },
+    ],
+    [
+      'nested body',
+      {
+        given: { body: { error: { code: 'RT.0404', message: 'Gone.', request_id: 'r3' } } },
+        want: read({ code: 'RT.0404', message: 'Gone.', requestId: 'r3' }),
+      },
+    ],
+    [
+      'nested body with flat member names',
+      { given: { body: { error: { error_code: 'RT.0404', error_msg: 'Gone.' } } }, want: read({ code: 'RT.0404', message: 'Gone.' }) },
+    ],
     [
       'problem document',
       {
-        given: { body: { type: 'https://e/RT.0404', title: 'No such widget.', status: 404, detail: 'Widget 7.', instance: '/w/7', code: 'RT.0404', request_id: 'r4' } },
+        given: {
+          body: {
+            type: 'https://e/RT.0404',
+            title: 'No such widget.',
+            status: 404,
+            detail: 'Widget 7.',
+            instance: '/w/7',
+            code: 'RT.0404',
+            request_id: 'r4',
+          },
+        },
         want: read({ code: 'RT.0404', message: 'Widget 7.', requestId: 'r4', instance: '/w/7' }),
       },
     ],
-    ['problem document without a code: title is not a message', { given: { body: { type: 'about:blank', title: 'Not Found', status: 404 } }, want: NOTHING }],
+    [
+      'problem document without a code: title is not a message',
+      { given: { body: { type: 'about:blank', title: 'Not Found', status: 404 } }, want: NOTHING },
+    ],
     // parsed bodies read with the other layouts
-    ['flat body read with the problem layout', { given: { layout: PROBLEM, body: { error_code: 'RT.0001', error_msg: 'Bad.' } }, want: read({ code: 'RT.0001', message: 'Bad.' }) }],
-    ['flat body read with the nested layout', { given: { layout: NESTED, body: { error_code: 'RT.0001', error_msg: 'Bad.' } }, want: read({ code: 'RT.0001', message: 'Bad.' }) }],
-    ['problem body read with the nested layout', { given: { layout: NESTED, body: { detail: 'd', code: 'C', instance: '/i' } }, want: read({ code: 'C', message: 'd', instance: '/i' }) }],
+    [
+      'flat body read with the problem layout',
+      { given: { layout: PROBLEM, body: { error_code: 'RT.0001', error_msg: 'Bad.' } }, want: read({ code: 'RT.0001', message: 'Bad.' }) },
+    ],
+    [
+      'flat body read with the nested layout',
+      { given: { layout: NESTED, body: { error_code: 'RT.0001', error_msg: 'Bad.' } }, want: read({ code: 'RT.0001', message: 'Bad.' }) },
+    ],
+    [
+      'problem body read with the nested layout',
+      {
+        given: { layout: NESTED, body: { detail: 'd', code: 'C', instance: '/i' } },
+        want: read({ code: 'C', message: 'd', instance: '/i' }),
+      },
+    ],
     // precedence
-    ['the catalog paths come first', { given: { layout: CUSTOM, body: { error_code: 'common', fault: { id: 'own', text: 'own text' }, message: 'common text', trace: 't', request_id: 'common id' } }, want: read({ code: 'own', message: 'own text', requestId: 't' }) }],
+    [
+      'the catalog paths come first',
+      {
+        given: {
+          layout: CUSTOM,
+          body: {
+            error_code: 'common',
+            fault: { id: 'own', text: 'own text' },
+            message: 'common text',
+            trace: 't',
+            request_id: 'common id',
+          },
+        },
+        want: read({ code: 'own', message: 'own text', requestId: 't' }),
+      },
+    ],
     ['error_code before code', { given: { body: { code: 'second', error_code: 'first' } }, want: read({ code: 'first' }) }],
     ['top-level code before error.code', { given: { body: { error: { code: 'nested' }, code: 'top' } }, want: read({ code: 'top' }) }],
-    ['error_msg before message before detail', { given: { body: { detail: 'd', message: 'm', error_msg: 'e' } }, want: read({ message: 'e' }) }],
-    ['a member of the wrong type is skipped for the next', { given: { body: { error_code: 42.5, code: 'ok', error_msg: null, message: 'm' } }, want: read({ code: 'ok', message: 'm' }) }],
+    [
+      'error_msg before message before detail',
+      { given: { body: { detail: 'd', message: 'm', error_msg: 'e' } }, want: read({ message: 'e' }) },
+    ],
+    [
+      'a member of the wrong type is skipped for the next',
+      { given: { body: { error_code: 42.5, code: 'ok', error_msg: null, message: 'm' } }, want: read({ code: 'ok', message: 'm' }) },
+    ],
     // numeric codes
-    ['numeric code through the mapper', { given: { body: { error_code: 500 }, numeric: (n) => String(n).padStart(4, '0') }, want: read({ code: '0500' }) }],
+    [
+      'numeric code through the mapper',
+      { given: { body: { error_code: 500 }, numeric: (n) => String(n).padStart(4, '0') }, want: read({ code: '0500' }) },
+    ],
     ['numeric code without a mapper: its decimal text', { given: { body: { error_code: 1100 } }, want: read({ code: '1100' }) }],
     ['numeric code 0', { given: { body: { code: 0 }, numeric: (n) => `#${n}` }, want: read({ code: '#0' }) }],
     ['negative numeric code ignored', { given: { body: { error_code: -1 } }, want: NOTHING }],
@@ -201,22 +367,58 @@ describe('readErrorBody', () => {
     ['a symbol', { given: { body: Symbol('x') }, want: NOTHING }],
     ['a bigint', { given: { body: 10n }, want: NOTHING }],
     // only own data properties
-    ['inherited members are not read', { given: { body: Object.create({ error_code: 'inherited', error_msg: 'inherited' }) as unknown }, want: NOTHING }],
+    [
+      'inherited members are not read',
+      { given: { body: Object.create({ error_code: 'inherited', error_msg: 'inherited' }) as unknown }, want: NOTHING },
+    ],
     ['Object.prototype members are not codes', { given: { body: { error: {} } }, want: NOTHING }],
-    ['a null-prototype body is read', { given: { body: Object.assign(Object.create(null) as object, { error_code: 'X', error_msg: 'm' }) }, want: read({ code: 'X', message: 'm' }) }],
-    ['a __proto__ member is an ordinary member', { given: { body: JSON.parse('{"__proto__":{"error_code":"P"},"error_msg":"m"}') as unknown }, want: read({ message: 'm' }) }],
+    [
+      'a null-prototype body is read',
+      {
+        given: { body: Object.assign(Object.create(null) as object, { error_code: 'X', error_msg: 'm' }) },
+        want: read({ code: 'X', message: 'm' }),
+      },
+    ],
+    [
+      'a __proto__ member is an ordinary member',
+      { given: { body: JSON.parse('{"__proto__":{"error_code":"P"},"error_msg":"m"}') as unknown }, want: read({ message: 'm' }) },
+    ],
     ['a throwing getter is never run', { given: { body: withThrowingGetter }, want: read({ message: 'still read' }) }],
     ['a nested getter is never run', { given: { body: nestedGetter }, want: read({ message: 'm' }) }],
-    ['extras of the declared JSON type kept, others dropped', { given: { layout: WITH_EXTRAS, body: { error: { code: 'RT.1', doc_url: 7, param: null }, Retries: 2.5 } }, want: read({ code: 'RT.1', extras: { param: null } }) }],
-    ['an integer extra kept', { given: { layout: WITH_EXTRAS, body: '{"error":{"code":"RT.1"},"Retries":2}' }, want: read({ code: 'RT.1', extras: { Retries: 2 } }) }],
-    ['extras read only at their own paths', { given: { layout: WITH_EXTRAS, body: { doc_url: 'x', error: { code: 'RT.1', param: 'p' } } }, want: read({ code: 'RT.1', extras: { param: 'p' } }) }],
-    ['an extra named __proto__ in the body is plain data', { given: { layout: WITH_EXTRAS, body: '{"error":{"code":"RT.1","__proto__":{"x":1}}}' }, want: read({ code: 'RT.1' }) }],
+    [
+      'extras of the declared JSON type kept, others dropped',
+      {
+        given: { layout: WITH_EXTRAS, body: { error: { code: 'RT.1', doc_url: 7, param: null }, Retries: 2.5 } },
+        want: read({ code: 'RT.1', extras: { param: null } }),
+      },
+    ],
+    [
+      'an integer extra kept',
+      {
+        given: { layout: WITH_EXTRAS, body: '{"error":{"code":"RT.1"},"Retries":2}' },
+        want: read({ code: 'RT.1', extras: { Retries: 2 } }),
+      },
+    ],
+    [
+      'extras read only at their own paths',
+      {
+        given: { layout: WITH_EXTRAS, body: { doc_url: 'x', error: { code: 'RT.1', param: 'p' } } },
+        want: read({ code: 'RT.1', extras: { param: 'p' } }),
+      },
+    ],
+    [
+      'an extra named __proto__ in the body is plain data',
+      { given: { layout: WITH_EXTRAS, body: '{"error":{"code":"RT.1","__proto__":{"x":1}}}' }, want: read({ code: 'RT.1' }) },
+    ],
   ];
 
   for (const [name, { given, want }] of tests) {
     test(name, () => {
       const runs = getterRuns;
-      const result = given.numeric === undefined ? readErrorBody(given.layout ?? FLAT, given.body) : readErrorBody(given.layout ?? FLAT, given.body, given.numeric);
+      const result =
+        given.numeric === undefined
+          ? readErrorBody(given.layout ?? FLAT, given.body)
+          : readErrorBody(given.layout ?? FLAT, given.body, given.numeric);
       expect(result).toStrictEqual(want);
       expect(getterRuns).toBe(runs);
     });

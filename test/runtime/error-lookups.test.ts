@@ -28,7 +28,8 @@ const NOT_CODES: readonly unknown[] = [
   1n,
   new String('RT.0001'),
 ];
-const label = (value: unknown): string => (typeof value === 'symbol' ? 'symbol' : typeof value === 'string' ? JSON.stringify(value) : `${String(value)} (${typeof value})`);
+const label = (value: unknown): string =>
+  typeof value === 'symbol' ? 'symbol' : typeof value === 'string' ? JSON.stringify(value) : `${String(value)} (${typeof value})`;
 
 test('the stand-in tables are the RT catalog (guards the data-driven loops below)', () => {
   expect(ERRORS.map((e) => e.code)).toEqual(['RT.0001', 'RT.0002', 'RT.0401', 'RT.0404', 'RT.0500']);
@@ -91,7 +92,12 @@ describe('errorMessageFor', () => {
     ['RT.0500 under 404', { given: ['RT.0500', 404], want: undefined }],
     ['RT.0404 under "404"', { given: ['RT.0404', '404'], want: undefined }],
     ['RT.0404 under 404.0', { given: ['RT.0404', 404.0], want: 'No such widget.' }],
-    ...NOT_CODES.flatMap((code) => [400, 404, 500].map((status): TestCase<[unknown, unknown], undefined> => [`${label(code)} under ${status}`, { given: [code, status], want: undefined }])),
+    ...NOT_CODES.flatMap((code) =>
+      [400, 404, 500].map((status): TestCase<[unknown, unknown], undefined> => [
+        `${label(code)} under ${status}`,
+        { given: [code, status], want: undefined },
+      ]),
+    ),
   ];
   for (const [name, { given, want }] of tests) {
     test(name, () => {

@@ -34,32 +34,137 @@ interface Want {
 describe('errorFromResponse', () => {
   const tests: TestCase<[status: unknown, body?: unknown, headers?: unknown], Want>[] = [
     // classes
-    ['404, flat body without a code → NotFoundError', { given: [404, { error_msg: 'Widget 7.' }], want: { type: NotFoundError, status: 404, errorCode: undefined, message: 'Widget 7.' } }],
-    ['404 with RT.0404 → its code class', { given: [404, { error_code: 'RT.0404', error_msg: 'Widget 7.' }], want: { type: NoSuchWidgetError, status: 404, errorCode: 'RT.0404', message: 'Widget 7.' } }],
-    ['400 with RT.0002 → the second code class of 400', { given: [400, { error_code: 'RT.0002' }], want: { type: MissingParameterError, status: 400, errorCode: 'RT.0002', message: 'Missing parameter.' } }],
-    ['400 with RT.0404, a code of another status → the status class, its code kept', { given: [400, { error_code: 'RT.0404' }], want: { type: BadRequestError, status: 400, errorCode: 'RT.0404', message: 'Bad Request' } }],
-    ['404 with a code the catalog does not list → NotFoundError', { given: [404, { error_code: 'RT.9999', error_msg: 'm' }], want: { type: NotFoundError, status: 404, errorCode: 'RT.9999', message: 'm' } }],
-    ['401 without WWW-Authenticate → UnauthorizedError all the same', { given: [401, { error_msg: 'Login.' }], want: { type: UnauthorizedError, status: 401, errorCode: undefined, message: 'Login.' } }],
-    ['401 with RT.0401 → TokenExpiredError', { given: [401, { error_code: 'RT.0401' }, { 'WWW-Authenticate': 'Bearer' }], want: { type: TokenExpiredError, status: 401, errorCode: 'RT.0401', message: 'Token expired.' } }],
-    ['418, a 4xx without a class → ClientError', { given: [418, { error_code: 'RT.0001', error_msg: 'teapot' }], want: { type: ClientError, status: 418, errorCode: 'RT.0001', message: 'teapot' } }],
-    ['599, a 5xx without a class → ServerError', { given: [599, null], want: { type: ServerError, status: 599, errorCode: undefined, message: 'HTTP 599' } }],
-    ['302 → ApiError', { given: [302, { error_msg: 'moved' }], want: { type: ApiError, status: 302, errorCode: undefined, message: 'moved' } }],
+    [
+      '404, flat body without a code → NotFoundError',
+      { given: [404, { error_msg: 'Widget 7.' }], want: { type: NotFoundError, status: 404, errorCode: undefined, message: 'Widget 7.' } },
+    ],
+    [
+      '404 with RT.0404 → its code class',
+      {
+        given: [404, { error_code: 'RT.0404', error_msg: 'Widget 7.' }],
+        want: { type: NoSuchWidgetError, status: 404, errorCode: 'RT.0404', message: 'Widget 7.' },
+      },
+    ],
+    [
+      '400 with RT.0002 → the second code class of 400',
+      {
+        given: [400, { error_code: 'RT.0002' }],
+        want: { type: MissingParameterError, status: 400, errorCode: 'RT.0002', message: 'Missing parameter.' },
+      },
+    ],
+    [
+      '400 with RT.0404, a code of another status → the status class, its code kept',
+      {
+        given: [400, { error_code: 'RT.0404' }],
+        want: { type: BadRequestError, status: 400, errorCode: 'RT.0404', message: 'Bad Request' },
+      },
+    ],
+    [
+      '404 with a code the catalog does not list → NotFoundError',
+      {
+        given: [404, { error_code: 'RT.9999', error_msg: 'm' }],
+        want: { type: NotFoundError, status: 404, errorCode: 'RT.9999', message: 'm' },
+      },
+    ],
+    [
+      '401 without WWW-Authenticate → UnauthorizedError all the same',
+      { given: [401, { error_msg: 'Login.' }], want: { type: UnauthorizedError, status: 401, errorCode: undefined, message: 'Login.' } },
+    ],
+    [
+      '401 with RT.0401 → TokenExpiredError',
+      {
+        given: [401, { error_code: 'RT.0401' }, { 'WWW-Authenticate': 'Bearer' }],
+        want: { type: TokenExpiredError, status: 401, errorCode: 'RT.0401', message: 'Token expired.' },
+      },
+    ],
+    [
+      '418, a 4xx without a class → ClientError',
+      {
+        given: [418, { error_code: 'RT.0001', error_msg: 'teapot' }],
+        want: { type: ClientError, status: 418, errorCode: 'RT.0001', message: 'teapot' },
+      },
+    ],
+    [
+      '599, a 5xx without a class → ServerError',
+      { given: [599, null], want: { type: ServerError, status: 599, errorCode: undefined, message: 'HTTP 599' } },
+    ],
+    [
+      '302 → ApiError',
+      { given: [302, { error_msg: 'moved' }], want: { type: ApiError, status: 302, errorCode: undefined, message: 'moved' } },
+    ],
     ['200 → ApiError', { given: [200, {}], want: { type: ApiError, status: 200, errorCode: undefined, message: 'OK' } }],
-    ['500 with RT.0500 → its code class', { given: [500, { error_code: 'RT.0500', error_msg: 'shard 3' }], want: { type: errorClassForCode('RT.0500') as unknown as Class, status: 500, errorCode: 'RT.0500', message: 'shard 3' } }],
+    [
+      '500 with RT.0500 → its code class',
+      {
+        given: [500, { error_code: 'RT.0500', error_msg: 'shard 3' }],
+        want: { type: errorClassForCode('RT.0500') as unknown as Class, status: 500, errorCode: 'RT.0500', message: 'shard 3' },
+      },
+    ],
     // bodies
-    ['raw JSON text', { given: [404, '{"error_code":"RT.0404","error_msg":"m","request_id":"r"}'], want: { type: NoSuchWidgetError, status: 404, errorCode: 'RT.0404', message: 'm', requestId: 'r' } }],
-    ['raw JSON text with a BOM', { given: [400, '\uFEFF{"error_code":"RT.0001"}'], want: { type: InvalidParameterError, status: 400, errorCode: 'RT.0001', message: 'Invalid parameter.' } }],
-    ['nested body', { given: [404, { error: { code: 'RT.0404', message: 'n', request_id: 'r' } }], want: { type: NoSuchWidgetError, status: 404, errorCode: 'RT.0404', message: 'n', requestId: 'r' } }],
-    ['problem body', { given: [404, { type: 'about:blank', title: 'Not Found', status: 404, detail: 'd', instance: '/w/7', code: 'RT.0404' }], want: { type: NoSuchWidgetError, status: 404, errorCode: 'RT.0404', message: 'd', instance: '/w/7' } }],
-    ['non-JSON text → no code, the catalog message', { given: [502, '<html>Bad Gateway</html>'], want: { type: ServerError, status: 502, errorCode: undefined, message: 'HTTP 502' } }],
-    ['empty text', { given: [503, ''], want: { type: ServiceUnavailableError, status: 503, errorCode: undefined, message: 'Service Unavailable' } }],
+    [
+      'raw JSON text',
+      {
+        given: [404, '{"error_code":"RT.0404","error_msg":"m","request_id":"r"}'],
+        want: { type: NoSuchWidgetError, status: 404, errorCode: 'RT.0404', message: 'm', requestId: 'r' },
+      },
+    ],
+    [
+      'raw JSON text with a BOM',
+      {
+        given: [400, '\uFEFF{"error_code":"RT.0001"}'],
+        want: { type: InvalidParameterError, status: 400, errorCode: 'RT.0001', message: 'Invalid parameter.' },
+      },
+    ],
+    [
+      'nested body',
+      {
+        given: [404, { error: { code: 'RT.0404', message: 'n', request_id: 'r' } }],
+        want: { type: NoSuchWidgetError, status: 404, errorCode: 'RT.0404', message: 'n', requestId: 'r' },
+      },
+    ],
+    [
+      'problem body',
+      {
+        given: [404, { type: 'about:blank', title: 'Not Found', status: 404, detail: 'd', instance: '/w/7', code: 'RT.0404' }],
+        want: { type: NoSuchWidgetError, status: 404, errorCode: 'RT.0404', message: 'd', instance: '/w/7' },
+      },
+    ],
+    [
+      'non-JSON text → no code, the catalog message',
+      { given: [502, '<html>Bad Gateway</html>'], want: { type: ServerError, status: 502, errorCode: undefined, message: 'HTTP 502' } },
+    ],
+    [
+      'empty text',
+      { given: [503, ''], want: { type: ServiceUnavailableError, status: 503, errorCode: undefined, message: 'Service Unavailable' } },
+    ],
     ['no body', { given: [500], want: { type: InternalServerError, status: 500, errorCode: undefined, message: 'Internal Server Error' } }],
-    ['an array body', { given: [404, [{ error_code: 'RT.0404' }]], want: { type: NotFoundError, status: 404, errorCode: undefined, message: 'Not Found' } }],
-    ['members of the wrong types', { given: [404, { error_code: { x: 1 }, error_msg: 42, request_id: [] }], want: { type: NotFoundError, status: 404, errorCode: undefined, message: 'Not Found', requestId: undefined } }],
-    ['a numeric code, not a digits-only code of the catalog → its text', { given: [404, { error_code: 404 }], want: { type: NotFoundError, status: 404, errorCode: '404', message: 'Not Found' } }],
-    ['extra members ignored', { given: [404, { error_code: 'RT.0404', extra: { deep: [1, 2] }, status: 'x' }], want: { type: NoSuchWidgetError, status: 404, errorCode: 'RT.0404', message: 'No such widget.' } }],
+    [
+      'an array body',
+      { given: [404, [{ error_code: 'RT.0404' }]], want: { type: NotFoundError, status: 404, errorCode: undefined, message: 'Not Found' } },
+    ],
+    [
+      'members of the wrong types',
+      {
+        given: [404, { error_code: { x: 1 }, error_msg: 42, request_id: [] }],
+        want: { type: NotFoundError, status: 404, errorCode: undefined, message: 'Not Found', requestId: undefined },
+      },
+    ],
+    [
+      'a numeric code, not a digits-only code of the catalog → its text',
+      { given: [404, { error_code: 404 }], want: { type: NotFoundError, status: 404, errorCode: '404', message: 'Not Found' } },
+    ],
+    [
+      'extra members ignored',
+      {
+        given: [404, { error_code: 'RT.0404', extra: { deep: [1, 2] }, status: 'x' }],
+        want: { type: NoSuchWidgetError, status: 404, errorCode: 'RT.0404', message: 'No such widget.' },
+      },
+    ],
     // statuses that are not numbers
-    ['status "404" (text) → ApiError of NaN', { given: ['404', { error_code: 'RT.0404' }], want: { type: ApiError, status: NaN, errorCode: 'RT.0404', message: 'HTTP NaN' } }],
+    [
+      'status "404" (text) → ApiError of NaN',
+      { given: ['404', { error_code: 'RT.0404' }], want: { type: ApiError, status: NaN, errorCode: 'RT.0404', message: 'HTTP NaN' } },
+    ],
     ['status undefined', { given: [undefined], want: { type: ApiError, status: NaN, errorCode: undefined, message: 'HTTP NaN' } }],
     ['status 404.5', { given: [404.5, {}], want: { type: ClientError, status: 404.5, errorCode: undefined, message: 'HTTP 404.5' } }],
   ];
@@ -81,7 +186,10 @@ describe('errorFromResponse', () => {
   for (const info of STATUSES.filter((s) => s.status >= 400)) {
     test(`${info.status}: the status class, round trip of a body it wrote`, () => {
       const type = errorClassFor(info.status)!;
-      const sent = new (type as unknown as new (m?: string, o?: object) => ApiError)('x', { headers: { 'WWW-Authenticate': 'Bearer' }, requestId: 'r1' });
+      const sent = new (type as unknown as new (m?: string, o?: object) => ApiError)('x', {
+        headers: { 'WWW-Authenticate': 'Bearer' },
+        requestId: 'r1',
+      });
       const response = sent.toResponse();
       const back = errorFromResponse(response.status, JSON.stringify(response.body), response.headers);
       expect(Object.getPrototypeOf(back)).toBe(type.prototype);
@@ -93,7 +201,9 @@ describe('errorFromResponse', () => {
   for (const info of ERRORS) {
     test(`${info.code}: its code class under ${info.status}, round trip`, () => {
       const type = errorClassForCode(info.code)!;
-      const sent = new (type as unknown as new (m?: string, o?: object) => ApiError)(undefined, { headers: { 'WWW-Authenticate': 'Bearer' } });
+      const sent = new (type as unknown as new (m?: string, o?: object) => ApiError)(undefined, {
+        headers: { 'WWW-Authenticate': 'Bearer' },
+      });
       const back = errorFromResponse(info.status, sent.toJSON(), sent.toResponse().headers);
       expect(Object.getPrototypeOf(back)).toBe(type.prototype);
       expect(back.message).toBe(info.message);
@@ -105,13 +215,16 @@ describe('errorFromResponse', () => {
     let calls = 0;
     const throwingTraps = new Proxy(
       {},
-      new Proxy({}, {
-        // Every trap of the handler throws.
-        get: () => () => {
-          calls += 1;
-          throw new Error('trap');
+      new Proxy(
+        {},
+        {
+          // Every trap of the handler throws.
+          get: () => () => {
+            calls += 1;
+            throw new Error('trap');
+          },
         },
-      }),
+      ),
     );
     const revocable = Proxy.revocable({}, {});
     revocable.revoke();
@@ -141,7 +254,10 @@ describe('errorFromResponse', () => {
     const tests: TestCase<[status: unknown, body: unknown, headers: unknown], { status: number; errorCode: undefined }>[] = [
       ['a body Proxy whose traps all throw', { given: [404, throwingTraps, undefined], want: { status: 404, errorCode: undefined } }],
       ['a revoked Proxy body', { given: [500, revocable.proxy, undefined], want: { status: 500, errorCode: undefined } }],
-      ['a headers Proxy whose traps all throw', { given: [429, { error_code: 'RT.0001' }, throwingTraps], want: { status: 429, errorCode: undefined } }],
+      [
+        'a headers Proxy whose traps all throw',
+        { given: [429, { error_code: 'RT.0001' }, throwingTraps], want: { status: 429, errorCode: undefined } },
+      ],
       ['a revoked Proxy as headers', { given: [503, {}, revocable.proxy], want: { status: 503, errorCode: undefined } }],
       ['headers whose forEach throws', { given: [404, {}, throwingForEach], want: { status: 404, errorCode: undefined } }],
       ['headers with a throwing getter', { given: [404, {}, headerGetter], want: { status: 404, errorCode: undefined } }],

@@ -1,11 +1,6 @@
 /** generator/runtime/headers.ts: response headers of an error, normalized. */
 import { describe, expect, test } from 'vitest';
-import {
-  isHopByHopOrEntityHeader,
-  normalizeHeaders,
-  REQUEST_ID_HEADER,
-  type HeaderInput,
-} from '../../generator/runtime/headers.js';
+import { isHopByHopOrEntityHeader, normalizeHeaders, REQUEST_ID_HEADER, type HeaderInput } from '../../generator/runtime/headers.js';
 import type { TestCase } from './cases.js';
 
 /** The result as [name, value] pairs in insertion order (the result has no prototype). */
@@ -13,42 +8,170 @@ const entries = (headers: Readonly<Record<string, string>>): [string, string][] 
 
 describe('normalizeHeaders', () => {
   const tests: TestCase<{ input: unknown; keep?: (name: string) => boolean }, [string, string][]>[] = [
-    ['record: names lower-cased', { given: { input: { 'Retry-After': '5', 'X-Request-Id': 'abc' } }, want: [['retry-after', '5'], ['x-request-id', 'abc']] }],
+    [
+      'record: names lower-cased',
+      {
+        given: { input: { 'Retry-After': '5', 'X-Request-Id': 'abc' } },
+        want: [
+          ['retry-after', '5'],
+          ['x-request-id', 'abc'],
+        ],
+      },
+    ],
     ['record: already lower-case names kept as they are', { given: { input: { allow: 'GET' } }, want: [['allow', 'GET']] }],
-    ['Map', { given: { input: new Map([['WWW-Authenticate', 'Bearer'], ['Retry-After', '1']]) }, want: [['www-authenticate', 'Bearer'], ['retry-after', '1']] }],
+    [
+      'Map',
+      {
+        given: {
+          input: new Map([
+            ['WWW-Authenticate', 'Bearer'],
+            ['Retry-After', '1'],
+          ]),
+        },
+        want: [
+          ['www-authenticate', 'Bearer'],
+          ['retry-after', '1'],
+        ],
+      },
+    ],
     [
       'fetch Headers (repeated names joined by Headers itself)',
       {
-        given: { input: (() => { const h = new Headers({ 'Retry-After': '7' }); h.append('Allow', 'GET'); h.append('Allow', 'HEAD'); return h; })() },
-        want: [['allow', 'GET, HEAD'], ['retry-after', '7']],
+        given: {
+          input: (() => {
+            const h = new Headers({ 'Retry-After': '7' });
+            h.append('Allow', 'GET');
+            h.append('Allow', 'HEAD');
+            return h;
+          })(),
+        },
+        want: [
+          ['allow', 'GET, HEAD'],
+          ['retry-after', '7'],
+        ],
       },
     ],
     ['arrays joined with ", "', { given: { input: { Allow: ['GET', 'HEAD', 'PUT'] } }, want: [['allow', 'GET, HEAD, PUT']] }],
-    ['array entries that are not text dropped', { given: { input: { Allow: ['GET', null, { a: 1 }, 'HEAD'] } }, want: [['allow', 'GET, HEAD']] }],
+    [
+      'array entries that are not text dropped',
+      { given: { input: { Allow: ['GET', null, { a: 1 }, 'HEAD'] } }, want: [['allow', 'GET, HEAD']] },
+    ],
     ['empty array is an empty value', { given: { input: { Allow: [] } }, want: [['allow', '']] }],
-    ['numbers become text', { given: { input: { 'Retry-After': 120, 'Content-Length': 0 } }, want: [['retry-after', '120'], ['content-length', '0']] }],
+    [
+      'numbers become text',
+      {
+        given: { input: { 'Retry-After': 120, 'Content-Length': 0 } },
+        want: [
+          ['retry-after', '120'],
+          ['content-length', '0'],
+        ],
+      },
+    ],
     ['undefined values dropped', { given: { input: { 'Retry-After': undefined, Allow: 'GET' } }, want: [['allow', 'GET']] }],
-    ['null, boolean, object and function values dropped', { given: { input: { a: null, b: true, c: { d: 1 }, e: () => 'x', f: 'kept' } }, want: [['f', 'kept']] }],
-    ['the same name in two cases joined in order', { given: { input: { 'Retry-After': '1', 'retry-after': '2', 'RETRY-AFTER': '3' } }, want: [['retry-after', '1, 2, 3']] }],
-    ['Map with the same name in two cases joined', { given: { input: new Map([['X-A', '1'], ['x-a', '2']]) }, want: [['x-a', '1, 2']] }],
+    [
+      'null, boolean, object and function values dropped',
+      { given: { input: { a: null, b: true, c: { d: 1 }, e: () => 'x', f: 'kept' } }, want: [['f', 'kept']] },
+    ],
+    [
+      'the same name in two cases joined in order',
+      { given: { input: { 'Retry-After': '1', 'retry-after': '2', 'RETRY-AFTER': '3' } }, want: [['retry-after', '1, 2, 3']] },
+    ],
+    [
+      'Map with the same name in two cases joined',
+      {
+        given: {
+          input: new Map([
+            ['X-A', '1'],
+            ['x-a', '2'],
+          ]),
+        },
+        want: [['x-a', '1, 2']],
+      },
+    ],
     [
       '__proto__ and constructor are ordinary header names',
-      { given: { input: JSON.parse('{"__proto__":"p","Constructor":"c","toString":"t","hasOwnProperty":"h"}') as unknown }, want: [['__proto__', 'p'], ['constructor', 'c'], ['tostring', 't'], ['hasownproperty', 'h']] },
+      {
+        given: { input: JSON.parse('{"__proto__":"p","Constructor":"c","toString":"t","hasOwnProperty":"h"}') as unknown },
+        want: [
+          ['__proto__', 'p'],
+          ['constructor', 'c'],
+          ['tostring', 't'],
+          ['hasownproperty', 'h'],
+        ],
+      },
     ],
     ['__proto__ in a Map', { given: { input: new Map([['__proto__', 'p']]) }, want: [['__proto__', 'p']] }],
-    ['keep: only names it accepts', { given: { input: { 'Retry-After': '5', Connection: 'close', 'X-Request-Id': 'r' }, keep: (n) => n !== 'connection' }, want: [['retry-after', '5'], ['x-request-id', 'r']] }],
-    ['keep: asked with lower-case names', { given: { input: { 'Retry-After': '5', 'X-Other': '1' }, keep: (n) => n === 'retry-after' }, want: [['retry-after', '5']] }],
+    [
+      'keep: only names it accepts',
+      {
+        given: { input: { 'Retry-After': '5', Connection: 'close', 'X-Request-Id': 'r' }, keep: (n) => n !== 'connection' },
+        want: [
+          ['retry-after', '5'],
+          ['x-request-id', 'r'],
+        ],
+      },
+    ],
+    [
+      'keep: asked with lower-case names',
+      { given: { input: { 'Retry-After': '5', 'X-Other': '1' }, keep: (n) => n === 'retry-after' }, want: [['retry-after', '5']] },
+    ],
     ['keep: rejecting all gives nothing', { given: { input: new Map([['A', '1']]), keep: () => false }, want: [] }],
-    ['keep applies to a Map too', { given: { input: new Map([['Allow', 'GET'], ['Via', 'x']]), keep: (n) => n === 'allow' }, want: [['allow', 'GET']] }],
+    [
+      'keep applies to a Map too',
+      {
+        given: {
+          input: new Map([
+            ['Allow', 'GET'],
+            ['Via', 'x'],
+          ]),
+          keep: (n) => n === 'allow',
+        },
+        want: [['allow', 'GET']],
+      },
+    ],
     ['undefined input', { given: { input: undefined }, want: [] }],
     ['null input', { given: { input: null }, want: [] }],
     ['a number', { given: { input: 42 }, want: [] }],
     ['a string', { given: { input: 'Retry-After: 5' }, want: [] }],
     ['a function', { given: { input: () => ({ a: '1' }) }, want: [] }],
     ['an array of pairs is a record of indexes, whose values are not text', { given: { input: [['Retry-After', '5']] }, want: [] }],
-    ['forEach that is not a function: read as a record', { given: { input: { forEach: 1, Allow: 'GET' } }, want: [['foreach', '1'], ['allow', 'GET']] }],
-    ['forEach giving names that are not text', { given: { input: new Map<unknown, unknown>([[1, 'a'], [Symbol('s'), 'b'], [null, 'c'], ['Ok', 'd']]) }, want: [['ok', 'd']] }],
-    ['forEach giving values that are not text', { given: { input: new Map<string, unknown>([['a', {}], ['b', undefined], ['c', 7]]) }, want: [['c', '7']] }],
+    [
+      'forEach that is not a function: read as a record',
+      {
+        given: { input: { forEach: 1, Allow: 'GET' } },
+        want: [
+          ['foreach', '1'],
+          ['allow', 'GET'],
+        ],
+      },
+    ],
+    [
+      'forEach giving names that are not text',
+      {
+        given: {
+          input: new Map<unknown, unknown>([
+            [1, 'a'],
+            [Symbol('s'), 'b'],
+            [null, 'c'],
+            ['Ok', 'd'],
+          ]),
+        },
+        want: [['ok', 'd']],
+      },
+    ],
+    [
+      'forEach giving values that are not text',
+      {
+        given: {
+          input: new Map<string, unknown>([
+            ['a', {}],
+            ['b', undefined],
+            ['c', 7],
+          ]),
+        },
+        want: [['c', '7']],
+      },
+    ],
     ['symbol keys ignored', { given: { input: { [Symbol('x')]: 'y', A: 'b' } }, want: [['a', 'b']] }],
     ['inherited members ignored', { given: { input: Object.create({ Inherited: 'x' }) as unknown }, want: [] }],
   ];
@@ -89,17 +212,41 @@ describe('normalizeHeaders', () => {
 });
 
 describe('isHopByHopOrEntityHeader', () => {
-  const refused = ['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'content-length', 'content-encoding', 'date'];
+  const refused = [
+    'connection',
+    'keep-alive',
+    'proxy-connection',
+    'transfer-encoding',
+    'te',
+    'trailer',
+    'upgrade',
+    'content-length',
+    'content-encoding',
+    'date',
+  ];
   const spellings = (name: string): string[] => [
     name,
     name.toUpperCase(),
     name.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase()),
   ];
   const tests: TestCase<string, boolean>[] = [
-    ...refused.flatMap((name) => spellings(name).map((spelled): TestCase<string, boolean> => [`${spelled} → true`, { given: spelled, want: true }])),
-    ...['retry-after', 'Retry-After', 'www-authenticate', 'WWW-Authenticate', 'x-request-id', 'X-Request-Id', 'allow', 'location', '', 'connection ', 'content-lengths', 'dates'].map(
-      (name): TestCase<string, boolean> => [`${JSON.stringify(name)} → false`, { given: name, want: false }],
+    ...refused.flatMap((name) =>
+      spellings(name).map((spelled): TestCase<string, boolean> => [`${spelled} → true`, { given: spelled, want: true }]),
     ),
+    ...[
+      'retry-after',
+      'Retry-After',
+      'www-authenticate',
+      'WWW-Authenticate',
+      'x-request-id',
+      'X-Request-Id',
+      'allow',
+      'location',
+      '',
+      'connection ',
+      'content-lengths',
+      'dates',
+    ].map((name): TestCase<string, boolean> => [`${JSON.stringify(name)} → false`, { given: name, want: false }]),
   ];
 
   test('the table covers every refused name', () => {

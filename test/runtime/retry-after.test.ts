@@ -22,7 +22,10 @@ describe('parseRetryAfter', () => {
     ['IMF-fixdate equal to now is 0', { given: { value: 'Wed, 21 Oct 2015 07:28:00 GMT', now: NOW }, want: 0 }],
     ['obsolete RFC 850 date', { given: { value: 'Wednesday, 21-Oct-15 07:28:30 GMT', now: NOW }, want: 30 }],
     ['obsolete asctime date', { given: { value: 'Wed Oct 21 07:28:30 2015', now: NOW }, want: 30 }],
-    ['obsolete asctime date, one-digit day padded with a space', { given: { value: 'Thu Oct  1 07:28:30 2015', now: Date.UTC(2015, 9, 1, 7, 28, 0) }, want: 30 }],
+    [
+      'obsolete asctime date, one-digit day padded with a space',
+      { given: { value: 'Thu Oct  1 07:28:30 2015', now: Date.UTC(2015, 9, 1, 7, 28, 0) }, want: 30 },
+    ],
     // past dates
     ['past IMF-fixdate → 0', { given: { value: 'Wed, 21 Oct 2015 07:27:00 GMT', now: NOW }, want: 0 }],
     ['long past RFC 850 date → 0', { given: { value: 'Sunday, 06-Nov-94 08:49:37 GMT', now: NOW }, want: 0 }],
@@ -80,7 +83,10 @@ describe('parseRetryAfter', () => {
     const zoned: TestCase<{ zone: string; value: string }, number>[] = [
       ['IMF-fixdate in New York', { given: { zone: 'America/New_York', value: 'Wed, 21 Oct 2015 07:28:30 GMT' }, want: 30 }],
       ['RFC 850 date in New York', { given: { zone: 'America/New_York', value: 'Wednesday, 21-Oct-15 07:28:30 GMT' }, want: 30 }],
-      ['asctime date in New York (GMT, not local time)', { given: { zone: 'America/New_York', value: 'Wed Oct 21 07:28:30 2015' }, want: 30 }],
+      [
+        'asctime date in New York (GMT, not local time)',
+        { given: { zone: 'America/New_York', value: 'Wed Oct 21 07:28:30 2015' }, want: 30 },
+      ],
       ['asctime date in Tokyo (GMT, not local time)', { given: { zone: 'Asia/Tokyo', value: 'Wed Oct 21 07:28:30 2015' }, want: 30 }],
     ];
     for (const [name, { given, want }] of zoned) {

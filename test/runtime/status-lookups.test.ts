@@ -17,7 +17,25 @@ import {
 import type { TestCase } from './cases.js';
 
 /** Inputs no lookup may throw on or match. */
-const HOSTILE: readonly unknown[] = [undefined, null, NaN, Infinity, -404, 404.5, '404', '', 'toString', '__proto__', {}, [], [404], Symbol('404'), 404n, () => 404, new Number(404)];
+const HOSTILE: readonly unknown[] = [
+  undefined,
+  null,
+  NaN,
+  Infinity,
+  -404,
+  404.5,
+  '404',
+  '',
+  'toString',
+  '__proto__',
+  {},
+  [],
+  [404],
+  Symbol('404'),
+  404n,
+  () => 404,
+  new Number(404),
+];
 
 test('the stand-in tables are the RT catalog (guards the data-driven loops below)', () => {
   expect(STATUSES.map((s) => s.status)).toEqual([200, 400, 401, 404, 429, 500, 503]);
@@ -36,7 +54,10 @@ describe('getStatusInfo', () => {
     ['a status the catalog does not list', { given: 402, want: undefined }],
     ['a status that does not exist', { given: 999, want: undefined }],
     ['0', { given: 0, want: undefined }],
-    ...HOSTILE.map((given): TestCase<unknown, undefined> => [`hostile ${String(typeof given === 'symbol' ? 'symbol' : given)} (${typeof given})`, { given, want: undefined }]),
+    ...HOSTILE.map((given): TestCase<unknown, undefined> => [
+      `hostile ${String(typeof given === 'symbol' ? 'symbol' : given)} (${typeof given})`,
+      { given, want: undefined },
+    ]),
   ];
   for (const [name, { given, want }] of unknown) {
     test(name, () => {
@@ -53,7 +74,10 @@ describe('getStatusMessage', () => {
   }
   const unknown: TestCase<unknown, undefined>[] = [
     ['a status the catalog does not list', { given: 418, want: undefined }],
-    ...HOSTILE.map((given): TestCase<unknown, undefined> => [`hostile ${String(typeof given === 'symbol' ? 'symbol' : given)} (${typeof given})`, { given, want: undefined }]),
+    ...HOSTILE.map((given): TestCase<unknown, undefined> => [
+      `hostile ${String(typeof given === 'symbol' ? 'symbol' : given)} (${typeof given})`,
+      { given, want: undefined },
+    ]),
   ];
   for (const [name, { given, want }] of unknown) {
     test(name, () => {
@@ -82,7 +106,10 @@ describe('getStatusCode', () => {
     ['a prefix of a message', { given: 'Not', want: undefined }],
     ['Object.prototype names', { given: 'constructor', want: undefined }],
     ['__proto__', { given: '__proto__', want: undefined }],
-    ...HOSTILE.filter((v) => typeof v !== 'string').map((given): TestCase<unknown, undefined> => [`not text: ${typeof given}`, { given, want: undefined }]),
+    ...HOSTILE.filter((v) => typeof v !== 'string').map((given): TestCase<unknown, undefined> => [
+      `not text: ${typeof given}`,
+      { given, want: undefined },
+    ]),
   ];
   for (const [name, { given, want }] of tests) {
     test(name, () => {
@@ -99,7 +126,10 @@ describe('isStatusCode', () => {
   }
   const tests: TestCase<unknown, boolean>[] = [
     ['a status the catalog does not list', { given: 402, want: false }],
-    ...HOSTILE.map((given): TestCase<unknown, boolean> => [`hostile ${String(typeof given === 'symbol' ? 'symbol' : given)} (${typeof given})`, { given, want: false }]),
+    ...HOSTILE.map((given): TestCase<unknown, boolean> => [
+      `hostile ${String(typeof given === 'symbol' ? 'symbol' : given)} (${typeof given})`,
+      { given, want: false },
+    ]),
   ];
   for (const [name, { given, want }] of tests) {
     test(name, () => {
@@ -127,7 +157,10 @@ describe('isRetryable', () => {
   }
   const tests: TestCase<unknown, boolean>[] = [
     ['a status the catalog does not list, even with Retry-After', { given: 502, want: false }],
-    ...HOSTILE.map((given): TestCase<unknown, boolean> => [`hostile ${String(typeof given === 'symbol' ? 'symbol' : given)} (${typeof given})`, { given, want: false }]),
+    ...HOSTILE.map((given): TestCase<unknown, boolean> => [
+      `hostile ${String(typeof given === 'symbol' ? 'symbol' : given)} (${typeof given})`,
+      { given, want: false },
+    ]),
   ];
   for (const [name, { given, want }] of tests) {
     test(name, () => {
@@ -137,7 +170,14 @@ describe('isRetryable', () => {
 });
 
 describe('isInformational, isSuccess, isRedirection, isClientError, isServerError, isError', () => {
-  type Ranges = [informational: boolean, success: boolean, redirection: boolean, clientError: boolean, serverError: boolean, error: boolean];
+  type Ranges = [
+    informational: boolean,
+    success: boolean,
+    redirection: boolean,
+    clientError: boolean,
+    serverError: boolean,
+    error: boolean,
+  ];
   const _ = false;
   const X = true;
   const tests: TestCase<unknown, Ranges>[] = [
@@ -167,13 +207,26 @@ describe('isInformational, isSuccess, isRedirection, isClientError, isServerErro
   for (const [name, { given, want }] of tests) {
     test(name, () => {
       const code = given as number;
-      expect([isInformational(code), isSuccess(code), isRedirection(code), isClientError(code), isServerError(code), isError(code)]).toEqual(want);
+      expect([
+        isInformational(code),
+        isSuccess(code),
+        isRedirection(code),
+        isClientError(code),
+        isServerError(code),
+        isError(code),
+      ]).toEqual(want);
     });
   }
   for (const info of STATUSES) {
     test(`catalog status ${info.status} falls in exactly its class`, () => {
       const range = Math.floor(info.status / 100);
-      expect([isInformational(info.status), isSuccess(info.status), isRedirection(info.status), isClientError(info.status), isServerError(info.status)]).toEqual([1, 2, 3, 4, 5].map((r) => r === range));
+      expect([
+        isInformational(info.status),
+        isSuccess(info.status),
+        isRedirection(info.status),
+        isClientError(info.status),
+        isServerError(info.status),
+      ]).toEqual([1, 2, 3, 4, 5].map((r) => r === range));
       expect(isError(info.status)).toBe(range >= 4);
     });
   }
