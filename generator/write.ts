@@ -402,6 +402,19 @@ export function writeFileAtomically(path: string, text: string, fs: WriterFileSy
       writable = false;
     }
     if (!writable) throw new WriteError(`${path}: is read-only; refusing to replace it (make it writable first)`);
+    if (stat.nlink > 1) {
+      // A file with other hard links: a new file renamed over it would leave them behind with
+      // the old text. Written in place instead, so that every link sees the new text; that
+      // write is not atomic (no rename can replace a file under all of its names).
+      try {
+        fs.writeFileSync(target, text, 'utf8');
+        return;
+      } catch (error) {
+        throw new WriteError(`${path}: could not write it in place (it has ${stat.nlink} hard links): ${(error as Error).message}`, {
+          cause: error,
+        });
+      }
+    }
     kept = { mode: stat.mode & 0o7777, uid: stat.uid, gid: stat.gid };
   }
   const temporary = join(dirname(target), `.${basename(target)}.tmp-${randomBytes(6).toString('hex')}`);

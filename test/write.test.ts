@@ -177,6 +177,18 @@ describe('writeFileAtomically (merge --in-place)', () => {
     expect(fs.readFileSync(real, 'utf8')).toBe('new\n');
   });
 
+  it('keeps a hard link: every name of the file has the new text, and it stays one file', () => {
+    const file = join(work, 'spec.yaml');
+    const other = join(work, 'also-spec.yaml');
+    fs.writeFileSync(file, 'old\n');
+    fs.linkSync(file, other);
+    writeFileAtomically(file, 'new, and longer\n');
+    expect(fs.readFileSync(other, 'utf8')).toBe('new, and longer\n');
+    expect(fs.statSync(file).ino).toBe(fs.statSync(other).ino);
+    expect(fs.statSync(file).nlink).toBe(2);
+    expect(fs.readdirSync(work).filter((name) => name.includes('spec'))).toEqual(['also-spec.yaml', 'spec.yaml']);
+  });
+
   it("keeps the file's mode and owner", () => {
     const file = join(work, 'private.yaml');
     fs.writeFileSync(file, 'old\n');
