@@ -427,7 +427,11 @@ export function writeFileAtomically(path: string, text: string, fs: WriterFileSy
     }
     fs.renameSync(temporary, target);
   } catch (error) {
-    fs.rmSync(temporary, { force: true });
+    try {
+      fs.rmSync(temporary, { force: true });
+    } catch {
+      // Nothing was made under a name the system refuses (ENAMETOOLONG): nothing to remove.
+    }
     throw new WriteError(`${path}: could not write, the file was left as it was: ${(error as Error).message}`, { cause: error });
   }
 }

@@ -377,6 +377,22 @@ describe('bad input', () => {
     }
   });
 
+  it('a name longer than the file system allows is one line and exit 1, for every command that writes', () => {
+    const long = join(work, 'n'.repeat(300));
+    const spec = join(ROOT, 'test', 'fixtures', 'specs', 'petstore.oas30.yaml');
+    for (const args of [
+      ['generate', '--out', long],
+      ['generate', '--catalog', `${long}.yaml`],
+      ['merge', spec, '--out', `${long}.yaml`],
+      ['init', '--catalog', `${long}.yaml`],
+    ]) {
+      const result = runCli(args, work);
+      expect(result.status, args[0]).toBe(1);
+      expect(result.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+    }
+  });
+
   it('never prints a stack trace for user errors', () => {
     for (const text of ['', ':\n  - [', '\u0000\u0001binary', 'service: [1']) {
       const catalog = writeFile(join(work, 'bad.yaml'), text);

@@ -90,6 +90,10 @@ function createFile(path: string, text: string): void {
     }
     throw new WriteError(`${path}: could not write: ${(error as Error).message}`, { cause: error });
   } finally {
-    rmSync(temporary, { force: true });
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Nothing was made under a name the system refuses (ENAMETOOLONG): nothing to remove.
+    }
   }
 }
