@@ -193,6 +193,29 @@ describe('merge details', () => {
     expect(tree.paths['/pets/{petId}']!.get.responses['404']!.description).toBe("This shop's own not-found answer, which merge must keep.");
   });
 
+  it('sees a name a YAML merge key (<<) brings in: a clash all the same, never a silent override', () => {
+    const spec = writeFile(
+      join(work, 'merge-key.yaml'),
+      [
+        'openapi: 3.0.3',
+        'info: { title: t, version: "1" }',
+        'paths: {}',
+        'x-shared: &shared',
+        '  NotFound: { description: Ours, through a merge key. }',
+        'components:',
+        '  responses:',
+        '    <<: *shared',
+        '',
+      ].join('\n'),
+    );
+    const result = runCli(['merge', spec, '--out', join(work, 'merge-key-out.yaml')]);
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/merge-key\.yaml:\d+:\d+: #\/components\/responses\/NotFound: the spec has a different response of this name/),
+    ]);
+    expect(existsSync(join(work, 'merge-key-out.yaml'))).toBe(false);
+  });
+
   it('lists every clash by JSON pointer, and --prefix namespaces the catalog instead', () => {
     const spec = writeFile(
       join(work, 'clash.yaml'),

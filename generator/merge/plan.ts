@@ -123,6 +123,24 @@ function attachResponses(spec: Tree, version: OpenApiVersion, options: PlanOptio
   return used;
 }
 
+/**
+ * A member of a map as a YAML 1.1 reader sees it: its own, else one a merge key (`<<: *base`,
+ * or a list of them) brings in. The spec's data has `<<` as a plain key (YAML 1.2 has no merge
+ * keys), yet many tools apply it: a name it brings in is the spec's own all the same.
+ */
+function memberOf(map: unknown, name: string, depth = 0): unknown {
+  if (!isTree(map)) return undefined;
+  if (Object.hasOwn(map, name)) return map[name];
+  const merged = map['<<'];
+  // Aliases are expanded into shared objects: a merge key cannot nest deeper than the data.
+  if (merged === undefined || depth > 100) return undefined;
+  for (const source of Array.isArray(merged) ? merged : [merged]) {
+    const found = memberOf(source, name, depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 /** Adds what is missing, accepts what is identical, reports what differs. */
 function addComponents(spec: Tree, ours: Components, wanted: Set<string> | undefined, plan: MergePlan): void {
   const missing: [section: string, entries: [string, unknown][]][] = [];
@@ -132,7 +150,7 @@ function addComponents(spec: Tree, ours: Components, wanted: Set<string> | undef
     for (const [name, value] of Object.entries(ours[section] ?? {})) {
       const pointer = `#/components/${section}/${name}`;
       if (wanted !== undefined && !wanted.has(pointer)) continue;
-      const existing = isTree(components) && isTree(components[section]) ? components[section][name] : undefined;
+      const existing = memberOf(memberOf(components, section), name);
       if (existing === undefined) {
         entries.push([name, value]);
         plan.added.push(pointer);
