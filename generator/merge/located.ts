@@ -85,8 +85,9 @@ export function locateSpec(source: string): LocatedSpec {
       parent.key = undefined;
     }
   };
+  // js-yaml's anchorStart is just past the `&` (its tagStart is at the `!`).
   const startOf = (event: { anchorStart: number; tagStart: number }, own: number): number =>
-    Math.min(...[own, event.anchorStart, event.tagStart].filter((offset) => offset >= 0));
+    Math.min(...[own, event.anchorStart < 0 ? -1 : event.anchorStart - 1, event.tagStart].filter((offset) => offset >= 0));
 
   for (const event of events) {
     switch (event.type) {

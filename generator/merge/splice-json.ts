@@ -18,7 +18,16 @@ interface Edit {
 export function spliceJson(source: string, spec: LocatedSpec, insertions: readonly Insertion[], eol: string): string {
   const unit = detectUnit(source);
   const edits: Edit[] = [];
+  const byPath = new Map(insertions.map((insertion) => [pathKey(insertion.path), insertion]));
+  const rewritten = (insertion: Insertion): boolean => {
+    const node = nodeAt(spec.root, insertion.path)!;
+    return !insertion.fill && !(node.kind === 'map' && node.entries.length > 0 && source.slice(node.start, node.end).includes('\n'));
+  };
   for (const insertion of insertions) {
+    // A map rewritten over several lines writes the maps inside it that receive entries too
+    // (a minified spec is one line): their own edits would overlap its.
+    const ancestors = insertion.path.map((_, length) => byPath.get(pathKey(insertion.path.slice(0, length))));
+    if (ancestors.some((ancestor) => ancestor !== undefined && rewritten(ancestor))) continue;
     const node = nodeAt(spec.root, insertion.path)!;
     const depth = insertion.path.length;
     if (insertion.fill) {
@@ -31,9 +40,11 @@ export function spliceJson(source: string, spec: LocatedSpec, insertions: readon
       continue;
     }
     const map = node as LocatedMap;
-    if (map.entries.length > 0 && source.slice(map.start, map.end).includes('\n'))
-      edits.push(...insertLines(source, map, insertion, unit, eol, depth));
-    else edits.push(rewriteMap(source, map, insertion, unit, eol, depth));
+    if (!rewritten(insertion)) edits.push(...insertLines(source, map, insertion, unit, eol, depth));
+    else {
+      const text = renderMap(source, map, insertion.path, byPath, indentOf(source, map), unit, eol);
+      edits.push({ start: map.start, end: map.end, text, depth });
+    }
   }
   const order = edits.sort((a, b) => a.start - b.start || b.depth - a.depth);
   const parts: string[] = [];
@@ -44,6 +55,10 @@ export function spliceJson(source: string, spec: LocatedSpec, insertions: readon
   }
   parts.push(source.slice(at));
   return parts.join('');
+}
+
+function pathKey(path: readonly string[]): string {
+  return JSON.stringify(path);
 }
 
 function insertLines(source: string, map: LocatedMap, insertion: Insertion, unit: string, eol: string, depth: number): Edit[] {
@@ -63,23 +78,49 @@ function insertLines(source: string, map: LocatedMap, insertion: Insertion, unit
   });
 }
 
-/** A map on one line, over several: its entries as written, the new ones in their place. */
-function rewriteMap(source: string, map: LocatedMap, insertion: Insertion, unit: string, eol: string, depth: number): Edit {
-  const close = indentOf(source, map);
+/**
+ * A map on one line, over several: its entries as written, the new ones in their place. A map
+ * inside it that receives entries (or holds one that does) is written the same way, one level
+ * deeper; a null that becomes a map is written as that map.
+ */
+function renderMap(
+  source: string,
+  map: LocatedMap,
+  path: readonly string[],
+  byPath: ReadonlyMap<string, Insertion>,
+  close: string,
+  unit: string,
+  eol: string,
+): string {
   const pad = close + unit;
-  const own = map.entries.map((entry) => source.slice(entry.keyNode.start, entry.value.end));
+  const targets = [...byPath.values()];
+  const below = (inner: readonly string[]): boolean =>
+    targets.some((t) => t.path.length >= inner.length && inner.every((key, i) => t.path[i] === key));
+  const own = map.entries.map((entry) => {
+    const inner = [...path, entry.key];
+    const key = source.slice(entry.keyNode.start, entry.keyNode.end);
+    const fill = byPath.get(pathKey(inner));
+    if (fill?.fill === true) return `${key}: ${jsonValue(Object.fromEntries(fill.entries), pad, unit, eol)}`;
+    if (entry.value.kind === 'map' && below(inner)) return `${key}: ${renderMap(source, entry.value, inner, byPath, pad, unit, eol)}`;
+    return source.slice(entry.keyNode.start, entry.value.end);
+  });
+  const insertion = byPath.get(pathKey(path));
+  const groups =
+    insertion === undefined
+      ? []
+      : placeEntries(
+          map.entries.map((entry) => entry.key),
+          insertion,
+        );
   const lines: string[] = [];
-  const groups = placeEntries(
-    map.entries.map((entry) => entry.key),
-    insertion,
-  );
   for (let i = 0; i <= own.length; i += 1) {
     for (const group of groups.filter((g) => g.before === i)) {
       for (const [key, value] of group.entries) lines.push(`${JSON.stringify(key)}: ${jsonValue(value, pad, unit, eol)}`);
     }
     if (i < own.length) lines.push(own[i]!);
   }
-  return { start: map.start, end: map.end, text: `{${eol}${lines.map((line) => pad + line).join(`,${eol}`)}${eol}${close}}`, depth };
+  if (lines.length === 0) return '{}';
+  return `{${eol}${lines.map((line) => pad + line).join(`,${eol}`)}${eol}${close}}`;
 }
 
 /** A value as JSON, its later lines indented to sit under a line that starts with `pad`. */

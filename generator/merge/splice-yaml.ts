@@ -113,12 +113,15 @@ function indentLines(text: string, pad: string): string {
  * followed it on its line stays on the key's line.
  */
 function rewrite(source: string, parent: LocatedNode, node: LocatedNode, value: unknown, style: Style, depth: number): Edit {
-  let start = node.kind === 'scalar' && node.empty ? source.indexOf(':', node.start) + 1 : node.start;
+  // An empty value has no text of its own: it sits before its key's colon, so what follows
+  // it on the line (a comment) is read from after the colon.
+  const afterColon = node.kind === 'scalar' && node.empty ? source.indexOf(':', node.start) + 1 : undefined;
+  let start = afterColon ?? node.start;
   while (start > 0 && (source[start - 1] === ' ' || source[start - 1] === '\t')) start -= 1;
-  const newline = source.indexOf('\n', node.end);
+  const newline = source.indexOf('\n', afterColon ?? node.end);
   let end = newline === -1 ? source.length : newline;
   if (source[end - 1] === '\r') end -= 1;
-  const rest = source.slice(node.end, end).trim();
+  const rest = source.slice(afterColon ?? node.end, end).trim();
   let column: number;
   if (parent.kind === 'map') {
     const key = parent.entries[0]!.keyNode.start;
