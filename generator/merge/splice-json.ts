@@ -7,13 +7,7 @@
 import { nodeAt, type LocatedMap, type LocatedNode, type LocatedSpec } from './located.js';
 import { placeEntries } from './order.js';
 import type { Insertion } from './plan.js';
-
-interface Edit {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-  readonly depth: number;
-}
+import { applyEdits, type Edit } from './edits.js';
 
 export function spliceJson(source: string, spec: LocatedSpec, insertions: readonly Insertion[], eol: string): string {
   const unit = detectUnit(source);
@@ -46,15 +40,7 @@ export function spliceJson(source: string, spec: LocatedSpec, insertions: readon
       edits.push({ start: map.start, end: map.end, text, depth });
     }
   }
-  const order = edits.sort((a, b) => a.start - b.start || b.depth - a.depth);
-  const parts: string[] = [];
-  let at = 0;
-  for (const edit of order) {
-    parts.push(source.slice(at, edit.start), edit.text);
-    at = edit.end;
-  }
-  parts.push(source.slice(at));
-  return parts.join('');
+  return applyEdits(source, edits);
 }
 
 function pathKey(path: readonly string[]): string {

@@ -11,15 +11,7 @@ import { dump } from 'js-yaml';
 import { nodeAt, type LocatedMap, type LocatedNode, type LocatedSpec } from './located.js';
 import { placeEntries } from './order.js';
 import type { Insertion } from './plan.js';
-
-interface Edit {
-  readonly start: number;
-  /** Equal to start for an insertion. */
-  readonly end: number;
-  readonly text: string;
-  /** Among edits at one offset, the deeper one comes first in the text. */
-  readonly depth: number;
-}
+import { applyEdits, type Edit } from './edits.js';
 
 interface Style {
   readonly indent: number;
@@ -149,19 +141,6 @@ function dumpOptions(style: Style) {
     quoteStyle: style.quoteStyle,
     flowBracketPadding: style.flowBracketPadding,
   } as const;
-}
-
-/** The edits made, in one pass over the text: linear in its size. */
-function applyEdits(source: string, edits: readonly Edit[]): string {
-  const order = [...edits].sort((a, b) => a.start - b.start || b.depth - a.depth);
-  const parts: string[] = [];
-  let at = 0;
-  for (const edit of order) {
-    parts.push(source.slice(at, edit.start), edit.text);
-    at = edit.end;
-  }
-  parts.push(source.slice(at));
-  return parts.join('');
 }
 
 /** How the file writes YAML, so that what the merge adds reads like the rest of it. */
