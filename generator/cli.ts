@@ -84,7 +84,10 @@ async function main(argv: readonly string[]): Promise<number> {
   const names = Object.keys(COMMANDS)
     .map((name) => `"${name}"`)
     .join(', ');
-  if (command === undefined || !Object.hasOwn(COMMANDS, command)) {
+  // An unknown command is a usage error, whatever flags follow it (--help included).
+  if (command !== undefined && !Object.hasOwn(COMMANDS, command))
+    throw new UsageError(`unknown command "${command}": the commands are ${names}`);
+  if (command === undefined) {
     const { values } = parse(argv, COMMON_OPTIONS);
     if (values.help) {
       process.stdout.write(HELP);
@@ -94,8 +97,7 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${GENERATOR_VERSION}\n`);
       return 0;
     }
-    if (command === undefined) throw new UsageError(`missing command: one of ${names}`);
-    throw new UsageError(`unknown command "${command}": the commands are ${names}`);
+    throw new UsageError(`missing command: one of ${names}`);
   }
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(HELP);

@@ -55,6 +55,7 @@ describe('usage', () => {
   const usageErrors: [string[], string][] = [
     [[], 'missing command'],
     [['build'], 'unknown command "build"'],
+    [['build', '--help'], 'unknown command "build"'],
     [['generate', '--frobnicate'], "Unknown option '--frobnicate'"],
     [['generate', 'extra'], 'unexpected argument "extra"'],
     [['generate', '--catalog'], "Option '--catalog <value>' argument missing"],

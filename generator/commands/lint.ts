@@ -57,10 +57,13 @@ export async function runLint(argv: readonly string[]): Promise<number> {
   if (values.json) process.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);
   else for (const finding of findings) say(process.stdout, formatFinding(finding));
   const count = (severity: Severity): number => findings.filter((finding) => finding.severity === severity).length;
-  const failing = count('error') + (values.strict ? count('warning') + catalog.warnings.length : 0);
+  // The catalog's own warnings (printed as it loaded) count with the findings: --strict fails on both.
+  const warnings = count('warning') + catalog.warnings.length;
+  const failing = count('error') + (values.strict ? warnings : 0);
+  const fromCatalog = catalog.warnings.length === 0 ? '' : ` (${catalog.warnings.length} from the catalog's checks)`;
   say(
     process.stderr,
-    `status-catalog: lint ${catalogPath}: ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info(s)${failing > 0 && count('error') === 0 ? ' and --strict' : ''}`,
+    `status-catalog: lint ${catalogPath}: ${count('error')} error(s), ${warnings} warning(s)${fromCatalog}, ${count('info')} info(s)${failing > 0 && count('error') === 0 ? ' and --strict' : ''}`,
   );
   return failing > 0 ? 1 : 0;
 }

@@ -155,7 +155,7 @@ describe('runLint', () => {
           stdout: [],
           stderr: [
             'warns.yaml:15:13: warning: errors[0].status: error code W.0001 on the non-error status 200',
-            'status-catalog: lint warns.yaml: 0 error(s), 0 warning(s), 0 info(s)',
+            "status-catalog: lint warns.yaml: 0 error(s), 1 warning(s) (1 from the catalog's checks), 0 info(s)",
           ],
         },
       },
@@ -169,7 +169,7 @@ describe('runLint', () => {
           stdout: [],
           stderr: [
             'warns.yaml:15:13: warning: errors[0].status: error code W.0001 on the non-error status 200',
-            'status-catalog: lint warns.yaml: 0 error(s), 0 warning(s), 0 info(s) and --strict',
+            "status-catalog: lint warns.yaml: 0 error(s), 1 warning(s) (1 from the catalog's checks), 0 info(s) and --strict",
           ],
         },
       },
