@@ -78,10 +78,6 @@ export function partIsOptional(part: BodyPart, body: Pick<BodyDescriptor, 'defau
   return part === 'requestId' || part === 'instance' || (part === 'code' && body.defaultCode === undefined);
 }
 
-export function partMember(body: BodyDescriptor, part: BodyPart): PartMember | undefined {
-  return body.members.find((m): m is PartMember => m.kind === 'part' && m.part === part);
-}
-
 /**
  * The descriptor of a catalog's errorBody, and what is wrong with it. With problems the
  * descriptor is still whole (a bad pointer is left out), so that later checks can run.
