@@ -1,42 +1,15 @@
 /** generator/commands/diff.ts in-process: runDiff on two catalog files in a temp folder. */
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { changelog, runDiff } from '../../generator/commands/diff.js';
 import { UsageError } from '../../generator/commands/shared.js';
 import { CatalogError } from '../../generator/diagnostics.js';
 import type { CatalogDiff } from '../../generator/diff.js';
 import { removeDir, tempDir, writeFile } from '../helpers.js';
 import type { TestCase } from '../runtime/cases.js';
+import { lines, runCommand, type Ran } from './run-command.js';
 
-interface Ran {
-  readonly code: number | undefined;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly error: unknown;
-}
-
-/** Runs the command in this process, with what it prints captured (and kept off the terminal). */
-async function run(argv: readonly string[]): Promise<Ran> {
-  let stdout = '';
-  let stderr = '';
-  const capture =
-    (append: (text: string) => void) =>
-    (chunk: string | Uint8Array): boolean => {
-      append(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-      return true;
-    };
-  vi.spyOn(process.stdout, 'write').mockImplementation(capture((text) => (stdout += text)));
-  vi.spyOn(process.stderr, 'write').mockImplementation(capture((text) => (stderr += text)));
-  try {
-    return { code: await runDiff(argv), stdout, stderr, error: undefined };
-  } catch (error) {
-    return { code: undefined, stdout, stderr, error };
-  } finally {
-    vi.restoreAllMocks();
-  }
-}
-
-const lines = (text: string): string[] => (text === '' ? [] : text.replace(/\n$/, '').split('\n'));
+const run = (argv: readonly string[]): Promise<Ran> => runCommand(runDiff, argv);
 
 /** A small catalog: two statuses, two codes. */
 const BASE = {

@@ -5,43 +5,16 @@
  */
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { runGenerate } from '../../generator/commands/generate.js';
 import { UsageError } from '../../generator/commands/shared.js';
 import { CatalogError } from '../../generator/diagnostics.js';
 import { WriteError } from '../../generator/write.js';
 import { removeDir, ROOT, tempDir, writeFile } from '../helpers.js';
 import type { TestCase } from '../runtime/cases.js';
+import { lines, runCommand, type Ran } from './run-command.js';
 
-interface Ran {
-  readonly code: number | undefined;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly error: unknown;
-}
-
-/** Runs the command in this process, with what it prints captured (and kept off the terminal). */
-async function run(argv: readonly string[]): Promise<Ran> {
-  let stdout = '';
-  let stderr = '';
-  const capture =
-    (append: (text: string) => void) =>
-    (chunk: string | Uint8Array): boolean => {
-      append(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-      return true;
-    };
-  vi.spyOn(process.stdout, 'write').mockImplementation(capture((text) => (stdout += text)));
-  vi.spyOn(process.stderr, 'write').mockImplementation(capture((text) => (stderr += text)));
-  try {
-    return { code: await runGenerate(argv), stdout, stderr, error: undefined };
-  } catch (error) {
-    return { code: undefined, stdout, stderr, error };
-  } finally {
-    vi.restoreAllMocks();
-  }
-}
-
-const lines = (text: string): string[] => (text === '' ? [] : text.replace(/\n$/, '').split('\n'));
+const run = (argv: readonly string[]): Promise<Ran> => runCommand(runGenerate, argv);
 
 /** Every file under a folder, as sorted relative paths (none when it does not exist). */
 function filesOf(dir: string): string[] {

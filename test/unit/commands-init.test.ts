@@ -2,41 +2,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { load } from 'js-yaml';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { packageDataFile, runInit, STARTERS } from '../../generator/commands/init.js';
 import { UsageError } from '../../generator/commands/shared.js';
 import { loadCatalog } from '../../generator/index.js';
 import { WriteError } from '../../generator/write.js';
 import { removeDir, ROOT, tempDir, writeFile } from '../helpers.js';
 import type { TestCase } from '../runtime/cases.js';
+import { runCommand, type Ran } from './run-command.js';
 
-interface Ran {
-  readonly code: number | undefined;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly error: unknown;
-}
-
-/** Runs the command in this process, with what it prints captured (and kept off the terminal). */
-async function run(argv: readonly string[]): Promise<Ran> {
-  let stdout = '';
-  let stderr = '';
-  const capture =
-    (append: (text: string) => void) =>
-    (chunk: string | Uint8Array): boolean => {
-      append(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-      return true;
-    };
-  vi.spyOn(process.stdout, 'write').mockImplementation(capture((text) => (stdout += text)));
-  vi.spyOn(process.stderr, 'write').mockImplementation(capture((text) => (stderr += text)));
-  try {
-    return { code: await runInit(argv), stdout, stderr, error: undefined };
-  } catch (error) {
-    return { code: undefined, stdout, stderr, error };
-  } finally {
-    vi.restoreAllMocks();
-  }
-}
+const run = (argv: readonly string[]): Promise<Ran> => runCommand(runInit, argv);
 
 const DATA = join(ROOT, 'data');
 const IANA = readFileSync(join(DATA, 'iana.yaml'), 'utf8');

@@ -1,42 +1,15 @@
 /** generator/commands/lint.ts in-process: runLint on real catalog files in a temp folder. */
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { formatFinding, runLint, type Finding } from '../../generator/commands/lint.js';
 import { UsageError } from '../../generator/commands/shared.js';
 import { CatalogError } from '../../generator/diagnostics.js';
 import { removeDir, ROOT, tempDir, writeFile } from '../helpers.js';
 import type { TestCase } from '../runtime/cases.js';
+import { lines, runCommand, type Ran } from './run-command.js';
 
-interface Ran {
-  readonly code: number | undefined;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly error: unknown;
-}
-
-/** Runs a command in this process, with what it prints captured (and kept off the terminal). */
-async function run(argv: readonly string[]): Promise<Ran> {
-  let stdout = '';
-  let stderr = '';
-  const capture =
-    (append: (text: string) => void) =>
-    (chunk: string | Uint8Array): boolean => {
-      append(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-      return true;
-    };
-  vi.spyOn(process.stdout, 'write').mockImplementation(capture((text) => (stdout += text)));
-  vi.spyOn(process.stderr, 'write').mockImplementation(capture((text) => (stderr += text)));
-  try {
-    return { code: await runLint(argv), stdout, stderr, error: undefined };
-  } catch (error) {
-    return { code: undefined, stdout, stderr, error };
-  } finally {
-    vi.restoreAllMocks();
-  }
-}
-
-const lines = (text: string): string[] => (text === '' ? [] : text.replace(/\n$/, '').split('\n'));
+const run = (argv: readonly string[]): Promise<Ran> => runCommand(runLint, argv);
 
 const EVERY_RULE = 'every-rule.yaml';
 

@@ -2,43 +2,16 @@
 import { copyFileSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { runMerge } from '../../generator/commands/merge.js';
 import { UsageError } from '../../generator/commands/shared.js';
 import { CatalogError } from '../../generator/diagnostics.js';
 import { MAX_SPEC_BYTES } from '../../generator/limits.js';
 import { removeDir, ROOT, tempDir, writeFile } from '../helpers.js';
 import type { TestCase } from '../runtime/cases.js';
+import { lines, runCommand, type Ran } from './run-command.js';
 
-interface Ran {
-  readonly code: number | undefined;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly error: unknown;
-}
-
-/** Runs the command in this process, with what it prints captured (and kept off the terminal). */
-async function run(argv: readonly string[]): Promise<Ran> {
-  let stdout = '';
-  let stderr = '';
-  const capture =
-    (append: (text: string) => void) =>
-    (chunk: string | Uint8Array): boolean => {
-      append(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-      return true;
-    };
-  vi.spyOn(process.stdout, 'write').mockImplementation(capture((text) => (stdout += text)));
-  vi.spyOn(process.stderr, 'write').mockImplementation(capture((text) => (stderr += text)));
-  try {
-    return { code: await runMerge(argv), stdout, stderr, error: undefined };
-  } catch (error) {
-    return { code: undefined, stdout, stderr, error };
-  } finally {
-    vi.restoreAllMocks();
-  }
-}
-
-const lines = (text: string): string[] => (text === '' ? [] : text.replace(/\n$/, '').split('\n'));
+const run = (argv: readonly string[]): Promise<Ran> => runCommand(runMerge, argv);
 const read = (name: string): string => readFileSync(join(work, name), 'utf8');
 
 const SPECS = join(ROOT, 'test', 'fixtures', 'specs');
