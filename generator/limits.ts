@@ -6,8 +6,15 @@
 /** Catalogs past this size are refused before parsing: a catalog is hand-written text. */
 export const MAX_CATALOG_BYTES = 16 * 1024 * 1024;
 
-/** Aliases a catalog may expand; far above honest use, far below an alias bomb. */
+/** Aliases a catalog or spec may hold; far above honest use, far below an alias bomb. */
 export const MAX_ALIAS_COUNT = 100;
+
+/**
+ * How much data all the aliases of a file may stand for, each counted as what it names written
+ * out (1 per node plus the characters of its scalars, the aliases inside it counted again): a
+ * few aliases can name each other into data of exponential size, which every walk would expand.
+ */
+export const MAX_ALIAS_EXPANSION = 1_000_000;
 
 /** How many catalogs an `extends` chain may hold; deeper is surely a mistake. */
 export const MAX_EXTENDS_DEPTH = 8;

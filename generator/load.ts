@@ -11,6 +11,7 @@ import { basename, dirname, extname, resolve } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
 import { parse as parseJson, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { aliasProblemOfText } from './aliases.js';
 import { CatalogError, formatPath, type Diagnostic, type FieldPath } from './diagnostics.js';
 import { MAX_ALIAS_COUNT, MAX_CATALOG_BYTES, MAX_EXTENDS_DEPTH, MAX_NESTING } from './limits.js';
 import { sha256 } from './manifest.js';
@@ -249,6 +250,9 @@ function parseWithPositions(source: string, file: string, hash: string): SourceD
   }
   if (doc.contents === null) fail(file, 'catalog is empty', 1, 1);
 
+  // Aliases bounded by what they expand to, at the alias that goes too far, before toJS expands them.
+  const aliases = source.includes('*') ? aliasProblemOfText(source) : undefined;
+  if (aliases !== undefined) fail(file, aliases.message, at(aliases.offset).line, at(aliases.offset).column);
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });

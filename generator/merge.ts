@@ -9,7 +9,8 @@
  * Text in, text out: reading and writing files is the CLI's and the writer's business.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { load } from 'js-yaml';
+import { constructFromEvents, parseEvents, type Event } from 'js-yaml';
+import { aliasProblem } from './aliases.js';
 import { CatalogError, type Diagnostic } from './diagnostics.js';
 import { buildOpenApiDocument, DEFAULT_ERROR_RESPONSE, type OpenApiVersion } from './emit/openapi.js';
 import { MAX_ALIAS_COUNT, MAX_NESTING, MAX_SPEC_BYTES } from './limits.js';
@@ -57,8 +58,15 @@ export function mergeSpec(text: string, file: string, model: CatalogModel, optio
   }
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
   const source = text.slice(bom.length);
-  const data = readSpecData(source, file);
-  const version = specVersion(data, source, file);
+  // The input's size only: what merge adds to it is the catalog's, bounded by the catalog.
+  if (source.length > MAX_SPEC_BYTES) {
+    throw specError(file, 0, 0, '(spec)', `text is ${source.length} characters; specs are limited to ${MAX_SPEC_BYTES}`);
+  }
+  const { data, events } = readSpecData(source, file);
+  // Positions are needed only to report a problem or to splice: they wait until then.
+  let located: LocatedSpec | undefined;
+  const locate = (): LocatedSpec => (located ??= locateSpec(source, events));
+  const version = specVersion(data, source, file, locate);
   const ours = buildOpenApiDocument(model, version, prefix).components as Record<string, Record<string, unknown>>;
   const plan = planMerge(data, ours, version, {
     attachments: attachmentsFor(model, options, prefix, file),
@@ -66,9 +74,6 @@ export function mergeSpec(text: string, file: string, model: CatalogModel, optio
     onlyUsed: options.onlyUsed === true,
   });
   const result = { added: plan.added, attached: plan.attached, skipped: plan.skipped, version };
-  // Positions are needed only to report a problem or to splice: the event stream waits until then.
-  let located: LocatedSpec | undefined;
-  const locate = (): LocatedSpec => (located ??= locateSpec(source));
   if (plan.problems.length > 0) {
     throw new CatalogError(
       plan.problems.map((problem) => diagnosticAt(source, locate(), problem.path, file, problem.field, problem.message)),
@@ -82,7 +87,7 @@ export function mergeSpec(text: string, file: string, model: CatalogModel, optio
   const isJson = /\.json$/i.test(file) || /^\s*\{/.test(source);
   const out = isJson ? spliceJson(source, locate(), plan.insertions, eol) : spliceYaml(source, locate(), plan.insertions, merged, eol);
   // Read back before anyone writes it: text that does not say exactly the merged spec is a bug.
-  if (!isDeepStrictEqual(readSpecData(out, file), merged)) {
+  if (!isDeepStrictEqual(readSpecData(out, file).data, merged)) {
     throw new Error('merge: the merged text does not read back as the spec with the catalog added');
   }
   return { ...result, text: bom + out, changed: true };
@@ -108,33 +113,43 @@ function diagnosticAt(
 
 /**
  * The spec's data by js-yaml (YAML 1.2 core schema; JSON is YAML), with the limits catalogs
- * have: size, alias expansions and nesting, each named in its error. Duplicate keys are errors.
+ * have: aliases (how many, and how much data they stand for) and nesting, each named in its
+ * error. Duplicate keys are errors. The events are read once; they are all the rest needs.
  */
-function readSpecData(source: string, file: string): Record<string, unknown> {
-  if (source.length > MAX_SPEC_BYTES) {
-    throw specError(file, 0, 0, '(spec)', `text is ${source.length} characters; specs are limited to ${MAX_SPEC_BYTES}`);
-  }
-  let data: unknown;
+function readSpecData(source: string, file: string): { data: Record<string, unknown>; events: Event[] } {
+  let events: Event[];
+  let documents: unknown[];
   try {
-    data = load(source, { maxAliases: MAX_ALIAS_COUNT, maxDepth: MAX_NESTING });
+    events = parseEvents(source, { maxDepth: MAX_NESTING });
+    // Before anything is built: built data is walked, and aliases would be expanded by the walk.
+    const problem = aliasProblem(source, events);
+    if (problem !== undefined) {
+      const { line, column } = lineColumn(source, problem.offset);
+      throw specError(file, line, column, '(spec)', problem.message);
+    }
+    documents = constructFromEvents(events, { source, maxAliases: MAX_ALIAS_COUNT });
   } catch (error) {
+    if (error instanceof CatalogError) throw error;
     const { reason, mark } = error as { reason?: string; mark?: { line: number; column: number } };
     let message = reason ?? (error instanceof Error ? error.message : String(error));
     if (/maxAliases/.test(message)) message = `more than ${MAX_ALIAS_COUNT} aliases (limit: ${MAX_ALIAS_COUNT} aliases)`;
     if (/maxDepth/.test(message)) message = `collections nest deeper than ${MAX_NESTING} levels (limit: ${MAX_NESTING})`;
     throw specError(file, (mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1, '(spec)', message.split('\n', 1)[0]!);
   }
+  // As js-yaml's load: one document.
+  if (documents.length === 0) throw specError(file, 1, 1, '(spec)', 'expected a document, but the input is empty');
+  if (documents.length > 1) throw specError(file, 1, 1, '(spec)', 'expected a single document in the stream, but found more');
+  const data = documents[0];
   if (data === null || typeof data !== 'object' || Array.isArray(data))
     throw specError(file, 1, 1, '(spec)', 'an OpenAPI document is a mapping');
-  return data as Record<string, unknown>;
+  return { data: data as Record<string, unknown>, events };
 }
 
-function specVersion(data: Record<string, unknown>, source: string, file: string): OpenApiVersion {
+function specVersion(data: Record<string, unknown>, source: string, file: string, locate: () => LocatedSpec): OpenApiVersion {
   const versionText = typeof data['openapi'] === 'string' ? data['openapi'] : '';
   if (/^3\.0\.\d+$/.test(versionText)) return '3.0';
   if (/^3\.1\.\d+$/.test(versionText)) return '3.1';
-  const at =
-    data['openapi'] === undefined ? { line: 1, column: 1 } : lineColumn(source, nodeAt(locateSpec(source).root, ['openapi'])?.start ?? 0);
+  const at = data['openapi'] === undefined ? { line: 1, column: 1 } : lineColumn(source, nodeAt(locate().root, ['openapi'])?.start ?? 0);
   throw specError(
     file,
     at.line,
@@ -157,13 +172,30 @@ function attachmentsFor(model: CatalogModel, options: MergeOptions, prefix: stri
   return attachments;
 }
 
-/** Every map that receives entries is reached through maps, not through an alias (which would share the change). */
+/**
+ * Every map that receives entries is found in the text, and is reached through maps, not
+ * through an alias (which would share the change).
+ */
 function checkEditable(source: string, spec: LocatedSpec, plan: MergePlan, file: string): void {
   for (const insertion of plan.insertions) {
     for (let depth = 0; depth <= insertion.path.length; depth += 1) {
       const path = insertion.path.slice(0, depth);
       const node = nodeAt(spec.root, path);
-      if (node?.kind === 'alias') {
+      if (node === undefined) {
+        // A key whose data is not its text: `1.0:` is the key "1", `~:` the key "null".
+        const key = JSON.stringify(path.at(-1));
+        throw new CatalogError([
+          diagnosticAt(
+            source,
+            spec,
+            path,
+            file,
+            '(spec)',
+            `the key ${key} here is written as another value (such as 1.0 for "1"); quote it`,
+          ),
+        ]);
+      }
+      if (node.kind === 'alias') {
         throw new CatalogError([
           diagnosticAt(source, spec, path, file, '(spec)', 'merge does not add entries through an alias; write the mapping out here'),
         ]);

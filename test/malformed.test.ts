@@ -13,7 +13,11 @@ const CORPUS = join(ROOT, 'test', 'fixtures', 'malformed');
 
 /** Expected stderr lines, with `F` standing for the fixture's path; `[]` means it loads. */
 const EXPECTED: Record<string, string[]> = {
-  'alias-bomb.yaml': ['F:1:1: (catalog): Excessive alias count indicates a resource exhaustion attack (limit: 100 aliases)'],
+  'alias-bomb.yaml': ['F:6:16: (catalog): aliases expand to more than 1000000 nodes and characters (limit: 1000000)'],
+  // 1 KB of text, 2^46 nodes of data: each anchor a list of two aliases of the one before.
+  'alias-bomb-doubling.yaml': ['F:19:14: (catalog): aliases expand to more than 1000000 nodes and characters (limit: 1000000)'],
+  'alias-cycle.yaml': ['F:3:12: (catalog): alias *self is inside the node it names: its data would never end'],
+  'alias-count.yaml': ['F:3:412: (catalog): more than 100 aliases (limit: 100 aliases)'],
   'binary-junk.yaml': ['F:1:1: (catalog): invalid UTF-8: a catalog is UTF-8 text'],
   'bom.yaml': [],
   'crlf.yaml': [],

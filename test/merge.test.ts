@@ -542,3 +542,53 @@ describe('merge options and input', () => {
     });
   }
 });
+
+/** A spec of `levels` anchors, each a list of two aliases of the one before: small text, exponential data. */
+function aliasBomb(levels: number, head = 'openapi: 3.0.3\ninfo: {title: t, version: "1"}\n'): string {
+  const lines = [`${head}x-k0: &k0 ["x","x"]`];
+  for (let level = 1; level <= levels; level += 1) lines.push(`x-k${level}: &k${level} [*k${level - 1},*k${level - 1}]`);
+  return `${lines.join('\n')}\npaths: {}\n`;
+}
+
+describe('merge and YAML aliases', () => {
+  /** The CLI, bounded: what used to run for hours must end within the timeout. */
+  const merge = (args: readonly string[]): { status: number | null; stdout: string; stderr: string; signal: string | null } => {
+    const result = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'merge', ...args], { encoding: 'utf8', timeout: 20_000 });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr, signal: result.signal };
+  };
+
+  it('refuses a 1 KB alias bomb at the alias that takes it past the limit, at once', () => {
+    const text = aliasBomb(45);
+    expect(Buffer.byteLength(text)).toBeLessThan(1200);
+    const spec = writeFile(join(work, 'bomb', 'bomb.yaml'), text);
+    for (const args of [[spec], [spec, '--in-place', '--attach', '404'], [spec, '--check']]) {
+      const result = merge(args);
+      expect(result.signal, args.join(' ')).toBeNull();
+      expect(result.status, args.join(' ')).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe(`${spec}:20:14: (spec): aliases expand to more than 1000000 nodes and characters (limit: 1000000)\n`);
+    }
+    expect(readFileSync(spec, 'utf8')).toBe(text);
+    expect(readdirSync(join(work, 'bomb'))).toEqual(['bomb.yaml']);
+  });
+
+  it('refuses an alias inside the node it names (data that never ends), located', () => {
+    const text = 'openapi: 3.1.0\ninfo: {title: t, version: "1"}\nx-loop: &loop\n  next: *loop\npaths: {}\n';
+    const spec = writeFile(join(work, 'loop', 'loop.yaml'), text);
+    const result = merge([spec, '--only-used', '--attach', '404']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(`${spec}:4:9: (spec): alias *loop is inside the node it names: its data would never end\n`);
+  });
+
+  it('takes an alias as a mapping key for the key it names', () => {
+    const text =
+      'openapi: 3.1.0\ninfo: {title: t, version: "1"}\nx-name: &name components\npaths: {}\n*name :\n  schemas:\n    Mine: {type: string}\n';
+    const spec = writeFile(join(work, 'alias-key', 'spec.yaml'), text);
+    const result = merge([spec]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(keepsEveryLine(text, result.stdout)).toBe(true);
+    const merged = parse(result.stdout) as { components: { schemas: Record<string, unknown> } };
+    expect(Object.keys(merged.components.schemas)).toEqual(expect.arrayContaining(['Mine', 'ErrorBody']));
+  });
+});

@@ -4,7 +4,7 @@
  * stream (one pass, no syntax tree of values), so that merge can splice text in at the right
  * place and report a problem at its line and column. Values are read elsewhere (js-yaml's load).
  */
-import { EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type ScalarEvent } from 'js-yaml';
+import { EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event } from 'js-yaml';
 import { MAX_NESTING } from '../limits.js';
 
 interface Range {
@@ -54,17 +54,27 @@ const STYLES = {
   [SCALAR_STYLE.FOLDED_BLOCK]: 'block',
 } as const;
 
-/** Where every node of `source` sits. The text has already been read by js-yaml's load, so it parses. */
-export function locateSpec(source: string): LocatedSpec {
-  const events = parseEvents(source, { maxDepth: MAX_NESTING });
+/**
+ * Where every node of `source` sits. The text has already been read by js-yaml, so it parses;
+ * `events` are js-yaml's events of it when they are at hand.
+ */
+export function locateSpec(source: string, events: readonly Event[] = parseEvents(source, { maxDepth: MAX_NESTING })): LocatedSpec {
   const quotes = { single: 0, double: 0 };
   let root: LocatedNode | undefined;
   // Open collections, innermost last; a map's key waits here for its value.
   const open: { node: LocatedMap | LocatedSeq; key?: { text: string; node: LocatedScalar } | undefined }[] = [];
   // Just past the last token read: where a flow collection's closing bracket is looked for.
   let cursor = 0;
+  // The value of each anchored scalar, for an alias used as a key (`*name :`); a collection has none.
+  const anchoredScalars = new Map<string, string | undefined>();
 
-  const place = (node: LocatedNode, event: ScalarEvent | undefined): void => {
+  /** Whether the next node placed is a map's key. */
+  const atKey = (): boolean => {
+    const parent = open.at(-1);
+    return parent?.node.kind === 'map' && parent.key === undefined;
+  };
+  /** `keyText`: the key `node` stands for, when it is one; a key that is not a scalar (`? [a, b]`) gets a name no OpenAPI field has. */
+  const place = (node: LocatedNode, keyText: string | undefined): void => {
     const parent = open.at(-1);
     if (parent === undefined) {
       root ??= node;
@@ -73,10 +83,8 @@ export function locateSpec(source: string): LocatedSpec {
     if (parent.node.kind === 'seq') {
       parent.node.items.push(node);
     } else if (parent.key === undefined) {
-      // A key; one that is not a scalar (`? [a, b]`) gets a name no OpenAPI field has.
-      const text = event !== undefined ? getScalarValue(source, event) : '\u0000complex key';
       parent.key = {
-        text,
+        text: keyText ?? '\u0000complex key',
         node:
           node.kind === 'scalar' ? node : { kind: 'scalar', start: node.start, end: node.end, flow: false, style: 'plain', empty: false },
       };
@@ -101,6 +109,7 @@ export function locateSpec(source: string): LocatedSpec {
           event.type === EVENT_ID.MAPPING
             ? { kind: 'map', start, end: start, flow, entries: [] }
             : { kind: 'seq', start, end: start, flow, items: [] };
+        if (event.anchorStart >= 0) anchoredScalars.set(source.slice(event.anchorStart, event.anchorEnd), undefined);
         place(node, undefined);
         open.push({ node });
         cursor = flow ? event.start + 1 : event.start;
@@ -122,13 +131,16 @@ export function locateSpec(source: string): LocatedSpec {
           style,
           empty,
         };
-        place(node, event);
+        const anchored = event.anchorStart >= 0;
+        const value = anchored || atKey() ? getScalarValue(source, event) : undefined;
+        if (anchored) anchoredScalars.set(source.slice(event.anchorStart, event.anchorEnd), value);
+        place(node, value);
         cursor = Math.max(cursor, end);
         break;
       }
       case EVENT_ID.ALIAS: {
         const node: LocatedAlias = { kind: 'alias', start: event.anchorStart - 1, end: event.anchorEnd, flow: false };
-        place(node, undefined);
+        place(node, anchoredScalars.get(source.slice(event.anchorStart, event.anchorEnd)));
         cursor = event.anchorEnd;
         break;
       }

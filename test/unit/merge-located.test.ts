@@ -110,6 +110,19 @@ describe('locateSpec: other nodes', () => {
     expect(root.entries[2]!.keyNode.start).toBe(source.indexOf('['));
   });
 
+  test('an alias as a key has the key its anchored scalar has; one naming a collection gets the name no field has', () => {
+    const source = 'a: &k components\nb: &c [1]\n*k : 1\n*c : 2\n';
+    const root = locateSpec(source).root;
+    if (root.kind !== 'map') throw new Error('not a map');
+    expect(root.entries.map((e) => [e.key, source.slice(e.keyNode.start, e.keyNode.end)])).toEqual([
+      ['a', 'a'],
+      ['b', 'b'],
+      ['components', '*k'],
+      ['\u0000complex key', '*c'],
+    ]);
+    expect(located(source, ['components'])).toEqual({ kind: 'scalar plain', text: '1' });
+  });
+
   test('counts quoted scalars of each kind, keys included', () => {
     expect(locateSpec(`'a': "b"\nc: 'd'\ne: f\n`).quotes).toEqual({ single: 2, double: 1 });
     expect(locateSpec('{"a": "b", "c": 1}').quotes).toEqual({ single: 0, double: 3 });

@@ -98,6 +98,33 @@ describe('mergeSpec: refused input', () => {
       },
     ],
     [
+      'aliases that expand past the limit, at the alias that goes past it',
+      {
+        given: {
+          text: `openapi: 3.1.0\nx-k0: &k0 ["x","x"]\n${Array.from({ length: 45 }, (_, i) => `x-k${i + 1}: &k${i + 1} [*k${i},*k${i}]\n`).join('')}paths: {}\n`,
+        },
+        want: /^s\.yaml:19:14 \(spec\): aliases expand to more than 1000000 nodes and characters \(limit: 1000000\)$/,
+      },
+    ],
+    [
+      'an alias inside the node it names',
+      { given: { text: 'openapi: 3.1.0\nx: &x {y: [*x]}\n' }, want: /^s\.yaml:2:12 \(spec\): alias \*x is inside the node it names/ },
+    ],
+    [
+      'a key on the way whose text is another value (1.0 is the key "1")',
+      {
+        given: { text: 'openapi: 3.1.0\npaths:\n  1.0:\n    get:\n      responses: {}\n', options: { attach: [404] } },
+        want: /^s\.yaml:3:3 \(spec\): the key "1" here is written as another value \(such as 1\.0 for "1"\); quote it$/,
+      },
+    ],
+    [
+      'more than one document',
+      {
+        given: { text: 'openapi: 3.1.0\n---\nopenapi: 3.1.0\n' },
+        want: /^s\.yaml:1:1 \(spec\): expected a single document in the stream, but found more$/,
+      },
+    ],
+    [
       'collections nested past the limit',
       {
         given: { text: `openapi: 3.1.0\na: ${'['.repeat(101)}${']'.repeat(101)}\n` },
@@ -278,6 +305,26 @@ describe('mergeSpec: merged', () => {
   }
 
   // `components:` with nothing after it (a null) is filled in block style.
+  test('an alias as a key stands for the key it names: entries go into its value', () => {
+    const text = 'openapi: 3.1.0\nx-name: &name components\n*name :\n  schemas:\n    Mine: {type: string}\n';
+    const result = mergeSpec(text, 's.yaml', MODEL);
+    const merged = load(result.text) as { components: { schemas: Tree } };
+    expect(Object.keys(merged.components.schemas)[0]).toBe('Mine');
+    expect(merged.components.schemas).toHaveProperty('ErrorBody');
+    expect(result.text.startsWith(text.slice(0, text.indexOf('    Mine')))).toBe(true);
+  });
+
+  test('aliases within bounds are merged as usual, the anchored node left as written', () => {
+    const text = `openapi: 3.1.0\nx-ok: &ok {description: ok}\npaths:\n  /a:\n    get:\n      responses:\n        "200": *ok\n  /b:\n    get:\n      responses:\n        "200": *ok\n`;
+    const result = mergeSpec(text, 's.yaml', MODEL, { attach: [404] });
+    expect(result.attached).toBe(2);
+    expect(result.text.startsWith('openapi: 3.1.0\nx-ok: &ok {description: ok}\n')).toBe(true);
+    expect((load(result.text) as { paths: Record<string, { get: { responses: Tree } }> }).paths['/b']!.get.responses).toEqual({
+      '200': { description: 'ok' },
+      '404': { $ref: '#/components/responses/NotFound' },
+    });
+  });
+
   test('an empty components value becomes the components', () => {
     expect(mergeSpec('openapi: 3.1.0\ncomponents:\n', 's.yaml', MODEL).changed).toBe(true);
   });
