@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { bundleSize, measureTscCpu, writeYardstick } from './consumer.js';
-import { syntheticCatalog } from './synthetic.js';
+import { syntheticCatalog, syntheticSpec } from './synthetic.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -131,6 +131,43 @@ function benchMerge(work) {
     ['nothing to do / round trip, wall time', check.ms / roundTrip.ms, 0.5],
   ];
   for (const [name, ratio, goal] of targets) console.log(`| ${name} | ${ratio.toFixed(2)} | ≤ ${goal} | ${ratio <= goal ? 'yes' : 'NO'} |`);
+  benchMergeManyOperations(work);
+}
+
+/**
+ * Merge into a synthetic spec of 32,000 paths (bench/synthetic.js, 2.5 MB), with and without
+ * attaching to every operation: attaching costs per operation, and must stay linear. Target:
+ * attaching 4 responses to each of the 32,000 operations in at most 3 times the merge without.
+ */
+function benchMergeManyOperations(work) {
+  const paths = 32000;
+  const spec = join(work, 'synthetic-spec.yaml');
+  writeFileSync(spec, syntheticSpec(paths));
+  const size = MiB(statSync(spec).size);
+  const plain = measure(`merge, ${paths.toLocaleString('en')} paths (${size})`, [
+    'merge',
+    spec,
+    '--out',
+    join(work, 'synthetic-plain.yaml'),
+  ]);
+  const attached = measure(`merge --attach 400,404,500 --attach-default, ${paths.toLocaleString('en')} paths`, [
+    'merge',
+    spec,
+    '--attach',
+    '400,404,500',
+    '--attach-default',
+    '--out',
+    join(work, 'synthetic-attached.yaml'),
+  ]);
+  console.log('');
+  console.log(`Merge into a spec of many operations (${RUNS} runs after a warm-up; fresh node; median wall time, peak RSS)`);
+  console.log('');
+  console.log('| case | median wall time | peak RSS |');
+  console.log('| --- | ---: | ---: |');
+  for (const row of [plain, attached]) console.log(`| ${row.label} | ${row.ms.toFixed(0)} ms | ${row.rss.toFixed(0)} MiB |`);
+  const ratio = attached.ms / plain.ms;
+  console.log('');
+  console.log(`attaching / not attaching, wall time: ${ratio.toFixed(2)} (goal ≤ 3: ${ratio <= 3 ? 'met' : 'NOT met'})`);
 }
 
 const work = mkdtempSync(join(tmpdir(), 'status-catalog-bench-'));

@@ -176,11 +176,26 @@ function closingBracket(source: string, from: number): number {
   return source.length;
 }
 
+/** Each map's entries by key, made on the first lookup: a spec's `paths` can hold tens of thousands. */
+const entriesByKey = new WeakMap<LocatedMap, { readonly indexed: number; readonly byKey: Map<string, LocatedEntry> }>();
+
+/** The entry of `map` for `key` (the first, as a search would find it), in constant time. */
+export function entryOf(map: LocatedMap, key: string): LocatedEntry | undefined {
+  let index = entriesByKey.get(map);
+  if (index?.indexed !== map.entries.length) {
+    const byKey = new Map<string, LocatedEntry>();
+    for (const entry of map.entries) if (!byKey.has(entry.key)) byKey.set(entry.key, entry);
+    index = { indexed: map.entries.length, byKey };
+    entriesByKey.set(map, index);
+  }
+  return index.byKey.get(key);
+}
+
 /** The node at `path` (keys of maps, indexes of sequences), or undefined. */
 export function nodeAt(root: LocatedNode, path: readonly string[]): LocatedNode | undefined {
   let node: LocatedNode | undefined = root;
   for (const segment of path) {
-    if (node?.kind === 'map') node = node.entries.find((entry) => entry.key === segment)?.value;
+    if (node?.kind === 'map') node = entryOf(node, segment)?.value;
     else if (node?.kind === 'seq') node = node.items[Number(segment)];
     else return undefined;
   }

@@ -13,9 +13,17 @@ export function spliceJson(source: string, spec: LocatedSpec, insertions: readon
   const unit = detectUnit(source);
   const edits: Edit[] = [];
   const byPath = new Map(insertions.map((insertion) => [pathKey(insertion.path), insertion]));
+  // Asked for every insertion below it: answered once per map (a root map's text is the whole file).
+  const rewrittenMaps = new Map<Insertion, boolean>();
   const rewritten = (insertion: Insertion): boolean => {
-    const node = nodeAt(spec.root, insertion.path)!;
-    return !insertion.fill && !(node.kind === 'map' && node.entries.length > 0 && source.slice(node.start, node.end).includes('\n'));
+    let answer = rewrittenMaps.get(insertion);
+    if (answer === undefined) {
+      const node = nodeAt(spec.root, insertion.path)!;
+      const multiline = node.kind === 'map' && node.entries.length > 0 && source.slice(node.start, node.end).includes('\n');
+      answer = !insertion.fill && !multiline;
+      rewrittenMaps.set(insertion, answer);
+    }
+    return answer;
   };
   for (const insertion of insertions) {
     // A map rewritten over several lines writes the maps inside it that receive entries too
@@ -45,6 +53,20 @@ export function spliceJson(source: string, spec: LocatedSpec, insertions: readon
 
 function pathKey(path: readonly string[]): string {
   return JSON.stringify(path);
+}
+
+const prefixesOf = new WeakMap<ReadonlyMap<string, Insertion>, Set<string>>();
+
+/** The keys of every path an insertion is at or below. */
+function onTheWay(byPath: ReadonlyMap<string, Insertion>): Set<string> {
+  let prefixes = prefixesOf.get(byPath);
+  if (prefixes === undefined) {
+    prefixes = new Set();
+    for (const { path } of byPath.values())
+      for (let length = 0; length <= path.length; length += 1) prefixes.add(pathKey(path.slice(0, length)));
+    prefixesOf.set(byPath, prefixes);
+  }
+  return prefixes;
 }
 
 function insertLines(source: string, map: LocatedMap, insertion: Insertion, unit: string, eol: string, depth: number): Edit[] {
@@ -79,9 +101,8 @@ function renderMap(
   eol: string,
 ): string {
   const pad = close + unit;
-  const targets = [...byPath.values()];
-  const below = (inner: readonly string[]): boolean =>
-    targets.some((t) => t.path.length >= inner.length && inner.every((key, i) => t.path[i] === key));
+  // Every path on the way to an insertion, made once: a minified spec's root map holds all of them.
+  const below = (inner: readonly string[]): boolean => onTheWay(byPath).has(pathKey(inner));
   const own = map.entries.map((entry) => {
     const inner = [...path, entry.key];
     const key = source.slice(entry.keyNode.start, entry.keyNode.end);

@@ -25,6 +25,18 @@ export function spliceYaml(source: string, spec: LocatedSpec, insertions: readon
   const style = yamlStyle(source, spec);
   const edits: Edit[] = [];
   const rewritten = new Set<LocatedNode>();
+  // Attaching gives thousands of operations the same entries: each is dumped once.
+  const rendered = new Map<string, string>();
+  const once = (id: string, make: () => string): string => {
+    let text = rendered.get(id);
+    if (text === undefined) rendered.set(id, (text = make()));
+    return text;
+  };
+  const render: Render = {
+    key: (key) => once(`key\u0000${key}`, () => dump(key, dumpOptions(style)).trimEnd()),
+    entry: (key, value, column) =>
+      once(`${column}\u0000${key}\u0000${JSON.stringify(value)}`, () => renderEntry(key, value, column, style)),
+  };
   for (const insertion of insertions) {
     const chain = [spec.root];
     for (let i = 1; i <= insertion.path.length; i += 1) chain.push(nodeAt(spec.root, insertion.path.slice(0, i))!);
@@ -39,7 +51,7 @@ export function spliceYaml(source: string, spec: LocatedSpec, insertions: readon
       edits.push(rewrite(source, chain[at - 1]!, node, valueAt(merged, path), style, at));
       continue;
     }
-    edits.push(...insert(source, chain.at(-1) as LocatedMap, insertion, style));
+    edits.push(...insert(source, chain.at(-1) as LocatedMap, insertion, render));
   }
   // New text takes the file's line breaks (CRLF stays CRLF).
   return applyEdits(source, eol === '\n' ? edits : edits.map((edit) => ({ ...edit, text: edit.text.replace(/\n/g, eol) })));
@@ -58,8 +70,14 @@ const lineEnd = (source: string, offset: number): number => {
   return newline === -1 ? source.length : newline + 1;
 };
 
+/** New text as dump writes it, each piece made once: a key, and `key: value` at `column` (renderEntry). */
+interface Render {
+  key(key: string): string;
+  entry(key: string, value: unknown, column: number): string;
+}
+
 /** New entries of a block map, each group after the entry it follows. */
-function insert(source: string, map: LocatedMap, insertion: Insertion, style: Style): Edit[] {
+function insert(source: string, map: LocatedMap, insertion: Insertion, render: Render): Edit[] {
   const first = map.entries[0]!.keyNode.start;
   const column = first - lineStart(source, first);
   // The first key alone on its line (not after `- ` or `? `): a group may go before it.
@@ -68,7 +86,7 @@ function insert(source: string, map: LocatedMap, insertion: Insertion, style: St
   return placeEntries(keys, insertion).map(({ before, entries }) => {
     const atStart = before === 0 && firstOwnsLine;
     const offset = atStart ? lineStart(source, first) : lineEnd(source, map.entries[Math.max(before, 1) - 1]!.value.end);
-    let text = entries.map(([key, value]) => renderEntry(keyText(key, map, insertion, style), value, column, style)).join('');
+    let text = entries.map(([key, value]) => render.entry(keyText(key, map, insertion, render), value, column)).join('');
     if (offset === source.length && !source.endsWith('\n')) text = `\n${text.replace(/\n$/, '')}`;
     return { start: offset, end: offset, text, depth: insertion.path.length };
   });
@@ -78,8 +96,8 @@ function insert(source: string, map: LocatedMap, insertion: Insertion, style: St
  * A response key written like the map's other status keys: `404:` where they are plain
  * numbers, quoted the same way where they are quoted, single-quoted in a map without any.
  */
-function keyText(key: string, map: LocatedMap, insertion: Insertion, style: Style): string {
-  if (!insertion.inCodeOrder || !/^\d{3}$/.test(key)) return dump(key, dumpOptions(style)).trimEnd();
+function keyText(key: string, map: LocatedMap, insertion: Insertion, render: Render): string {
+  if (!insertion.inCodeOrder || !/^\d{3}$/.test(key)) return render.key(key);
   const status = map.entries.find((entry) => /^\d{3}$/.test(entry.key));
   const written = status?.keyNode.style;
   if (written === 'plain') return key;

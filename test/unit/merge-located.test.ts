@@ -1,6 +1,6 @@
 /** generator/merge/located.ts: the spec's text as a tree of source ranges. */
 import { describe, expect, test } from 'vitest';
-import { lineColumn, locateSpec, nodeAt, nodesTo, type LocatedNode } from '../../generator/merge/located.js';
+import { entryOf, lineColumn, locateSpec, nodeAt, nodesTo, type LocatedNode } from '../../generator/merge/located.js';
 import type { TestCase } from '../runtime/cases.js';
 
 /** The text of the node at `path` in `source`, and its kind (with its style for scalars). */
@@ -136,6 +136,19 @@ describe('locateSpec: other nodes', () => {
   test('only the first document is the root', () => {
     expect(located('a: 1\n---\nb: 2\n', ['a'])).toEqual({ kind: 'scalar plain', text: '1' });
     expect(located('a: 1\n---\nb: 2\n', ['b'])).toBeUndefined();
+  });
+});
+
+describe('entryOf', () => {
+  test('finds an entry of a large map by key, the first of a name, and sees entries added later', () => {
+    const source = Array.from({ length: 5000 }, (_, i) => `k${i}: ${i}\n`).join('');
+    const root = locateSpec(source).root;
+    if (root.kind !== 'map') throw new Error('not a map');
+    expect(entryOf(root, 'k4999')?.value).toBe(root.entries[4999]!.value);
+    expect(entryOf(root, 'k5000')).toBeUndefined();
+    const later = { key: 'k5000', keyNode: root.entries[0]!.keyNode, value: root.entries[0]!.value };
+    root.entries.push(later, { ...later, value: root.entries[1]!.value });
+    expect(entryOf(root, 'k5000')).toBe(later);
   });
 });
 
