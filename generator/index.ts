@@ -27,7 +27,8 @@ export type { GeneratedFile } from './emit/files.js';
 export { generate, OUTPUT_KINDS, type GenerateOptions, type OutputKind } from './generate.js';
 export { MANIFEST_PATH } from './manifest.js';
 export type { MergeOptions, MergeResult } from './merge.js';
-export { checkOutput, isFresh, writeAtomically, writeFileAtomically, WriteError, type CheckResult } from './write.js';
+export { checkOutput, isFresh, writeAtomically, WriteError, type CheckResult } from './write.js';
+export { writeFileAtomically } from './write-file.js';
 
 /**
  * Reads and validates a catalog file (YAML or JSON) and the catalogs it extends. Throws

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MANIFEST_PATH, writeAtomically, writeFileAtomically, WriteError, type GeneratedFile } from '../generator/index.js';
+import { MANIFEST_PATH, writeAtomically, WriteError, type GeneratedFile } from '../generator/index.js';
 import type { WriterFileSystem } from '../generator/write.js';
 import { removeDir, ROOT, tempDir } from './helpers.js';
 
@@ -164,82 +164,6 @@ describe('writeAtomically', () => {
     expect(() => writeAtomically(out, [{ path: '../escape.txt', contents: 'x' }])).toThrow(/outside the output folder/);
     expect(fs.existsSync(join(work, 'escape.txt'))).toBe(false);
   });
-});
-
-describe('writeFileAtomically (merge --in-place)', () => {
-  it('follows a symlink: the file it points to is replaced, the link stays a link', () => {
-    const real = join(work, 'real.yaml');
-    const link = join(work, 'link.yaml');
-    fs.writeFileSync(real, 'old\n');
-    fs.symlinkSync(real, link);
-    writeFileAtomically(link, 'new\n');
-    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
-    expect(fs.readFileSync(real, 'utf8')).toBe('new\n');
-  });
-
-  it('keeps a hard link: every name of the file has the new text, and it stays one file', () => {
-    const file = join(work, 'spec.yaml');
-    const other = join(work, 'also-spec.yaml');
-    fs.writeFileSync(file, 'old\n');
-    fs.linkSync(file, other);
-    writeFileAtomically(file, 'new, and longer\n');
-    expect(fs.readFileSync(other, 'utf8')).toBe('new, and longer\n');
-    expect(fs.statSync(file).ino).toBe(fs.statSync(other).ino);
-    expect(fs.statSync(file).nlink).toBe(2);
-    expect(fs.readdirSync(work).filter((name) => name.includes('spec'))).toEqual(['also-spec.yaml', 'spec.yaml']);
-  });
-
-  it("keeps the file's mode and owner", () => {
-    const file = join(work, 'private.yaml');
-    fs.writeFileSync(file, 'old\n');
-    fs.chmodSync(file, 0o600);
-    const before = fs.statSync(file);
-    writeFileAtomically(file, 'new\n');
-    const after = fs.statSync(file);
-    expect(after.mode & 0o7777).toBe(0o600);
-    expect([after.uid, after.gid]).toEqual([before.uid, before.gid]);
-    expect(fs.readFileSync(file, 'utf8')).toBe('new\n');
-  });
-
-  it('refuses a read-only file and leaves it as it was', () => {
-    const file = join(work, 'locked.yaml');
-    fs.writeFileSync(file, 'old\n');
-    fs.chmodSync(file, 0o444);
-    expect(() => writeFileAtomically(file, 'new\n')).toThrow(/read-only/);
-    expect(fs.readFileSync(file, 'utf8')).toBe('old\n');
-    expect(fs.statSync(file).mode & 0o7777).toBe(0o444);
-  });
-
-  it('writes through a device instead of renaming over it', () => {
-    writeFileAtomically('/dev/null', 'anything\n');
-    expect(fs.statSync('/dev/null').isCharacterDevice()).toBe(true);
-    expect(fs.readdirSync('/dev').some((name) => name.startsWith('.null.tmp-'))).toBe(false);
-  });
-
-  it('refuses a folder', () => {
-    expect(() => writeFileAtomically(work, 'x')).toThrow(/is a folder/);
-  });
-
-  it('replaces the file', () => {
-    const file = join(work, 'spec.yaml');
-    fs.writeFileSync(file, 'old\n');
-    writeFileAtomically(file, 'new\n');
-    expect(fs.readFileSync(file, 'utf8')).toBe('new\n');
-    expect(fs.readdirSync(work).sort()).toEqual(['output', 'spec.yaml']);
-  });
-
-  for (const [name, fileSystem] of [
-    ['a write error', failing('writeFileSync', 1)],
-    ['a rename failure', failing('renameSync', 1)],
-  ] as const) {
-    it(`keeps the old file and leaves nothing beside it on ${name}`, () => {
-      const file = join(work, 'spec.yaml');
-      fs.writeFileSync(file, 'old\n');
-      expect(() => writeFileAtomically(file, 'new\n', fileSystem)).toThrow(WriteError);
-      expect(fs.readFileSync(file, 'utf8')).toBe('old\n');
-      expect(fs.readdirSync(work).sort()).toEqual(['output', 'spec.yaml']);
-    });
-  }
 });
 
 describe('writeAtomically after an interrupted run, beside other runs', () => {

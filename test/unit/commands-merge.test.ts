@@ -1,9 +1,10 @@
 /** generator/commands/merge.ts in-process: runMerge on real spec and catalog files in a temp folder. */
-import { copyFileSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { runMerge } from '../../generator/commands/merge.js';
+import { displayPath, runMerge, shellQuote } from '../../generator/commands/merge.js';
 import { UsageError } from '../../generator/commands/shared.js';
 import { CatalogError } from '../../generator/diagnostics.js';
 import { MAX_SPEC_BYTES } from '../../generator/limits.js';
@@ -319,7 +320,7 @@ describe('runMerge refuses', () => {
 
   const unreadable: TestCase<string, string>[] = [
     ['a folder', { given: 'folder', want: 'status-catalog: folder: is a folder, not a spec' }],
-    ['a device', { given: '/dev/null', want: 'status-catalog: /dev/null: is not a regular file' }],
+    ['a device', { given: '/dev/null', want: 'status-catalog: /dev/null: is not a regular file (a device)' }],
   ];
   test.each(unreadable)('%s as the spec: one line and exit 1', async (_name, { given, want }) => {
     writeFile(join(work, 'folder', 'x.yaml'), 'x');
@@ -348,5 +349,118 @@ describe('runMerge refuses', () => {
     ]);
     expect(lines(relaxed.stderr)[0]).toBe(lines(strict.stderr)[0]);
     expect(readdirSync(work)).not.toContain('b.yaml');
+  });
+});
+
+describe('runMerge leaves a file that has the merged text already', () => {
+  const unchanged = (name: string): (() => number[]) => {
+    utimesSync(join(work, name), new Date('2020-01-01T00:00:00Z'), new Date('2020-01-01T00:00:00Z'));
+    const before = statSync(join(work, name));
+    return () => {
+      const after = statSync(join(work, name));
+      return [after.ino - before.ino, after.mtimeMs - before.mtimeMs];
+    };
+  };
+
+  test('--in-place: nothing written, one line saying it was left', async () => {
+    expect((await run(['merge', 'spec.yaml', '--catalog', 'catalog.yaml', '--in-place'])).code).toBe(0);
+    const same = unchanged('spec.yaml');
+    const again = await run(['merge', 'spec.yaml', '--catalog', 'catalog.yaml', '--in-place']);
+    expect(lines(again.stderr)).toEqual(['status-catalog: left spec.yaml (OpenAPI 3.0: 0 components added, 0 responses attached)']);
+    expect(same()).toEqual([0, 0]);
+  });
+
+  test('--out: nothing written when the target holds the merged text, written when it does not', async () => {
+    expect((await run(['merge', 'spec.yaml', '--catalog', 'catalog.yaml', '--out', 'merged.yaml'])).code).toBe(0);
+    const same = unchanged('merged.yaml');
+    const again = await run(['merge', 'spec.yaml', '--catalog', 'catalog.yaml', '--out', 'merged.yaml']);
+    expect(lines(again.stderr)).toEqual([
+      'status-catalog: left merged.yaml as it was: it holds the merged spec already (OpenAPI 3.0: 10 components added, 0 responses attached)',
+    ]);
+    expect(same()).toEqual([0, 0]);
+    const attached = await run(['merge', 'spec.yaml', '--catalog', 'catalog.yaml', '--out', 'merged.yaml', '--attach', '404']);
+    expect(lines(attached.stderr)).toEqual(['status-catalog: wrote merged.yaml (OpenAPI 3.0: 10 components added, 2 responses attached)']);
+  });
+});
+
+describe('runMerge --check on a target that cannot be compared', () => {
+  const tests: TestCase<() => string, string>[] = [
+    ['a folder', { given: () => '.', want: 'status-catalog: .: is a folder, not a spec; --check compares with a regular file' }],
+    [
+      'a FIFO, never waited on',
+      {
+        given: () => {
+          expect(spawnSync('mkfifo', [join(work, 'merged.fifo')]).status).toBe(0);
+          return 'merged.fifo';
+        },
+        want: 'status-catalog: merged.fifo: is not a regular file (a pipe); --check compares with a regular file',
+      },
+    ],
+    [
+      'a link to /dev/zero, never read',
+      {
+        given: () => {
+          symlinkSync('/dev/zero', join(work, 'zero.yaml'));
+          return 'zero.yaml';
+        },
+        want: 'status-catalog: zero.yaml: is not a regular file (a device); --check compares with a regular file',
+      },
+    ],
+  ];
+  test.each(tests)('%s: one line, exit 1', async (_name, { given, want }) => {
+    const result = await run(['merge', 'spec.yaml', '--catalog', 'catalog.yaml', '--check', '--out', given()]);
+    expect(result.code).toBe(1);
+    expect(lines(result.stderr)).toEqual([want]);
+    expect(result.stdout).toBe('');
+  });
+});
+
+describe('names as merge shows them', () => {
+  test('displayPath: invisible characters as escapes, everything else as it is', () => {
+    expect(displayPath('spec\u202e.yaml')).toBe('spec\\u202E.yaml');
+    expect(displayPath('a\u200bb\u00adc\ufeffd\u{e0041}e\nf')).toBe('a\\u200Bb\\u00ADc\\uFEFFd\\u{E0041}e\\u000Af');
+    expect(displayPath('api/spéc 1.yaml')).toBe('api/spéc 1.yaml');
+  });
+
+  test('a spec whose name holds a bidi control is named with it escaped, in every line', async () => {
+    const name = 'spec\u202egnp.yaml';
+    copyFileSync(join(work, 'spec.yaml'), join(work, name));
+    const written = await run(['merge', name, '--catalog', 'catalog.yaml', '--in-place']);
+    expect(lines(written.stderr)).toEqual([
+      'status-catalog: wrote spec\\u202Egnp.yaml (OpenAPI 3.0: 10 components added, 0 responses attached)',
+    ]);
+    writeFileSync(join(work, name), 'openapi: 3.0.3\npaths: [\n');
+    const broken = await run(['merge', name, '--catalog', 'catalog.yaml']);
+    expect(broken.error).toBeInstanceOf(CatalogError);
+    expect((broken.error as CatalogError).diagnostics[0]!.file).toBe('spec\\u202Egnp.yaml');
+  });
+
+  const words: TestCase<string, string>[] = [
+    ['a plain word, as it is', { given: 'api/spec.yaml', want: 'api/spec.yaml' }],
+    ['a space and a quote, single-quoted', { given: "it's mine.yaml", want: `'it'\\''s mine.yaml'` }],
+    ["a line break, as $'\\n'", { given: 'two\nlines.yaml', want: "$'two\\nlines.yaml'" }],
+    ['a tab, a quote and a backslash beside a control', { given: "a\tb'c\\d\u0001", want: "$'a\\tb\\'c\\\\d\\x01'" }],
+    ['a bidi control', { given: 'spec\u202e.yaml', want: "$'spec\\u202e.yaml'" }],
+  ];
+  test.each(words)('shellQuote: %s', (_name, { given, want }) => {
+    expect(shellQuote(given)).toBe(want);
+  });
+
+  test('shellQuote: bash reads every quoted word back as the word', () => {
+    for (const [, { given }] of words) {
+      const echoed = spawnSync('bash', ['-c', `printf %s ${shellQuote(given)}`], {
+        encoding: 'utf8',
+        env: { ...process.env, LC_ALL: 'C.UTF-8' },
+      });
+      expect(echoed.stdout, JSON.stringify(given)).toBe(given);
+    }
+  });
+
+  test('--check prints the fix with a line break in a name quoted, on one line', async () => {
+    const result = await run(['merge', 'spec.yaml', '--catalog', 'catalog.yaml', '--check', '--out', 'new\nname.yaml']);
+    expect(result.code).toBe(1);
+    expect(lines(result.stderr)).toEqual([
+      "status-catalog: merging would change new\\u000Aname.yaml (10 components, 0 responses); run: status-catalog merge spec.yaml --catalog catalog.yaml --out $'new\\nname.yaml'",
+    ]);
   });
 });

@@ -178,6 +178,13 @@ describe('mergeSpec: refused input', () => {
     ]);
   });
 
+  test('the limit is the input’s: a spec just under it is merged, though the merged text is past it', () => {
+    const text = `openapi: 3.1.0\n#${'x'.repeat(64 * 1024 * 1024 - 100)}\n`;
+    const result = mergeSpec(text, 's.yaml', MODEL);
+    expect(result.changed).toBe(true);
+    expect(result.text.length).toBeGreaterThan(64 * 1024 * 1024);
+  });
+
   test('every problem is reported, not just the first', () => {
     const text = `${YAML_31}components:\n  schemas:\n    ErrorBody: {type: string}\n  responses:\n    NotFound: {description: mine}\n`;
     expect(diagnosticsOf(() => mergeSpec(text, 's.yaml', MODEL)).map((d) => d.split(': ')[0])).toEqual([
