@@ -10,6 +10,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { constructFromEvents, parseEvents, type Event } from 'js-yaml';
+import { printParseErrorCode, visit, type ParseErrorCode } from 'jsonc-parser';
 import { aliasProblem } from './aliases.js';
 import { CatalogError, type Diagnostic } from './diagnostics.js';
 import { buildOpenApiDocument, DEFAULT_ERROR_RESPONSE, type OpenApiVersion } from './emit/openapi.js';
@@ -62,6 +63,10 @@ export function mergeSpec(text: string, file: string, model: CatalogModel, optio
   if (source.length > MAX_SPEC_BYTES) {
     throw specError(file, 0, 0, '(spec)', `text is ${source.length} characters; specs are limited to ${MAX_SPEC_BYTES}`);
   }
+  const isJsonFile = /\.json$/i.test(file);
+  // A .json spec is JSON, as a .json catalog is: what YAML would forgive (trailing commas,
+  // comments, YAML itself) would be written back as a file no JSON reader takes.
+  if (isJsonFile) checkJson(source, file);
   const { data, events } = readSpecData(source, file);
   // Positions are needed only to report a problem or to splice: they wait until then.
   let located: LocatedSpec | undefined;
@@ -84,13 +89,38 @@ export function mergeSpec(text: string, file: string, model: CatalogModel, optio
   checkEditable(source, locate(), plan, file);
   const merged = applyPlan(data, plan);
   const eol = /\r\n/.test(source.slice(0, source.indexOf('\n') + 1)) ? '\r\n' : '\n';
-  const isJson = /\.json$/i.test(file) || /^\s*\{/.test(source);
+  const isJson = isJsonFile || /^\s*\{/.test(source);
   const out = isJson ? spliceJson(source, locate(), plan.insertions, eol) : spliceYaml(source, locate(), plan.insertions, merged, eol);
   // Read back before anyone writes it: text that does not say exactly the merged spec is a bug.
   if (!isDeepStrictEqual(readSpecData(out, file).data, merged)) {
     throw new Error('merge: the merged text does not read back as the spec with the catalog added');
   }
+  if (isJsonFile && !isStrictJson(out)) throw new Error('merge: the merged text is not valid JSON');
   return { ...result, text: bom + out, changed: true };
+}
+
+/** The first place `source` is not strict JSON, by jsonc-parser (as for catalogs). */
+function firstJsonError(source: string): { error: ParseErrorCode; offset: number } | undefined {
+  let first: { error: ParseErrorCode; offset: number } | undefined;
+  visit(
+    source,
+    { onError: (error, offset) => (first ??= { error, offset }) },
+    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+  );
+  return first;
+}
+
+const isStrictJson = (source: string): boolean => firstJsonError(source) === undefined;
+
+/** Strict JSON, or a located error at the first place that is not. */
+function checkJson(source: string, file: string): void {
+  const first = firstJsonError(source);
+  if (first === undefined) return;
+  const { line, column } = lineColumn(source, first.offset);
+  const what = printParseErrorCode(first.error)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+  throw specError(file, line, column, '(spec)', `not valid JSON: ${what}`);
 }
 
 function specError(file: string, line: number, column: number, path: string, message: string): CatalogError {

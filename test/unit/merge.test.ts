@@ -125,6 +125,24 @@ describe('mergeSpec: refused input', () => {
       },
     ],
     [
+      'a .json spec with a trailing comma, at the comma',
+      {
+        given: { text: '{\n  "openapi": "3.1.0",\n  "paths": {},\n}\n', file: 's.json' },
+        want: /^s\.json:4:1 \(spec\): not valid JSON: property name expected$/,
+      },
+    ],
+    [
+      'a .json spec with a comment',
+      {
+        given: { text: '{\n  // the API\n  "openapi": "3.1.0"\n}\n', file: 's.JSON' },
+        want: /^s\.JSON:2:3 \(spec\): not valid JSON: invalid comment token$/,
+      },
+    ],
+    [
+      'YAML saved as .json',
+      { given: { text: 'openapi: 3.1.0\npaths: {}\n', file: 's.json' }, want: /^s\.json:1:1 \(spec\): not valid JSON: invalid symbol$/ },
+    ],
+    [
       'collections nested past the limit',
       {
         given: { text: `openapi: 3.1.0\na: ${'['.repeat(101)}${']'.repeat(101)}\n` },
