@@ -1,12 +1,23 @@
 /** generator/commands/merge.ts in-process: runMerge on real spec and catalog files in a temp folder. */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  truncateSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { displayPath, runMerge, shellQuote } from '../../generator/commands/merge.js';
 import { UsageError } from '../../generator/commands/shared.js';
 import { CatalogError } from '../../generator/diagnostics.js';
+import { WriteError } from '../../generator/write.js';
 import { MAX_SPEC_BYTES } from '../../generator/limits.js';
 import { removeDir, ROOT, tempDir, writeFile } from '../helpers.js';
 import type { TestCase } from '../runtime/cases.js';
@@ -433,6 +444,16 @@ describe('names as merge shows them', () => {
     const broken = await run(['merge', name, '--catalog', 'catalog.yaml']);
     expect(broken.error).toBeInstanceOf(CatalogError);
     expect((broken.error as CatalogError).diagnostics[0]!.file).toBe('spec\\u202Egnp.yaml');
+  });
+
+  test('a write that fails names the file escaped too', async () => {
+    const name = 'out\u200b.yaml';
+    writeFileSync(join(work, name), 'mine\n');
+    chmodSync(join(work, name), 0o444);
+    const result = await run(['merge', 'spec.yaml', '--catalog', 'catalog.yaml', '--out', name]);
+    expect(result.error).toBeInstanceOf(WriteError);
+    expect((result.error as Error).message).toBe('out\\u200B.yaml: is read-only; refusing to replace it (make it writable first)');
+    expect(read(name)).toBe('mine\n');
   });
 
   const words: TestCase<string, string>[] = [
