@@ -28,7 +28,11 @@ export interface ApiErrorOptions {
   readonly errorCode?: string | undefined;
   /** What caused this error (ES2022 `Error.cause`); never sent to clients. */
   readonly cause?: unknown;
-  /** Response headers that go with this error, such as Retry-After. Only headers the catalog declares are sent. */
+  /**
+   * Response headers that go with this error, such as Retry-After. Only headers the catalog
+   * declares are sent. A value no header can hold (CR, LF, NUL or another control character
+   * but tab; a character above U+00FF) is a TypeError naming the header.
+   */
   readonly headers?: HeaderInput | undefined;
   /** Identifier of the request, sent in the body and as x-request-id. */
   readonly requestId?: string | undefined;
@@ -187,11 +191,14 @@ export class ApiError extends Error {
     this.errorCode = errorCode;
     this.expose = options?.expose ?? !(status >= 500);
     this.errorMsg = this.expose ? this.message : catalogMessage;
+    // A value no header can hold is refused here, naming the header, not by writeHead at send
+    // time; read from a response, it is dropped (errorFromResponse never throws).
     this.headers = normalizeHeaders(
       options?.headers,
       fromResponse
         ? (name) => name === REQUEST_ID_HEADER || DECLARED_HEADERS.includes(name)
         : undefined,
+      fromResponse ? "drop" : "throw",
     );
     this.requestId = options?.requestId ?? this.headers[REQUEST_ID_HEADER];
     // Only a request id given for the body goes back into it; one from a header stays a header.
@@ -206,9 +213,15 @@ export class ApiError extends Error {
     return isRetryable(this.status, this.headers["retry-after"] !== undefined);
   }
 
-  /** Seconds to wait before retrying, from the Retry-After header; `undefined` without a valid one. */
+  /** Seconds to wait before retrying, from the Retry-After header, at most a day (MAX_RETRY_AFTER_SECONDS); `undefined` without a valid one. */
   get retryAfter(): number | undefined {
     return parseRetryAfter(this.headers["retry-after"]);
+  }
+
+  /** Milliseconds to wait before retrying (`retryAfter` × 1000), ready for `setTimeout`: at most 86,400,000, well within a timer's 2^31-1. */
+  get retryAfterMs(): number | undefined {
+    const seconds = this.retryAfter;
+    return seconds === undefined ? undefined : seconds * 1000;
   }
 
   /** The JSON error body, exactly as sent on the wire. */

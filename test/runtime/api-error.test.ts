@@ -574,6 +574,53 @@ describe('ApiError: headers, request id and toResponse', () => {
   });
 });
 
+describe('ApiError: a header value no response can carry', () => {
+  const refused: TestCase<() => ApiError, string>[] = [
+    [
+      'a declared header with CR LF and a header after it',
+      {
+        given: () => new TooManyRequestsError(undefined, { headers: { 'Retry-After': '5\r\nSet-Cookie: session=stolen' } }),
+        want: 'Retry-After',
+      },
+    ],
+    [
+      'the required header with a bare LF',
+      { given: () => new UnauthorizedError(undefined, { headers: { 'WWW-Authenticate': 'Bearer\nX: y' } }), want: 'WWW-Authenticate' },
+    ],
+    [
+      'NUL, through a Map',
+      { given: () => new NotFoundError(undefined, { headers: new Map([['Retry-After', '1\u0000']]) }), want: 'Retry-After' },
+    ],
+    [
+      'an undeclared header (never sent, never valid)',
+      { given: () => new NotFoundError(undefined, { headers: { 'X-Debug': 'line 1\rline 2' } }), want: 'X-Debug' },
+    ],
+    ['a code class, DEL', { given: () => new NoSuchWidgetError(undefined, { headers: { 'retry-after': '\u007f' } }), want: 'retry-after' }],
+    [
+      'ApiError itself, a character above U+00FF',
+      { given: () => new ApiError(503, undefined, { headers: { 'Retry-After': '\u2028' } }), want: 'Retry-After' },
+    ],
+  ];
+  for (const [name, { given, want }] of refused) {
+    test(`refused at construction, a TypeError naming the header: ${name}`, () => {
+      expect(given).toThrow(TypeError);
+      expect(given).toThrow(`Invalid value for header ${JSON.stringify(want)}`);
+    });
+  }
+
+  test('a tab and obs-text are a header value: kept and sent', () => {
+    const error = new TooManyRequestsError(undefined, { headers: { 'Retry-After': '5', 'WWW-Authenticate': 'Bearer\trealm="caf\u00e9"' } });
+    expect(error.toResponse().headers['www-authenticate']).toBe('Bearer\trealm="caf\u00e9"');
+  });
+
+  test('read from a response, such a value is dropped: errorFromResponse never throws', () => {
+    const error = errorFromResponse(429, '', { 'Retry-After': '5\r\nSet-Cookie: a=b', 'WWW-Authenticate': 'Bearer' });
+    expect({ ...error.headers }).toEqual({ 'www-authenticate': 'Bearer' });
+    expect(error.retryAfter).toBeUndefined();
+    expect(Object.keys(error.toResponse().headers)).toEqual(['www-authenticate', 'content-type']);
+  });
+});
+
 describe('ApiError: a request id that cannot be a header', () => {
   const tests: TestCase<string, boolean>[] = [
     ['visible ASCII', { given: 'req-1f3a', want: true }],
@@ -595,7 +642,7 @@ describe('ApiError: a request id that cannot be a header', () => {
 });
 
 describe('ApiError: retryable and retryAfter', () => {
-  const tests: TestCase<() => ApiError, { retryable: boolean; retryAfter: number | undefined }>[] = [
+  const tests: TestCase<() => ApiError, { retryable: boolean; retryAfter: number | undefined; retryAfterMs?: number | undefined }>[] = [
     [
       '429 (retry-after) without Retry-After',
       { given: () => new TooManyRequestsError(), want: { retryable: true, retryAfter: undefined } },
@@ -629,15 +676,65 @@ describe('ApiError: retryable and retryAfter', () => {
     ['404 (no policy)', { given: () => new NotFoundError(), want: { retryable: false, retryAfter: undefined } }],
     [
       '503 from a response with Retry-After',
-      { given: () => errorFromResponse(503, '', { 'Retry-After': '12' }), want: { retryable: true, retryAfter: 12 } },
+      { given: () => errorFromResponse(503, '', { 'Retry-After': '12' }), want: { retryable: true, retryAfter: 12, retryAfterMs: 12_000 } },
+    ],
+    [
+      'Retry-After with leading zeros: 1 s',
+      {
+        given: () => errorFromResponse(503, '', { 'Retry-After': '00000000001' }),
+        want: { retryable: true, retryAfter: 1, retryAfterMs: 1000 },
+      },
+    ],
+    [
+      'Retry-After of 10 digits: a day, in milliseconds a timer holds',
+      {
+        given: () => errorFromResponse(429, '', { 'Retry-After': '9999999999' }),
+        want: { retryable: true, retryAfter: 86_400, retryAfterMs: 86_400_000 },
+      },
+    ],
+    [
+      'Retry-After in year 9999: a day',
+      {
+        given: () => errorFromResponse(429, '', { 'Retry-After': 'Fri, 31 Dec 9999 23:59:59 GMT' }),
+        want: { retryable: true, retryAfter: 86_400, retryAfterMs: 86_400_000 },
+      },
+    ],
+    [
+      'Retry-After on a date that does not exist: none',
+      {
+        given: () => errorFromResponse(429, '', { 'Retry-After': 'Sat, 31 Feb 2099 00:00:00 GMT' }),
+        want: { retryable: true, retryAfter: undefined, retryAfterMs: undefined },
+      },
     ],
   ];
   for (const [name, { given, want }] of tests) {
     test(name, () => {
       const error = given();
-      expect({ retryable: error.retryable, retryAfter: error.retryAfter }).toEqual(want);
+      const { retryable, retryAfter, retryAfterMs } = error;
+      expect({ retryable, retryAfter, retryAfterMs }).toEqual({
+        retryAfterMs: want.retryAfter === undefined ? undefined : want.retryAfter * 1000,
+        ...want,
+      });
     });
   }
+
+  test('a timer set to retryAfterMs waits: it never overflows to 1 ms', async () => {
+    const error = errorFromResponse(429, '', { 'Retry-After': '9'.repeat(12) });
+    const delay = error.retryAfterMs!;
+    expect(delay).toBeLessThanOrEqual(2 ** 31 - 1);
+    // Control: Node runs a timer past 2^31-1 ms after 1 ms (with a TimeoutOverflowWarning).
+    const fired: string[] = [];
+    const onWarning = (): void => undefined;
+    process.on('warning', onWarning);
+    try {
+      const timers = [setTimeout(() => fired.push('safe'), delay), setTimeout(() => fired.push('overflow'), 9_999_999_999 * 1000)];
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      timers.forEach(clearTimeout);
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(fired).toEqual(['overflow']);
+  });
 });
 
 describe('ApiError: brand and Symbol.hasInstance', () => {
