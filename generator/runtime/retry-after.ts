@@ -7,15 +7,11 @@
  */
 export const MAX_RETRY_AFTER_SECONDS = 86_400;
 
-// The three formats of RFC 9110, section 5.6.7, names case-sensitive as the grammar has them:
-// IMF-fixdate, then the obsolete RFC 850 and asctime formats recipients must still read.
-const IMF_FIXDATE =
-  /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), ([0-9]{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ([0-9]{4}) ([0-9]{2}):([0-9]{2}):([0-9]{2}) GMT$/;
-const RFC850_DATE =
-  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), ([0-9]{2})-(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-([0-9]{2}) ([0-9]{2}):([0-9]{2}):([0-9]{2}) GMT$/;
-const ASCTIME_DATE =
-  /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ([ 0-9][0-9]) ([0-9]{2}):([0-9]{2}):([0-9]{2}) ([0-9]{4})$/;
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+// Parts of the HTTP-date formats (see httpDate), as pattern source text.
+const DAY_NAME = "(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)";
+const MONTH = "(?<m>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)";
+const TIME = "(?<H>\\d\\d):(?<M>\\d\\d):(?<S>\\d\\d)";
+const MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
 
 /**
  * Seconds to wait from a Retry-After value: delay-seconds (any number of digits, leading zeros
@@ -31,23 +27,16 @@ export function parseRetryAfter(
   now: number = Date.now(),
 ): number | undefined {
   if (typeof value !== "string") return undefined;
-  const text = trimWhiteSpace(value);
-  if (/^[0-9]+$/.test(text)) {
+  // Optional white space around a field value is spaces and tabs (RFC 9110, section 5.5); the
+  // patterns are anchored and their parts disjoint, so they run in linear time.
+  const delay = /^[ \t]*([0-9]+)[ \t]*$/.exec(value);
+  if (delay !== null) {
     // delay-seconds is 1*DIGIT: "00000000001" is 1 s, and 400 nines are more than a day.
-    const digits = text.replace(/^0+(?=[0-9])/, "");
+    const digits = delay[1]!.replace(/^0+(?=[0-9])/, "");
     return digits.length > 6 ? MAX_RETRY_AFTER_SECONDS : clamp(Number(digits));
   }
-  const date = httpDate(text, now);
+  const date = httpDate(value, now);
   return date === undefined ? undefined : clamp(Math.ceil((date - now) / 1000));
-}
-
-/** The value without the spaces and tabs around it (optional white space, RFC 9110, section 5.5), in linear time. */
-function trimWhiteSpace(value: string): string {
-  let start = 0;
-  let end = value.length;
-  while (start < end && (value[start] === " " || value[start] === "\t")) start += 1;
-  while (end > start && (value[end - 1] === " " || value[end - 1] === "\t")) end -= 1;
-  return value.slice(start, end);
 }
 
 function clamp(seconds: number): number {
@@ -61,22 +50,31 @@ function clamp(seconds: number): number {
  * recipients to be robust in parsing timestamps.
  */
 function httpDate(text: string, now: number): number | undefined {
-  let match = IMF_FIXDATE.exec(text);
-  if (match !== null) {
-    const [, day, month, year, hour, minute, second] = match;
-    return timeOf(Number(year), month!, Number(day), Number(hour), Number(minute), Number(second));
-  }
-  match = RFC850_DATE.exec(text);
-  if (match !== null) {
-    const [, day, month, year, hour, minute, second] = match;
-    const fullYear = twoDigitYear(Number(year), now);
-    return timeOf(fullYear, month!, Number(day), Number(hour), Number(minute), Number(second));
-  }
-  match = ASCTIME_DATE.exec(text);
-  if (match !== null) {
+  // The three formats of RFC 9110, section 5.6.7, names case-sensitive as its grammar has
+  // them: IMF-fixdate, then the obsolete RFC 850 and asctime formats recipients must still
+  // read. Built on use: nothing runs at import.
+  const formats = [
+    `${DAY_NAME}, (?<d>\\d\\d) ${MONTH} (?<y>\\d{4}) ${TIME} GMT`,
+    `(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (?<d>\\d\\d)-${MONTH}-(?<yy>\\d\\d) ${TIME} GMT`,
     // A day below 10 is "Nov  6" (space-padded, which Number ignores) or "Nov 06".
-    const [, month, day, hour, minute, second, year] = match;
-    return timeOf(Number(year), month!, Number(day), Number(hour), Number(minute), Number(second));
+    `${DAY_NAME} ${MONTH} (?<d>[ \\d]\\d) ${TIME} (?<y>\\d{4})`,
+  ];
+  for (const format of formats) {
+    const parts = new RegExp(`^[ \\t]*${format}[ \\t]*$`).exec(text)?.groups;
+    if (parts === undefined) continue;
+    const year =
+      parts["yy"] === undefined ? Number(parts["y"]) : twoDigitYear(Number(parts["yy"]), now);
+    const month = MONTHS.indexOf(parts["m"]!) / 3;
+    const [day, hour, minute, second] = ["d", "H", "M", "S"].map((key) => Number(parts[key]));
+    // 23:59:60 is a leap second; 24:00:00 is no time.
+    if (hour! > 23 || minute! > 59 || second! > 60) return undefined;
+    // setUTCFullYear, not Date.UTC, which reads years 0 to 99 as 1900 to 1999.
+    const date = new Date(0);
+    date.setUTCFullYear(year, month, day);
+    // A day the month does not have (31 Feb, 29 Feb of a common year, day 0) rolls over.
+    if (date.getUTCDate() !== day) return undefined;
+    date.setUTCHours(hour!, minute, second, 0);
+    return date.getTime();
   }
   return undefined;
 }
@@ -89,28 +87,4 @@ function httpDate(text: string, now: number): number | undefined {
 function twoDigitYear(yy: number, now: number): number {
   const latest = new Date(now).getUTCFullYear() + 50;
   return latest - ((((latest - yy) % 100) + 100) % 100);
-}
-
-function timeOf(
-  year: number,
-  monthName: string,
-  day: number,
-  hour: number,
-  minute: number,
-  second: number,
-): number | undefined {
-  const month = MONTHS.indexOf(monthName);
-  // 23:59:60 is a leap second; 24:00:00, 31 Feb and 29 Feb of a common year are no time.
-  if (hour > 23 || minute > 59 || second > 60) return undefined;
-  if (day < 1 || day > daysIn(year, month)) return undefined;
-  // setUTCFullYear, not Date.UTC, which reads years 0 to 99 as 1900 to 1999.
-  const date = new Date(0);
-  date.setUTCFullYear(year, month, day);
-  date.setUTCHours(hour, minute, second, 0);
-  return date.getTime();
-}
-
-function daysIn(year: number, month: number): number {
-  if (month === 1) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 3 || month === 5 || month === 8 || month === 10 ? 30 : 31;
 }
