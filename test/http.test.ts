@@ -6,7 +6,7 @@
  * body carries the catalog's), and a relay that rebuilds an upstream error re-sends it without the
  * upstream's connection and encoding headers.
  */
-import { createServer, request, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
+import { createServer, request, validateHeaderValue, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -102,6 +102,39 @@ function sendError(res: ServerResponse, error: ApiError): void {
   res.end(JSON.stringify(response.body));
 }
 
+/** Header values with what no header may hold, by route: a line break that would smuggle in a cookie, a bare LF, a NUL. */
+const INJECTED: Readonly<Record<string, string>> = {
+  crlf: '30\r\nSet-Cookie: session=stolen',
+  lf: '30\nSet-Cookie: session=stolen',
+  nul: '30\u0000',
+};
+/** What the handler of an injected header met: the error constructing it threw, and what sending threw. */
+const refusedAtConstruction = new Map<string, unknown>();
+const failedAtSend = new Map<string, unknown>();
+
+/**
+ * A handler that puts a header value it did not check into an error (a Retry-After computed
+ * from upstream text, say), and the server's error handler: an error that is not an ApiError
+ * becomes a 500 of its own. A failure of writeHead is caught and answered 599, so that the test
+ * sees it rather than the process crashing.
+ */
+function sendInjected(res: ServerResponse, route: string): void {
+  let error: ApiError;
+  try {
+    error = new gen.TooManyRequestsError(undefined, { headers: { 'Retry-After': INJECTED[route]! } });
+  } catch (refused) {
+    refusedAtConstruction.set(route, refused);
+    error = new gen.InternalServerError(undefined, { cause: refused });
+  }
+  try {
+    sendError(res, error);
+  } catch (failure) {
+    failedAtSend.set(route, failure);
+    if (res.headersSent) res.destroy();
+    else res.writeHead(599, { 'content-type': 'text/plain' }).end(`send failed: ${String(failure)}`);
+  }
+}
+
 /** A relay (a backend-for-frontend): fetches the upstream, rebuilds its error, sends it on. `naive` forwards the upstream headers as they came, as a broken relay would. */
 async function relay(res: ServerResponse, naive: boolean): Promise<void> {
   try {
@@ -133,6 +166,11 @@ async function startServer(): Promise<void> {
     }
     if (req.url === '/relay' || req.url === '/naive-relay') {
       void relay(res, req.url === '/naive-relay');
+      return;
+    }
+    const injected = /^\/injected\/(\w+)$/.exec(req.url ?? '')?.[1];
+    if (injected !== undefined && Object.hasOwn(INJECTED, injected)) {
+      sendInjected(res, injected);
       return;
     }
     if (req.url === '/gateway') {
@@ -366,6 +404,26 @@ describe('HTTP round trip of the generated errors', () => {
     expect(received.requestId).toBe('req-upstream');
     expect(received.retryAfter).toBe(30);
   }, 15_000);
+
+  it.each(Object.keys(INJECTED))(
+    'a header value with %s is refused when the error is made, naming the header, never at writeHead; the client gets a clean 500',
+    async (route) => {
+      const value = INJECTED[route]!;
+      // Control: Node's writeHead refuses such a value, which is what broke the send before.
+      expect(() => validateHeaderValue('retry-after', value)).toThrow(expect.objectContaining({ code: 'ERR_INVALID_CHAR' }));
+      const res = await fetch(`${baseUrl}/injected/${route}`, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+      const text = await res.text();
+      expect(failedAtSend.get(route), 'nothing threw at send time').toBeUndefined();
+      const refused = refusedAtConstruction.get(route);
+      expect(refused).toBeInstanceOf(TypeError);
+      expect((refused as Error).message).toMatch(/^Invalid value for header "Retry-After": U\+00(0D|0A|00) at index 2;/);
+      expect(res.status, text).toBe(500);
+      expect(res.headers.get('set-cookie')).toBeNull();
+      expect(res.headers.get('retry-after')).toBeNull();
+      expect(JSON.parse(text)).toEqual({ error_code: seedCatalog.errorBody.defaultCode, error_msg: catalogMessage(500) });
+    },
+    15_000,
+  );
 
   it('control: a relay that forwards the upstream headers as they came breaks the client', async () => {
     const res = await fetch(`${baseUrl}/naive-relay`, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });

@@ -2,8 +2,10 @@
  * The generated TypeScript: compiled by the real tsc under strict options (erasable syntax
  * only), imported, and exercised by looping over the catalog.
  */
-import { cpSync, readFileSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Ajv } from 'ajv';
 import * as prettier from 'prettier';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -669,8 +671,8 @@ describe('errorFromResponse', () => {
     };
     expect(m.errorFromResponse(500, throwing)).toBeInstanceOf(m.ApiError);
     expect(m.errorFromResponse(503, '{}', badHeaders).status).toBe(503);
-    expect(m.errorFromResponse(Number.NaN, '{}')).toBeInstanceOf(m.ApiError);
-    expect(m.errorFromResponse('404' as unknown as number, '{}')).toBeInstanceOf(m.ApiError);
+    expect(m.errorFromResponse(Number.NaN, '{}')).toBeInstanceOf(m.BadGatewayError);
+    expect(m.errorFromResponse('404', '{}')).toBeInstanceOf(m.NotFoundError);
     expect(m.errorFromResponse(404, '{"__proto__":{"error_msg":"polluted"}}').errorMsg).toBe('NotFound');
     expect(({} as Record<string, unknown>)['error_msg']).toBeUndefined();
   });
@@ -717,5 +719,43 @@ describe('errorFromResponse', () => {
     );
     expect(all.headers).toEqual(Object.fromEntries(declaredHeaders.map((name) => [name.toLowerCase(), name])));
     expect(declaredHeaders.map((h) => h.toLowerCase()).sort()).toEqual([...m.DECLARED_HEADERS]);
+  });
+});
+
+describe('what errorFromResponse reads from untrusted bodies is bounded', () => {
+  /** Backtracks exponentially on a run of letters that fails at its end: 31 letters took 22 s. */
+  const BACKTRACKING = '^([A-Z0-9]+\\.?)+[0-9]{4}$';
+
+  it('codePattern never runs on a code longer than the catalog has: a pattern that backtracks costs nothing there (child process, 20 s bound)', () => {
+    // The generator refuses such patterns; the runtime does not count on it (a module generated
+    // before, or edited by hand), so the test writes one into the compiled catalog.js itself.
+    const hostile = join(dir, 'hostile-pattern');
+    cpSync(join(dir, 'js'), hostile, { recursive: true });
+    const file = join(hostile, 'catalog.js');
+    const text = readFileSync(file, 'utf8');
+    const patched = text.replace(/new RegExp\([^;]*\);/, `new RegExp(${JSON.stringify(BACKTRACKING)}, "u");`);
+    expect(patched).not.toBe(text);
+    writeFileSync(file, patched);
+    const script = [
+      `const m = await import(${JSON.stringify(pathToFileURL(join(hostile, 'index.js')).href)});`,
+      `const hostile = m.errorFromResponse(404, '{"error":{"code":"' + 'A'.repeat(31) + '!"}}');`,
+      `const own = m.errorFromResponse(404, '{"error":{"code":"S3M.0001"}}');`,
+      'console.log(JSON.stringify({ source: m.ERROR_CODE_PATTERN.source, max: m.MAX_ERROR_CODE_LENGTH, hostile: hostile.errorCode ?? null, own: own.errorCode ?? null }));',
+    ].join('\n');
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
+    expect(result.error, 'the child finished within 20 s').toBeUndefined();
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    // The longest code of the default catalog is its default code, S3M.0000: 8 characters.
+    expect(JSON.parse(result.stdout)).toEqual({ source: BACKTRACKING, max: 8, hostile: null, own: 'S3M.0001' });
+  }, 30_000);
+
+  it('a body past MAX_ERROR_BODY_LENGTH is not parsed: a 64 MiB body is the status class without a code', () => {
+    expect(m.MAX_ERROR_BODY_LENGTH).toBe(1024 * 1024);
+    const body = JSON.stringify({ error_code: 'S3M.0001', error_msg: 'x'.repeat(64 * 1024 * 1024) });
+    const error = m.errorFromResponse(404, body);
+    expect(error).toBeInstanceOf(m.NotFoundError);
+    expect(error.errorCode).toBeUndefined();
+    expect(error.errorMsg).toBe(m.getStatusMessage(404));
   });
 });

@@ -143,6 +143,19 @@ function errorExtrasType(model: CatalogModel): (w: Writer) => void {
   };
 }
 
+/** The most characters a listed code may have (data/catalog.schema.json, errors[].code). */
+const SCHEMA_MAX_CODE_LENGTH = 128;
+
+/** The longest code the catalog has, its default codes among them; the schema's bound when it has none. */
+function maxCodeLength(model: CatalogModel): number {
+  const codes = [
+    ...model.errors.map((e) => e.code),
+    ...(model.errorBody.defaultCode === undefined ? [] : [model.errorBody.defaultCode]),
+    ...model.statuses.flatMap((s) => (s.defaultCode === undefined ? [] : [s.defaultCode])),
+  ];
+  return codes.length === 0 ? SCHEMA_MAX_CODE_LENGTH : codes.reduce((longest, code) => Math.max(longest, code.length), 0);
+}
+
 export function catalogStatements(model: CatalogModel): Statement[] {
   const body = model.errorBody;
   // Statuses whose default code is their own, not the body's.
@@ -218,6 +231,13 @@ export function catalogStatements(model: CatalogModel): Statement[] {
           w.writeLine(');');
         }
       }
+    },
+    (w) => {
+      jsDoc(
+        w,
+        "The length of the longest code this service sends: the longest the catalog lists (default codes included), else the most the catalog schema allows a code. A longer code read from a response is none of this service's: codePattern never runs on one.",
+      );
+      w.writeLine(`export const MAX_ERROR_CODE_LENGTH = ${integer(maxCodeLength(model))};`);
     },
     (w) => {
       jsDoc(w, 'Names of the headers the catalog declares, lower-case: the only ones an error sends, or keeps from a response.');

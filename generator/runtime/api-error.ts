@@ -20,7 +20,7 @@ import {
 } from "./headers.js";
 import { FROM_RESPONSE, type ResponseErrorOptions } from "./internal.js";
 import { parseRetryAfter } from "./retry-after.js";
-import { getStatusMessage, isRetryable } from "./status-lookups.js";
+import { getStatusMessage, isHttpStatus, isRetryable } from "./status-lookups.js";
 
 /** Options of every error constructor. */
 export interface ApiErrorOptions {
@@ -28,7 +28,11 @@ export interface ApiErrorOptions {
   readonly errorCode?: string | undefined;
   /** What caused this error (ES2022 `Error.cause`); never sent to clients. */
   readonly cause?: unknown;
-  /** Response headers that go with this error, such as Retry-After. Only headers the catalog declares are sent. */
+  /**
+   * Response headers that go with this error, such as Retry-After. Only headers the catalog
+   * declares are sent. A value no header can hold (CR, LF, NUL or another control character
+   * but tab; a character above U+00FF) is a TypeError naming the header.
+   */
   readonly headers?: HeaderInput | undefined;
   /** Identifier of the request, sent in the body and as x-request-id. */
   readonly requestId?: string | undefined;
@@ -37,9 +41,9 @@ export interface ApiErrorOptions {
   /** Values of the extra members the catalog documents for the body (see ErrorExtras); others are ignored. */
   readonly extras?: ErrorExtras | undefined;
   /**
-   * Whether the message given to the constructor may be sent to the client. Default: true for
-   * 4xx, false for 5xx, whose body then carries the catalog's message while the given one
-   * stays on `message` for logs.
+   * Whether what the error was given may be sent to the client: its message, instance and
+   * extras. Default: true for 4xx, false for 5xx, whose body then carries the catalog's message
+   * and neither instance nor extras, while the given ones stay on the error for logs.
    */
   readonly expose?: boolean | undefined;
 }
@@ -146,7 +150,7 @@ export class ApiError extends Error {
   readonly instance: string | undefined;
   /** The extra members of the body: given to the constructor, or read from a response. */
   readonly extras: Readonly<ErrorExtras>;
-  /** Whether the given message is sent to the client: by default true for 4xx, false for 5xx. */
+  /** Whether the given message, instance and extras are sent to the client: by default true for 4xx, false for 5xx. */
   readonly expose: boolean;
 
   /**
@@ -164,11 +168,14 @@ export class ApiError extends Error {
 
   /**
    * Creates an error of any status.
-   * @param status - HTTP status.
+   * @param httpStatus - HTTP status, an integer from 100 to 599; any other value (NaN, 0, 404.5, 1000) is 500.
    * @param errorMsg - Message; defaults to the catalog message of the error code (when listed under this status), else of the status.
    * @param options - errorCode, cause, response headers, request id, expose.
    */
-  constructor(status: number, errorMsg?: string, options?: ApiErrorOptions) {
+  constructor(httpStatus: number, errorMsg?: string, options?: ApiErrorOptions) {
+    // No response carries a status that is not an integer from 100 to 599, and Node's
+    // writeHead throws on one: an error raised with such a status is the server's own failure.
+    const status = isHttpStatus(httpStatus) ? httpStatus : 500;
     const type = new.target;
     const fromResponse = (options as ResponseErrorOptions | undefined)?.[FROM_RESPONSE] === true;
     // An error code class fixes its code: its static errorCode wins over the options.
@@ -187,11 +194,14 @@ export class ApiError extends Error {
     this.errorCode = errorCode;
     this.expose = options?.expose ?? !(status >= 500);
     this.errorMsg = this.expose ? this.message : catalogMessage;
+    // A value no header can hold is refused here, naming the header, not by writeHead at send
+    // time; read from a response, it is dropped (errorFromResponse never throws).
     this.headers = normalizeHeaders(
       options?.headers,
       fromResponse
         ? (name) => name === REQUEST_ID_HEADER || DECLARED_HEADERS.includes(name)
         : undefined,
+      fromResponse ? "drop" : "throw",
     );
     this.requestId = options?.requestId ?? this.headers[REQUEST_ID_HEADER];
     // Only a request id given for the body goes back into it; one from a header stays a header.
@@ -206,9 +216,15 @@ export class ApiError extends Error {
     return isRetryable(this.status, this.headers["retry-after"] !== undefined);
   }
 
-  /** Seconds to wait before retrying, from the Retry-After header; `undefined` without a valid one. */
+  /** Seconds to wait before retrying, from the Retry-After header, at most a day (MAX_RETRY_AFTER_SECONDS); `undefined` without a valid one. */
   get retryAfter(): number | undefined {
     return parseRetryAfter(this.headers["retry-after"]);
+  }
+
+  /** Milliseconds to wait before retrying (`retryAfter` × 1000), ready for `setTimeout`: at most 86,400,000, well within a timer's 2^31-1. */
+  get retryAfterMs(): number | undefined {
+    const seconds = this.retryAfter;
+    return seconds === undefined ? undefined : seconds * 1000;
   }
 
   /** The JSON error body, exactly as sent on the wire. */
@@ -226,8 +242,10 @@ export class ApiError extends Error {
       requestId: SENDS_REQUEST_ID.has(this) ? this.requestId : undefined,
       title: codeMessage ?? getStatusMessage(this.status) ?? "HTTP " + String(this.status),
       listedCode: codeMessage !== undefined,
-      instance: this.instance,
-      extras: this.extras,
+      // Not exposed (a 5xx by default), what the error was given stays off the wire: an
+      // upstream's instance or a debug extra says no less about the servers than its message.
+      instance: this.expose ? this.instance : undefined,
+      extras: this.expose ? this.extras : {},
     }) as ErrorBody;
   }
 

@@ -42,6 +42,9 @@ export const ERROR_CODE_PATTERN: RegExp | undefined = /*#__PURE__*/ new RegExp(
   "u",
 );
 
+/** The length of the longest code this service sends: the longest the catalog lists (default codes included), else the most the catalog schema allows a code. A longer code read from a response is none of this service's: codePattern never runs on one. */
+export const MAX_ERROR_CODE_LENGTH = 7;
+
 /** Names of the headers the catalog declares, lower-case: the only ones an error sends, or keeps from a response. */
 export const DECLARED_HEADERS: readonly string[] = ["retry-after", "www-authenticate"];
 

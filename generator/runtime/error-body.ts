@@ -129,6 +129,13 @@ export interface ReadErrorBody {
   readonly extras: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * The longest body text read, in characters (UTF-16 code units): 1 MiB. An error body is a
+ * few hundred bytes; longer text is not parsed (a multi-megabyte page would cost its parse
+ * and its memory on every error), and reads as text that is not JSON.
+ */
+export const MAX_ERROR_BODY_LENGTH = 1_048_576;
+
 const NOTHING: ReadErrorBody = {
   code: undefined,
   message: undefined,
@@ -138,7 +145,7 @@ const NOTHING: ReadErrorBody = {
 };
 
 /**
- * Reads an error body, raw text or parsed JSON: the catalog's own paths first, then the flat
+ * Reads an error body, raw text (at most MAX_ERROR_BODY_LENGTH) or parsed JSON: the catalog's own paths first, then the flat
  * (`error_code`, `code`), nested (`error.code`) and problem (`detail`) layouts; extras only at
  * the catalog's own paths. Missing members,
  * text that is not JSON and wrong types give `undefined` parts; it never throws on plain data
@@ -155,6 +162,7 @@ export function readErrorBody(
 ): ReadErrorBody {
   let value = body;
   if (typeof value === "string") {
+    if (value.length > MAX_ERROR_BODY_LENGTH) return NOTHING;
     try {
       value = JSON.parse(value.replace(/^\uFEFF/, ""));
     } catch {

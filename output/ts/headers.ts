@@ -50,14 +50,33 @@ function headerText(value: unknown): string | undefined {
 
 type ForEachHeaders = { forEach(callback: (value: unknown, name: unknown) => void): void };
 
+// What a field value may hold (RFC 9110, section 5.5): tab, space, visible ASCII and obs-text
+// (U+0080 to U+00FF, one octet each). Never CR, LF, NUL or another control character, which
+// would end the header or smuggle in another, nor a character above U+00FF, which is no octet:
+// Node's writeHead throws on either, and fetch's Headers refuses them.
+const NOT_IN_FIELD_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
+
+/** The error for a header value no response can carry, naming the header and the character. */
+function invalidValueError(name: string, text: string, index: number): TypeError {
+  const code = text.codePointAt(index)!;
+  const char = "U+" + code.toString(16).toUpperCase().padStart(4, "0");
+  return new TypeError(
+    `Invalid value for header ${JSON.stringify(name)}: ${char} at index ${String(index)}; ` +
+      "a header value holds no control character (CR, LF, NUL, ...) but tab, and no character above U+00FF",
+  );
+}
+
 /**
  * Headers with lower-case names; repeated names are joined with ", ". Only names `keep`
- * accepts are kept (all of them without `keep`). Never throws on odd input: values that are
- * not text or numbers are dropped.
+ * accepts are kept (all of them without `keep`). Values that are not text or numbers are
+ * dropped, and so are values no header can hold (a control character but tab, a character
+ * above U+00FF): with `invalid` "drop" (the default) it never throws on odd input; with
+ * "throw" such a value is a TypeError naming the header.
  */
 export function normalizeHeaders(
   input: HeaderInput | undefined,
   keep?: (name: string) => boolean,
+  invalid: "drop" | "throw" = "drop",
 ): Readonly<Record<string, string>> {
   // No prototype: a header named __proto__ or constructor is just a header.
   const out = Object.create(null) as Record<string, string>;
@@ -66,6 +85,11 @@ export function normalizeHeaders(
     if (typeof name !== "string" || text === undefined) return;
     const key = name.toLowerCase();
     if (keep !== undefined && !keep(key)) return;
+    const bad = text.search(NOT_IN_FIELD_VALUE);
+    if (bad !== -1) {
+      if (invalid === "throw") throw invalidValueError(name, text, bad);
+      return;
+    }
     const previous = out[key];
     out[key] = previous === undefined ? text : previous + ", " + text;
   };

@@ -60,6 +60,11 @@ export function isRetryable(code: number, hasRetryAfter: boolean = false): boole
   );
 }
 
+/** Whether a value is an HTTP status a response can carry: an integer from 100 to 599 (RFC 9110, section 15), listed in the catalog or not. */
+export function isHttpStatus(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) >= 100 && (value as number) <= 599;
+}
+
 /** Whether a status code is 1xx (informational), listed in the catalog or not. */
 export function isInformational(code: number): boolean {
   return Number.isInteger(code) && code >= 100 && code <= 199;

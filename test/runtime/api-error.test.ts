@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ApiError, ClientError, isApiError, ServerError, type ApiErrorOptions } from '../../generator/runtime/api-error.js';
 import { FROM_RESPONSE, type ResponseErrorOptions } from '../../generator/runtime/internal.js';
-import { DECLARED_HEADERS, DEFAULT_ERROR_CODE, ERROR_BODY, SERVICE } from '../../generator/runtime/catalog.js';
+import { DECLARED_HEADERS, DEFAULT_ERROR_CODE, ERROR_BODY, MAX_ERROR_CODE_LENGTH, SERVICE } from '../../generator/runtime/catalog.js';
 import { ERRORS } from '../../generator/runtime/error-codes.js';
 import {
   BadRequestError,
@@ -317,6 +317,36 @@ describe('ApiError: message, errorMsg and masking', () => {
   });
 });
 
+describe('ApiError: a status no response carries', () => {
+  const tests: TestCase<() => ApiError, { status: number; errorMsg: string }>[] = [
+    ...([NaN, 0, -1, 99, 404.5, 600, 1000, Infinity, -Infinity, 1e21] as const).map(
+      (status): TestCase<() => ApiError, { status: number; errorMsg: string }> => [
+        `new ApiError(${String(status)}) → 500, its message masked`,
+        { given: () => new ApiError(status, 'db password=hunter2'), want: { status: 500, errorMsg: 'Internal Server Error' } },
+      ],
+    ),
+    [
+      'a status given as text (the types say number) → 500',
+      { given: () => new ApiError('404' as unknown as number, 'x'), want: { status: 500, errorMsg: 'Internal Server Error' } },
+    ],
+    ['ClientError(1000) → 500', { given: () => new ClientError(1000, 'x'), want: { status: 500, errorMsg: 'Internal Server Error' } }],
+    ['the lowest, 100, is kept', { given: () => new ApiError(100, 'x'), want: { status: 100, errorMsg: 'x' } }],
+    ['the highest, 599, is kept', { given: () => new ApiError(599, 'x'), want: { status: 599, errorMsg: 'HTTP 599' } }],
+  ];
+  for (const [name, { given, want }] of tests) {
+    test(name, () => {
+      const error = given();
+      expect(error.status).toBe(want.status);
+      expect(error.errorMsg).toBe(want.errorMsg);
+      const response = error.toResponse();
+      expect(response.status).toBe(want.status);
+      expect(JSON.stringify(response)).not.toContain('hunter2');
+      // What Node's writeHead accepts.
+      expect(Number.isInteger(response.status) && response.status >= 100 && response.status <= 599).toBe(true);
+    });
+  }
+});
+
 describe('ApiError: default code', () => {
   // errorCode says what the error carries; the body always has a code (the default fills in),
   // so that what a relay sends on stays valid against the schema.
@@ -574,6 +604,53 @@ describe('ApiError: headers, request id and toResponse', () => {
   });
 });
 
+describe('ApiError: a header value no response can carry', () => {
+  const refused: TestCase<() => ApiError, string>[] = [
+    [
+      'a declared header with CR LF and a header after it',
+      {
+        given: () => new TooManyRequestsError(undefined, { headers: { 'Retry-After': '5\r\nSet-Cookie: session=stolen' } }),
+        want: 'Retry-After',
+      },
+    ],
+    [
+      'the required header with a bare LF',
+      { given: () => new UnauthorizedError(undefined, { headers: { 'WWW-Authenticate': 'Bearer\nX: y' } }), want: 'WWW-Authenticate' },
+    ],
+    [
+      'NUL, through a Map',
+      { given: () => new NotFoundError(undefined, { headers: new Map([['Retry-After', '1\u0000']]) }), want: 'Retry-After' },
+    ],
+    [
+      'an undeclared header (never sent, never valid)',
+      { given: () => new NotFoundError(undefined, { headers: { 'X-Debug': 'line 1\rline 2' } }), want: 'X-Debug' },
+    ],
+    ['a code class, DEL', { given: () => new NoSuchWidgetError(undefined, { headers: { 'retry-after': '\u007f' } }), want: 'retry-after' }],
+    [
+      'ApiError itself, a character above U+00FF',
+      { given: () => new ApiError(503, undefined, { headers: { 'Retry-After': '\u2028' } }), want: 'Retry-After' },
+    ],
+  ];
+  for (const [name, { given, want }] of refused) {
+    test(`refused at construction, a TypeError naming the header: ${name}`, () => {
+      expect(given).toThrow(TypeError);
+      expect(given).toThrow(`Invalid value for header ${JSON.stringify(want)}`);
+    });
+  }
+
+  test('a tab and obs-text are a header value: kept and sent', () => {
+    const error = new TooManyRequestsError(undefined, { headers: { 'Retry-After': '5', 'WWW-Authenticate': 'Bearer\trealm="caf\u00e9"' } });
+    expect(error.toResponse().headers['www-authenticate']).toBe('Bearer\trealm="caf\u00e9"');
+  });
+
+  test('read from a response, such a value is dropped: errorFromResponse never throws', () => {
+    const error = errorFromResponse(429, '', { 'Retry-After': '5\r\nSet-Cookie: a=b', 'WWW-Authenticate': 'Bearer' });
+    expect({ ...error.headers }).toEqual({ 'www-authenticate': 'Bearer' });
+    expect(error.retryAfter).toBeUndefined();
+    expect(Object.keys(error.toResponse().headers)).toEqual(['www-authenticate', 'content-type']);
+  });
+});
+
 describe('ApiError: a request id that cannot be a header', () => {
   const tests: TestCase<string, boolean>[] = [
     ['visible ASCII', { given: 'req-1f3a', want: true }],
@@ -595,7 +672,7 @@ describe('ApiError: a request id that cannot be a header', () => {
 });
 
 describe('ApiError: retryable and retryAfter', () => {
-  const tests: TestCase<() => ApiError, { retryable: boolean; retryAfter: number | undefined }>[] = [
+  const tests: TestCase<() => ApiError, { retryable: boolean; retryAfter: number | undefined; retryAfterMs?: number | undefined }>[] = [
     [
       '429 (retry-after) without Retry-After',
       { given: () => new TooManyRequestsError(), want: { retryable: true, retryAfter: undefined } },
@@ -629,15 +706,65 @@ describe('ApiError: retryable and retryAfter', () => {
     ['404 (no policy)', { given: () => new NotFoundError(), want: { retryable: false, retryAfter: undefined } }],
     [
       '503 from a response with Retry-After',
-      { given: () => errorFromResponse(503, '', { 'Retry-After': '12' }), want: { retryable: true, retryAfter: 12 } },
+      { given: () => errorFromResponse(503, '', { 'Retry-After': '12' }), want: { retryable: true, retryAfter: 12, retryAfterMs: 12_000 } },
+    ],
+    [
+      'Retry-After with leading zeros: 1 s',
+      {
+        given: () => errorFromResponse(503, '', { 'Retry-After': '00000000001' }),
+        want: { retryable: true, retryAfter: 1, retryAfterMs: 1000 },
+      },
+    ],
+    [
+      'Retry-After of 10 digits: a day, in milliseconds a timer holds',
+      {
+        given: () => errorFromResponse(429, '', { 'Retry-After': '9999999999' }),
+        want: { retryable: true, retryAfter: 86_400, retryAfterMs: 86_400_000 },
+      },
+    ],
+    [
+      'Retry-After in year 9999: a day',
+      {
+        given: () => errorFromResponse(429, '', { 'Retry-After': 'Fri, 31 Dec 9999 23:59:59 GMT' }),
+        want: { retryable: true, retryAfter: 86_400, retryAfterMs: 86_400_000 },
+      },
+    ],
+    [
+      'Retry-After on a date that does not exist: none',
+      {
+        given: () => errorFromResponse(429, '', { 'Retry-After': 'Sat, 31 Feb 2099 00:00:00 GMT' }),
+        want: { retryable: true, retryAfter: undefined, retryAfterMs: undefined },
+      },
     ],
   ];
   for (const [name, { given, want }] of tests) {
     test(name, () => {
       const error = given();
-      expect({ retryable: error.retryable, retryAfter: error.retryAfter }).toEqual(want);
+      const { retryable, retryAfter, retryAfterMs } = error;
+      expect({ retryable, retryAfter, retryAfterMs }).toEqual({
+        retryAfterMs: want.retryAfter === undefined ? undefined : want.retryAfter * 1000,
+        ...want,
+      });
     });
   }
+
+  test('a timer set to retryAfterMs waits: it never overflows to 1 ms', async () => {
+    const error = errorFromResponse(429, '', { 'Retry-After': '9'.repeat(12) });
+    const delay = error.retryAfterMs!;
+    expect(delay).toBeLessThanOrEqual(2 ** 31 - 1);
+    // Control: Node runs a timer past 2^31-1 ms after 1 ms (with a TimeoutOverflowWarning).
+    const fired: string[] = [];
+    const onWarning = (): void => undefined;
+    process.on('warning', onWarning);
+    try {
+      const timers = [setTimeout(() => fired.push('safe'), delay), setTimeout(() => fired.push('overflow'), 9_999_999_999 * 1000)];
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      timers.forEach(clearTimeout);
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(fired).toEqual(['overflow']);
+  });
 });
 
 describe('ApiError: brand and Symbol.hasInstance', () => {
@@ -856,6 +983,7 @@ describe('with other generated catalogs', () => {
   let dir: string;
   let iam: Module;
   let lst: Module;
+  let gw: Module;
   const cls = (m: Module, name: string): AnyErrorClass => m[name] as AnyErrorClass;
 
   beforeAll(async () => {
@@ -881,12 +1009,38 @@ describe('with other generated catalogs', () => {
         '',
       ].join('\n'),
     );
-    const [iamTs, lstTs] = await Promise.all([
+    // A gateway's catalog: problem documents with extras, and a code longer than the others.
+    const gateway = writeFile(
+      join(dir, 'gw.yaml'),
+      [
+        'service: GW',
+        'title: A gateway',
+        'version: "1.0.0"',
+        'errorBody:',
+        '  shape: problem',
+        "  codePattern: '^GW\\.[0-9]+$'",
+        '  defaultCode: GW.0000',
+        '  extra:',
+        '    /debug: { schema: { type: object }, description: Diagnostics. }',
+        '    /doc_url: { schema: { type: string }, description: A page about the code. }',
+        'statuses:',
+        '  - { status: 404, name: NotFound, message: Not Found, description: Nothing there. }',
+        '  - { status: 500, name: InternalServerError, message: Internal Server Error, description: Failed. }',
+        '  - { status: 503, name: ServiceUnavailable, message: Service Unavailable, description: Later. }',
+        'errors:',
+        '  - { code: GW.0001, status: 404, message: No such route. }',
+        '  - { code: GW.4000003, status: 500, message: Upstream failed. }',
+        '',
+      ].join('\n'),
+    );
+    const [iamTs, lstTs, gwTs] = await Promise.all([
       generateCatalog(join(ROOT, 'test', 'fixtures', 'catalogs', 'identity.yaml'), join(dir, 'iam')),
       generateCatalog(catalog, join(dir, 'lst')),
+      generateCatalog(gateway, join(dir, 'gw')),
     ]);
     iam = await importGenerated<Module>(iamTs);
     lst = await importGenerated<Module>(lstTs);
+    gw = await importGenerated<Module>(gwTs);
   });
   afterAll(() => removeDir(dir));
 
@@ -971,6 +1125,147 @@ describe('with other generated catalogs', () => {
       expect(error.toResponse().headers['content-type']).toBe('application/problem+json');
     });
   }
+  describe('a 5xx sends nothing it was given unless exposed: not the message, instance or extras', () => {
+    const upstream = {
+      type: 'about:blank',
+      title: 'Internal Server Error',
+      status: 500,
+      detail: 'pool exhausted at db-7.internal:5432',
+      instance: '/tenants/42/requests/9f1c',
+      code: 'GW.4000003',
+      debug: { secret: 'hunter2', host: 'db-7.internal' },
+      doc_url: 'https://wiki.internal/runbooks/db-7',
+    };
+    const SECRETS = ['db-7', 'hunter2', '/tenants/42', 'wiki.internal'];
+    const given = { instance: upstream.instance, extras: { debug: upstream.debug, doc_url: upstream.doc_url } };
+    interface Want {
+      readonly sent: boolean;
+      readonly body: Record<string, unknown>;
+    }
+    const masked500 = { type: 'about:blank', title: 'Upstream failed.', status: 500, detail: 'Upstream failed.', code: 'GW.4000003' };
+    const tests: TestCase<() => ApiError, Want>[] = [
+      [
+        'an upstream 500 read by a gateway, sent on',
+        { given: () => gw.errorFromResponse(500, JSON.stringify(upstream)), want: { sent: false, body: masked500 } },
+      ],
+      [
+        'an upstream 503 read as parsed JSON',
+        {
+          given: () => gw.errorFromResponse(503, { ...upstream, status: 503, code: 'GW.0503' }),
+          want: {
+            sent: false,
+            body: { type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'Service Unavailable', code: 'GW.0503' },
+          },
+        },
+      ],
+      [
+        'a 500 raised with them',
+        {
+          given: () => new (cls(gw, 'InternalServerError'))(upstream.detail, { errorCode: 'GW.4000003', ...given }),
+          want: { sent: false, body: masked500 },
+        },
+      ],
+      [
+        'a 500 raised with expose: true sends them',
+        {
+          given: () => new (cls(gw, 'InternalServerError'))(upstream.detail, { errorCode: 'GW.4000003', expose: true, ...given }),
+          want: {
+            sent: true,
+            body: { ...masked500, detail: upstream.detail, instance: upstream.instance, debug: upstream.debug, doc_url: upstream.doc_url },
+          },
+        },
+      ],
+      [
+        'a 4xx read from a response is sent on as it came',
+        {
+          given: () => gw.errorFromResponse(404, JSON.stringify({ ...upstream, status: 404, code: 'GW.0001' })),
+          want: {
+            sent: true,
+            body: {
+              type: 'about:blank',
+              title: 'No such route.',
+              status: 404,
+              detail: upstream.detail,
+              instance: upstream.instance,
+              code: 'GW.0001',
+              debug: upstream.debug,
+              doc_url: upstream.doc_url,
+            },
+          },
+        },
+      ],
+      [
+        'a 4xx raised with expose: false sends none of them',
+        {
+          given: () => new (cls(gw, 'NotFoundError'))(upstream.detail, { errorCode: 'GW.0001', expose: false, ...given }),
+          want: {
+            sent: false,
+            body: { type: 'about:blank', title: 'No such route.', status: 404, detail: 'No such route.', code: 'GW.0001' },
+          },
+        },
+      ],
+    ];
+    for (const [name, { given: make, want }] of tests) {
+      test(name, () => {
+        const error = make();
+        expect(error.toJSON()).toStrictEqual(want.body);
+        const response = error.toResponse();
+        expect(response.body).toStrictEqual(want.body);
+        for (const secret of SECRETS) expect(JSON.stringify(response).includes(secret), secret).toBe(want.sent);
+        // What was given stays on the error, for logs.
+        expect(error.message).toBe(upstream.detail);
+        expect(error.instance).toBe(upstream.instance);
+        expect(error.extras).toEqual({ debug: upstream.debug, doc_url: upstream.doc_url });
+      });
+    }
+    test('the cause is never sent, exposed or not', () => {
+      const cause = new Error('hunter2');
+      for (const expose of [false, true]) {
+        const error = new (cls(gw, 'InternalServerError'))('m', { cause, expose });
+        expect(error.cause).toBe(cause);
+        expect(JSON.stringify(error.toResponse())).not.toContain('hunter2');
+      }
+    });
+  });
+
+  describe('codePattern never runs on a code longer than the catalog has', () => {
+    test('MAX_ERROR_CODE_LENGTH is the longest code of the catalog (GW.4000003), of RT (RT.0000)', () => {
+      expect(gw['MAX_ERROR_CODE_LENGTH']).toBe('GW.4000003'.length);
+      expect(MAX_ERROR_CODE_LENGTH).toBe('RT.0000'.length);
+    });
+    const tests: TestCase<string, string | undefined>[] = [
+      ["an unlisted code the pattern accepts, as long as the longest: this service's", { given: 'GW.1234567', want: 'GW.1234567' }],
+      ["one character longer, though the pattern accepts it: another service's", { given: 'GW.12345678', want: undefined }],
+      ["a listed code: this service's", { given: 'GW.4000003', want: 'GW.4000003' }],
+      ['a code of 100,000 characters', { given: 'GW.' + '1'.repeat(100_000), want: undefined }],
+    ];
+    for (const [name, { given: code, want }] of tests) {
+      test(`from another layout's path: ${name}`, () => {
+        const error = gw.errorFromResponse(404, { error: { code } });
+        expect(error.errorCode).toBe(want);
+      });
+    }
+    test('the pattern is asked only about codes of at most MAX_ERROR_CODE_LENGTH', () => {
+      const pattern = gw['ERROR_CODE_PATTERN'] as RegExp;
+      const asked: string[] = [];
+      Object.defineProperty(pattern, 'test', {
+        configurable: true,
+        value(this: RegExp, text: string): boolean {
+          asked.push(text);
+          return RegExp.prototype.test.call(this, text);
+        },
+      });
+      try {
+        for (const code of ['GW.12', 'GW.1234567', 'GW.12345678', 'X'.repeat(31) + '!', 'GW.' + '9'.repeat(10_000)]) {
+          gw.errorFromResponse(404, JSON.stringify({ error: { code } }));
+        }
+      } finally {
+        Reflect.deleteProperty(pattern, 'test');
+      }
+      expect(asked).toEqual(['GW.12', 'GW.1234567']);
+    });
+  });
+
   test('from a problem response with a numeric code: a UserNotFoundError', () => {
     const error = iam.errorFromResponse(404, '{"detail":"d","code":404}');
     expect(error instanceof cls(iam, 'UserNotFoundError')).toBe(true);

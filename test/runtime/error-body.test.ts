@@ -1,6 +1,7 @@
 /** generator/runtime/error-body.ts: the error body written in the catalog's layout, read in any. */
 import { describe, expect, test } from 'vitest';
 import {
+  MAX_ERROR_BODY_LENGTH,
   readErrorBody,
   writeErrorBody,
   type ErrorBodyLayout,
@@ -434,6 +435,32 @@ describe('readErrorBody', () => {
     expect(asked).toEqual([]);
     expect(readErrorBody(FLAT, { error_code: 7 }, mapper).code).toBe('n7');
     expect(asked).toEqual([7]);
+  });
+
+  describe('text past MAX_ERROR_BODY_LENGTH (1 MiB) is not parsed: it reads as text that is not JSON', () => {
+    /** A flat body of exactly `length` characters. */
+    const bodyOf = (length: number): string => {
+      const head = '{"error_code":"RT.0404","error_msg":"';
+      const tail = '"}';
+      return head + 'x'.repeat(length - head.length - tail.length) + tail;
+    };
+    const tests: TestCase<string, string | undefined>[] = [
+      ['exactly the limit: parsed', { given: bodyOf(MAX_ERROR_BODY_LENGTH), want: 'RT.0404' }],
+      ['one character more: not parsed', { given: bodyOf(MAX_ERROR_BODY_LENGTH + 1), want: undefined }],
+      ['64 MiB: not parsed', { given: bodyOf(64 * 1024 * 1024), want: undefined }],
+      ['a BOM counts: the limit with one is over', { given: '\uFEFF' + bodyOf(MAX_ERROR_BODY_LENGTH), want: undefined }],
+    ];
+    for (const [name, { given, want }] of tests) {
+      test(name, () => {
+        expect(readErrorBody(FLAT, given).code).toBe(want);
+      });
+    }
+    test('the limit is 1 MiB of characters', () => {
+      expect(MAX_ERROR_BODY_LENGTH).toBe(1024 * 1024);
+    });
+    test('a body given parsed is read whatever its size (the caller parsed it)', () => {
+      expect(readErrorBody(FLAT, { error_code: 'RT.0404', error_msg: 'x'.repeat(2 * MAX_ERROR_BODY_LENGTH) }).code).toBe('RT.0404');
+    });
   });
 
   test('a deeply nested body does not throw', () => {

@@ -13,6 +13,7 @@ import {
   NotFoundError,
   ServiceUnavailableError,
   TokenExpiredError,
+  TooManyRequestsError,
   UnauthorizedError,
 } from '../../generator/runtime/errors.js';
 import { errorFromResponse } from '../../generator/runtime/from-response.js';
@@ -160,13 +161,49 @@ describe('errorFromResponse', () => {
         want: { type: NoSuchWidgetError, status: 404, errorCode: 'RT.0404', message: 'No such widget.' },
       },
     ],
-    // statuses that are not numbers
+    // statuses given as text: their decimal digits
     [
-      'status "404" (text) → ApiError of NaN',
-      { given: ['404', { error_code: 'RT.0404' }], want: { type: ApiError, status: NaN, errorCode: 'RT.0404', message: 'HTTP NaN' } },
+      'status "404" (text) → read as 404: its code class',
+      {
+        given: ['404', { error_code: 'RT.0404' }],
+        want: { type: NoSuchWidgetError, status: 404, errorCode: 'RT.0404', message: 'No such widget.' },
+      },
     ],
-    ['status undefined', { given: [undefined], want: { type: ApiError, status: NaN, errorCode: undefined, message: 'HTTP NaN' } }],
-    ['status 404.5', { given: [404.5, {}], want: { type: ClientError, status: 404.5, errorCode: undefined, message: 'HTTP 404.5' } }],
+    [
+      'status "429" (text) → read as 429',
+      { given: ['429', {}], want: { type: TooManyRequestsError, status: 429, errorCode: undefined, message: 'Too Many Requests' } },
+    ],
+    // statuses no response carries → 502, an invalid answer from upstream
+    ...(
+      [
+        ['undefined', undefined],
+        ['NaN', NaN],
+        ['0', 0],
+        ['-1', -1],
+        ['99', 99],
+        ['404.5', 404.5],
+        ['600', 600],
+        ['1000', 1000],
+        ['Infinity', Infinity],
+        ['"404.0"', '404.0'],
+        ['" 404"', ' 404'],
+        ['"4e2"', '4e2'],
+        ['"0404"', '0404'],
+        ['"abc"', 'abc'],
+        ['a Number object', new Number(404)],
+        ['a boolean', true],
+      ] as const
+    ).map(([label, status]): TestCase<[status: unknown, body?: unknown, headers?: unknown], Want> => [
+      `status ${label} → 502, as a ServerError, the body still read`,
+      {
+        given: [status, { error_code: 'RT.0404', error_msg: 'upstream said' }],
+        want: { type: ServerError, status: 502, errorCode: 'RT.0404', message: 'upstream said' },
+      },
+    ]),
+    [
+      'status 100, the lowest → kept',
+      { given: [100, {}], want: { type: ApiError, status: 100, errorCode: undefined, message: 'HTTP 100' } },
+    ],
   ];
 
   for (const [name, { given, want }] of tests) {
@@ -210,6 +247,18 @@ describe('errorFromResponse', () => {
       expect(back.toJSON()).toEqual(sent.toJSON());
     });
   }
+
+  test('a body past MAX_ERROR_BODY_LENGTH is not parsed: the status class, its catalog message, no code', () => {
+    const body = JSON.stringify({ error_code: 'RT.0404', error_msg: 'Widget 7.', padding: 'x'.repeat(8 * 1024 * 1024) });
+    const error = errorFromResponse(404, body, { 'x-request-id': 'r-1' });
+    expect(Object.getPrototypeOf(error)).toBe(NotFoundError.prototype);
+    expect(error.errorCode).toBeUndefined();
+    expect(error.message).toBe('Not Found');
+    expect(error.requestId).toBe('r-1');
+    // Control: the same body under the limit is read.
+    const small = JSON.stringify({ error_code: 'RT.0404', error_msg: 'Widget 7.', padding: 'x' });
+    expect(errorFromResponse(404, small).errorCode).toBe('RT.0404');
+  });
 
   describe('never throws on hostile input', () => {
     let calls = 0;
@@ -261,8 +310,8 @@ describe('errorFromResponse', () => {
       ['a revoked Proxy as headers', { given: [503, {}, revocable.proxy], want: { status: 503, errorCode: undefined } }],
       ['headers whose forEach throws', { given: [404, {}, throwingForEach], want: { status: 404, errorCode: undefined } }],
       ['headers with a throwing getter', { given: [404, {}, headerGetter], want: { status: 404, errorCode: undefined } }],
-      ['a status whose valueOf throws', { given: [hostileStatus, {}, undefined], want: { status: NaN, errorCode: undefined } }],
-      ['a status Proxy whose traps all throw', { given: [throwingTraps, {}, undefined], want: { status: NaN, errorCode: undefined } }],
+      ['a status whose valueOf throws', { given: [hostileStatus, {}, undefined], want: { status: 502, errorCode: undefined } }],
+      ['a status Proxy whose traps all throw', { given: [throwingTraps, {}, undefined], want: { status: 502, errorCode: undefined } }],
     ];
     for (const [name, { given, want }] of tests) {
       test(name, () => {
@@ -291,10 +340,11 @@ describe('errorFromResponse', () => {
       expect(error.errorCode).toBeUndefined();
     });
 
-    test('status values no lookup knows', () => {
-      for (const status of [NaN, Infinity, -1, 0, 1e21, Number.MAX_SAFE_INTEGER]) {
+    test('status values no response carries are 502, never sent on as they are', () => {
+      for (const status of [NaN, Infinity, -Infinity, -1, 0, 1e21, Number.MAX_SAFE_INTEGER, -0.5, 599.999]) {
         expect(() => errorFromResponse(status, '{')).not.toThrow();
-        expect(errorFromResponse(status).status).toBe(status);
+        expect(errorFromResponse(status).status).toBe(502);
+        expect(errorFromResponse(status).toResponse().status).toBe(502);
       }
     });
   });

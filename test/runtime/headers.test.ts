@@ -211,6 +211,53 @@ describe('normalizeHeaders', () => {
   });
 });
 
+describe('normalizeHeaders: values no header can hold (RFC 9110, section 5.5)', () => {
+  const tests: TestCase<string | number | string[], boolean>[] = [
+    // held
+    ['visible ASCII and spaces', { given: 'Bearer realm="rt", error="invalid_token"', want: true }],
+    ['a tab inside', { given: 'a\tb', want: true }],
+    ['empty', { given: '', want: true }],
+    ['obs-text (U+0080 to U+00FF, one octet each)', { given: 'caf\u00e9 \u0080 \u00ff', want: true }],
+    ['a number', { given: 5, want: true }],
+    // refused
+    ['CR LF and a header after it', { given: '5\r\nSet-Cookie: session=stolen', want: false }],
+    ['a bare LF', { given: '5\nx', want: false }],
+    ['a bare CR', { given: '5\rx', want: false }],
+    ['NUL', { given: 'a\u0000b', want: false }],
+    ['another C0 control (ESC)', { given: '\u001b[31m', want: false }],
+    ['DEL', { given: 'a\u007fb', want: false }],
+    ['a character above U+00FF', { given: 'id-\u20ac', want: false }],
+    ['an astral character', { given: '\u{1f600}', want: false }],
+    ['an array with one bad value: the joined value is refused', { given: ['ok', 'bad\r\n'], want: false }],
+  ];
+  for (const [name, { given, want }] of tests) {
+    test(`${name}: ${want ? 'kept' : 'dropped, or a TypeError with "throw"'}`, () => {
+      const input = { 'X-Trace-Id': given, Other: 'kept' };
+      expect(normalizeHeaders(input)['x-trace-id'] !== undefined).toBe(want);
+      expect(normalizeHeaders(input)['other']).toBe('kept');
+      if (want) expect(() => normalizeHeaders(input, undefined, 'throw')).not.toThrow();
+      else expect(() => normalizeHeaders(input, undefined, 'throw')).toThrow(new RegExp('^Invalid value for header "X-Trace-Id": U\\+'));
+    });
+  }
+
+  test('the error names the header as given, the character and where it is', () => {
+    expect(() => normalizeHeaders({ 'Retry-After': '5\r\nSet-Cookie: a=b' }, undefined, 'throw')).toThrow(
+      new TypeError(
+        'Invalid value for header "Retry-After": U+000D at index 1; a header value holds no control character (CR, LF, NUL, ...) but tab, and no character above U+00FF',
+      ),
+    );
+  });
+
+  test('a name keep refuses is not checked: it is dropped whatever its value', () => {
+    expect(() => normalizeHeaders({ 'X-Other': 'a\r\n', A: '1' }, (name) => name === 'a', 'throw')).not.toThrow();
+  });
+
+  test('Map and fetch Headers values are checked too', () => {
+    expect(() => normalizeHeaders(new Map([['Allow', 'GET\nPOST']]), undefined, 'throw')).toThrow(/"Allow"/);
+    expect(normalizeHeaders(new Map([['Allow', 'GET\nPOST']]))).toEqual({});
+  });
+});
+
 describe('isHopByHopOrEntityHeader', () => {
   const refused = [
     'connection',

@@ -13,6 +13,10 @@ import {
   getStatusMessage,
   InternalServerError,
   isApiError,
+  isHttpStatus,
+  MAX_ERROR_BODY_LENGTH,
+  MAX_ERROR_CODE_LENGTH,
+  MAX_RETRY_AFTER_SECONDS,
   MethodNotAllowedError,
   NotFoundError,
   ProxyAuthenticationRequiredError,
@@ -113,9 +117,24 @@ void anyClass;
 const body: ErrorBody = notFound.toJSON();
 assertType<Equal<typeof body.error_code, string>>();
 
-// errorFromResponse takes anything as body and returns an ApiError.
+// errorFromResponse takes anything as body and returns an ApiError; the status as a number or its text.
 const fromResponse: ApiError = errorFromResponse(404, 'not json at all');
-void fromResponse;
+const fromTextStatus: ApiError = errorFromResponse('404', '{}');
+// @ts-expect-error a status is a number or its text, not any value
+errorFromResponse(null, '{}');
+void fromResponse, fromTextStatus;
+
+// Retry-After in seconds and in milliseconds, either undefined without a valid header.
+assertType<Equal<typeof fromResponse.retryAfter, number | undefined>>();
+assertType<Equal<typeof fromResponse.retryAfterMs, number | undefined>>();
+// @ts-expect-error read-only: derived from the headers
+fromResponse.retryAfterMs = 5;
+
+// The runtime's bounds are numbers; isHttpStatus narrows.
+const bounds: readonly number[] = [MAX_RETRY_AFTER_SECONDS, MAX_ERROR_BODY_LENGTH, MAX_ERROR_CODE_LENGTH];
+void bounds;
+declare const someStatus: unknown;
+if (isHttpStatus(someStatus)) assertType<Equal<typeof someStatus, number>>();
 
 // isApiError narrows, and with a status narrows the status too.
 declare const unknownValue: unknown;
