@@ -38,14 +38,18 @@ function read(dir: string): Record<string, string> {
   return out;
 }
 
-/** The real file system, except that the chosen call fails on its n-th use. */
-function failing(call: 'writeFileSync' | 'renameSync', nth: number): WriterFileSystem {
+/** Whether a call is the lock's (taking it, giving it up), not the write's. */
+const isLockPath = (path: unknown): boolean => /\.lock(?:$|[./])/.test(String(path));
+
+/** The real file system, except that the chosen call fails on its n-th use outside the lock (on the lock's with `lock`). */
+function failing(call: 'writeFileSync' | 'renameSync' | 'mkdtempSync', nth: number, code = 'EIO', lock = false): WriterFileSystem {
   let count = 0;
   return {
     ...fs,
     [call]: (...args: unknown[]) => {
-      count += 1;
-      if (count === nth) throw Object.assign(new Error(`injected ${call} failure`), { code: 'EIO' });
+      const counted = isLockPath(args[0]) === lock;
+      if (counted) count += 1;
+      if (counted && count === nth) throw Object.assign(new Error(`${code}: injected ${call} failure`), { code });
       return (fs[call] as (...a: unknown[]) => unknown)(...args);
     },
   };
@@ -143,8 +147,8 @@ describe('writeAtomically', () => {
     const fileSystem = {
       ...fs,
       renameSync: (from: fs.PathLike, to: fs.PathLike) => {
-        renames += 1;
-        if (renames > 1) throw Object.assign(new Error('injected rename failure'), { code: 'EIO' });
+        if (!isLockPath(from)) renames += 1;
+        if (renames > 1 && !isLockPath(from)) throw Object.assign(new Error('injected rename failure'), { code: 'EIO' });
         fs.renameSync(from, to);
       },
     } as WriterFileSystem;
