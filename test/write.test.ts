@@ -3,11 +3,12 @@
  * no temporary folder behind.
  */
 import * as fs from 'node:fs';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MANIFEST_PATH, writeAtomically, writeFileAtomically, WriteError, type GeneratedFile } from '../generator/index.js';
+import { checkOutput, MANIFEST_PATH, writeAtomically, writeFileAtomically, WriteError, type GeneratedFile } from '../generator/index.js';
+import { ownRecord } from '../generator/lock.js';
 import type { WriterFileSystem } from '../generator/write.js';
 import { removeDir, ROOT, tempDir } from './helpers.js';
 
@@ -170,6 +171,83 @@ describe('writeAtomically', () => {
   });
 });
 
+describe('writeAtomically into a mount point', () => {
+  const message = (dir: string): string =>
+    `${dir}: is a mount point (a volume?), and status-catalog replaces an output folder by renaming it, which a mount point cannot be; name a folder inside it instead (such as ${join(dir, 'generated')}); nothing was changed`;
+
+  it('refuses an output folder on another device than its parent before writing anything, saying what to do', () => {
+    const onAnotherDevice: WriterFileSystem = {
+      ...fs,
+      statSync: ((path: fs.PathLike) => {
+        const stat = fs.statSync(path);
+        return String(path) === out
+          ? Object.assign(Object.create(Object.getPrototypeOf(stat) as object) as fs.Stats, stat, { dev: stat.dev + 1 })
+          : stat;
+      }) as WriterFileSystem['statSync'],
+    };
+    expect(() => writeAtomically(out, NEW, onAnotherDevice)).toThrow(new WriteError(message(out)));
+    expect(read(out)).toEqual(Object.fromEntries(OLD.map((f) => [f.path, f.contents])));
+    expect(fs.readdirSync(work)).toEqual(['output']);
+  });
+
+  it('says the same when the rename fails with EBUSY (a bind mount on the same device)', () => {
+    expect(() => writeAtomically(out, NEW, failing('renameSync', 1, 'EBUSY'))).toThrow(new WriteError(message(out)));
+    expect(read(out)).toEqual(Object.fromEntries(OLD.map((f) => [f.path, f.contents])));
+    expect(fs.readdirSync(work)).toEqual(['output']);
+  });
+});
+
+describe('messages show file names through displayPath', () => {
+  it('escapes bidi and zero-width characters in the folder and file names a refusal names', () => {
+    const odd = join(work, 'out\u202Etxt.sh');
+    fs.mkdirSync(odd);
+    fs.writeFileSync(join(odd, 'note\u200B.md'), 'mine\n');
+    fs.writeFileSync(join(odd, MANIFEST_PATH), manifest('odd', []).contents);
+    expect(() => writeAtomically(odd, NEW)).toThrow(
+      `${work}/out\\u202etxt.sh: refusing to replace it: 1 file there is not status-catalog's ("note\\u200b.md"); move it out or choose another output folder`,
+    );
+  });
+});
+
+describe('checkOutput reads only regular files of the expected size', () => {
+  const expected = (path: string): string => NEW.find((file) => file.path === path)!.contents;
+  beforeEach(() => writeAtomically(out, NEW));
+
+  it('control: the output as written is fresh', () => {
+    expect(checkOutput(out, NEW)).toEqual({ stale: [], missing: [], extra: [] });
+  });
+
+  const planted: [string, (path: string) => void][] = [
+    ['a FIFO', (path) => execFileSync('mkfifo', [path])],
+    ['a symlink to /dev/zero', (path) => fs.symlinkSync('/dev/zero', path)],
+    [
+      'a symlink to a file with the same contents',
+      (path) => {
+        fs.writeFileSync(join(work, 'same.txt'), expected('b/two.txt'));
+        fs.symlinkSync(join(work, 'same.txt'), path);
+      },
+    ],
+    // Sparse: no disk used. Read whole, it would not fit in a string.
+    [
+      'a sparse file of 3 GB',
+      (path) => {
+        fs.writeFileSync(path, '');
+        fs.truncateSync(path, 3 * 1024 ** 3);
+      },
+    ],
+    ['a file one byte longer', (path) => fs.writeFileSync(path, `${expected('b/two.txt')}x`)],
+    ['a file of the same size with other bytes', (path) => fs.writeFileSync(path, expected('b/two.txt').toUpperCase())],
+  ];
+  for (const [name, plant] of planted) {
+    it(`finds ${name} in place of an output file stale, at once`, () => {
+      const path = join(out, 'b', 'two.txt');
+      fs.rmSync(path);
+      plant(path);
+      expect(checkOutput(out, NEW)).toEqual({ stale: ['b/two.txt'], missing: [], extra: [] });
+    });
+  }
+});
+
 describe('writeFileAtomically (merge --in-place)', () => {
   it('follows a symlink: the file it points to is replaced, the link stays a link', () => {
     const real = join(work, 'real.yaml');
@@ -265,12 +343,44 @@ describe('writeAtomically after an interrupted run, beside other runs', () => {
     expect(fs.readdirSync(work)).toEqual(['output']);
   });
 
-  it('takes over a lock whose holder is gone', () => {
-    fs.mkdirSync(join(work, '.output.lock'));
+  const abandoned: [string, Readonly<Record<string, string>>][] = [
     // A pid no process has: beyond the kernel's limit.
-    fs.writeFileSync(join(work, '.output.lock', 'pid'), '4194305');
+    ['a pid that is not running', { pid: '4194305' }],
+    ['an empty pid file (a full disk while it was taken)', { pid: '' }],
+    ['no pid file', {}],
+    ['pid 1 (the first process of an earlier container run)', { pid: '1' }],
+    ['garbage', { pid: 'garbage\u0000', 'owner.json': '{' }],
+    [
+      'a record of a live process that is not its holder (a pid reused)',
+      {
+        'owner.json': JSON.stringify({ ...ownRecord(), pid: process.ppid, start: '1' }),
+      },
+    ],
+  ];
+  for (const [name, files] of abandoned) {
+    it(`takes over, without waiting, a lock with ${name}`, () => {
+      fs.mkdirSync(join(work, '.output.lock'));
+      for (const [file, text] of Object.entries(files)) fs.writeFileSync(join(work, '.output.lock', file), text);
+      writeAtomically(out, NEW);
+      expect(read(out)['b/two.txt']).toBe('new two\n');
+      expect(fs.readdirSync(work)).toEqual(['output']);
+    });
+  }
+
+  it('leaves no lock behind when the disk is full while it is taken, and the next run is not held up', () => {
+    expect(() => writeAtomically(out, NEW, failing('writeFileSync', 1, 'ENOSPC', true))).toThrow(
+      /^.+\/output: could not lock it for writing: no space left on the device \(ENOSPC\); nothing was changed$/,
+    );
+    expect(fs.readdirSync(work)).toEqual(['output']);
+    expect(read(out)).toEqual(Object.fromEntries(OLD.map((f) => [f.path, f.contents])));
     writeAtomically(out, NEW);
     expect(read(out)['b/two.txt']).toBe('new two\n');
+  });
+
+  it('says that the folder holding the output must be writable when the lock cannot be made there', () => {
+    expect(() => writeAtomically(out, NEW, failing('mkdtempSync', 1, 'EACCES', true))).toThrow(
+      `${out}: could not lock it for writing: the folder it is in (${work}) is not writable (EACCES); status-catalog writes beside it (a lock, then the new version, swapped in by rename), so that folder must be writable`,
+    );
     expect(fs.readdirSync(work)).toEqual(['output']);
   });
 
