@@ -99,7 +99,7 @@ function acquire(lock: string, label: string, fs: LockFileSystem, waitMs: number
       throw new WriteError(
         verdict.gone
           ? `${shown}: its lock is abandoned (${verdict.why}) but could not be removed; remove the folder ${displayPath(lock)}`
-          : `${shown}: another status-catalog run (${verdict.holder}) has held its lock for more than ${Math.round(waitMs / 1000)} s; try again when it is done, or, if no run is going, remove the folder ${displayPath(lock)}`,
+          : `${shown}: another status-catalog run (${verdict.holder}) has held its lock for more than ${waitMs / 1000} s; try again when it is done, or, if no run is going, remove the folder ${displayPath(lock)}`,
       );
     }
     sleep(50);

@@ -27,6 +27,7 @@ export type WriterFileSystem = Pick<
   | 'mkdirSync'
   | 'mkdtempSync'
   | 'readdirSync'
+  | 'readlinkSync'
   | 'realpathSync'
   | 'renameSync'
   | 'rmSync'

@@ -3,14 +3,14 @@
  * no temporary folder behind.
  */
 import * as fs from 'node:fs';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkOutput, MANIFEST_PATH, writeAtomically, writeFileAtomically, WriteError, type GeneratedFile } from '../generator/index.js';
 import { ownRecord } from '../generator/lock.js';
 import type { WriterFileSystem } from '../generator/write.js';
-import { removeDir, ROOT, tempDir } from './helpers.js';
+import { CLI, DEFAULT_CATALOG, removeDir, ROOT, tempDir } from './helpers.js';
 
 /** A manifest listing `paths` (hashes are not read by the writer). */
 function manifest(label: string, paths: readonly string[]): GeneratedFile {
@@ -443,5 +443,107 @@ setTimeout(() => {}, 5000);`;
     expect(signal).toBe('SIGTERM');
     expect(read(out)).toEqual(Object.fromEntries(NEW.map((f) => [f.path, f.contents])));
     expect(fs.readdirSync(work)).toEqual(['output']);
+  });
+});
+
+describe('the real CLI on planted files: nothing hangs, nothing is read whole', () => {
+  /** The CLI in a subprocess that is killed after 20 s: a hang is a failure (status null), not a stuck suite. */
+  function cli(args: readonly string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
+    const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 20_000 });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  }
+  const generateArgs = ['generate', '--catalog', 'catalog.yaml', '--out', 'output'];
+  let generated: string;
+  beforeAll(() => {
+    generated = tempDir();
+    fs.copyFileSync(DEFAULT_CATALOG, join(generated, 'catalog.yaml'));
+    expect(cli(generateArgs, generated).status).toBe(0);
+  });
+  afterAll(() => removeDir(generated));
+  beforeEach(() => {
+    // In place of the output the suite's beforeEach writes: a real generated one.
+    removeDir(out);
+    fs.cpSync(generated, work, { recursive: true });
+  });
+
+  const manifests: [string, (path: string) => void][] = [
+    ['a FIFO', (path) => execFileSync('mkfifo', [path])],
+    ['a symlink to /dev/zero', (path) => fs.symlinkSync('/dev/zero', path)],
+  ];
+  for (const [name, plant] of manifests) {
+    it(`a manifest that is ${name}: --check and generate refuse the folder at once`, () => {
+      const manifestPath = join(work, 'output', MANIFEST_PATH);
+      fs.rmSync(manifestPath);
+      plant(manifestPath);
+      const check = cli([...generateArgs, '--check'], work);
+      expect(check.stderr).toContain(
+        'status-catalog: output (--out) is not an output of status-catalog (it has files and no valid .status-catalog.json); nothing to check against',
+      );
+      expect(check.status).toBe(1);
+      const write = cli(generateArgs, work);
+      expect(write.stderr.trim()).toBe(
+        'status-catalog: output: refusing to replace a folder that status-catalog did not write (it has files and no valid .status-catalog.json); choose another output folder or empty it',
+      );
+      expect(write.status).toBe(1);
+      expect(fs.lstatSync(manifestPath).isFile()).toBe(false);
+    });
+  }
+
+  it('an output file of 3 GB (sparse) is stale under --check, unread', () => {
+    const file = join(work, 'output', 'docs', 'status-codes.md');
+    fs.truncateSync(file, 3 * 1024 ** 3);
+    const check = cli([...generateArgs, '--check'], work);
+    expect(check.stderr).toContain('stale: output/docs/status-codes.md\n');
+    expect(check.status).toBe(1);
+  });
+
+  it("a FIFO in place of the fast path's record: the full check runs instead", () => {
+    fs.mkdirSync(join(work, 'node_modules'));
+    expect(cli(generateArgs, work).status).toBe(0);
+    const cache = join(work, 'node_modules', '.cache', 'status-catalog');
+    const [record] = fs.readdirSync(cache);
+    fs.rmSync(join(cache, record!));
+    execFileSync('mkfifo', [join(cache, record!)]);
+    const check = cli([...generateArgs, '--check'], work);
+    expect(check.stderr).toBe('');
+    expect(check.stdout).toMatch(/^status-catalog: output is up to date \(\d+ files\)\n$/);
+    expect(check.status).toBe(0);
+  });
+
+  // A mount namespace of the test's own (nothing is mounted outside it); needs root and unshare.
+  const canMount = spawnSync('unshare', ['-m', '--propagation', 'private', 'true']).status === 0;
+  /** `script` in a private mount namespace, in `work`, with $NODE and $CLI set. */
+  const inMountNamespace = (script: string): { status: number | null; stdout: string; stderr: string } => {
+    const result = spawnSync('unshare', ['-m', '--propagation', 'private', 'sh', '-c', script], {
+      cwd: work,
+      encoding: 'utf8',
+      timeout: 20_000,
+      env: { ...process.env, NODE: process.execPath, CLI },
+    });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+
+  it.skipIf(!canMount)('an output folder that is a mount point is refused, saying to name a folder inside it, which then works', () => {
+    fs.mkdirSync(join(work, 'vol'));
+    const result = inMountNamespace(
+      'mount -t tmpfs tmpfs vol && touch vol/kept && "$NODE" "$CLI" generate --catalog catalog.yaml --out vol; echo "exit $?"; ' +
+        '"$NODE" "$CLI" generate --catalog catalog.yaml --out vol/generated && ls -A vol',
+    );
+    expect(result.stderr).toBe(
+      'status-catalog: vol: is a mount point (a volume?), and status-catalog replaces an output folder by renaming it, which a mount point cannot be; name a folder inside it instead (such as vol/generated); nothing was changed\n',
+    );
+    expect(result.stdout).toMatch(/^exit 1\nstatus-catalog: wrote 20 files to vol\/generated .*\ngenerated\nkept\n$/);
+  });
+
+  it.skipIf(!canMount)('a read-only folder holding the output: a one-line error that says it must be writable, nothing left', () => {
+    fs.mkdirSync(join(work, 'ro'));
+    const result = inMountNamespace(
+      'mount --bind ro ro && mount -o remount,bind,ro ro && "$NODE" "$CLI" generate --catalog catalog.yaml --out ro/output',
+    );
+    expect(result.stderr).toBe(
+      `status-catalog: ro/output: could not lock it for writing: the folder it is in (${join(work, 'ro')}) is not writable (EROFS); status-catalog writes beside it (a lock, then the new version, swapped in by rename), so that folder must be writable\n`,
+    );
+    expect(result.status).toBe(1);
+    expect(fs.readdirSync(join(work, 'ro'))).toEqual([]);
   });
 });
