@@ -101,8 +101,29 @@ function assertReplaceable(outDir: string, target: string, fs: WriterFileSystem)
   if (!fs.statSync(target).isDirectory()) throw new WriteError(`${displayPath(outDir)}: exists and is not a folder`);
   // A mount point (a container volume) cannot be renamed, and the new output, written beside
   // it on another file system, could not be renamed into it: refused before anything is written.
-  if (fs.statSync(target).dev !== fs.statSync(dirname(target)).dev) throw mountPointError(outDir);
+  if (isMountPoint(target)) throw mountPointError(outDir);
   assertOwnOutput(outDir, target);
+}
+
+/**
+ * Whether a real path is a mount point, by the kernel's list (/proc/self/mountinfo). Not by
+ * device numbers: a btrfs subvolume has a device of its own and renames like any folder.
+ * False where there is no such list: a rename of a mount point then fails with EBUSY, which
+ * swapIn reports the same way.
+ */
+export function isMountPoint(realPath: string): boolean {
+  let table: string;
+  try {
+    table = nodeFs.readFileSync('/proc/self/mountinfo', 'utf8');
+  } catch {
+    return false;
+  }
+  // Field 5 is the mount point, with space, tab, line feed and backslash written in octal.
+  return table
+    .split('\n')
+    .some(
+      (line) => line.split(' ')[4]?.replace(/\\([0-7]{3})/g, (_, octal: string) => String.fromCharCode(parseInt(octal, 8))) === realPath,
+    );
 }
 
 function mountPointError(outDir: string, cause?: unknown): WriteError {
