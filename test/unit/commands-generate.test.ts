@@ -288,6 +288,41 @@ describe('runGenerate --check', () => {
         },
       },
     ],
+    [
+      'a manifest that is a FIFO: not an output, and never waited on',
+      {
+        given: {
+          out: 'out',
+          edit: () => {
+            withFreshOutput();
+            rmSync(join(work, 'out', MANIFEST));
+            execFileSync('mkfifo', [join(work, 'out', MANIFEST)]);
+          },
+        },
+        want: {
+          code: 1,
+          stdout: [],
+          stderr: [
+            `status-catalog: out (--out) is not an output of status-catalog (it has files and no valid ${MANIFEST}); nothing to check against`,
+            'status-catalog: out does not match catalog.yaml; run status-catalog generate',
+          ],
+        },
+      },
+    ],
+    [
+      'a folder whose name holds a bidi control: shown escaped',
+      {
+        given: { out: 'mine\u202Etxt', edit: () => writeFile(join(work, 'mine\u202Etxt', 'notes.txt'), 'mine\n') },
+        want: {
+          code: 1,
+          stdout: [],
+          stderr: [
+            `status-catalog: mine\\u202etxt (--out) is not an output of status-catalog (it has files and no valid ${MANIFEST}); nothing to check against`,
+            'status-catalog: mine\\u202etxt does not match catalog.yaml; run status-catalog generate',
+          ],
+        },
+      },
+    ],
   ];
   test.each(tests)('%s', async (_name, { given, want }) => {
     given.edit();
