@@ -15,7 +15,7 @@ export function realPathOf(path: string, fs: Pick<typeof nodeFs, 'readlinkSync' 
   const missing: string[] = [];
   let current = absolute;
   // Bounded as the system bounds links followed in one path (40 on Linux): a loop ends.
-  for (let links = 0; ; ) {
+  for (let links = 0; ;) {
     try {
       return join(fs.realpathSync(current), ...missing);
     } catch (error) {
