@@ -8,10 +8,12 @@
  *
  * Light on purpose: it loads no YAML parser, validator or emitter.
  */
-import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { catalogName, inputsHash, MANIFEST_PATH, parseManifest, sha256 } from './manifest.js';
-import { MAX_CATALOG_BYTES, MAX_EXTENDS_DEPTH } from './limits.js';
+import { MAX_CATALOG_BYTES, MAX_EXTENDS_DEPTH, MAX_MANIFEST_BYTES } from './limits.js';
+import { readRegularFile } from './read-file.js';
 import { GENERATOR_VERSION, generatorFingerprint } from './version.js';
 import type { GeneratedFile } from './emit/files.js';
 import { listFiles } from './write.js';
@@ -24,10 +26,13 @@ import { listFiles } from './write.js';
 function catalogFileHashes(catalogPath: string): string[] {
   const hashes: string[] = [];
   let current = catalogPath;
+  let total = 0;
   for (let depth = 0; depth < MAX_EXTENDS_DEPTH; depth += 1) {
-    const stat = statSync(current);
-    if (!stat.isFile() || stat.size > MAX_CATALOG_BYTES) throw new Error('not a catalog the generator would read');
-    const text = readFileSync(current, 'utf8');
+    // Read as the full generation reads it (a regular file within the limit; the chain within
+    // it in all): anything else throws, and the full generation says what is wrong.
+    const bytes = readRegularFile(current, { maxBytes: MAX_CATALOG_BYTES - total, what: 'catalog' });
+    total += bytes.length;
+    const text = bytes.toString('utf8');
     hashes.unshift(sha256(text));
     const base =
       /^extends:[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s#'"][^\n#]*?))[ \t]*(?:#.*)?$/m.exec(text) ??
@@ -58,41 +63,59 @@ function inputsOf(catalogPath: string): string {
   });
 }
 
+/** What the fast path expects of each file: its hash, and its size, so that a file of another size is never read. */
+type Expected = Readonly<Record<string, { readonly sha256: string; readonly size: number }>>;
+
 /**
- * Records the hash of every file a full generation produced (the manifest's record, and the
- * manifest itself), for the fast path. Best effort: without node_modules, or on any failure,
- * nothing is recorded and the next check is a full one.
+ * Records the hash and size of every file a full generation produced (the manifest's record,
+ * and the manifest itself), for the fast path. Best effort: without node_modules, or on any
+ * failure, nothing is recorded and the next check is a full one.
  */
 export function recordGeneratedOutput(files: readonly GeneratedFile[]): void {
+  let temporary: string | undefined;
   try {
     const manifestFile = files.find((file) => file.path === MANIFEST_PATH);
     const manifest = manifestFile === undefined ? undefined : parseManifest(manifestFile.contents);
-    if (manifestFile === undefined || manifest === undefined || !existsSync('node_modules')) return;
-    const expected = { ...manifest.files, [MANIFEST_PATH]: sha256(manifestFile.contents) };
+    if (manifest === undefined || !existsSync('node_modules')) return;
+    const expected: Record<string, { sha256: string; size: number }> = {};
+    for (const file of files) {
+      if (file.path !== MANIFEST_PATH && manifest.files[file.path] === undefined) return;
+      expected[file.path] = { sha256: sha256(file.contents), size: Buffer.byteLength(file.contents) };
+    }
     const path = cacheFile(manifest.inputs);
     mkdirSync(dirname(path), { recursive: true });
-    const temporary = `${path}.tmp-${process.pid}`;
-    writeFileSync(temporary, JSON.stringify(expected));
+    temporary = `${path}.tmp-${randomBytes(6).toString('hex')}`;
+    // 'wx': a new file, never written through whatever sits at that name.
+    writeFileSync(temporary, JSON.stringify(expected), { flag: 'wx' });
     renameSync(temporary, path);
+    temporary = undefined;
   } catch {
     // A cache: without it the check is slower, never wrong.
+  } finally {
+    if (temporary !== undefined) rmSync(temporary, { force: true });
   }
 }
 
 /**
  * Whether `outDir` holds exactly what the last full generation from these inputs wrote, by the
  * hashes recorded then (see recordGeneratedOutput), never by anything in `outDir`. Only regular
- * files count: a symlink, a pipe or a device is never read, and makes the answer no.
+ * files of the recorded size count: a symlink, a pipe, a device or a file of another size is
+ * never read, and makes the answer no; so is a record that is not a regular file within
+ * MAX_MANIFEST_BYTES.
  */
 export function outputLooksFresh(catalogPath: string, outDir: string): boolean {
   try {
-    const expected = JSON.parse(readFileSync(cacheFile(inputsOf(catalogPath)), 'utf8')) as Record<string, unknown>;
+    const record = readRegularFile(cacheFile(inputsOf(catalogPath)), { maxBytes: MAX_MANIFEST_BYTES, followSymlinks: false });
+    const expected = JSON.parse(record.toString('utf8')) as Expected;
     const listed = Object.keys(expected).sort();
     const present = listFiles(resolve(outDir)).sort();
     if (present.length !== listed.length || present.some((path, index) => path !== listed[index])) return false;
     return listed.every((path) => {
       const file = join(outDir, ...path.split('/'));
-      return lstatSync(file).isFile() && sha256(readFileSync(file)) === expected[path];
+      const { sha256: hash, size } = expected[path]!;
+      const stat = lstatSync(file);
+      if (!stat.isFile() || stat.size !== size || typeof hash !== 'string') return false;
+      return sha256(readRegularFile(file, { maxBytes: size, followSymlinks: false })) === hash;
     });
   } catch {
     return false;

@@ -5,10 +5,12 @@
  * top of that folder, which gets a manifest of its own and is owned and replaced as a whole,
  * like the main one.
  */
-import { relative, resolve, sep } from 'node:path';
+import { relative, resolve } from 'node:path';
+import { displayPath } from './display-path.js';
 import type { GeneratedFile } from './emit/files.js';
 import { emitManifest, MANIFEST_PATH, type ManifestInputs } from './manifest.js';
-import { WriteError } from './write.js';
+import { isWithin, realPathOf } from './real-path.js';
+import { WriteError } from './write-error.js';
 
 export type OutputTarget = 'openapi' | 'typescript' | 'docs';
 
@@ -73,22 +75,26 @@ function withManifest(dir: string, namedBy: string, files: readonly GeneratedFil
 
 /**
  * Each folder is replaced as a whole, so no two may be the same folder or one inside the other:
- * writing one would delete the other.
+ * writing one would delete the other. Compared by real paths, so that a symlink (or a folder
+ * reached through one) is seen for the folder it is.
  */
 function assertSeparate(layout: OutputLayout, own: readonly OutputTarget[], namedBy: (target: OutputTarget) => string): void {
   const folders = [
-    ...(own.length < OUTPUT_TARGETS.length ? [{ name: '--out', dir: resolve(layout.out) }] : []),
-    ...own.map((target) => ({ name: namedBy(target), dir: resolve(layout.own[target]!) })),
-  ];
+    ...(own.length < OUTPUT_TARGETS.length ? [{ name: '--out', dir: layout.out }] : []),
+    ...own.map((target) => ({ name: namedBy(target), dir: layout.own[target]! })),
+  ].map((folder) => ({ ...folder, real: realPathOf(folder.dir) }));
   for (const [index, a] of folders.entries()) {
     for (const b of folders.slice(index + 1)) {
-      const inside = (x: string, y: string): boolean => x === y || x.startsWith(y + sep);
-      if (inside(a.dir, b.dir) || inside(b.dir, a.dir)) {
-        const shown = (dir: string): string => relative('.', dir) || '.';
+      if (overlap(a.real, b.real)) {
+        const shown = (dir: string): string => displayPath(relative('.', resolve(dir)) || '.');
         throw new WriteError(
-          `${a.name} ${shown(a.dir)} and ${b.name} ${shown(b.dir)} ${a.dir === b.dir ? 'are the same folder' : 'are one inside the other'}: each output folder is replaced as a whole, so each needs its own`,
+          `${a.name} ${shown(a.dir)} and ${b.name} ${shown(b.dir)} ${a.real === b.real ? 'are the same folder' : 'are one inside the other'}${overlap(resolve(a.dir), resolve(b.dir)) ? '' : ' (through a symbolic link)'}: each output folder is replaced as a whole, so each needs its own`,
         );
       }
     }
   }
+}
+
+function overlap(a: string, b: string): boolean {
+  return isWithin(a, b) || isWithin(b, a);
 }

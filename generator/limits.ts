@@ -24,3 +24,9 @@ export const MAX_NESTING = 100;
 
 /** Specs past this size are refused before parsing; public specs run to a few MB. */
 export const MAX_SPEC_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Manifests (and the fast path's record of one) past this size are not read: the generator's
+ * own lists one line per file, some 100 bytes each.
+ */
+export const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;

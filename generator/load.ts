@@ -5,7 +5,6 @@
  * the same text with positions. YAML and JSON share that position model (JSON is YAML 1.2), so
  * every later error can name a line and column.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
@@ -15,6 +14,7 @@ import { aliasProblemOfText } from './aliases.js';
 import { CatalogError, formatPath, type Diagnostic, type FieldPath } from './diagnostics.js';
 import { MAX_ALIAS_COUNT, MAX_CATALOG_BYTES, MAX_EXTENDS_DEPTH, MAX_NESTING } from './limits.js';
 import { sha256 } from './manifest.js';
+import { readRegularFile, UnreadableFileError } from './read-file.js';
 
 export interface Position {
   readonly line: number;
@@ -124,22 +124,21 @@ export function diagnosticAt(
   };
 }
 
+/**
+ * Reads one catalog file. Only a regular file of at most MAX_CATALOG_BYTES is read, checked on
+ * the open file and never read past the limit: a pipe, a device (`/dev/zero`) or a huge file,
+ * named directly or through a symlink, is an error before anything is read.
+ */
 export function readCatalogFile(file: string): SourceDocument {
-  let text: string;
+  let bytes: Buffer;
   try {
-    const stat = statSync(file);
-    // A device or a pipe reports no size and may never end: only regular files are catalogs.
-    if (!stat.isFile()) fail(file, stat.isDirectory() ? 'cannot read catalog: is a directory' : 'cannot read catalog: not a regular file');
-    const size = stat.size;
-    if (size > MAX_CATALOG_BYTES) {
-      fail(file, `file is ${size} bytes; catalogs are limited to ${MAX_CATALOG_BYTES} bytes`);
-    }
-    text = decodeUtf8(readFileSync(file), file);
+    bytes = readRegularFile(file, { maxBytes: MAX_CATALOG_BYTES, what: 'catalog' });
   } catch (error) {
-    if (error instanceof CatalogError) throw error;
-    fail(file, `cannot read catalog: ${describeIoError(error)}`);
+    if (error instanceof UnreadableFileError)
+      fail(file, error.code === 'EFBIG' ? `file ${error.reason}` : `cannot read catalog: ${error.reason}`);
+    throw error;
   }
-  return parseCatalogText(text, file);
+  return parseCatalogText(decodeUtf8(bytes, file), file);
 }
 
 /**
@@ -308,12 +307,4 @@ function fail(file: string, message: string, line = 0, column = 0): never {
 
 function firstLine(message: string): string {
   return message.split('\n', 1)[0]!.trim();
-}
-
-function describeIoError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'is a directory';
-  if (code === 'EACCES') return 'permission denied';
-  return error instanceof Error ? error.message : String(error);
 }

@@ -5,8 +5,16 @@
 import * as nodeFs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { displayPath } from './display-path.js';
 import type { GeneratedFile } from './emit/files.js';
+import { MAX_MANIFEST_BYTES } from './limits.js';
+import { withFileLock } from './lock.js';
 import { MANIFEST_PATH, parseManifest, type Manifest } from './manifest.js';
+import { readRegularFile } from './read-file.js';
+import { isWithin, realPathOf } from './real-path.js';
+import { WriteError } from './write-error.js';
+
+export { WriteError } from './write-error.js';
 
 /** The file-system calls the writer makes; tests pass a copy that fails on purpose. */
 export type WriterFileSystem = Pick<
@@ -15,23 +23,17 @@ export type WriterFileSystem = Pick<
   | 'chmodSync'
   | 'chownSync'
   | 'existsSync'
+  | 'lstatSync'
   | 'mkdirSync'
   | 'mkdtempSync'
   | 'readdirSync'
+  | 'readlinkSync'
   | 'realpathSync'
   | 'renameSync'
   | 'rmSync'
   | 'statSync'
   | 'writeFileSync'
 >;
-
-/** Raised when the output folder cannot be written; the previous output is left as it was. */
-export class WriteError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'WriteError';
-  }
-}
 
 /**
  * Replaces `outDir` with exactly `files`. Everything is written to a temporary folder beside
@@ -50,7 +52,7 @@ export function writeAtomically(
   keep: readonly string[] = [],
 ): WriteReport {
   // A symlinked output folder stays a link: the folder it points to is the one replaced.
-  const target = realTarget(outDir, fs);
+  const target = realPathOf(outDir, fs);
   for (const file of files) assertInside(target, file.path);
   assertHoldsNoCatalog(outDir, target, keep, fs);
   const parent = dirname(target);
@@ -58,14 +60,19 @@ export function writeAtomically(
   try {
     fs.mkdirSync(parent, { recursive: true });
   } catch (error) {
-    throw new WriteError(`${outDir}: could not create its parent folder: ${(error as Error).message}`, { cause: error });
+    throw new WriteError(`${displayPath(outDir)}: could not create its parent folder: ${(error as Error).message}`, { cause: error });
   }
-  return withOutputLock(outDir, join(parent, `.${name}.lock`), fs, () => {
-    const warnings = recoverInterruptedWrite(outDir, parent, name, fs);
-    assertReplaceable(outDir, target, fs);
-    swapIn(outDir, parent, name, files, fs, warnings);
-    return { warnings };
-  });
+  return withFileLock(
+    join(parent, `.${name}.lock`),
+    outDir,
+    () => {
+      const warnings = recoverInterruptedWrite(outDir, parent, name, fs);
+      assertReplaceable(outDir, target, fs);
+      swapIn(outDir, parent, name, files, fs, warnings);
+      return { warnings };
+    },
+    { fs },
+  );
 }
 
 /**
@@ -74,93 +81,62 @@ export function writeAtomically(
  * every one of them first, so that a refusal leaves all of them as they were.
  */
 export function assertWritableOutput(outDir: string, keep: readonly string[] = [], fs: WriterFileSystem = nodeFs): void {
-  const target = realTarget(outDir, fs);
+  const target = realPathOf(outDir, fs);
   assertHoldsNoCatalog(outDir, target, keep, fs);
   assertReplaceable(outDir, target, fs);
 }
 
-/** The folder a path names: a symlinked output folder stays a link, the folder it points to is the one replaced. */
-function realTarget(outDir: string, fs: WriterFileSystem): string {
-  const absolute = resolve(outDir);
-  return fs.existsSync(absolute) ? fs.realpathSync(absolute) : absolute;
-}
-
+/** Compared by real paths: a catalog reached through a symlinked folder is still inside. */
 function assertHoldsNoCatalog(outDir: string, target: string, keep: readonly string[], fs: WriterFileSystem): void {
-  const kept = keep.find((path) => (fs.existsSync(path) ? fs.realpathSync(path) : resolve(path)).startsWith(target + sep));
+  const kept = keep.find((path) => isWithin(realPathOf(path, fs), target));
   if (kept !== undefined) {
     throw new WriteError(
-      `${outDir}: refusing to write over a folder that holds the catalog ${relative('.', kept) || kept}; choose another output folder`,
+      `${displayPath(outDir)}: refusing to write over a folder that holds the catalog ${displayPath(relative('.', kept) || kept)}; choose another output folder`,
     );
   }
 }
 
 function assertReplaceable(outDir: string, target: string, fs: WriterFileSystem): void {
   if (!fs.existsSync(target)) return;
-  if (!fs.statSync(target).isDirectory()) throw new WriteError(`${outDir}: exists and is not a folder`);
+  if (!fs.statSync(target).isDirectory()) throw new WriteError(`${displayPath(outDir)}: exists and is not a folder`);
+  // A mount point (a container volume) cannot be renamed, and the new output, written beside
+  // it on another file system, could not be renamed into it: refused before anything is written.
+  if (isMountPoint(target)) throw mountPointError(outDir);
   assertOwnOutput(outDir, target);
+}
+
+/**
+ * Whether a real path is a mount point, by the kernel's list (/proc/self/mountinfo). Not by
+ * device numbers: a btrfs subvolume has a device of its own and renames like any folder.
+ * False where there is no such list: a rename of a mount point then fails with EBUSY, which
+ * swapIn reports the same way.
+ */
+export function isMountPoint(realPath: string): boolean {
+  let table: string;
+  try {
+    table = nodeFs.readFileSync('/proc/self/mountinfo', 'utf8');
+  } catch {
+    return false;
+  }
+  // Field 5 is the mount point, with space, tab, line feed and backslash written in octal.
+  return table
+    .split('\n')
+    .some(
+      (line) => line.split(' ')[4]?.replace(/\\([0-7]{3})/g, (_, octal: string) => String.fromCharCode(parseInt(octal, 8))) === realPath,
+    );
+}
+
+function mountPointError(outDir: string, cause?: unknown): WriteError {
+  const shown = displayPath(outDir);
+  return new WriteError(
+    `${shown}: is a mount point (a volume?), and status-catalog replaces an output folder by renaming it, which a mount point cannot be; name a folder inside it instead (such as ${displayPath(join(outDir, 'generated'))}); nothing was changed`,
+    { cause },
+  );
 }
 
 /** What a write leaves to say: warnings that did not stop it. */
 export interface WriteReport {
   readonly warnings: readonly string[];
-}
-
-/** How long a run waits for another run writing the same folder. */
-const LOCK_WAIT_MS = 60_000;
-
-function sleep(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Runs `write` holding the folder's lock: a folder beside it (mkdir is atomic) with the
- * holder's pid. Concurrent runs on one output wait their turn; a lock whose holder is gone (a
- * crash, a kill -9) is taken over.
- */
-function withOutputLock<T>(outDir: string, lock: string, fs: WriterFileSystem, write: () => T): T {
-  const started = Date.now();
-  for (;;) {
-    try {
-      fs.mkdirSync(lock);
-      fs.writeFileSync(join(lock, 'pid'), String(process.pid));
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw new WriteError(`${outDir}: could not lock it for writing: ${(error as Error).message}`, { cause: error });
-      }
-      let holder = Number.NaN;
-      try {
-        holder = Number(nodeFs.readFileSync(join(lock, 'pid'), 'utf8'));
-      } catch {
-        // The holder has made the lock and not yet written its pid: wait for it.
-      }
-      if (Number.isInteger(holder) && holder > 0 && !processAlive(holder)) {
-        fs.rmSync(lock, { recursive: true, force: true });
-        continue;
-      }
-      if (Date.now() - started > LOCK_WAIT_MS) {
-        throw new WriteError(
-          `${outDir}: another status-catalog run (pid ${Number.isNaN(holder) ? '?' : holder}) is writing it; try again when it is done`,
-        );
-      }
-      sleep(50);
-    }
-  }
-  const release = (): void => fs.rmSync(lock, { recursive: true, force: true });
-  try {
-    return write();
-  } finally {
-    release();
-  }
 }
 
 /**
@@ -179,14 +155,16 @@ function recoverInterruptedWrite(outDir: string, parent: string, name: string, f
   const restored = !fs.existsSync(target) && olds.length > 0 ? olds[0] : undefined;
   if (restored !== undefined) {
     fs.renameSync(join(parent, restored), target);
-    warnings.push(`${outDir}: put back the output an interrupted run had moved aside`);
+    warnings.push(`${displayPath(outDir)}: put back the output an interrupted run had moved aside`);
   }
   for (const entry of leftovers) {
     if (entry === restored) continue;
     try {
       fs.rmSync(join(parent, entry), { recursive: true, force: true });
     } catch (error) {
-      warnings.push(`${outDir}: could not remove ${entry}, left by an interrupted run: ${(error as Error).message}`);
+      warnings.push(
+        `${displayPath(outDir)}: could not remove ${displayPath(entry)}, left by an interrupted run: ${(error as Error).message}`,
+      );
     }
   }
   return warnings;
@@ -257,7 +235,7 @@ function swapIn(
           const kept = previous;
           previous = undefined;
           throw new WriteError(
-            `${outDir}: could not write output, nor put the previous output back; it is in ${kept}: ${(error as Error).message}`,
+            `${displayPath(outDir)}: could not write output, nor put the previous output back; it is in ${displayPath(kept)}: ${(error as Error).message}`,
             { cause: error },
           );
         }
@@ -269,7 +247,10 @@ function swapIn(
     replaced = true;
   } catch (error) {
     if (error instanceof WriteError) throw error;
-    throw new WriteError(`${outDir}: could not write output, previous output left as it was: ${(error as Error).message}`, {
+    const code = (error as NodeJS.ErrnoException).code;
+    // A bind mount on the same file system passes the device check, and fails here.
+    if (code === 'EBUSY' || code === 'EXDEV') throw mountPointError(outDir, error);
+    throw new WriteError(`${displayPath(outDir)}: could not write output, previous output left as it was: ${(error as Error).message}`, {
       cause: error,
     });
   } finally {
@@ -280,7 +261,7 @@ function swapIn(
       } catch (error) {
         // The new output is in place: a previous one that will not go is a leftover, not a failure.
         warnings.push(
-          `${outDir}: written, but the previous output could not be removed (${basename(previous)}): ${(error as Error).message}`,
+          `${displayPath(outDir)}: written, but the previous output could not be removed (${displayPath(basename(previous))}): ${(error as Error).message}`,
         );
       }
     }
@@ -303,14 +284,43 @@ export function checkOutput(outDir: string, files: readonly GeneratedFile[]): Ch
   const stale: string[] = [];
   const missing: string[] = [];
   for (const file of files) {
-    const path = join(target, ...file.path.split('/'));
     if (!onDisk.has(file.path)) missing.push(file.path);
-    // Only a regular file is read: a symlink, pipe or device in its place is stale, unread
-    // (a pipe would hang the check, /dev/zero would fill memory).
-    else if (!nodeFs.lstatSync(path).isFile() || nodeFs.readFileSync(path, 'utf8') !== file.contents) stale.push(file.path);
+    else if (!holdsExactly(join(target, ...file.path.split('/')), file.contents)) stale.push(file.path);
     onDisk.delete(file.path);
   }
   return { stale, missing, extra: [...onDisk].sort() };
+}
+
+/**
+ * Whether `path` holds exactly `contents`. Only a regular file of the same size is read, and no
+ * further than that size: anything else in its place is stale, unread (a pipe would hang the
+ * check, /dev/zero would fill memory, a 2 GB file would not fit in a string). A symlink is
+ * stale too: the generator never writes one.
+ */
+function holdsExactly(path: string, contents: string): boolean {
+  const expected = Buffer.from(contents, 'utf8');
+  try {
+    const stat = nodeFs.lstatSync(path);
+    if (!stat.isFile() || stat.size !== expected.length) return false;
+    return readRegularFile(path, { maxBytes: expected.length, followSymlinks: false }).equals(expected);
+  } catch {
+    // Gone since it was listed, or unreadable: not what generating would write.
+    return false;
+  }
+}
+
+/**
+ * The manifest of a folder the generator wrote, or undefined when it has none that is valid.
+ * The generator writes it as a regular file: a symlink, a pipe, a device or a file past
+ * MAX_MANIFEST_BYTES in its place is no manifest, and is never read.
+ */
+export function readOwnManifest(dir: string): Manifest | undefined {
+  try {
+    const text = readRegularFile(join(dir, MANIFEST_PATH), { maxBytes: MAX_MANIFEST_BYTES, followSymlinks: false }).toString('utf8');
+    return parseManifest(text);
+  } catch {
+    return undefined;
+  }
 }
 
 export function isFresh(result: CheckResult): boolean {
@@ -338,15 +348,10 @@ export function listFiles(root: string, prefix = ''): string[] {
 function assertOwnOutput(outDir: string, target: string): void {
   const present = listFiles(target);
   if (present.length === 0) return;
-  let manifest: Manifest | undefined;
-  try {
-    manifest = parseManifest(nodeFs.readFileSync(join(target, MANIFEST_PATH), 'utf8'));
-  } catch {
-    manifest = undefined;
-  }
+  const manifest = readOwnManifest(target);
   if (manifest === undefined) {
     throw new WriteError(
-      `${outDir}: refusing to replace a folder that status-catalog did not write (it has files and no valid ${MANIFEST_PATH}); choose another output folder or empty it`,
+      `${displayPath(outDir)}: refusing to replace a folder that status-catalog did not write (it has files and no valid ${MANIFEST_PATH}); choose another output folder or empty it`,
     );
   }
   const listed = new Set([MANIFEST_PATH, ...Object.keys(manifest.files)]);
@@ -354,10 +359,10 @@ function assertOwnOutput(outDir: string, target: string): void {
   if (foreign.length > 0) {
     const shown = foreign
       .slice(0, 3)
-      .map((path) => JSON.stringify(path))
+      .map((path) => displayPath(JSON.stringify(path)))
       .join(', ');
     throw new WriteError(
-      `${outDir}: refusing to replace it: ${foreign.length} file${foreign.length === 1 ? '' : 's'} there ${foreign.length === 1 ? 'is' : 'are'} not status-catalog's (${shown}${foreign.length > 3 ? ', …' : ''}); move ${foreign.length === 1 ? 'it' : 'them'} out or choose another output folder`,
+      `${displayPath(outDir)}: refusing to replace it: ${foreign.length} file${foreign.length === 1 ? '' : 's'} there ${foreign.length === 1 ? 'is' : 'are'} not status-catalog's (${shown}${foreign.length > 3 ? ', …' : ''}); move ${foreign.length === 1 ? 'it' : 'them'} out or choose another output folder`,
     );
   }
 }

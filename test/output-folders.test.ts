@@ -3,7 +3,7 @@
  * and the catalog's output section (relative to the catalog file); each folder with its own
  * manifest, owned like --out; --check covering them all.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CATALOG, OUTPUT, removeDir, runCli, tempDir, writeFile } from './helpers.js';
@@ -103,6 +103,32 @@ describe('output folders', () => {
     expect(same.stderr).toContain('--ts-out x and --docs-out x are the same folder');
     expect(runCli(['generate', '--catalog', catalog, '--ts-out', ''], work).status).toBe(2);
     expect(existsSync(join(work, 'out'))).toBe(false);
+  });
+
+  it('sees through symbolic links: a link to --out is the same folder, and nothing is written', () => {
+    expect(runCli(['generate', '--catalog', catalog, '--out', 'real'], work).status).toBe(0);
+    const before = listFiles(join(work, 'real'));
+    symlinkSync('real', join(work, 'link'));
+    const same = runCli(['generate', '--catalog', catalog, '--out', 'real', '--ts-out', 'link'], work);
+    expect(same.stderr.trim()).toBe(
+      'status-catalog: --out real and --ts-out link are the same folder (through a symbolic link): each output folder is replaced as a whole, so each needs its own',
+    );
+    expect(same.status).toBe(1);
+    expect(listFiles(join(work, 'real'))).toEqual(before);
+    expect(runCli(['generate', '--catalog', catalog, '--out', 'real', '--check'], work).status).toBe(0);
+  });
+
+  it('sees a folder nested through a link, even one that does not exist yet', () => {
+    // gen/ts does not exist: the link leads where it points all the same.
+    symlinkSync(join('gen', 'ts'), join(work, 'ts-link'));
+    const dangling = runCli(['generate', '--catalog', catalog, '--out', 'gen', '--ts-out', 'ts-link'], work);
+    expect(dangling.stderr).toContain('--out gen and --ts-out ts-link are one inside the other (through a symbolic link)');
+    expect(dangling.status).toBe(1);
+    symlinkSync('gen', join(work, 'gen-link'));
+    const nested = runCli(['generate', '--catalog', catalog, '--out', 'gen', '--docs-out', join('gen-link', 'docs')], work);
+    expect(nested.stderr).toContain('--out gen and --docs-out gen-link/docs are one inside the other (through a symbolic link)');
+    expect(nested.status).toBe(1);
+    expect(existsSync(join(work, 'gen'))).toBe(false);
   });
 
   it('refuses an unknown key in the output section, located', () => {

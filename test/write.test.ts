@@ -3,13 +3,14 @@
  * no temporary folder behind.
  */
 import * as fs from 'node:fs';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MANIFEST_PATH, writeAtomically, WriteError, type GeneratedFile } from '../generator/index.js';
-import type { WriterFileSystem } from '../generator/write.js';
-import { removeDir, ROOT, tempDir } from './helpers.js';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { checkOutput, MANIFEST_PATH, writeAtomically, WriteError, type GeneratedFile } from '../generator/index.js';
+import { ownRecord } from '../generator/lock.js';
+import { isMountPoint, type WriterFileSystem } from '../generator/write.js';
+import { CLI, DEFAULT_CATALOG, removeDir, ROOT, tempDir } from './helpers.js';
 
 /** A manifest listing `paths` (hashes are not read by the writer). */
 function manifest(label: string, paths: readonly string[]): GeneratedFile {
@@ -38,14 +39,18 @@ function read(dir: string): Record<string, string> {
   return out;
 }
 
-/** The real file system, except that the chosen call fails on its n-th use. */
-function failing(call: 'writeFileSync' | 'renameSync', nth: number): WriterFileSystem {
+/** Whether a call is the lock's (taking it, giving it up), not the write's. */
+const isLockPath = (path: unknown): boolean => /\.lock(?:$|[./])/.test(String(path));
+
+/** The real file system, except that the chosen call fails on its n-th use outside the lock (on the lock's with `lock`). */
+function failing(call: 'writeFileSync' | 'renameSync' | 'mkdtempSync', nth: number, code = 'EIO', lock = false): WriterFileSystem {
   let count = 0;
   return {
     ...fs,
     [call]: (...args: unknown[]) => {
-      count += 1;
-      if (count === nth) throw Object.assign(new Error(`injected ${call} failure`), { code: 'EIO' });
+      const counted = isLockPath(args[0]) === lock;
+      if (counted) count += 1;
+      if (counted && count === nth) throw Object.assign(new Error(`${code}: injected ${call} failure`), { code });
       return (fs[call] as (...a: unknown[]) => unknown)(...args);
     },
   };
@@ -143,8 +148,8 @@ describe('writeAtomically', () => {
     const fileSystem = {
       ...fs,
       renameSync: (from: fs.PathLike, to: fs.PathLike) => {
-        renames += 1;
-        if (renames > 1) throw Object.assign(new Error('injected rename failure'), { code: 'EIO' });
+        if (!isLockPath(from)) renames += 1;
+        if (renames > 1 && !isLockPath(from)) throw Object.assign(new Error('injected rename failure'), { code: 'EIO' });
         fs.renameSync(from, to);
       },
     } as WriterFileSystem;
@@ -166,6 +171,75 @@ describe('writeAtomically', () => {
   });
 });
 
+describe('writeAtomically into a mount point', () => {
+  const message = (dir: string): string =>
+    `${dir}: is a mount point (a volume?), and status-catalog replaces an output folder by renaming it, which a mount point cannot be; name a folder inside it instead (such as ${join(dir, 'generated')}); nothing was changed`;
+
+  it('knows a mount point by the kernel list, not by device numbers', () => {
+    expect(isMountPoint('/proc')).toBe(true);
+    expect(isMountPoint('/')).toBe(true);
+    expect(isMountPoint(out)).toBe(false);
+    expect(isMountPoint(join('/proc', 'self'))).toBe(false);
+  });
+
+  it('says the same when the rename fails with EBUSY (a bind mount on the same device)', () => {
+    expect(() => writeAtomically(out, NEW, failing('renameSync', 1, 'EBUSY'))).toThrow(new WriteError(message(out)));
+    expect(read(out)).toEqual(Object.fromEntries(OLD.map((f) => [f.path, f.contents])));
+    expect(fs.readdirSync(work)).toEqual(['output']);
+  });
+});
+
+describe('messages show file names through displayPath', () => {
+  it('escapes bidi and zero-width characters in the folder and file names a refusal names', () => {
+    const odd = join(work, 'out\u202Etxt.sh');
+    fs.mkdirSync(odd);
+    fs.writeFileSync(join(odd, 'note\u200B.md'), 'mine\n');
+    fs.writeFileSync(join(odd, MANIFEST_PATH), manifest('odd', []).contents);
+    expect(() => writeAtomically(odd, NEW)).toThrow(
+      `${work}/out\\u202etxt.sh: refusing to replace it: 1 file there is not status-catalog's ("note\\u200b.md"); move it out or choose another output folder`,
+    );
+  });
+});
+
+describe('checkOutput reads only regular files of the expected size', () => {
+  const expected = (path: string): string => NEW.find((file) => file.path === path)!.contents;
+  beforeEach(() => writeAtomically(out, NEW));
+
+  it('control: the output as written is fresh', () => {
+    expect(checkOutput(out, NEW)).toEqual({ stale: [], missing: [], extra: [] });
+  });
+
+  const planted: [string, (path: string) => void][] = [
+    ['a FIFO', (path) => execFileSync('mkfifo', [path])],
+    ['a symlink to /dev/zero', (path) => fs.symlinkSync('/dev/zero', path)],
+    [
+      'a symlink to a file with the same contents',
+      (path) => {
+        fs.writeFileSync(join(work, 'same.txt'), expected('b/two.txt'));
+        fs.symlinkSync(join(work, 'same.txt'), path);
+      },
+    ],
+    // Sparse: no disk used. Read whole, it would not fit in a string.
+    [
+      'a sparse file of 3 GB',
+      (path) => {
+        fs.writeFileSync(path, '');
+        fs.truncateSync(path, 3 * 1024 ** 3);
+      },
+    ],
+    ['a file one byte longer', (path) => fs.writeFileSync(path, `${expected('b/two.txt')}x`)],
+    ['a file of the same size with other bytes', (path) => fs.writeFileSync(path, expected('b/two.txt').toUpperCase())],
+  ];
+  for (const [name, plant] of planted) {
+    it(`finds ${name} in place of an output file stale, at once`, () => {
+      const path = join(out, 'b', 'two.txt');
+      fs.rmSync(path);
+      plant(path);
+      expect(checkOutput(out, NEW)).toEqual({ stale: ['b/two.txt'], missing: [], extra: [] });
+    });
+  }
+});
+
 describe('writeAtomically after an interrupted run, beside other runs', () => {
   it('puts back an output that a crash left moved aside, and removes what the crash left', () => {
     // A crash between the two renames: the old output aside, the new one in its temporary folder.
@@ -185,12 +259,44 @@ describe('writeAtomically after an interrupted run, beside other runs', () => {
     expect(fs.readdirSync(work)).toEqual(['output']);
   });
 
-  it('takes over a lock whose holder is gone', () => {
-    fs.mkdirSync(join(work, '.output.lock'));
+  const abandoned: [string, Readonly<Record<string, string>>][] = [
     // A pid no process has: beyond the kernel's limit.
-    fs.writeFileSync(join(work, '.output.lock', 'pid'), '4194305');
+    ['a pid that is not running', { pid: '4194305' }],
+    ['an empty pid file (a full disk while it was taken)', { pid: '' }],
+    ['no pid file', {}],
+    ['pid 1 (the first process of an earlier container run)', { pid: '1' }],
+    ['garbage', { pid: 'garbage\u0000', 'owner.json': '{' }],
+    [
+      'a record of a live process that is not its holder (a pid reused)',
+      {
+        'owner.json': JSON.stringify({ ...ownRecord(), pid: process.ppid, start: '1' }),
+      },
+    ],
+  ];
+  for (const [name, files] of abandoned) {
+    it(`takes over, without waiting, a lock with ${name}`, () => {
+      fs.mkdirSync(join(work, '.output.lock'));
+      for (const [file, text] of Object.entries(files)) fs.writeFileSync(join(work, '.output.lock', file), text);
+      writeAtomically(out, NEW);
+      expect(read(out)['b/two.txt']).toBe('new two\n');
+      expect(fs.readdirSync(work)).toEqual(['output']);
+    });
+  }
+
+  it('leaves no lock behind when the disk is full while it is taken, and the next run is not held up', () => {
+    expect(() => writeAtomically(out, NEW, failing('writeFileSync', 1, 'ENOSPC', true))).toThrow(
+      /^.+\/output: could not lock it for writing: no space left on the device \(ENOSPC\); nothing was changed$/,
+    );
+    expect(fs.readdirSync(work)).toEqual(['output']);
+    expect(read(out)).toEqual(Object.fromEntries(OLD.map((f) => [f.path, f.contents])));
     writeAtomically(out, NEW);
     expect(read(out)['b/two.txt']).toBe('new two\n');
+  });
+
+  it('says that the folder holding the output must be writable when the lock cannot be made there', () => {
+    expect(() => writeAtomically(out, NEW, failing('mkdtempSync', 1, 'EACCES', true))).toThrow(
+      `${out}: could not lock it for writing: the folder it is in (${work}) is not writable (EACCES); status-catalog writes beside it (a lock, then the new version, swapped in by rename), so that folder must be writable`,
+    );
     expect(fs.readdirSync(work)).toEqual(['output']);
   });
 
@@ -253,5 +359,107 @@ setTimeout(() => {}, 5000);`;
     expect(signal).toBe('SIGTERM');
     expect(read(out)).toEqual(Object.fromEntries(NEW.map((f) => [f.path, f.contents])));
     expect(fs.readdirSync(work)).toEqual(['output']);
+  });
+});
+
+describe('the real CLI on planted files: nothing hangs, nothing is read whole', () => {
+  /** The CLI in a subprocess that is killed after 20 s: a hang is a failure (status null), not a stuck suite. */
+  function cli(args: readonly string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
+    const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 20_000 });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  }
+  const generateArgs = ['generate', '--catalog', 'catalog.yaml', '--out', 'output'];
+  let generated: string;
+  beforeAll(() => {
+    generated = tempDir();
+    fs.copyFileSync(DEFAULT_CATALOG, join(generated, 'catalog.yaml'));
+    expect(cli(generateArgs, generated).status).toBe(0);
+  });
+  afterAll(() => removeDir(generated));
+  beforeEach(() => {
+    // In place of the output the suite's beforeEach writes: a real generated one.
+    removeDir(out);
+    fs.cpSync(generated, work, { recursive: true });
+  });
+
+  const manifests: [string, (path: string) => void][] = [
+    ['a FIFO', (path) => execFileSync('mkfifo', [path])],
+    ['a symlink to /dev/zero', (path) => fs.symlinkSync('/dev/zero', path)],
+  ];
+  for (const [name, plant] of manifests) {
+    it(`a manifest that is ${name}: --check and generate refuse the folder at once`, () => {
+      const manifestPath = join(work, 'output', MANIFEST_PATH);
+      fs.rmSync(manifestPath);
+      plant(manifestPath);
+      const check = cli([...generateArgs, '--check'], work);
+      expect(check.stderr).toContain(
+        'status-catalog: output (--out) is not an output of status-catalog (it has files and no valid .status-catalog.json); nothing to check against',
+      );
+      expect(check.status).toBe(1);
+      const write = cli(generateArgs, work);
+      expect(write.stderr.trim()).toBe(
+        'status-catalog: output: refusing to replace a folder that status-catalog did not write (it has files and no valid .status-catalog.json); choose another output folder or empty it',
+      );
+      expect(write.status).toBe(1);
+      expect(fs.lstatSync(manifestPath).isFile()).toBe(false);
+    });
+  }
+
+  it('an output file of 3 GB (sparse) is stale under --check, unread', () => {
+    const file = join(work, 'output', 'docs', 'status-codes.md');
+    fs.truncateSync(file, 3 * 1024 ** 3);
+    const check = cli([...generateArgs, '--check'], work);
+    expect(check.stderr).toContain('stale: output/docs/status-codes.md\n');
+    expect(check.status).toBe(1);
+  });
+
+  it("a FIFO in place of the fast path's record: the full check runs instead", () => {
+    fs.mkdirSync(join(work, 'node_modules'));
+    expect(cli(generateArgs, work).status).toBe(0);
+    const cache = join(work, 'node_modules', '.cache', 'status-catalog');
+    const [record] = fs.readdirSync(cache);
+    fs.rmSync(join(cache, record!));
+    execFileSync('mkfifo', [join(cache, record!)]);
+    const check = cli([...generateArgs, '--check'], work);
+    expect(check.stderr).toBe('');
+    expect(check.stdout).toMatch(/^status-catalog: output is up to date \(\d+ files\)\n$/);
+    expect(check.status).toBe(0);
+  });
+
+  // A mount namespace of the test's own (nothing is mounted outside it); needs root and unshare.
+  const canMount = spawnSync('unshare', ['-m', '--propagation', 'private', 'true']).status === 0;
+  /** `script` in a private mount namespace, in `work`, with $NODE and $CLI set. */
+  const inMountNamespace = (script: string): { status: number | null; stdout: string; stderr: string } => {
+    const result = spawnSync('unshare', ['-m', '--propagation', 'private', 'sh', '-c', script], {
+      cwd: work,
+      encoding: 'utf8',
+      timeout: 20_000,
+      env: { ...process.env, NODE: process.execPath, CLI },
+    });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+
+  it.skipIf(!canMount)('an output folder that is a mount point is refused, saying to name a folder inside it, which then works', () => {
+    fs.mkdirSync(join(work, 'vol'));
+    const result = inMountNamespace(
+      'mount -t tmpfs tmpfs vol && touch vol/kept && "$NODE" "$CLI" generate --catalog catalog.yaml --out vol; echo "exit $?"; ' +
+        '"$NODE" "$CLI" generate --catalog catalog.yaml --out vol/generated && ls -A vol',
+    );
+    expect(result.stderr).toBe(
+      'status-catalog: vol: is a mount point (a volume?), and status-catalog replaces an output folder by renaming it, which a mount point cannot be; name a folder inside it instead (such as vol/generated); nothing was changed\n',
+    );
+    expect(result.stdout).toMatch(/^exit 1\nstatus-catalog: wrote 20 files to vol\/generated .*\ngenerated\nkept\n$/);
+  });
+
+  it.skipIf(!canMount)('a read-only folder holding the output: a one-line error that says it must be writable, nothing left', () => {
+    fs.mkdirSync(join(work, 'ro'));
+    const result = inMountNamespace(
+      'mount --bind ro ro && mount -o remount,bind,ro ro && "$NODE" "$CLI" generate --catalog catalog.yaml --out ro/output',
+    );
+    expect(result.stderr).toBe(
+      `status-catalog: ro/output: could not lock it for writing: the folder it is in (${join(work, 'ro')}) is not writable (EROFS); status-catalog writes beside it (a lock, then the new version, swapped in by rename), so that folder must be writable\n`,
+    );
+    expect(result.status).toBe(1);
+    expect(fs.readdirSync(join(work, 'ro'))).toEqual([]);
   });
 });

@@ -2,14 +2,14 @@
  * `status-catalog generate`: catalog → every output, written atomically into folders the
  * generator owns, or (`--check`) compared with what they hold.
  */
-import { readFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { Catalog } from '../catalog.js';
 import { outputLooksFresh, recordGeneratedOutput } from '../freshness.js';
 import { OUTPUT_TARGETS, splitIntoFolders, TARGET_OPTION, type OutputFolder, type OutputLayout, type OutputTarget } from '../layout.js';
-import { MANIFEST_PATH, parseManifest } from '../manifest.js';
+import { MANIFEST_PATH } from '../manifest.js';
+import { displayPath } from '../display-path.js';
 import { Timings } from '../timings.js';
-import { assertWritableOutput, checkOutput, isFresh, listFiles, writeAtomically } from '../write.js';
+import { assertWritableOutput, checkOutput, isFresh, listFiles, readOwnManifest, writeAtomically } from '../write.js';
 import { acceptWarnings, catalogPathOf, COMMON_OPTIONS, DEFAULT_OUT, noMoreArguments, parse, say, UsageError } from './shared.js';
 
 export const GENERATE_OPTIONS = {
@@ -37,7 +37,7 @@ export async function runGenerate(argv: readonly string[]): Promise<number> {
   // The fast path knows one folder only; it never vouches for a catalog that names its own
   // folders either, since only single-folder runs record what they wrote.
   if (values.check && !values.strict && Object.keys(flags).length === 0 && outputLooksFresh(catalogPath, outDir)) {
-    say(process.stdout, `status-catalog: ${outDir} is up to date (hashes match the last full generation)`);
+    say(process.stdout, `status-catalog: ${displayPath(outDir)} is up to date (hashes match the last full generation)`);
     return 0;
   }
   const timings = new Timings();
@@ -94,11 +94,14 @@ function layoutOf(out: string, flags: Partial<Record<OutputTarget, string>>, cat
   return { out, own };
 }
 
-/** A folder as messages show it: as the user wrote it; one the catalog names (absolute by then) relative to the working folder. */
+/**
+ * A folder as messages show it: as the user wrote it; one the catalog names (absolute by then)
+ * relative to the working folder; invisible characters escaped (displayPath).
+ */
 function shown(dir: string): string {
-  if (!isAbsolute(dir)) return dir;
+  if (!isAbsolute(dir)) return displayPath(dir);
   const rel = relative('.', dir);
-  return rel !== '' && rel.length < dir.length ? rel : dir;
+  return displayPath(rel !== '' && rel.length < dir.length ? rel : dir);
 }
 
 function checkFolders(folders: readonly OutputFolder[], catalogPath: string): number {
@@ -115,7 +118,7 @@ function checkFolders(folders: readonly OutputFolder[], catalogPath: string): nu
     const result = checkOutput(folder.dir, folder.files);
     if (isFresh(result)) continue;
     stale += 1;
-    const show = (path: string): string => relative('.', `${folder.dir}/${path}`) || path;
+    const show = (path: string): string => displayPath(relative('.', `${folder.dir}/${path}`) || path);
     for (const path of result.stale) say(process.stderr, `stale: ${show(path)}`);
     for (const path of result.missing) say(process.stderr, `missing: ${show(path)}`);
     for (const path of result.extra) say(process.stderr, `extra: ${show(path)}`);
@@ -124,7 +127,7 @@ function checkFolders(folders: readonly OutputFolder[], catalogPath: string): nu
   if (stale > 0) {
     say(
       process.stderr,
-      `status-catalog: ${names} ${folders.length === 1 ? 'does' : 'do'} not match ${catalogPath}; run status-catalog generate`,
+      `status-catalog: ${names} ${folders.length === 1 ? 'does' : 'do'} not match ${displayPath(catalogPath)}; run status-catalog generate`,
     );
     return 1;
   }
@@ -136,10 +139,5 @@ function checkFolders(folders: readonly OutputFolder[], catalogPath: string): nu
 
 /** Whether a folder is missing, empty, or holds a valid manifest: something --check may compare. */
 function isStatusCatalogOutput(outDir: string): boolean {
-  if (listFiles(resolve(outDir)).length === 0) return true;
-  try {
-    return parseManifest(readFileSync(join(outDir, MANIFEST_PATH), 'utf8')) !== undefined;
-  } catch {
-    return false;
-  }
+  return listFiles(resolve(outDir)).length === 0 || readOwnManifest(outDir) !== undefined;
 }

@@ -1,5 +1,6 @@
 /** `status-catalog merge SPEC`: the catalog's components merged into an existing OpenAPI spec. */
 import { existsSync } from 'node:fs';
+import { displayPath } from '../display-path.js';
 import { CatalogError } from '../diagnostics.js';
 import { MAX_SPEC_BYTES } from '../limits.js';
 import type { MergeResult } from '../merge.js';
@@ -25,19 +26,6 @@ type Decode = (bytes: Buffer, file: string, what: 'spec') => string;
 
 // Characters a terminal does not show as themselves: controls, and the invisible ones (bidi
 // controls that reorder what follows, zero-width spaces and joiners, tag characters, …).
-const INVISIBLE = /[\p{Cc}\p{Default_Ignorable_Code_Point}\u2028\u2029]/gu;
-
-/**
- * A path as merge's messages show it: every invisible character as `\uXXXX` (`\u{XXXXX}` past
- * the BMP), so that a name cannot pass for another one on screen.
- */
-export function displayPath(path: string): string {
-  return path.replace(INVISIBLE, (ch) => {
-    const code = ch.codePointAt(0)!;
-    return code > 0xffff ? `\\u{${code.toString(16).toUpperCase()}}` : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
-  });
-}
-
 /** Why a file cannot be read, as one line to print: the reason readRegularFile gives, or the error's. */
 function unreadable(file: string, error: unknown): string {
   let reason = error instanceof UnreadableFileError ? error.reason : `cannot read it: ${(error as Error).message}`;
@@ -102,6 +90,9 @@ function mergeCommand(spec: string, values: Values): string {
   else words.push('--in-place');
   return words.map(shellQuote).join(' ');
 }
+
+/** What a terminal does not show as itself: controls and invisible characters. */
+const INVISIBLE = /[\p{Cc}\p{Default_Ignorable_Code_Point}\u2028\u2029]/gu;
 
 /**
  * A word as a POSIX shell reads it back: as is when it is plain, else single-quoted; a word

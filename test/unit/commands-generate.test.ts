@@ -3,7 +3,8 @@
  * Each test runs in a temp working folder without node_modules, so that the fast path's record
  * (node_modules/.cache, relative to the working folder) is never written into the repository.
  */
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { runGenerate } from '../../generator/commands/generate.js';
@@ -287,6 +288,41 @@ describe('runGenerate --check', () => {
         },
       },
     ],
+    [
+      'a manifest that is a FIFO: not an output, and never waited on',
+      {
+        given: {
+          out: 'out',
+          edit: () => {
+            withFreshOutput();
+            rmSync(join(work, 'out', MANIFEST));
+            execFileSync('mkfifo', [join(work, 'out', MANIFEST)]);
+          },
+        },
+        want: {
+          code: 1,
+          stdout: [],
+          stderr: [
+            `status-catalog: out (--out) is not an output of status-catalog (it has files and no valid ${MANIFEST}); nothing to check against`,
+            'status-catalog: out does not match catalog.yaml; run status-catalog generate',
+          ],
+        },
+      },
+    ],
+    [
+      'a folder whose name holds a bidi control: shown escaped',
+      {
+        given: { out: 'mine\u202Etxt', edit: () => writeFile(join(work, 'mine\u202Etxt', 'notes.txt'), 'mine\n') },
+        want: {
+          code: 1,
+          stdout: [],
+          stderr: [
+            `status-catalog: mine\\u202etxt (--out) is not an output of status-catalog (it has files and no valid ${MANIFEST}); nothing to check against`,
+            'status-catalog: mine\\u202etxt does not match catalog.yaml; run status-catalog generate',
+          ],
+        },
+      },
+    ],
   ];
   test.each(tests)('%s', async (_name, { given, want }) => {
     given.edit();
@@ -356,6 +392,55 @@ describe('runGenerate refuses', () => {
     expect(result.error).toBeInstanceOf(CatalogError);
     expect((result.error as Error).message).toBe(want);
     expect(readdirSync(work)).toEqual(['catalog.yaml']);
+  });
+
+  // <dir> stands for the working folder, made for each test.
+  const unreadable: TestCase<() => void, string>[] = [
+    [
+      'a catalog that is a FIFO',
+      {
+        given: () => execFileSync('mkfifo', [join(work, 'pipe.yaml')]),
+        want: 'pipe.yaml: (catalog): cannot read catalog: is not a regular file (a pipe)',
+      },
+    ],
+    [
+      'a catalog that is a symlink to /dev/zero',
+      {
+        given: () => symlinkSync('/dev/zero', join(work, 'pipe.yaml')),
+        want: 'pipe.yaml: (catalog): cannot read catalog: is not a regular file (a device)',
+      },
+    ],
+    [
+      'a catalog that is a folder',
+      { given: () => mkdirSync(join(work, 'pipe.yaml')), want: 'pipe.yaml: (catalog): cannot read catalog: is a folder' },
+    ],
+    [
+      'a base it extends that is a symlink to /dev/zero',
+      {
+        given: () => {
+          writeFileSync(join(work, 'pipe.yaml'), `extends: zero.yaml\n${CATALOG}`);
+          symlinkSync('/dev/zero', join(work, 'zero.yaml'));
+        },
+        want: 'pipe.yaml:1:10: extends: <dir>/zero.yaml: cannot read catalog: is not a regular file (a device)',
+      },
+    ],
+    [
+      'a base it extends that is a FIFO',
+      {
+        given: () => {
+          writeFileSync(join(work, 'pipe.yaml'), `extends: fifo.yaml\n${CATALOG}`);
+          execFileSync('mkfifo', [join(work, 'fifo.yaml')]);
+        },
+        want: 'pipe.yaml:1:10: extends: <dir>/fifo.yaml: cannot read catalog: is not a regular file (a pipe)',
+      },
+    ],
+  ];
+  test.each(unreadable)('a one-line CatalogError, at once, on %s', async (_name, { given, want }) => {
+    given();
+    const result = await run(['generate', '--catalog', 'pipe.yaml', '--out', 'out']);
+    expect(result.error).toBeInstanceOf(CatalogError);
+    expect((result.error as Error).message).toBe(want.replace('<dir>', work));
+    expect(existsSync(join(work, 'out'))).toBe(false);
   });
 
   test('an invalid catalog: its located problems, and the previous output left as it was', async () => {

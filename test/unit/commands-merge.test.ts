@@ -14,7 +14,8 @@ import {
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { displayPath, runMerge, shellQuote } from '../../generator/commands/merge.js';
+import { runMerge, shellQuote } from '../../generator/commands/merge.js';
+import { displayPath } from '../../generator/display-path.js';
 import { UsageError } from '../../generator/commands/shared.js';
 import { CatalogError } from '../../generator/diagnostics.js';
 import { WriteError } from '../../generator/write.js';
@@ -428,8 +429,8 @@ describe('runMerge --check on a target that cannot be compared', () => {
 
 describe('names as merge shows them', () => {
   test('displayPath: invisible characters as escapes, everything else as it is', () => {
-    expect(displayPath('spec\u202e.yaml')).toBe('spec\\u202E.yaml');
-    expect(displayPath('a\u200bb\u00adc\ufeffd\u{e0041}e\nf')).toBe('a\\u200Bb\\u00ADc\\uFEFFd\\u{E0041}e\\u000Af');
+    expect(displayPath('spec\u202e.yaml')).toBe('spec\\u202e.yaml');
+    expect(displayPath('a\u200bb\u00adc\ufeffd\u{e0041}e\nf')).toBe('a\\u200bb\\u00adc\\ufeffd\\u{e0041}e\\u000af');
     expect(displayPath('api/spéc 1.yaml')).toBe('api/spéc 1.yaml');
   });
 
@@ -438,12 +439,12 @@ describe('names as merge shows them', () => {
     copyFileSync(join(work, 'spec.yaml'), join(work, name));
     const written = await run(['merge', name, '--catalog', 'catalog.yaml', '--in-place']);
     expect(lines(written.stderr)).toEqual([
-      'status-catalog: wrote spec\\u202Egnp.yaml (OpenAPI 3.0: 10 components added, 0 responses attached)',
+      'status-catalog: wrote spec\\u202egnp.yaml (OpenAPI 3.0: 10 components added, 0 responses attached)',
     ]);
     writeFileSync(join(work, name), 'openapi: 3.0.3\npaths: [\n');
     const broken = await run(['merge', name, '--catalog', 'catalog.yaml']);
     expect(broken.error).toBeInstanceOf(CatalogError);
-    expect((broken.error as CatalogError).diagnostics[0]!.file).toBe('spec\\u202Egnp.yaml');
+    expect((broken.error as CatalogError).diagnostics[0]!.file).toBe('spec\\u202egnp.yaml');
   });
 
   test('a write that fails names the file escaped too', async () => {
@@ -452,7 +453,7 @@ describe('names as merge shows them', () => {
     chmodSync(join(work, name), 0o444);
     const result = await run(['merge', 'spec.yaml', '--catalog', 'catalog.yaml', '--out', name]);
     expect(result.error).toBeInstanceOf(WriteError);
-    expect((result.error as Error).message).toBe('out\\u200B.yaml: is read-only; refusing to replace it (make it writable first)');
+    expect((result.error as Error).message).toBe('out\\u200b.yaml: is read-only; refusing to replace it (make it writable first)');
     expect(read(name)).toBe('mine\n');
   });
 
@@ -481,7 +482,7 @@ describe('names as merge shows them', () => {
     const result = await run(['merge', 'spec.yaml', '--catalog', 'catalog.yaml', '--check', '--out', 'new\nname.yaml']);
     expect(result.code).toBe(1);
     expect(lines(result.stderr)).toEqual([
-      "status-catalog: merging would change new\\u000Aname.yaml (10 components, 0 responses); run: status-catalog merge spec.yaml --catalog catalog.yaml --out $'new\\nname.yaml'",
+      "status-catalog: merging would change new\\u000aname.yaml (10 components, 0 responses); run: status-catalog merge spec.yaml --catalog catalog.yaml --out $'new\\nname.yaml'",
     ]);
   });
 });

@@ -2,7 +2,8 @@
  * generator/freshness.ts: the fast path of `--check`, on real files. Each test runs in a temp
  * folder of its own (the cache lives under the current folder's node_modules/.cache).
  */
-import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, renameSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { GeneratedFile } from '../../generator/emit/files.js';
@@ -68,6 +69,66 @@ describe('outputLooksFresh after recordGeneratedOutput', () => {
       },
     ],
     ['the output folder gone: not fresh', { given: (out) => removeDir(out), want: false }],
+    [
+      'a file replaced by a FIFO: not fresh, never waited on',
+      {
+        given: (out) => {
+          rmSync(join(out, 'ts/index.ts'));
+          execFileSync('mkfifo', [join(out, 'ts/index.ts')]);
+        },
+        want: false,
+      },
+    ],
+    [
+      'a file grown to 3 GB (sparse): not fresh, not read',
+      { given: (out) => truncateSync(join(out, 'ts/index.ts'), 3 * 1024 ** 3), want: false },
+    ],
+    [
+      'the record replaced by a FIFO: not fresh, never waited on',
+      {
+        given: () => {
+          const cache = join(work, 'node_modules', '.cache', 'status-catalog');
+          const [record] = readdirSync(cache);
+          rmSync(join(cache, record!));
+          execFileSync('mkfifo', [join(cache, record!)]);
+        },
+        want: false,
+      },
+    ],
+    [
+      'the record replaced by a symlink to a copy of it: not fresh (the generator writes no links)',
+      {
+        given: () => {
+          const cache = join(work, 'node_modules', '.cache', 'status-catalog');
+          const [record] = readdirSync(cache);
+          renameSync(join(cache, record!), join(work, 'copy.json'));
+          symlinkSync(join(work, 'copy.json'), join(cache, record!));
+        },
+        want: false,
+      },
+    ],
+    [
+      'the record in an older form (hashes without sizes): not fresh',
+      {
+        given: (out) => {
+          const cache = join(work, 'node_modules', '.cache', 'status-catalog');
+          const [record] = readdirSync(cache);
+          const paths = readdirSync(out, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+          writeFileSync(join(cache, record!), JSON.stringify(Object.fromEntries(paths.map((entry) => [entry.name, 'sha256-x']))));
+        },
+        want: false,
+      },
+    ],
+    [
+      'the catalog replaced by a FIFO: not fresh, never waited on',
+      {
+        given: (_, catalog) => {
+          rmSync(catalog);
+          execFileSync('mkfifo', [catalog]);
+        },
+        want: false,
+      },
+    ],
     ['the cache gone: not fresh', { given: () => removeDir(join(work, 'node_modules', '.cache')), want: false }],
   ];
   for (const [name, { given, want }] of tests) {

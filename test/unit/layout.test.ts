@@ -1,10 +1,13 @@
 /** generator/layout.ts: which folder each output goes to, and folders that would overwrite each other. */
+import { mkdirSync, realpathSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { GeneratedFile } from '../../generator/emit/files.js';
 import { OUTPUT_TARGETS, splitIntoFolders, TARGET_OPTION, type OutputLayout, type OutputTarget } from '../../generator/layout.js';
 import { emitManifest, MANIFEST_PATH, parseManifest, type ManifestInputs } from '../../generator/manifest.js';
+import { isWithin, realPathOf } from '../../generator/real-path.js';
 import { WriteError } from '../../generator/write.js';
+import { removeDir, tempDir } from '../helpers.js';
 import type { TestCase } from '../runtime/cases.js';
 
 const INPUTS: ManifestInputs = {
@@ -158,5 +161,43 @@ describe('splitIntoFolders', () => {
 describe('OUTPUT_TARGETS and TARGET_OPTION', () => {
   test('one option per target', () => {
     expect(OUTPUT_TARGETS.map((t) => TARGET_OPTION[t])).toEqual(['--openapi-out', '--ts-out', '--docs-out']);
+  });
+});
+
+describe('folders are compared by real paths', () => {
+  let work: string;
+  beforeEach(() => {
+    work = tempDir();
+    mkdirSync(join(work, 'real'));
+    symlinkSync(join(work, 'real'), join(work, 'link'));
+    symlinkSync(join(work, 'real', 'ts'), join(work, 'ahead'));
+    symlinkSync(join(work, 'loop'), join(work, 'loop'));
+  });
+  afterEach(() => removeDir(work));
+
+  test.each<[string, OutputLayout, RegExp | undefined]>([
+    ['a link to --out is the same folder', { out: 'real', own: { typescript: 'link' } }, /are the same folder \(through a symbolic link\)/],
+    [
+      'a folder inside a link to --out is inside it',
+      { out: 'real', own: { docs: 'link/docs' } },
+      /are one inside the other \(through a symbolic link\)/,
+    ],
+    ['a link to a folder not made yet inside --out', { out: 'real', own: { typescript: 'ahead' } }, /are one inside the other/],
+    ['control: a link to a separate folder', { out: 'elsewhere', own: { typescript: 'link' } }, undefined],
+    ['control: a link that loops is taken as written', { out: 'real', own: { typescript: 'loop/x' } }, undefined],
+  ])('%s', (_, layout, want) => {
+    const at = { out: join(work, layout.out), own: Object.fromEntries(Object.entries(layout.own).map(([k, v]) => [k, join(work, v)])) };
+    if (want === undefined) expect(() => splitIntoFolders(FILES, at, INPUTS, namedBy)).not.toThrow();
+    else expect(() => splitIntoFolders(FILES, at, INPUTS, namedBy)).toThrow(want);
+  });
+
+  test('realPathOf: the real path of the deepest folder that exists, then the rest as written', () => {
+    const real = realpathSync(join(work, 'real'));
+    expect(realPathOf(join(work, 'link', 'not', 'yet'))).toBe(join(real, 'not', 'yet'));
+    expect(realPathOf(join(work, 'ahead', 'x'))).toBe(join(real, 'ts', 'x'));
+    expect(realPathOf(join(work, 'loop', 'x'))).toBe(join(work, 'loop', 'x'));
+    expect(isWithin(join(real, 'ts'), real)).toBe(true);
+    expect(isWithin(`${real}-other`, real)).toBe(false);
+    expect(isWithin('/anything', '/')).toBe(true);
   });
 });
