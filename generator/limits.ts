@@ -24,3 +24,16 @@ export const MAX_NESTING = 100;
 
 /** Specs past this size are refused before parsing; public specs run to a few MB. */
 export const MAX_SPEC_BYTES = 64 * 1024 * 1024;
+
+/** Characters a codePattern may hold: a pattern for codes is a line, and its check grows with it. */
+export const MAX_CODE_PATTERN_LENGTH = 1000;
+
+/**
+ * Steps the backtracking check of a codePattern may take (redos-detector's maxSteps): what
+ * decides the verdict, so it is the same on every machine. Real code patterns take under a
+ * hundred; an ambiguous alternation of long words a few hundred.
+ */
+export const PATTERN_CHECK_STEPS = 2000;
+
+/** Time the backtracking check may take at most, for patterns whose every step is costly; past it the pattern is refused. */
+export const PATTERN_CHECK_TIME_LIMIT_MS = 1000;
