@@ -44,6 +44,8 @@ lint (checks the catalog against RFC 9110; exit 1 on an error, or a warning with
   --json            print the findings as a JSON array
 
 diff OLD NEW (what changed between two catalogs, as a Markdown changelog; exit 0):
+                    OLD and NEW are files, or REV:PATH in the git repository of the current
+                    folder (origin/main:data/status-codes.yaml), extends read from REV too
   --json            print {"level": "none|patch|minor|major", "changes": [...]}
   --fail-on LEVEL   exit 1 when the changes reach LEVEL (patch, minor or major)
 

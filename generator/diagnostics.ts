@@ -2,6 +2,7 @@
  * User-facing errors. A problem in the user's input is a Diagnostic (file, line, column,
  * field path, message) printed as one line; only bugs in the generator itself get a stack.
  */
+import { displayPath } from './display-path.js';
 
 export interface Diagnostic {
   readonly file: string;
@@ -15,9 +16,14 @@ export interface Diagnostic {
   readonly severity?: 'error' | 'warning';
 }
 
+/**
+ * The diagnostic as one line. The file name, and any other name or catalog text the message
+ * quotes, shows invisible, bidi and control characters as `\uXXXX`: a name that holds a line
+ * break or a right-to-left override cannot forge or reorder the line a user reads.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
-  return `${where}: ${d.severity === 'warning' ? 'warning: ' : ''}${d.path}: ${d.message}`;
+  return displayPath(`${where}: ${d.severity === 'warning' ? 'warning: ' : ''}${d.path}: ${d.message}`);
 }
 
 /** Thrown for invalid input; carries every problem found, not just the first. */

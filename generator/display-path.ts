@@ -4,27 +4,16 @@
  * that reorder what follows (`evil\u202Etxt.sh` reads as `evilhs.txt`), zero-width and other
  * invisible characters that make two different names look the same. Each of those is shown as
  * `\uXXXX`, so the name in a message is the name on disk, readable; everything else is kept.
+ *
+ * A backslash is kept as it is: it separates folders on Windows, and doubling every one would
+ * make the common name unreadable to rule out a name that spells `\u202e` in plain letters.
  */
+import { UNSAFE_CHARACTER, unicodeEscape } from './emit/escape.js';
 
-/**
- * Controls (Cc), format characters (Cf: bidi controls, zero-width spaces and joiners, soft
- * hyphens, tag characters), line and paragraph separators, lone surrogates, every other
- * default ignorable code point (variation selectors, fillers), and spaces other than U+0020
- * (a no-break space looks like a space and is not one).
- */
-const UNSHOWN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Code_Point}\p{Zs}]/u;
+/** Spaces other than U+0020: a no-break space looks like a space and is not one. */
+const ODD_SPACE = /(?! )\p{Zs}/gu;
 
 /** `path` with every character a terminal would not show as itself written as `\uXXXX` (`\u{XXXXX}` past U+FFFF). */
 export function displayPath(path: string): string {
-  if (!UNSHOWN.test(path)) return path;
-  let shown = '';
-  for (const ch of path) {
-    if (ch === ' ' || !UNSHOWN.test(ch)) {
-      shown += ch;
-      continue;
-    }
-    const code = ch.codePointAt(0)!;
-    shown += code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
-  }
-  return shown;
+  return path.replace(UNSAFE_CHARACTER, unicodeEscape).replace(ODD_SPACE, unicodeEscape);
 }

@@ -3,8 +3,26 @@
  * memory. Each one is named in the error that enforces it.
  */
 
-/** Catalogs past this size are refused before parsing: a catalog is hand-written text. */
-export const MAX_CATALOG_BYTES = 16 * 1024 * 1024;
+/**
+ * Catalogs past this size are refused before parsing: a catalog is hand-written text (10,000
+ * codes with real messages take 2.7 MB). It bounds what a problem costs to locate: the parse
+ * that knows positions takes about 8 s and 1 GB on 8 MiB of the smallest entries.
+ */
+export const MAX_CATALOG_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Error codes a catalog and those it extends may list in all: the checks and the outputs grow
+ * with them. The worst catalog these limits accept (this many codes, 500 statuses each listing
+ * every one of MAX_HEADERS headers, MAX_CATALOG_BYTES in all) generates in 11 to 14 s with at
+ * most 1.5 GB on a shared 2-core machine. Real services publish a few thousand codes.
+ */
+export const MAX_ERROR_CODES = 50_000;
+
+/** Entries of statuses in one catalog: one per status 100-599, so no valid catalog lists more. */
+export const MAX_STATUSES = 500;
+
+/** Headers a catalog and those it extends may declare in all; every status may list each of them. */
+export const MAX_HEADERS = 100;
 
 /** Aliases a catalog or spec may hold; far above honest use, far below an alias bomb. */
 export const MAX_ALIAS_COUNT = 100;
@@ -30,3 +48,16 @@ export const MAX_SPEC_BYTES = 64 * 1024 * 1024;
  * own lists one line per file, some 100 bytes each.
  */
 export const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
+
+/** Characters a codePattern may hold: a pattern for codes is a line, and its check grows with it. */
+export const MAX_CODE_PATTERN_LENGTH = 1000;
+
+/**
+ * Steps the backtracking check of a codePattern may take (redos-detector's maxSteps): what
+ * decides the verdict, so it is the same on every machine. Real code patterns take under a
+ * hundred; an ambiguous alternation of long words a few hundred.
+ */
+export const PATTERN_CHECK_STEPS = 2000;
+
+/** Time the backtracking check may take at most, for patterns whose every step is costly; past it the pattern is refused. */
+export const PATTERN_CHECK_TIME_LIMIT_MS = 1000;

@@ -42,12 +42,23 @@ export interface SourceDocument {
 }
 
 /**
+ * Where the catalogs of a chain are read from when not from the file system (`diff REV:PATH`
+ * reads them from a git revision): the bytes of a catalog by its name (or a CatalogError on
+ * line 0 naming it), and the name of the catalog an `extends` in `from` names.
+ */
+export interface CatalogSource {
+  read(file: string): Buffer;
+  resolve(from: string, base: string): string;
+}
+
+/**
  * Reads a catalog (or takes it already parsed) and, through `extends`, every catalog it builds
  * on: the most basic one first.
  * Paths in `extends` are relative to the file that names them. A cycle or a missing base is a
- * diagnostic located at the `extends` that leads to it.
+ * diagnostic located at the `extends` that leads to it. `from` reads them elsewhere than the
+ * file system.
  */
-export function readCatalogChain(file: string, parsed?: SourceDocument): SourceDocument[] {
+export function readCatalogChain(file: string, parsed?: SourceDocument, from?: CatalogSource): SourceDocument[] {
   const chain: SourceDocument[] = [];
   const seen: string[] = [];
   let current: string = file;
@@ -64,7 +75,8 @@ export function readCatalogChain(file: string, parsed?: SourceDocument): SourceD
     seen.push(absolute);
     let source: SourceDocument;
     try {
-      source = parsed !== undefined && chain.length === 0 ? parsed : readCatalogFile(current);
+      if (parsed !== undefined && chain.length === 0) source = parsed;
+      else source = from === undefined ? readCatalogFile(current) : parseCatalogText(decodeUtf8(from.read(current), current), current);
     } catch (error) {
       // A base that cannot be read is reported where it is named.
       if (via !== undefined && error instanceof CatalogError && error.diagnostics[0]?.line === 0) {
@@ -94,7 +106,7 @@ export function readCatalogChain(file: string, parsed?: SourceDocument): SourceD
     const base = (source.data as { extends?: unknown } | null)?.extends;
     if (typeof base !== 'string' || base === '') return chain;
     via = { source, path: ['extends'] };
-    current = resolve(dirname(current), base);
+    current = from === undefined ? resolve(dirname(current), base) : from.resolve(current, base);
   }
 }
 

@@ -20,7 +20,7 @@ import type { Diagnostic, FieldPath } from './diagnostics.js';
 import { bodyForbidden } from './http.js';
 import { classNameOf, codeSuffix, deriveIdentifier, identifierProblem } from './identifiers.js';
 import { diagnosticAt, type SourceDocument } from './load.js';
-import { matchAll, PATTERN_TIME_LIMIT_MS, PatternTimeout } from './pattern.js';
+import { codePatternProblem, matchAll, PATTERN_TIME_LIMIT_MS, PatternTimeout } from './pattern.js';
 import { closestMatch } from './suggest.js';
 
 /** A value and where it was written. */
@@ -181,6 +181,12 @@ export function checkSemantics(
       codeRegExp = new RegExp(body.codePattern, 'u');
     } catch (caught) {
       error(bodyField('codePattern'), `not a valid regular expression: ${(caught as Error).message}`);
+    }
+    // A pattern that can backtrack catastrophically is refused before it is run on anything.
+    const problem = codeRegExp === undefined ? undefined : codePatternProblem(body.codePattern);
+    if (problem !== undefined) {
+      error(bodyField('codePattern'), problem);
+      codeRegExp = undefined;
     }
   }
   /** Whether each value matches codePattern, or undefined where there is no usable pattern. */

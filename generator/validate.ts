@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Catalog } from './catalog.js';
 import { CatalogError, formatDiagnostic, type Diagnostic, type FieldPath } from './diagnostics.js';
+import { MAX_ERROR_CODES, MAX_HEADERS, MAX_STATUSES } from './limits.js';
 import { diagnosticAt, type SourceDocument } from './load.js';
 import { checkSemantics, mergeChain, NOTHING_SKIPPED, type SkippedEntries } from './semantics.js';
 
@@ -44,6 +45,9 @@ export function validateCatalog(chain: readonly SourceDocument[]): Catalog {
 }
 
 function validateChain(chain: readonly SourceDocument[]): Catalog {
+  // Past a size limit nothing else is checked: the checks and the outputs grow with the entries.
+  const tooLarge = sizeProblem(chain);
+  if (tooLarge !== undefined) throw new CatalogError([tooLarge]);
   const validate = schemaValidator();
   const problems: Diagnostic[] = [];
   /** Per file, the fields the schema found at fault, when it found any. */
@@ -69,6 +73,50 @@ function validateChain(chain: readonly SourceDocument[]): Catalog {
     fileHashes: chain.map((source) => source.sha256),
     files: chain.map((source) => resolve(source.file)),
   };
+}
+
+/**
+ * The first count of the chain past its limit (generator/limits.ts), located at the entry that
+ * passes it: statuses per file, error codes and declared headers over the whole chain.
+ */
+function sizeProblem(chain: readonly SourceDocument[]): Diagnostic | undefined {
+  let codes = 0;
+  const headers = new Set<string>();
+  for (const source of chain) {
+    if (!isMapping(source.data)) continue;
+    const { statuses, errors, headers: declared } = source.data;
+    if (Array.isArray(statuses) && statuses.length > MAX_STATUSES) {
+      return diagnosticAt(
+        source,
+        ['statuses', MAX_STATUSES],
+        `${statuses.length} statuses listed; a catalog lists at most ${MAX_STATUSES} (one entry per status 100-599)`,
+      );
+    }
+    if (Array.isArray(errors)) {
+      if (codes + errors.length > MAX_ERROR_CODES) {
+        const inherited = codes === 0 ? '' : ` (${codes} of them in the catalogs it extends)`;
+        return diagnosticAt(
+          source,
+          ['errors', MAX_ERROR_CODES - codes],
+          `${codes + errors.length} error codes listed${inherited}; catalogs are limited to ${MAX_ERROR_CODES} error codes in all`,
+        );
+      }
+      codes += errors.length;
+    }
+    if (!isMapping(declared)) continue;
+    for (const name of Object.keys(declared)) {
+      headers.add(name);
+      if (headers.size > MAX_HEADERS) {
+        return diagnosticAt(
+          source,
+          ['headers', name],
+          `more than ${MAX_HEADERS} headers declared; catalogs are limited to ${MAX_HEADERS} headers in all`,
+          { key: true },
+        );
+      }
+    }
+  }
+  return undefined;
 }
 
 /** A problem both the schema and the rules see (a missing "service") is reported once. */

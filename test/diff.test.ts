@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { commit, initRepository } from './git-repo.js';
 import { removeDir, runCli, tempDir, writeFile } from './helpers.js';
 
 interface Diff {
@@ -187,5 +188,39 @@ describe('diff', () => {
     expect(missing.stderr).toContain('no such file; create it with "status-catalog init');
     expect(runCli(['diff', before]).status).toBe(2);
     expect(readFileSync(before, 'utf8')).toBe(BASE);
+  });
+
+  it('reads OLD from a git revision as REV:PATH, extends and all, each base from the same revision', () => {
+    // The catalog extends a base in its folder; the base changes, the catalog adds a code.
+    const base = BASE.replace(/errors:[\s\S]*$/, '');
+    const codes = `extends: base.yaml\nerrors:\n  - code: SHOP.0001\n    status: 400\n    message: Invalid parameter\n`;
+    initRepository(work);
+    commit(work, { 'data/base.yaml': base, 'data/shop.yaml': codes });
+    writeFile(join(work, 'data/base.yaml'), base.replace('Nothing there.', 'Nothing at all.'));
+    writeFile(join(work, 'data/shop.yaml'), `${codes}  - code: SHOP.0002\n    status: 404\n    message: No such order\n`);
+    const result = runCli(['diff', 'HEAD:data/shop.yaml', 'data/shop.yaml', '--fail-on', 'major'], work);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(
+      [
+        '# Catalog changes: minor',
+        '',
+        'From shop.yaml to shop.yaml.',
+        '',
+        '## Minor: additions',
+        '',
+        '- Error code SHOP.0002 (404) added ("NoSuchOrder").',
+        '',
+        '## Patch: wording',
+        '',
+        '- Status 404: description changed from "Nothing there." to "Nothing at all.".',
+        '',
+      ].join('\n'),
+    );
+    // A problem in the revision's catalog is named REV:path.
+    commit(work, { 'data/shop.yaml': 'extends: base.yaml\nerrors: 5\n' });
+    const broken = runCli(['diff', 'HEAD:data/shop.yaml', 'data/shop.yaml'], work);
+    expect([broken.status, broken.stdout]).toEqual([1, '']);
+    expect(broken.stderr).toBe('HEAD:data/shop.yaml:2:9: errors: must be a list\n');
   });
 });

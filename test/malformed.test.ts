@@ -7,6 +7,7 @@ import { existsSync, openSync, readdirSync, writeSync, closeSync } from 'node:fs
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_CATALOG_BYTES } from '../generator/limits.js';
 import { CLI, removeDir, ROOT, tempDir } from './helpers.js';
 
 const CORPUS = join(ROOT, 'test', 'fixtures', 'malformed');
@@ -85,6 +86,6 @@ describe('malformed catalogs', () => {
     closeSync(fd);
     const result = run(big, join(work, 'big-out'));
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe(`${big}: (catalog): file is 52428800 bytes; catalogs are limited to 16777216 bytes\n`);
+    expect(result.stderr).toBe(`${big}: (catalog): file is 52428800 bytes; catalogs are limited to ${MAX_CATALOG_BYTES} bytes\n`);
   });
 });

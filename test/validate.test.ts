@@ -113,6 +113,13 @@ describe('catalog validation', () => {
       ],
     ],
     [
+      'code pattern that can backtrack catastrophically',
+      catalogWith({ 3: "  codePattern: '^([A-Z0-9]+\\.?)+[0-9]{4}$'" }),
+      [
+        'cat.yaml:3:16: errorBody.codePattern: may backtrack catastrophically: [A-Z0-9] (character 3 of the pattern) and [0-9] (character 17) can match the same characters, so a long code that almost matches is tried in very many ways; rewrite it so that each character can be matched one way only, e.g. ^[A-Z]+(?:\\.[A-Z]+)*$ rather than ^([A-Z]+\\.?)+$',
+      ],
+    ],
+    [
       'default code not matching',
       catalogWith({ 4: '  defaultCode: T1.00' }),
       ['cat.yaml:4:16: errorBody.defaultCode: "T1.00" does not match codePattern ^T1\\.[0-9]{4}$'],
@@ -169,6 +176,23 @@ describe('catalog validation', () => {
 
   it('accepts a byte order mark and CRLF line ends', () => {
     expect(errorsOf(`\uFEFF${catalogWith({}).replace(/\n/g, '\r\n')}`)).toEqual([]);
+  });
+
+  it('the CLI refuses a code pattern that can backtrack catastrophically, at once, writing nothing', () => {
+    const dir = tempDir();
+    try {
+      const catalog = writeFile(join(dir, 'cat.yaml'), catalogWith({ 3: "  codePattern: '^([A-Z0-9]+\\.?)+[0-9]{4}$'" }));
+      const out = join(dir, 'out');
+      const result = runCli(['generate', '--catalog', catalog, '--out', out]);
+      expect(result.status).toBe(1);
+      const [line, ...rest] = result.stderr.split('\n');
+      expect(line).toMatch(/: errorBody\.codePattern: may backtrack catastrophically: /);
+      expect(line?.startsWith(`${catalog}:3:16: `)).toBe(true);
+      expect(rest).toEqual(['']);
+      expect(existsSync(out)).toBe(false);
+    } finally {
+      removeDir(dir);
+    }
   });
 
   it('refuses an alias bomb with a limit in the message', () => {

@@ -1,6 +1,7 @@
 /**
  * `status-catalog diff OLD NEW`: what changed between two catalogs (generator/diff.ts), as a
- * Markdown changelog, or with --json as {"level", "changes"}. Exit 0 whatever changed; with
+ * Markdown changelog, or with --json as {"level", "changes"}. Either may be `REV:PATH`, the
+ * catalog in a git revision (generator/git-revision.ts). Exit 0 whatever changed; with
  * `--fail-on LEVEL`, exit 1 when the changes reach that level (a CI gate on breaking changes).
  */
 import { basename } from 'node:path';
@@ -27,13 +28,19 @@ export async function runDiff(argv: readonly string[]): Promise<number> {
   if (failOn !== undefined && !(FAIL_LEVELS as readonly string[]).includes(failOn)) {
     throw new UsageError(`--fail-on: "${failOn}" is not a level; choose ${FAIL_LEVELS.join(', ')}`);
   }
-  const [{ loadCatalog }, { buildModel }, { diffModels, levelRank }] = await Promise.all([
-    import('../index.js'),
+  const [{ readCatalogChain }, { validateCatalog }, { buildModel }, { diffModels, levelRank }, { revisionCatalog }] = await Promise.all([
+    import('../load.js'),
+    import('../validate.js'),
     import('../model.js'),
     import('../diff.js'),
+    import('../git-revision.js'),
   ]);
-  const load = (path: string) => {
-    const catalog = acceptWarnings(loadCatalog(catalogPathOf(path)), values.strict);
+  // A catalog is a file, or REV:PATH in the git repository of the current folder, extends and all.
+  const load = (argument: string) => {
+    const revision = revisionCatalog(argument);
+    const chain =
+      revision === undefined ? readCatalogChain(catalogPathOf(argument)) : readCatalogChain(revision.file, undefined, revision.source);
+    const catalog = acceptWarnings(validateCatalog(chain), values.strict);
     return catalog === undefined ? undefined : buildModel(catalog);
   };
   const before = load(oldPath);

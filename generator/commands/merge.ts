@@ -1,6 +1,7 @@
 /** `status-catalog merge SPEC`: the catalog's components merged into an existing OpenAPI spec. */
 import { existsSync } from 'node:fs';
 import { displayPath } from '../display-path.js';
+import { UNSAFE_CHARACTER } from '../emit/escape.js';
 import { CatalogError } from '../diagnostics.js';
 import { MAX_SPEC_BYTES } from '../limits.js';
 import type { MergeResult } from '../merge.js';
@@ -91,9 +92,6 @@ function mergeCommand(spec: string, values: Values): string {
   return words.map(shellQuote).join(' ');
 }
 
-/** What a terminal does not show as itself: controls and invisible characters. */
-const INVISIBLE = /[\p{Cc}\p{Default_Ignorable_Code_Point}\u2028\u2029]/gu;
-
 /**
  * A word as a POSIX shell reads it back: as is when it is plain, else single-quoted; a word
  * with a control or invisible character in `$'…'` (bash, zsh, ksh and POSIX.1-2024 sh), where
@@ -101,10 +99,10 @@ const INVISIBLE = /[\p{Cc}\p{Default_Ignorable_Code_Point}\u2028\u2029]/gu;
  */
 export function shellQuote(word: string): string {
   if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(word)) return word;
-  if (!new RegExp(INVISIBLE.source, 'u').test(word)) return `'${word.replace(/'/g, `'\\''`)}'`;
+  if (!new RegExp(UNSAFE_CHARACTER.source, 'u').test(word)) return `'${word.replace(/'/g, `'\\''`)}'`;
   const escaped = word
     .replace(/[\\']/g, (ch) => `\\${ch}`)
-    .replace(INVISIBLE, (ch) => {
+    .replace(UNSAFE_CHARACTER, (ch) => {
       const code = ch.codePointAt(0)!;
       const named: Record<number, string> = { 7: 'a', 8: 'b', 9: 't', 10: 'n', 11: 'v', 12: 'f', 13: 'r', 27: 'E' };
       if (named[code] !== undefined) return `\\${named[code]}`;

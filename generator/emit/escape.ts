@@ -11,10 +11,10 @@
  * joiners, soft hyphens, tag characters), line and paragraph separators, every other default
  * ignorable code point (variation selectors, Hangul fillers), and lone surrogates.
  */
-const UNSAFE_CHARACTER = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Code_Point}]/gu;
+export const UNSAFE_CHARACTER = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Code_Point}]/gu;
 
 /** `\uXXXX`, or `\u{XXXXX}` beyond the Basic Multilingual Plane. */
-function unicodeEscape(ch: string): string {
+export function unicodeEscape(ch: string): string {
   const code = ch.codePointAt(0)!;
   return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
 }
