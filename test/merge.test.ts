@@ -736,7 +736,8 @@ describe('merge targets that are not plain files', () => {
         "import { syncBuiltinESMExports } from 'node:module';",
         'const real = fs.writeFileSync;',
         'fs.writeFileSync = function (path, ...rest) {',
-        "  if (String(path).includes('.tmp-')) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });",
+        // The spec's lock is made before (its own temporary folder ends in .lock.tmp-): the disk fills after.
+        "  if (String(path).includes('.tmp-') && !String(path).includes('.lock.tmp-')) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });",
         '  return real.call(this, path, ...rest);',
         '};',
         'syncBuiltinESMExports();',
@@ -751,5 +752,45 @@ describe('merge targets that are not plain files', () => {
     );
     expect(readFileSync(join(dir, 'linked-too.yaml'), 'utf8')).toBe(readFileSync(petstore, 'utf8'));
     expect(readdirSync(dir).filter((name) => name.startsWith('.linked'))).toEqual([]);
+  });
+});
+
+describe('merge --in-place runs on one spec take turns', () => {
+  const petstore = join(SPECS, 'petstore.oas30.yaml');
+  const CLI_PATH = join(ROOT, 'dist', 'cli.js');
+  let dir: string;
+  beforeAll(() => {
+    dir = tempDir();
+  });
+  afterAll(() => removeDir(dir));
+
+  /** The CLI as a child process, resolved with its exit code and standard error. */
+  const started = (args: readonly string[]): Promise<{ status: number | null; stderr: string }> =>
+    new Promise((done) => {
+      const child = spawn(process.execPath, [CLI_PATH, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+      child.on('close', (status) => done({ status, stderr }));
+    });
+
+  /** Which of `statuses` every operation of the spec answers. */
+  const answered = (text: string, statuses: readonly string[]): string[] => {
+    const spec = load(text) as { paths: Record<string, Record<string, { responses?: Record<string, unknown> }>> };
+    const operations = Object.values(spec.paths).flatMap((item) => Object.values(item).filter((op) => op.responses !== undefined));
+    return statuses.filter((status) => operations.length > 0 && operations.every((op) => op.responses![status] !== undefined));
+  };
+
+  it('two runs attaching different statuses both land (each merges into what the other wrote)', async () => {
+    for (let round = 0; round < 3; round += 1) {
+      const spec = writeFile(join(dir, `turns-${round}.yaml`), readFileSync(petstore, 'utf8'));
+      expect(answered(readFileSync(spec, 'utf8'), ['404', '500'])).toEqual([]);
+      const results = await Promise.all([
+        started(['merge', spec, '--in-place', '--attach', '404']),
+        started(['merge', spec, '--in-place', '--attach', '500']),
+      ]);
+      expect(results.map((result) => result.status)).toEqual([0, 0]);
+      expect(answered(readFileSync(spec, 'utf8'), ['404', '500'])).toEqual(['404', '500']);
+      expect(readdirSync(dir).filter((name) => name.startsWith(`.turns-${round}`))).toEqual([]);
+    }
   });
 });

@@ -1,11 +1,14 @@
 /** `status-catalog merge SPEC`: the catalog's components merged into an existing OpenAPI spec. */
 import { existsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { displayPath } from '../display-path.js';
 import { UNSAFE_CHARACTER } from '../emit/escape.js';
 import { CatalogError } from '../diagnostics.js';
 import { MAX_SPEC_BYTES } from '../limits.js';
 import type { MergeResult } from '../merge.js';
+import { withFileLock } from '../lock.js';
 import { readRegularFile, UnreadableFileError } from '../read-file.js';
+import { realPathOf } from '../real-path.js';
 import { descriptorNamed, writeFileAtomically } from '../write-file.js';
 import { WriteError } from '../write.js';
 import { acceptWarnings, catalogPathOf, COMMON_OPTIONS, noMoreArguments, parse, say, UsageError } from './shared.js';
@@ -136,11 +139,17 @@ export interface InPlaceOutcome {
  * SPEC cannot be read (said already).
  */
 export function mergeInPlace(spec: string, decode: Decode, merge: (input: string) => MergeResult): InPlaceOutcome | undefined {
-  const input = readSpec(spec, decode);
-  if (input === undefined) return undefined;
-  const result = merge(input);
-  if (result.text === input) return { result, written: false, warnings: [] };
-  return { result, written: true, warnings: writeSpec(spec, result.text) };
+  // Read, merge and write under the spec's lock: two runs on one spec take turns, so each
+  // merges into what the other wrote and neither update is lost. The lock sits beside the
+  // file a symlink names, where the new text is written.
+  const real = realPathOf(spec);
+  return withFileLock(join(dirname(real), `.${basename(real)}.lock`), displayPath(spec), () => {
+    const input = readSpec(spec, decode);
+    if (input === undefined) return undefined;
+    const result = merge(input);
+    if (result.text === input) return { result, written: false, warnings: [] };
+    return { result, written: true, warnings: writeSpec(spec, result.text) };
+  });
 }
 
 export async function runMerge(argv: readonly string[]): Promise<number> {
