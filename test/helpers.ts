@@ -7,6 +7,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import { describeErrorBody } from '../generator/body/descriptor.js';
 import type { CatalogData } from '../generator/catalog.js';
+import { CatalogError, formatDiagnostic } from '../generator/diagnostics.js';
+import { parseCatalog } from '../generator/index.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI = join(ROOT, 'dist', 'cli.js');
@@ -114,4 +116,15 @@ export function compileTypeScript(
 /** Imports a compiled module by file path. */
 export async function importFile<T>(path: string): Promise<T> {
   return (await import(pathToFileURL(path).href)) as T;
+}
+
+/** Every problem parseCatalog finds in `text`, as the CLI prints them (warnings among them when there are errors); none when it is accepted. */
+export function problemsOf(text: string, file = 'cat.yaml'): string[] {
+  try {
+    parseCatalog(text, file);
+  } catch (error) {
+    if (error instanceof CatalogError) return error.diagnostics.map(formatDiagnostic);
+    throw error;
+  }
+  return [];
 }

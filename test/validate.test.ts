@@ -8,24 +8,12 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { CatalogError, formatDiagnostic, parseCatalog } from '../generator/index.js';
 import { catalogWith } from './catalog-lines.js';
-import { removeDir, runCli, tempDir, writeFile } from './helpers.js';
-
-/** Every problem of a catalog, warnings among them when there are errors. */
-function errorsOf(text: string, file = 'cat.yaml'): string[] {
-  try {
-    parseCatalog(text, file);
-  } catch (error) {
-    if (error instanceof CatalogError) return error.diagnostics.map(formatDiagnostic);
-    throw error;
-  }
-  return [];
-}
+import { problemsOf, removeDir, runCli, tempDir, writeFile } from './helpers.js';
 
 describe('catalog validation', () => {
   it('accepts the base catalog', () => {
-    expect(errorsOf(catalogWith({}))).toEqual([]);
+    expect(problemsOf(catalogWith({}))).toEqual([]);
   });
 
   const cases: [string, string, string[]][] = [
@@ -154,13 +142,13 @@ describe('catalog validation', () => {
 
   for (const [name, text, expected] of cases) {
     it(`reports ${name}`, () => {
-      expect(errorsOf(text)).toEqual(expected);
+      expect(problemsOf(text)).toEqual(expected);
     });
   }
 
   it('reports every problem at once, in file order', () => {
     const text = catalogWith({ 10: '  - status: 700', 11: '    name: Not Found', 16: '    message: Not Found', 19: '    retry: soon' });
-    expect(errorsOf(text)).toEqual([
+    expect(problemsOf(text)).toEqual([
       'cat.yaml:10:13: statuses[0].status: status 700 is outside 100-599',
       'cat.yaml:11:11: statuses[0].name: "Not Found" is not an identifier: use ASCII letters, digits and underscores, starting with a letter',
       // statuses[1] has a schema problem: its own message is not compared with others.
@@ -171,11 +159,11 @@ describe('catalog validation', () => {
   it('locates errors in JSON catalogs too', () => {
     const json =
       '{\n  "service": "T1",\n  "errorBody": { "codePattern": "^T1$", "defaultCode": "T1" },\n  "statuses": [\n    { "status": 404, "name": "NotFound", "message": "x", "description": "y", "oops": 1 }\n  ]\n}\n';
-    expect(errorsOf(json, 'cat.json')).toEqual(['cat.json:5:78: statuses[0].oops: unknown field "oops"']);
+    expect(problemsOf(json, 'cat.json')).toEqual(['cat.json:5:78: statuses[0].oops: unknown field "oops"']);
   });
 
   it('accepts a byte order mark and CRLF line ends', () => {
-    expect(errorsOf(`\uFEFF${catalogWith({}).replace(/\n/g, '\r\n')}`)).toEqual([]);
+    expect(problemsOf(`\uFEFF${catalogWith({}).replace(/\n/g, '\r\n')}`)).toEqual([]);
   });
 
   it('the CLI refuses a code pattern that can backtrack catastrophically, at once, writing nothing', () => {
@@ -202,7 +190,7 @@ describe('catalog validation', () => {
       'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
       'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]',
     ].join('\n');
-    const [line, ...rest] = errorsOf(bomb);
+    const [line, ...rest] = problemsOf(bomb);
     expect(rest).toEqual([]);
     expect(line).toMatch(/^cat\.yaml:1:1: \(catalog\): .*\(limit: 100 aliases\)$/);
   });
@@ -243,7 +231,7 @@ describe('one pass', () => {
 
   // statuses[0] (a schema problem) is left out of the rules, so a code on 404 is no warning.
   it('reports schema problems, rule problems and warnings together, in file order', () => {
-    expect(errorsOf(EVERYTHING)).toEqual(EVERY_LINE);
+    expect(problemsOf(EVERYTHING)).toEqual(EVERY_LINE);
   });
 
   let dir: string;
@@ -326,7 +314,7 @@ describe('one pass', () => {
   ];
   for (const [name, text, expected] of cases) {
     it(name, () => {
-      expect(errorsOf(text)).toEqual(expected);
+      expect(problemsOf(text)).toEqual(expected);
     });
   }
 
@@ -337,7 +325,7 @@ describe('one pass', () => {
       'statuses:',
       '  - { status: 410, name: TooManyRequests, message: Gone, description: Gone. }',
     ].join('\n');
-    expect(errorsOf(extending, join(dir, 'ext.yaml')).map((line) => line.split(`${dir}/`).join(''))).toEqual([
+    expect(problemsOf(extending, join(dir, 'ext.yaml')).map((line) => line.split(`${dir}/`).join(''))).toEqual([
       'base.yaml:12:14: statuses[0].message: must be a string',
       'ext.yaml:3:26: statuses[0].name: name "TooManyRequests" of status 410 collides with status 429 (base.yaml:15); give one a different name',
     ]);
@@ -407,7 +395,7 @@ describe('one pass', () => {
           else Object.defineProperty(node, path.at(-1)!, { value, enumerable: true, writable: true, configurable: true });
         }
         const file = json ? 'cat.json' : 'cat.yaml';
-        const lines = errorsOf(json ? JSON.stringify(data, null, 2) : stringify(data), file);
+        const lines = problemsOf(json ? JSON.stringify(data, null, 2) : stringify(data), file);
         for (const line of lines) expect(line).toMatch(new RegExp(`^${file.replace('.', '\\.')}:[1-9][0-9]*:[1-9][0-9]*: [^\\n]+$`));
       }),
       { numRuns: 500, seed: 20260511 },

@@ -5,9 +5,8 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CatalogError, formatDiagnostic, parseCatalog } from '../../generator/index.js';
 import { MAX_ERROR_CODES, MAX_HEADERS, MAX_STATUSES } from '../../generator/limits.js';
-import { removeDir, runCli, tempDir, writeFile } from '../helpers.js';
+import { problemsOf, removeDir, runCli, tempDir, writeFile } from '../helpers.js';
 
 const HEAD = ['service: T1', 'errorBody: {}', 'statuses:', '  - { status: 404, name: NotFound, message: Not Found, description: d }'];
 
@@ -16,16 +15,6 @@ function withCodes(count: number, from = 0, head: readonly string[] = HEAD): str
   const lines = [...head, 'errors:'];
   for (let i = from; i < from + count; i += 1) lines.push(`  - { code: C${i}, status: 404, message: m${i} }`);
   return `${lines.join('\n')}\n`;
-}
-
-function problemsOf(text: string, file = 'cat.yaml'): string[] {
-  try {
-    parseCatalog(text, file);
-  } catch (error) {
-    if (error instanceof CatalogError) return error.diagnostics.map(formatDiagnostic);
-    throw error;
-  }
-  return [];
 }
 
 describe('catalog size limits', () => {
