@@ -6,6 +6,7 @@ import * as nodeFs from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
+import { displayPath } from './display-path.js';
 import { WriteError } from './write.js';
 
 /** The file-system calls writeFileAtomically makes; tests pass a copy that fails on purpose. */
@@ -77,10 +78,11 @@ export function writeFileAtomically(
   try {
     stat = fs.statSync(path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new WriteError(`${path}: could not write: ${(error as Error).message}`);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new WriteError(`${displayPath(path)}: could not write: ${(error as Error).message}`);
   }
   if (stat === undefined) return replace(path, resolve(path), text, undefined, fs, copyAttributes);
-  if (stat.isDirectory()) throw new WriteError(`${path}: is a folder, not a file`);
+  if (stat.isDirectory()) throw new WriteError(`${displayPath(path)}: is a folder, not a file`);
   // Nothing to swap in: a device or a pipe takes the text as it comes. Opened by its own name:
   // a link to /dev/stdout resolves to a name (`pipe:[…]`) that cannot be opened.
   if (!stat.isFile()) {
@@ -95,7 +97,7 @@ export function writeFileAtomically(
   } catch {
     writable = false;
   }
-  if (!writable) throw new WriteError(`${path}: is read-only; refusing to replace it (make it writable first)`);
+  if (!writable) throw new WriteError(`${displayPath(path)}: is read-only; refusing to replace it (make it writable first)`);
   if (stat.nlink > 1) {
     writeInPlace(path, target, text, stat.nlink, fs);
     return [];
@@ -107,7 +109,7 @@ function writeThrough(path: string, write: () => void): void {
   try {
     write();
   } catch (error) {
-    throw new WriteError(`${path}: could not write: ${(error as Error).message}`, { cause: error });
+    throw new WriteError(`${displayPath(path)}: could not write: ${(error as Error).message}`, { cause: error });
   }
 }
 
@@ -158,13 +160,15 @@ function replace(
       try {
         copyAttributes(target, temporary);
       } catch (error) {
-        warnings.push(`${path}: written, but its extended attributes could not be kept: ${(error as Error).message}`);
+        warnings.push(`${displayPath(path)}: written, but its extended attributes could not be kept: ${(error as Error).message}`);
       }
     }
     fs.renameSync(temporary, target);
   } catch (error) {
     removeQuietly(fs, temporary);
-    throw new WriteError(`${path}: could not write, the file was left as it was: ${(error as Error).message}`, { cause: error });
+    throw new WriteError(`${displayPath(path)}: could not write, the file was left as it was: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   return warnings;
 }
@@ -186,7 +190,7 @@ function writeInPlace(path: string, target: string, text: string, links: number,
     removeQuietly(fs, temporary);
     removeQuietly(fs, original);
     throw new WriteError(
-      `${path}: could not write it (it has ${links} hard links, so it is written in place), the file was left as it was: ${(error as Error).message}`,
+      `${displayPath(path)}: could not write it (it has ${links} hard links, so it is written in place), the file was left as it was: ${(error as Error).message}`,
       { cause: error },
     );
   }
@@ -208,7 +212,7 @@ function writeInPlace(path: string, target: string, text: string, links: number,
       }
     }
     throw new WriteError(
-      `${path}: could not write it in place (it has ${links} hard links): ${(error as Error).message}; the file may now be damaged: its previous text is in ${original}`,
+      `${displayPath(path)}: could not write it in place (it has ${links} hard links): ${(error as Error).message}; the file may now be damaged: its previous text is in ${displayPath(original)}`,
       { cause: error },
     );
   }

@@ -10,7 +10,6 @@ import { withFileLock } from '../lock.js';
 import { readRegularFile, UnreadableFileError } from '../read-file.js';
 import { realPathOf } from '../real-path.js';
 import { descriptorNamed, writeFileAtomically } from '../write-file.js';
-import { WriteError } from '../write.js';
 import { acceptWarnings, catalogPathOf, COMMON_OPTIONS, noMoreArguments, parse, say, UsageError } from './shared.js';
 
 export const MERGE_OPTIONS = {
@@ -115,16 +114,6 @@ export function shellQuote(word: string): string {
   return `$'${escaped}'`;
 }
 
-/** writeFileAtomically, its messages (which name the file) shown as displayPath shows names. */
-function writeSpec(target: string, text: string): string[] {
-  try {
-    return writeFileAtomically(target, text).map(displayPath);
-  } catch (error) {
-    if (error instanceof WriteError) throw new WriteError(displayPath(error.message), { cause: error.cause });
-    throw error;
-  }
-}
-
 /** What the in-place sequence did: the merge, and whether the spec was written. */
 export interface InPlaceOutcome {
   readonly result: MergeResult;
@@ -148,7 +137,7 @@ export function mergeInPlace(spec: string, decode: Decode, merge: (input: string
     if (input === undefined) return undefined;
     const result = merge(input);
     if (result.text === input) return { result, written: false, warnings: [] };
-    return { result, written: true, warnings: writeSpec(spec, result.text) };
+    return { result, written: true, warnings: writeFileAtomically(spec, result.text) };
   });
 }
 
@@ -243,7 +232,7 @@ export async function runMerge(argv: readonly string[]): Promise<number> {
     say(process.stderr, `status-catalog: left ${shownTarget} as it was: it holds the merged spec already ${summary(result)}`);
     return 0;
   }
-  for (const warning of writeSpec(target, result.text)) say(process.stderr, `status-catalog: warning: ${warning}`);
+  for (const warning of writeFileAtomically(target, result.text)) say(process.stderr, `status-catalog: warning: ${warning}`);
   say(process.stderr, `status-catalog: wrote ${shownTarget} ${summary(result)}`);
   return 0;
 }
