@@ -4,9 +4,9 @@
  * input, stale output or a failed write, 2 on a usage error, 70 on an internal error. User
  * errors are one line each, never a stack trace (unless --debug).
  */
-import { CatalogError, formatDiagnostic } from './diagnostics.js';
-import { GENERATOR_VERSION } from './version.js';
-import { WriteError } from './write.js';
+import { CatalogError, formatDiagnostic } from './util/diagnostics.js';
+import { GENERATOR_VERSION } from './util/version.js';
+import { WriteError } from './write/write.js';
 import { COMMON_OPTIONS, DEFAULT_CATALOG, DEFAULT_OUT, parse, say, UsageError } from './commands/shared.js';
 
 const HELP = `status-catalog ${GENERATOR_VERSION}

@@ -5,11 +5,11 @@
  *   const files = await generate(catalog);          // [{ path, contents }], nothing written
  *   writeAtomically('output', files);               // or checkOutput('output', files)
  */
-import type { Catalog } from './catalog.js';
-import { parseCatalogText, readCatalogChain } from './load.js';
-import { mergeSpec, type MergeOptions, type MergeResult } from './merge.js';
-import { buildModel } from './model.js';
-import { validateCatalog } from './validate.js';
+import type { Catalog } from './catalog/types.js';
+import { parseCatalogText, readCatalogChain } from './catalog/read.js';
+import { mergeSpec, type MergeOptions, type MergeResult } from './merge/merge.js';
+import { buildModel } from './model/model.js';
+import { validateCatalog } from './catalog/validate.js';
 
 export type {
   Catalog,
@@ -21,14 +21,14 @@ export type {
   HeaderValueSchema,
   RetryPolicy,
   StatusSpec,
-} from './catalog.js';
-export { CatalogError, formatDiagnostic, type Diagnostic } from './diagnostics.js';
-export type { GeneratedFile } from './emit/files.js';
-export { generate, OUTPUT_KINDS, type GenerateOptions, type OutputKind } from './generate.js';
-export { MANIFEST_PATH } from './manifest.js';
-export type { MergeOptions, MergeResult } from './merge.js';
-export { checkOutput, isFresh, writeAtomically, WriteError, type CheckResult } from './write.js';
-export { writeFileAtomically } from './write-file.js';
+} from './catalog/types.js';
+export { CatalogError, formatDiagnostic, type Diagnostic } from './util/diagnostics.js';
+export type { GeneratedFile } from './targets/target.js';
+export { generate, OUTPUT_KINDS, type GenerateOptions, type OutputKind } from './pipeline.js';
+export { MANIFEST_PATH } from './write/manifest.js';
+export type { MergeOptions, MergeResult } from './merge/merge.js';
+export { checkOutput, isFresh, writeAtomically, WriteError, type CheckResult } from './write/write.js';
+export { writeFileAtomically } from './write/write-file.js';
 
 /**
  * Reads and validates a catalog file (YAML or JSON) and the catalogs it extends. Throws

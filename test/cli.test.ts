@@ -5,8 +5,8 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, symlinkSync, wri
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_CATALOG_BYTES } from '../generator/limits.js';
-import { CATALOG_MODULES, RUNTIME_MODULES } from '../generator/runtime-sources.js';
+import { MAX_CATALOG_BYTES } from '../generator/util/limits.js';
+import { CATALOG_MODULES, RUNTIME_MODULES } from '../generator/targets/typescript/runtime-sources.js';
 import { CLI, DEFAULT_CATALOG, OUTPUT, removeDir, ROOT, runCli, seedCatalog, tempDir, writeFile } from './helpers.js';
 
 /**

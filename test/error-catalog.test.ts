@@ -1,7 +1,7 @@
 /** Validation of error codes, names derived from messages, and catalogs that extend others. */
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deriveIdentifier } from '../generator/identifiers.js';
+import { deriveIdentifier } from '../generator/catalog/identifiers.js';
 import { CatalogError, formatDiagnostic, loadCatalog, parseCatalog } from '../generator/index.js';
 import { removeDir, tempDir, writeFile } from './helpers.js';
 

@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import * as prettier from 'prettier';
-import { buildOpenApiDocuments, toJson, toYaml } from '../generator/emit/openapi.js';
-import { PRETTIER_OPTIONS } from '../generator/emit/ts-layout.js';
+import { buildOpenApiDocuments, toJson, toYaml } from '../generator/targets/openapi/openapi.js';
+import { PRETTIER_OPTIONS } from '../generator/targets/typescript/writer/layout.js';
 import { loadCatalog, type Catalog } from '../generator/index.js';
-import { buildModel } from '../generator/model.js';
+import { buildModel } from '../generator/model/model.js';
 import {
   compileTypeScript,
   ERASABLE_OPTIONS,

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import MarkdownIt from 'markdown-it';
 import { Node, Project } from 'ts-morph';
 import * as prettier from 'prettier';
-import { PRETTIER_OPTIONS } from '../generator/emit/ts-layout.js';
-import { docText, markdownCell, markdownParagraph, stringLiteral } from '../generator/emit/escape.js';
+import { PRETTIER_OPTIONS } from '../generator/targets/typescript/writer/layout.js';
+import { docText, markdownCell, markdownParagraph, stringLiteral } from '../generator/util/escape.js';
 import { compileTypeScript, importFile, removeDir, runCli, tempDir, writeFile } from './helpers.js';
 import { readTables } from './markdown.js';
 

@@ -6,8 +6,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import { describeErrorBody } from '../generator/body/descriptor.js';
-import type { CatalogData } from '../generator/catalog.js';
-import { CatalogError, formatDiagnostic } from '../generator/diagnostics.js';
+import type { CatalogData } from '../generator/catalog/types.js';
+import { CatalogError, formatDiagnostic } from '../generator/util/diagnostics.js';
 import { parseCatalog } from '../generator/index.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');

@@ -5,7 +5,7 @@
 import * as prettier from 'prettier';
 import { CodeBlockWriter } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
-import { list, numberList, PRETTIER_OPTIONS, union, type Writer } from '../generator/emit/ts-layout.js';
+import { list, numberList, PRETTIER_OPTIONS, union, type Writer } from '../generator/targets/typescript/writer/layout.js';
 
 /** The text a helper writes, and prettier's layout of that same text. */
 async function layouts(write: (w: Writer) => void): Promise<{ ours: string; prettiers: string }> {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCatalog } from '../generator/index.js';
 import { loadRegistry, RFC9110_SECTIONS } from '../generator/lint/registry.js';
 import { RULES, type RuleHit } from '../generator/lint/rules.js';
-import { buildModel } from '../generator/model.js';
+import { buildModel } from '../generator/model/model.js';
 import { ROOT } from './helpers.js';
 
 const registry = loadRegistry();

@@ -7,7 +7,7 @@ import { existsSync, openSync, readdirSync, writeSync, closeSync } from 'node:fs
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_CATALOG_BYTES } from '../generator/limits.js';
+import { MAX_CATALOG_BYTES } from '../generator/util/limits.js';
 import { CLI, removeDir, ROOT, tempDir } from './helpers.js';
 
 const CORPUS = join(ROOT, 'test', 'fixtures', 'malformed');

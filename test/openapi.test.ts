@@ -11,7 +11,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isAlias, isNode, parse, parseDocument, visit } from 'yaml';
-import type { StatusSpec } from '../generator/catalog.js';
+import type { StatusSpec } from '../generator/catalog/types.js';
 import { OUTPUT, seedCatalog } from './helpers.js';
 import { RULES_OFF_FOR_FRAGMENT } from './openapi-check.js';
 

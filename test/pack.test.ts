@@ -5,15 +5,15 @@
  * name when it does not.
  *
  * The package ships TypeScript sources only as the runtime modules the generator copies verbatim into
- * every output (dist/runtime/, see generator/runtime-sources.ts): exactly RUNTIME_MODULES, and never the
- * stand-ins for the catalog modules kept beside them in generator/runtime/.
+ * every output (dist/targets/typescript/runtime/, see generator/targets/typescript/runtime-sources.ts): exactly RUNTIME_MODULES, and never the
+ * stand-ins for the catalog modules kept beside them in generator/targets/typescript/runtime/.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CATALOG_MODULES, RUNTIME_MODULES } from '../generator/runtime-sources.js';
+import { CATALOG_MODULES, RUNTIME_MODULES } from '../generator/targets/typescript/runtime-sources.js';
 import { DEFAULT_CATALOG, OUTPUT, removeDir, ROOT, tempDir, writeFile } from './helpers.js';
 
 const PACK_TIMEOUT_MS = 180_000;
@@ -153,11 +153,11 @@ describe('npm package', () => {
     expect(paths.filter((path) => path.startsWith('test/'))).toEqual([]);
     expect(paths.filter((path) => path.startsWith('generator/'))).toEqual([]);
     // Declarations are wanted. TypeScript sources only as the runtime modules the generator copies
-    // into outputs, in dist/runtime/ and alone there (nothing compiled from them).
-    const runtime = RUNTIME_MODULES.map((name) => `dist/runtime/${name}`).sort();
+    // into outputs, in dist/targets/typescript/runtime/ and alone there (nothing compiled from them).
+    const runtime = RUNTIME_MODULES.map((name) => `dist/targets/typescript/runtime/${name}`).sort();
     expect(RUNTIME_MODULES.length).toBeGreaterThan(0);
     expect(paths.filter(isTypeScriptSource).sort()).toEqual(runtime);
-    expect(paths.filter((path) => path.startsWith('dist/runtime/')).sort()).toEqual(runtime);
+    expect(paths.filter((path) => path.startsWith('dist/targets/typescript/runtime/')).sort()).toEqual(runtime);
     // Never the stand-ins of the catalog modules (each output gets its catalog's own).
     expect(CATALOG_MODULES.filter((name) => RUNTIME_MODULES.includes(name))).toEqual([]);
     for (const name of CATALOG_MODULES)
@@ -174,8 +174,8 @@ describe('npm package', () => {
     expect(existsSync(join(installed, 'dist', 'cli.js'))).toBe(true);
     expect(existsSync(join(installed, 'data', 'catalog.schema.json'))).toBe(true);
     expect(existsSync(join(installed, 'generator'))).toBe(false);
-    // The runtime the installed generator reads (dist/runtime-sources.js) is there, and only it.
-    expect(readdirSync(join(installed, 'dist', 'runtime')).sort()).toEqual([...RUNTIME_MODULES].sort());
+    // The runtime the installed generator reads (dist/targets/typescript/runtime-sources.js) is there, and only it.
+    expect(readdirSync(join(installed, 'dist', 'targets', 'typescript', 'runtime')).sort()).toEqual([...RUNTIME_MODULES].sort());
     const bin = join(consumer, 'node_modules', '.bin', 'status-catalog');
     expect(realpathSync(bin)).toBe(realpathSync(join(installed, 'dist', 'cli.js')));
   });

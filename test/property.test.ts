@@ -28,7 +28,7 @@ import fc from 'fast-check';
 import * as prettier from 'prettier';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { PRETTIER_OPTIONS } from '../generator/emit/ts-layout.js';
+import { PRETTIER_OPTIONS } from '../generator/targets/typescript/writer/layout.js';
 import { CatalogError, formatDiagnostic, generate, loadCatalog, type Catalog } from '../generator/index.js';
 import type { CodeErrorClass } from '../output/ts/index.js';
 import { compileTypeScript, ERASABLE_OPTIONS, importFile, removeDir, tempDir } from './helpers.js';

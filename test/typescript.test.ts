@@ -9,8 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { Ajv } from 'ajv';
 import * as prettier from 'prettier';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PRETTIER_OPTIONS } from '../generator/emit/typescript.js';
-import { CATALOG_MODULES as CATALOG_SOURCES, PRIVATE_MODULES, RUNTIME_MODULES } from '../generator/runtime-sources.js';
+import { PRETTIER_OPTIONS } from '../generator/targets/typescript/typescript.js';
+import { CATALOG_MODULES as CATALOG_SOURCES, PRIVATE_MODULES, RUNTIME_MODULES } from '../generator/targets/typescript/runtime-sources.js';
 import {
   compileTypeScript,
   ERASABLE_OPTIONS,
@@ -36,8 +36,8 @@ type AnyErrorClass = (new (errorMsg?: string, options?: Record<string, unknown>)
 };
 
 const TS_DIR = join(OUTPUT, 'ts');
-/** The runtime as the built generator ships it (the build copies generator/runtime there). */
-const RUNTIME_DIR = join(ROOT, 'dist', 'runtime');
+/** The runtime as the built generator ships it (the build copies generator/targets/typescript/runtime there). */
+const RUNTIME_DIR = join(ROOT, 'dist', 'targets', 'typescript', 'runtime');
 const errorStatuses = seedCatalog.statuses.filter((s) => s.status >= 400);
 /** The documented naming rule: `<name>Error`, unless the name already ends in Error. */
 const classNameOf = (name: string): string => (name.endsWith('Error') ? name : `${name}Error`);
@@ -152,7 +152,7 @@ describe('generated source files', () => {
   }
 
   for (const file of RUNTIME_MODULES) {
-    it(`${file} is the runtime module (dist/runtime/${file}) copied verbatim under the header`, () => {
+    it(`${file} is the runtime module (dist/targets/typescript/runtime/${file}) copied verbatim under the header`, () => {
       const text = texts.get(file)!;
       const source = readFileSync(join(RUNTIME_DIR, file), 'utf8');
       expect(text.endsWith(source)).toBe(true);

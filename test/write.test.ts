@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkOutput, MANIFEST_PATH, writeAtomically, WriteError, type GeneratedFile } from '../generator/index.js';
-import { ownRecord } from '../generator/lock.js';
-import { isMountPoint, type WriterFileSystem } from '../generator/write.js';
+import { ownRecord } from '../generator/write/lock.js';
+import { isMountPoint, type WriterFileSystem } from '../generator/write/write.js';
 import { CLI, DEFAULT_CATALOG, removeDir, ROOT, tempDir } from './helpers.js';
 
 /** A manifest listing `paths` (hashes are not read by the writer). */
@@ -321,7 +321,7 @@ describe('writeAtomically after an interrupted run, beside other runs', () => {
       { length: 10 },
       (_, i) =>
         new Promise<{ code: number | null; stderr: string }>((resolvePromise) => {
-          const script = `import { writeAtomically } from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'write.js')).href)};
+          const script = `import { writeAtomically } from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'write', 'write.js')).href)};
 // 300 files each, so that the runs' writes overlap in time.
 const extra = Array.from({ length: 300 }, (_, n) => ({ path: 'many/' + n + '.txt', contents: 'x'.repeat(2000) }));
 const body = [...${JSON.stringify(NEW.slice(1))}.map((f) => f.path === 'b/two.txt' ? { ...f, contents: 'run ${i}\\n' } : f), ...extra];
@@ -348,7 +348,7 @@ writeAtomically(${JSON.stringify(out)}, files);`;
 
   it('a signal mid-write ends the run only once the write is whole', async () => {
     const script = `import * as fs from 'node:fs';
-import { writeAtomically } from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'write.js')).href)};
+import { writeAtomically } from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'write', 'write.js')).href)};
 let count = 0;
 const killing = { ...fs, writeFileSync: (...args) => { count += 1; if (count === 3) process.kill(process.pid, 'SIGTERM'); return fs.writeFileSync(...args); } };
 writeAtomically(${JSON.stringify(out)}, ${JSON.stringify(NEW)}, killing);

@@ -4,11 +4,11 @@
  * the catalog's errorBody (a preset adjusted by `fields`, `constants` and `extra`); every
  * emitter (OpenAPI schema and examples, TypeScript layout and types, docs) reads only this.
  */
-import type { ErrorBodySpec, ExtraSchema, JsonScalar } from '../catalog.js';
-import type { FieldPath } from '../diagnostics.js';
-import { formatPointer, parsePointer } from './pointer.js';
+import type { ErrorBodySpec, ExtraSchema, JsonScalar } from '../catalog/types.js';
+import type { FieldPath } from '../util/diagnostics.js';
+import { formatPointer, parsePointer } from '../util/json-pointer.js';
 import { FIELD_PARTS, type BodyPart, type FieldPart } from './preset.js';
-import { DEFAULT_PRESET, PRESETS, type PresetName } from './presets.js';
+import { DEFAULT_PRESET, PRESETS, type PresetName } from './presets/index.js';
 
 export type { BodyPart } from './preset.js';
 

@@ -5,8 +5,8 @@
  * `--fail-on LEVEL`, exit 1 when the changes reach that level (a CI gate on breaking changes).
  */
 import { basename } from 'node:path';
-import type { Change, CatalogDiff, ChangeLevel } from '../diff.js';
-import { markdownCell } from '../emit/escape.js';
+import type { Change, CatalogDiff, ChangeLevel } from '../diff/diff.js';
+import { markdownCell } from '../util/escape.js';
 import { acceptWarnings, catalogPathOf, noMoreArguments, parse, say, UsageError } from './shared.js';
 
 export const DIFF_OPTIONS = {
@@ -29,11 +29,11 @@ export async function runDiff(argv: readonly string[]): Promise<number> {
     throw new UsageError(`--fail-on: "${failOn}" is not a level; choose ${FAIL_LEVELS.join(', ')}`);
   }
   const [{ readCatalogChain }, { validateCatalog }, { buildModel }, { diffModels, levelRank }, { revisionCatalog }] = await Promise.all([
-    import('../load.js'),
-    import('../validate.js'),
-    import('../model.js'),
-    import('../diff.js'),
-    import('../git-revision.js'),
+    import('../catalog/read.js'),
+    import('../catalog/validate.js'),
+    import('../model/model.js'),
+    import('../diff/diff.js'),
+    import('../catalog/git-revision.js'),
   ]);
   // A catalog is a file, or REV:PATH in the git repository of the current folder, extends and all.
   const load = (argument: string) => {

@@ -3,13 +3,20 @@
  * generator owns, or (`--check`) compared with what they hold.
  */
 import { isAbsolute, relative, resolve } from 'node:path';
-import type { Catalog } from '../catalog.js';
-import { outputLooksFresh, recordGeneratedOutput } from '../freshness.js';
-import { OUTPUT_TARGETS, splitIntoFolders, TARGET_OPTION, type OutputFolder, type OutputLayout, type OutputTarget } from '../layout.js';
-import { MANIFEST_PATH } from '../manifest.js';
-import { displayPath } from '../display-path.js';
-import { Timings } from '../timings.js';
-import { assertWritableOutput, checkOutput, isFresh, listFiles, readOwnManifest, writeAtomically } from '../write.js';
+import type { Catalog } from '../catalog/types.js';
+import { outputLooksFresh, recordGeneratedOutput } from '../write/freshness.js';
+import {
+  OUTPUT_TARGETS,
+  splitIntoFolders,
+  TARGET_OPTION,
+  type OutputFolder,
+  type OutputLayout,
+  type OutputTarget,
+} from '../write/layout.js';
+import { MANIFEST_PATH } from '../write/manifest.js';
+import { displayPath } from '../util/display-path.js';
+import { Timings } from '../util/timings.js';
+import { assertWritableOutput, checkOutput, isFresh, listFiles, readOwnManifest, writeAtomically } from '../write/write.js';
 import { acceptWarnings, catalogPathOf, COMMON_OPTIONS, DEFAULT_OUT, noMoreArguments, parse, say, UsageError } from './shared.js';
 
 export const GENERATE_OPTIONS = {
@@ -44,11 +51,11 @@ export async function runGenerate(argv: readonly string[]): Promise<number> {
   // Started before anything else is imported: the worker loads ts-morph (the TypeScript
   // compiler, the slowest import by far) while this thread imports the rest, reads and checks
   // the catalog.
-  const typescript = (await import('../typescript-emitter.js')).startTypeScriptEmitter();
+  const typescript = (await import('../targets/typescript/emitter.js')).startTypeScriptEmitter();
   const [{ readCatalogChain }, { validateCatalog }, { generate, manifestInputsOf }] = await Promise.all([
-    import('../load.js'),
-    import('../validate.js'),
-    import('../generate.js'),
+    import('../catalog/read.js'),
+    import('../catalog/validate.js'),
+    import('../pipeline.js'),
   ]);
   let catalog: Catalog | undefined;
   let folders: OutputFolder[];

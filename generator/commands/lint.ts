@@ -4,8 +4,8 @@
  * order; `--json` prints them as an array. Exit 1 when a finding is an error (or, with
  * --strict, a warning), else 0.
  */
-import { formatPath } from '../diagnostics.js';
-import type { SourceDocument } from '../load.js';
+import { formatPath } from '../util/diagnostics.js';
+import type { SourceDocument } from '../catalog/read.js';
 import { loadRegistry } from '../lint/registry.js';
 import { RULES, type RuleHit, type Severity } from '../lint/rules.js';
 import { acceptWarnings, catalogPathOf, COMMON_OPTIONS, noMoreArguments, parse, say } from './shared.js';
@@ -34,9 +34,9 @@ export async function runLint(argv: readonly string[]): Promise<number> {
   noMoreArguments(positionals, 1);
   const catalogPath = catalogPathOf(values.catalog);
   const [{ readCatalogChain }, { validateCatalog }, { buildModel }] = await Promise.all([
-    import('../load.js'),
-    import('../validate.js'),
-    import('../model.js'),
+    import('../catalog/read.js'),
+    import('../catalog/validate.js'),
+    import('../model/model.js'),
   ]);
   const chain = readCatalogChain(catalogPath);
   const catalog = acceptWarnings(validateCatalog(chain), false);

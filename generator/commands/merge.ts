@@ -1,15 +1,15 @@
 /** `status-catalog merge SPEC`: the catalog's components merged into an existing OpenAPI spec. */
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { displayPath } from '../display-path.js';
-import { UNSAFE_CHARACTER } from '../emit/escape.js';
-import { CatalogError } from '../diagnostics.js';
-import { MAX_SPEC_BYTES } from '../limits.js';
-import type { MergeResult } from '../merge.js';
-import { withFileLock } from '../lock.js';
-import { readRegularFile, UnreadableFileError } from '../read-file.js';
-import { realPathOf } from '../real-path.js';
-import { descriptorNamed, writeFileAtomically } from '../write-file.js';
+import { displayPath } from '../util/display-path.js';
+import { UNSAFE_CHARACTER } from '../util/escape.js';
+import { CatalogError } from '../util/diagnostics.js';
+import { MAX_SPEC_BYTES } from '../util/limits.js';
+import type { MergeResult } from '../merge/merge.js';
+import { withFileLock } from '../write/lock.js';
+import { readRegularFile, UnreadableFileError } from '../util/read-file.js';
+import { realPathOf } from '../util/real-path.js';
+import { descriptorNamed, writeFileAtomically } from '../write/write-file.js';
 import { acceptWarnings, catalogPathOf, COMMON_OPTIONS, noMoreArguments, parse, say, UsageError } from './shared.js';
 
 export const MERGE_OPTIONS = {
@@ -155,9 +155,9 @@ export async function runMerge(argv: readonly string[]): Promise<number> {
 
   const [{ loadCatalog }, { mergeSpec }, { buildModel }, { decodeUtf8 }] = await Promise.all([
     import('../index.js'),
-    import('../merge.js'),
-    import('../model.js'),
-    import('../load.js'),
+    import('../merge/merge.js'),
+    import('../model/model.js'),
+    import('../catalog/read.js'),
   ]);
   const catalog = acceptWarnings(loadCatalog(catalogPath), values.strict);
   if (catalog === undefined) return 1;

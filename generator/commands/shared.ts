@@ -4,8 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { Catalog } from '../catalog.js';
-import { CatalogError, formatDiagnostic } from '../diagnostics.js';
+import type { Catalog } from '../catalog/types.js';
+import { CatalogError, formatDiagnostic } from '../util/diagnostics.js';
 
 export const DEFAULT_CATALOG = 'data/status-codes.yaml';
 export const DEFAULT_OUT = 'output';

@@ -5,7 +5,7 @@
  * (generator/commands/lint.ts). Validation already refuses what would break the generated
  * code (a body on a 204, say); these rules flag what is valid but contrary to the RFC.
  */
-import type { CatalogModel, StatusModel } from '../model.js';
+import type { CatalogModel, StatusModel } from '../model/model.js';
 import { RFC9110_SECTIONS, UNUSED_STATUSES, type Registry } from './registry.js';
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -5,7 +5,7 @@
  * place and report a problem at its line and column. Values are read elsewhere (js-yaml's load).
  */
 import { EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event } from 'js-yaml';
-import { MAX_NESTING } from '../limits.js';
+import { MAX_NESTING } from '../util/limits.js';
 
 interface Range {
   /** Offset of the node's first character (its anchor or tag when it has one). */

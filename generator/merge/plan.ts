@@ -5,7 +5,7 @@
  * made of insertions into maps that exist in the spec: everything merge does is add entries.
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { OpenApiVersion } from '../emit/openapi.js';
+import type { OpenApiVersion } from '../targets/openapi/openapi.js';
 
 export const SECTIONS = ['schemas', 'responses', 'headers', 'examples'] as const;
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];

@@ -1,9 +1,9 @@
 /** generator/body/: the error body descriptor, built from presets, fields, constants and extras. */
 import { describe, expect, test } from 'vitest';
 import { bodyTree, describeErrorBody, nodeIsRequired, type BodyNode } from '../../generator/body/descriptor.js';
-import { formatPointer, parsePointer } from '../../generator/body/pointer.js';
-import { PRESETS } from '../../generator/body/presets.js';
-import type { ErrorBodySpec } from '../../generator/catalog.js';
+import { formatPointer, parsePointer } from '../../generator/util/json-pointer.js';
+import { PRESETS } from '../../generator/body/presets/index.js';
+import type { ErrorBodySpec } from '../../generator/catalog/types.js';
 import type { TestCase } from '../runtime/cases.js';
 
 /** A descriptor's members as `kind:part-or-name@pointer` strings, in body order. */

@@ -1,14 +1,26 @@
 /**
- * generator/runtime/api-error.ts against the RT stand-ins (test/fixtures/catalogs/runtime.yaml:
+ * generator/targets/typescript/runtime/api-error.ts against the RT stand-ins (test/fixtures/catalogs/runtime.yaml:
  * service RT, default code RT.0000, codes RT.0001…, one class per code, WWW-Authenticate
  * required on 401), and against two generated catalogs for what RT cannot show.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ApiError, ClientError, isApiError, ServerError, type ApiErrorOptions } from '../../generator/runtime/api-error.js';
-import { FROM_RESPONSE, type ResponseErrorOptions } from '../../generator/runtime/internal.js';
-import { DECLARED_HEADERS, DEFAULT_ERROR_CODE, ERROR_BODY, MAX_ERROR_CODE_LENGTH, SERVICE } from '../../generator/runtime/catalog.js';
-import { ERRORS } from '../../generator/runtime/error-codes.js';
+import {
+  ApiError,
+  ClientError,
+  isApiError,
+  ServerError,
+  type ApiErrorOptions,
+} from '../../generator/targets/typescript/runtime/api-error.js';
+import { FROM_RESPONSE, type ResponseErrorOptions } from '../../generator/targets/typescript/runtime/internal.js';
+import {
+  DECLARED_HEADERS,
+  DEFAULT_ERROR_CODE,
+  ERROR_BODY,
+  MAX_ERROR_CODE_LENGTH,
+  SERVICE,
+} from '../../generator/targets/typescript/runtime/catalog.js';
+import { ERRORS } from '../../generator/targets/typescript/runtime/error-codes.js';
 import {
   BadRequestError,
   DatabaseUnavailableError,
@@ -23,9 +35,9 @@ import {
   TokenExpiredError,
   TooManyRequestsError,
   UnauthorizedError,
-} from '../../generator/runtime/errors.js';
-import { errorFromResponse } from '../../generator/runtime/from-response.js';
-import { STATUSES } from '../../generator/runtime/status-codes.js';
+} from '../../generator/targets/typescript/runtime/errors.js';
+import { errorFromResponse } from '../../generator/targets/typescript/runtime/from-response.js';
+import { STATUSES } from '../../generator/targets/typescript/runtime/status-codes.js';
 import { removeDir, ROOT, tempDir, writeFile } from '../helpers.js';
 import { generateCatalog, importGenerated, type TestCase } from './cases.js';
 

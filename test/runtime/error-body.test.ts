@@ -1,4 +1,4 @@
-/** generator/runtime/error-body.ts: the error body written in the catalog's layout, read in any. */
+/** generator/targets/typescript/runtime/error-body.ts: the error body written in the catalog's layout, read in any. */
 import { describe, expect, test } from 'vitest';
 import {
   MAX_ERROR_BODY_LENGTH,
@@ -7,7 +7,7 @@ import {
   type ErrorBodyLayout,
   type ErrorBodyParts,
   type ReadErrorBody,
-} from '../../generator/runtime/error-body.js';
+} from '../../generator/targets/typescript/runtime/error-body.js';
 import type { TestCase } from './cases.js';
 
 type Part = 'code' | 'message' | 'requestId' | 'type' | 'title' | 'status' | 'instance';

@@ -1,9 +1,9 @@
-/** generator/runtime/error-lookups.ts, against the RT stand-in tables (test/fixtures/catalogs/runtime.yaml). */
+/** generator/targets/typescript/runtime/error-lookups.ts, against the RT stand-in tables (test/fixtures/catalogs/runtime.yaml). */
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_ERROR_CODE } from '../../generator/runtime/catalog.js';
-import { ERRORS, ERROR_MESSAGES, ErrorCode } from '../../generator/runtime/error-codes.js';
-import { errorMessageFor, getErrorInfo, isErrorCode } from '../../generator/runtime/error-lookups.js';
-import { STATUSES } from '../../generator/runtime/status-codes.js';
+import { DEFAULT_ERROR_CODE } from '../../generator/targets/typescript/runtime/catalog.js';
+import { ERRORS, ERROR_MESSAGES, ErrorCode } from '../../generator/targets/typescript/runtime/error-codes.js';
+import { errorMessageFor, getErrorInfo, isErrorCode } from '../../generator/targets/typescript/runtime/error-lookups.js';
+import { STATUSES } from '../../generator/targets/typescript/runtime/status-codes.js';
 import type { TestCase } from './cases.js';
 
 /** Codes no lookup may find, and inputs no lookup may throw on. */

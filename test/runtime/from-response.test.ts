@@ -1,7 +1,7 @@
-/** generator/runtime/from-response.ts against the RT stand-ins: any response back into the catalog's classes. */
+/** generator/targets/typescript/runtime/from-response.ts against the RT stand-ins: any response back into the catalog's classes. */
 import { describe, expect, test } from 'vitest';
-import { ApiError, ClientError, isApiError, ServerError } from '../../generator/runtime/api-error.js';
-import { ERRORS } from '../../generator/runtime/error-codes.js';
+import { ApiError, ClientError, isApiError, ServerError } from '../../generator/targets/typescript/runtime/api-error.js';
+import { ERRORS } from '../../generator/targets/typescript/runtime/error-codes.js';
 import {
   BadRequestError,
   errorClassFor,
@@ -15,10 +15,10 @@ import {
   TokenExpiredError,
   TooManyRequestsError,
   UnauthorizedError,
-} from '../../generator/runtime/errors.js';
-import { errorFromResponse } from '../../generator/runtime/from-response.js';
-import type { HeaderInput } from '../../generator/runtime/headers.js';
-import { STATUSES } from '../../generator/runtime/status-codes.js';
+} from '../../generator/targets/typescript/runtime/errors.js';
+import { errorFromResponse } from '../../generator/targets/typescript/runtime/from-response.js';
+import type { HeaderInput } from '../../generator/targets/typescript/runtime/headers.js';
+import { STATUSES } from '../../generator/targets/typescript/runtime/status-codes.js';
 import type { TestCase } from './cases.js';
 
 type Class = abstract new (...args: never[]) => ApiError;

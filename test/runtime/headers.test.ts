@@ -1,6 +1,11 @@
-/** generator/runtime/headers.ts: response headers of an error, normalized. */
+/** generator/targets/typescript/runtime/headers.ts: response headers of an error, normalized. */
 import { describe, expect, test } from 'vitest';
-import { isHopByHopOrEntityHeader, normalizeHeaders, REQUEST_ID_HEADER, type HeaderInput } from '../../generator/runtime/headers.js';
+import {
+  isHopByHopOrEntityHeader,
+  normalizeHeaders,
+  REQUEST_ID_HEADER,
+  type HeaderInput,
+} from '../../generator/targets/typescript/runtime/headers.js';
 import type { TestCase } from './cases.js';
 
 /** The result as [name, value] pairs in insertion order (the result has no prototype). */

@@ -1,6 +1,6 @@
-/** generator/runtime/retry-after.ts: Retry-After as delay-seconds or an HTTP-date (RFC 9110, 10.2.3). */
+/** generator/targets/typescript/runtime/retry-after.ts: Retry-After as delay-seconds or an HTTP-date (RFC 9110, 10.2.3). */
 import { afterEach, describe, expect, test } from 'vitest';
-import { MAX_RETRY_AFTER_SECONDS, parseRetryAfter } from '../../generator/runtime/retry-after.js';
+import { MAX_RETRY_AFTER_SECONDS, parseRetryAfter } from '../../generator/targets/typescript/runtime/retry-after.js';
 import type { TestCase } from './cases.js';
 
 /** Wed, 21 Oct 2015 07:28:00 GMT: every HTTP-date below is read against this clock. */

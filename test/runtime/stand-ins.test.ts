@@ -1,5 +1,5 @@
 /**
- * The catalog modules in generator/runtime/ (catalog.ts, status-codes.ts, error-codes.ts,
+ * The catalog modules in generator/targets/typescript/runtime/ (catalog.ts, status-codes.ts, error-codes.ts,
  * errors.ts) stand in for what every output generates, so that the runtime type-checks and its
  * tests run: they must be exactly what the generator writes for their catalog, and the runtime
  * modules must be exactly what every output copies.
@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CATALOG_MODULES, RUNTIME_MODULES } from '../../generator/runtime-sources.js';
+import { CATALOG_MODULES, RUNTIME_MODULES } from '../../generator/targets/typescript/runtime-sources.js';
 import { removeDir, ROOT, tempDir } from '../helpers.js';
 import { generateCatalog } from './cases.js';
 
@@ -22,7 +22,7 @@ beforeAll(async () => {
 
 afterAll(() => removeDir(dir));
 
-describe('generator/runtime', () => {
+describe('generator/targets/typescript/runtime', () => {
   it('holds the runtime modules and the stand-ins, nothing else', () => {
     const files = readdirSync(RUNTIME).sort();
     expect(files).toEqual([...RUNTIME_MODULES, ...CATALOG_MODULES].sort());

@@ -1,6 +1,6 @@
-/** generator/runtime/status-lookups.ts, against the RT stand-in tables (test/fixtures/catalogs/runtime.yaml). */
+/** generator/targets/typescript/runtime/status-lookups.ts, against the RT stand-in tables (test/fixtures/catalogs/runtime.yaml). */
 import { describe, expect, test } from 'vitest';
-import { STATUSES, STATUS_MESSAGES, STATUS_RETRY, StatusCode } from '../../generator/runtime/status-codes.js';
+import { STATUSES, STATUS_MESSAGES, STATUS_RETRY, StatusCode } from '../../generator/targets/typescript/runtime/status-codes.js';
 import {
   getStatusCode,
   getStatusInfo,
@@ -13,7 +13,7 @@ import {
   isServerError,
   isStatusCode,
   isSuccess,
-} from '../../generator/runtime/status-lookups.js';
+} from '../../generator/targets/typescript/runtime/status-lookups.js';
 import type { TestCase } from './cases.js';
 
 /** Inputs no lookup may throw on or match. */

@@ -4,11 +4,11 @@
  * constants, extras of every schema type, moved parts and per-status default codes.
  */
 import { describe, expect, test } from 'vitest';
-import { buildOpenApiDocuments } from '../../generator/emit/openapi.js';
-import { emitTypeScript } from '../../generator/emit/typescript.js';
+import { buildOpenApiDocuments } from '../../generator/targets/openapi/openapi.js';
+import { emitTypeScript } from '../../generator/targets/typescript/typescript.js';
 import { parseCatalog } from '../../generator/index.js';
-import { buildModel, type CatalogModel } from '../../generator/model.js';
-import { loadRuntimeSources } from '../../generator/runtime-sources.js';
+import { buildModel, type CatalogModel } from '../../generator/model/model.js';
+import { loadRuntimeSources } from '../../generator/targets/typescript/runtime-sources.js';
 import type { TestCase } from '../runtime/cases.js';
 
 const CATALOG = `service: EX

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_ERROR_CODES, MAX_HEADERS, MAX_STATUSES } from '../../generator/limits.js';
+import { MAX_ERROR_CODES, MAX_HEADERS, MAX_STATUSES } from '../../generator/util/limits.js';
 import { problemsOf, removeDir, runCli, tempDir, writeFile } from '../helpers.js';
 
 const HEAD = ['service: T1', 'errorBody: {}', 'statuses:', '  - { status: 404, name: NotFound, message: Not Found, description: d }'];

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { formatFinding, runLint, type Finding } from '../../generator/commands/lint.js';
 import { UsageError } from '../../generator/commands/shared.js';
-import { CatalogError } from '../../generator/diagnostics.js';
+import { CatalogError } from '../../generator/util/diagnostics.js';
 import { removeDir, ROOT, tempDir, writeFile } from '../helpers.js';
 import type { TestCase } from '../runtime/cases.js';
 import { everyRuleLines } from '../lint-expected.js';

@@ -11,7 +11,7 @@ import {
   say,
   UsageError,
 } from '../../generator/commands/shared.js';
-import { CatalogError } from '../../generator/diagnostics.js';
+import { CatalogError } from '../../generator/util/diagnostics.js';
 import { loadCatalog } from '../../generator/index.js';
 import { removeDir, tempDir, writeFile } from '../helpers.js';
 import type { TestCase } from '../runtime/cases.js';

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../generator/diagnostics.js';
+import { formatDiagnostic } from '../../generator/util/diagnostics.js';
 import { catalogWith } from '../catalog-lines.js';
 import { removeDir, runCli, tempDir, writeFile } from '../helpers.js';
 

@@ -1,8 +1,8 @@
 /** generator/diff.ts: what changed between two catalogs, as models, and at which level. */
 import { describe, expect, test } from 'vitest';
-import { diffModels, levelRank, LEVELS, type Change, type Level } from '../../generator/diff.js';
+import { diffModels, levelRank, LEVELS, type Change, type Level } from '../../generator/diff/diff.js';
 import { parseCatalog } from '../../generator/index.js';
-import { buildModel, type CatalogModel } from '../../generator/model.js';
+import { buildModel, type CatalogModel } from '../../generator/model/model.js';
 import type { TestCase } from '../runtime/cases.js';
 
 /** A small catalog: two statuses, two codes, one header. */

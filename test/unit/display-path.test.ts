@@ -1,6 +1,6 @@
 /** generator/display-path.ts: file names in messages show every character a terminal would hide or reorder. */
 import { describe, expect, test } from 'vitest';
-import { displayPath } from '../../generator/display-path.js';
+import { displayPath } from '../../generator/util/display-path.js';
 
 describe('displayPath', () => {
   test.each<[string, string, string]>([

@@ -6,10 +6,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, renameSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { GeneratedFile } from '../../generator/emit/files.js';
-import { outputLooksFresh, recordGeneratedOutput } from '../../generator/freshness.js';
-import { catalogName, emitManifest, MANIFEST_PATH, sha256 } from '../../generator/manifest.js';
-import { GENERATOR_VERSION, generatorFingerprint } from '../../generator/version.js';
+import type { GeneratedFile } from '../../generator/targets/target.js';
+import { outputLooksFresh, recordGeneratedOutput } from '../../generator/write/freshness.js';
+import { catalogName, emitManifest, MANIFEST_PATH, sha256 } from '../../generator/write/manifest.js';
+import { GENERATOR_VERSION, generatorFingerprint } from '../../generator/util/version.js';
 import { removeDir, tempDir, writeFile } from '../helpers.js';
 import type { TestCase } from '../runtime/cases.js';
 

@@ -2,11 +2,11 @@
 import { mkdirSync, realpathSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { GeneratedFile } from '../../generator/emit/files.js';
-import { OUTPUT_TARGETS, splitIntoFolders, TARGET_OPTION, type OutputLayout, type OutputTarget } from '../../generator/layout.js';
-import { emitManifest, MANIFEST_PATH, parseManifest, type ManifestInputs } from '../../generator/manifest.js';
-import { isWithin, realPathOf } from '../../generator/real-path.js';
-import { WriteError } from '../../generator/write.js';
+import type { GeneratedFile } from '../../generator/targets/target.js';
+import { OUTPUT_TARGETS, splitIntoFolders, TARGET_OPTION, type OutputLayout, type OutputTarget } from '../../generator/write/layout.js';
+import { emitManifest, MANIFEST_PATH, parseManifest, type ManifestInputs } from '../../generator/write/manifest.js';
+import { isWithin, realPathOf } from '../../generator/util/real-path.js';
+import { WriteError } from '../../generator/write/write.js';
 import { removeDir, tempDir } from '../helpers.js';
 import type { TestCase } from '../runtime/cases.js';
 

@@ -17,8 +17,8 @@ import {
   withFileLock,
   type LockFileSystem,
   type OwnerRecord,
-} from '../../generator/lock.js';
-import { WriteError } from '../../generator/write.js';
+} from '../../generator/write/lock.js';
+import { WriteError } from '../../generator/write/write.js';
 import { removeDir, ROOT, tempDir } from '../helpers.js';
 
 let work: string;
@@ -109,7 +109,7 @@ describe('withFileLock takes over a lock whose holder is provably gone', () => {
 
 describe('withFileLock waits for a live holder', () => {
   test('a lock held by a live run is not taken over: the wait ends in an error naming the holder and the folder to remove', async () => {
-    const script = `import { withFileLock } from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'lock.js')).href)};
+    const script = `import { withFileLock } from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'write', 'lock.js')).href)};
 withFileLock(${JSON.stringify(lock)}, 'output', () => { console.log('held'); Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60000); });`;
     const holder = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
     children.push(holder);

@@ -1,10 +1,10 @@
 /** generator/aliases.ts: aliases bounded by what they expand to, for specs (merge) and catalogs (load). */
 import { parseEvents } from 'js-yaml';
 import { describe, expect, test } from 'vitest';
-import { aliasProblem, aliasProblemOfText } from '../../generator/aliases.js';
-import { CatalogError } from '../../generator/diagnostics.js';
+import { aliasProblem, aliasProblemOfText } from '../../generator/util/yaml-aliases.js';
+import { CatalogError } from '../../generator/util/diagnostics.js';
 import { parseCatalog } from '../../generator/index.js';
-import { MAX_ALIAS_EXPANSION } from '../../generator/limits.js';
+import { MAX_ALIAS_EXPANSION } from '../../generator/util/limits.js';
 import { lineColumn } from '../../generator/merge/located.js';
 import type { TestCase } from '../runtime/cases.js';
 

@@ -1,10 +1,10 @@
 /** generator/merge.ts: mergeSpec, text in and text out, in process. */
 import { load } from 'js-yaml';
 import { describe, expect, test } from 'vitest';
-import { CatalogError } from '../../generator/diagnostics.js';
+import { CatalogError } from '../../generator/util/diagnostics.js';
 import { parseCatalog } from '../../generator/index.js';
-import { mergeSpec, type MergeOptions } from '../../generator/merge.js';
-import { buildModel } from '../../generator/model.js';
+import { mergeSpec, type MergeOptions } from '../../generator/merge/merge.js';
+import { buildModel } from '../../generator/model/model.js';
 import type { TestCase } from '../runtime/cases.js';
 
 type Tree = Record<string, unknown>;

@@ -1,7 +1,7 @@
 /** generator/model.ts: every default applied and every derived fact computed once, from small catalogs. */
 import { describe, expect, test } from 'vitest';
 import { parseCatalog } from '../../generator/index.js';
-import { buildModel, compareStrings, paragraphsOf, type CatalogModel } from '../../generator/model.js';
+import { buildModel, compareStrings, paragraphsOf, type CatalogModel } from '../../generator/model/model.js';
 import type { TestCase } from '../runtime/cases.js';
 
 /** A catalog's model, from the catalog's YAML text. */

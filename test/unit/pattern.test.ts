@@ -6,8 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { MAX_CODE_PATTERN_LENGTH } from '../../generator/limits.js';
-import { codePatternProblem } from '../../generator/pattern.js';
+import { MAX_CODE_PATTERN_LENGTH } from '../../generator/util/limits.js';
+import { codePatternProblem } from '../../generator/catalog/pattern.js';
 import { ROOT } from '../helpers.js';
 
 /** Every errorBody.codePattern written in a catalog under data/ and test/fixtures/, by file. */

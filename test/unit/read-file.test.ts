@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { readRegularFile, UnreadableFileError } from '../../generator/read-file.js';
+import { readRegularFile, UnreadableFileError } from '../../generator/util/read-file.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'read-file-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

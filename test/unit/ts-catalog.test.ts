@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { emitTypeScript } from '../../generator/emit/typescript.js';
+import { emitTypeScript } from '../../generator/targets/typescript/typescript.js';
 import { parseCatalog } from '../../generator/index.js';
-import { buildModel } from '../../generator/model.js';
-import { loadRuntimeSources } from '../../generator/runtime-sources.js';
+import { buildModel } from '../../generator/model/model.js';
+import { loadRuntimeSources } from '../../generator/targets/typescript/runtime-sources.js';
 import { ROOT } from '../helpers.js';
 import type { TestCase } from '../runtime/cases.js';
 

@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, test } from 'vitest';
-import { WriteError } from '../../generator/write.js';
-import { copyExtendedAttributes, descriptorNamed, writeFileAtomically, type FileWriterSystem } from '../../generator/write-file.js';
+import { WriteError } from '../../generator/write/write.js';
+import { copyExtendedAttributes, descriptorNamed, writeFileAtomically, type FileWriterSystem } from '../../generator/write/write-file.js';
 import { removeDir, tempDir } from '../helpers.js';
 import type { TestCase } from '../runtime/cases.js';
 

@@ -1,0 +1,139 @@
+/**
+ * The error body in OpenAPI: its schema and the bodies of examples, both read from the body
+ * descriptor alone (generator/body/descriptor.ts), whatever preset or members it has.
+ */
+import type * as oas31 from 'openapi3-ts/oas31';
+import { bodyTree, nodeIsRequired, type BodyMember, type BodyNode } from '../../body/descriptor.js';
+import type { ExtraSchema, JsonScalar } from '../../catalog/types.js';
+import type { CatalogModel } from '../../model/model.js';
+
+export const ERROR_CODE_SCHEMA = 'ErrorCode';
+
+/**
+ * The code member's schema: with codePattern only when every known code matches it, so examples
+ * stay valid. Its description names the ErrorCode schema as the spec calls it (`prefix`, when merged under one).
+ */
+function codeSchema(model: CatalogModel, prefix: string): oas31.SchemaObject {
+  const body = model.errorBody;
+  const fallback = body.defaultCode === undefined ? '' : ` ${body.defaultCode} when no specific code applies.`;
+  return {
+    type: 'string',
+    ...(model.schemaCodePattern === undefined ? {} : { pattern: model.schemaCodePattern }),
+    description: `Service error code${model.errors.length > 0 ? ` (see ${prefix}${ERROR_CODE_SCHEMA})` : ''}.${fallback}`,
+  };
+}
+
+function scalarType(value: JsonScalar): 'string' | 'integer' | 'number' | 'boolean' {
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value === 'string' ? 'string' : 'boolean';
+}
+
+/** An extra's schema as OpenAPI writes it: the catalog's keys in a fixed order. */
+export function extraSchema(schema: ExtraSchema): oas31.SchemaObject {
+  const out: oas31.SchemaObject = {};
+  if (schema.type !== undefined) out.type = schema.type;
+  if (schema.format !== undefined) out.format = schema.format;
+  if (schema.enum !== undefined) out.enum = [...schema.enum];
+  if (schema.pattern !== undefined) out.pattern = schema.pattern;
+  if (schema.minimum !== undefined) out.minimum = schema.minimum;
+  if (schema.maximum !== undefined) out.maximum = schema.maximum;
+  return out;
+}
+
+function memberSchema(model: CatalogModel, member: BodyMember, prefix: string): oas31.SchemaObject {
+  switch (member.kind) {
+    case 'constant':
+      // enum rather than const: OAS 3.0 has no const.
+      return { type: scalarType(member.value), enum: [member.value], description: `Always ${JSON.stringify(member.value)}.` };
+    case 'extra':
+      return { ...extraSchema(member.schema), description: member.description };
+    case 'part':
+      switch (member.part) {
+        case 'code':
+          return codeSchema(model, prefix);
+        case 'status':
+          return { type: 'integer', minimum: 100, maximum: 599, description: member.description };
+        case 'type':
+        case 'instance':
+          return { type: 'string', format: 'uri-reference', description: member.description };
+        default:
+          return { type: 'string', description: member.description };
+      }
+  }
+}
+
+/** The ErrorBody schema: an object per level of the body, members in body order. */
+export function errorBodySchema(model: CatalogModel, prefix = ''): oas31.SchemaObject {
+  const body = model.errorBody;
+  const objectOf = (nodes: readonly BodyNode[], description?: string): oas31.SchemaObject => {
+    const required = nodes.filter((node) => nodeIsRequired(node, body)).map((node) => node.key);
+    return {
+      type: 'object',
+      ...(description === undefined ? {} : { description }),
+      ...(required.length === 0 ? {} : { required }),
+      properties: Object.fromEntries(
+        nodes.map((node) => [node.key, 'children' in node ? objectOf(node.children) : memberSchema(model, node.member, prefix)]),
+      ),
+    };
+  };
+  return objectOf(bodyTree(body.members), body.description);
+}
+
+/** What an example body is made of: the error's status, code and messages. */
+export interface ExampleParts {
+  readonly status: number;
+  readonly statusMessage: string;
+  readonly code: string | undefined;
+  /** The catalog's message of the code when it lists the code under this status. */
+  readonly codeMessage: string | undefined;
+  readonly message: string;
+}
+
+/**
+ * An error body as the generated `toJSON()` writes it (runtime/error-body.ts), for examples:
+ * the two must agree, and the tests compare them. A problem's type is its own for a code the
+ * catalog lists under the status (with problemTypeBase), about:blank otherwise; its title is
+ * the code's message, else the status's.
+ */
+export function wireBody(model: CatalogModel, error: ExampleParts): Record<string, unknown> {
+  const body = model.errorBody;
+  const listed = error.code !== undefined && error.codeMessage !== undefined;
+  const out: Record<string, unknown> = {};
+  for (const member of body.members) {
+    let value: unknown;
+    if (member.kind === 'constant') value = member.value;
+    else if (member.kind === 'part') {
+      switch (member.part) {
+        case 'code':
+          value = error.code;
+          break;
+        case 'message':
+          value = error.message;
+          break;
+        case 'status':
+          value = error.status;
+          break;
+        case 'title':
+          value = error.codeMessage ?? error.statusMessage;
+          break;
+        case 'type':
+          value = listed && body.problemTypeBase !== undefined ? body.problemTypeBase + error.code : 'about:blank';
+          break;
+        default:
+          // The request id and the instance belong to one occurrence: examples have none.
+          value = undefined;
+      }
+    }
+    if (value !== undefined) setPath(out, member.path, value);
+  }
+  return out;
+}
+
+function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let at = target;
+  for (const key of path.slice(0, -1)) {
+    if (!Object.hasOwn(at, key)) at[key] = {};
+    at = at[key] as Record<string, unknown>;
+  }
+  at[path.at(-1)!] = value;
+}

@@ -1,0 +1,249 @@
+/**
+ * catalog.ts of the generated module: the constants of this catalog that the copied runtime
+ * reads (service, error body layout, default code, declared headers) and the ErrorBody type.
+ */
+import { util } from 'prettier';
+import { bodyTree, nodeIsRequired, type BodyMember, type BodyNode, type ExtraMember } from '../../../body/descriptor.js';
+import type { ExtraSchema, JsonScalar } from '../../../catalog/types.js';
+import type { CatalogModel } from '../../../model/model.js';
+import { stringLiteral } from '../../../util/escape.js';
+import { assignment, fits, integer, jsDoc, list, PRETTIER_OPTIONS, union, type Writer } from '../writer/layout.js';
+import { doc, objectKey, StructureKind, type Statement } from '../writer/structures.js';
+
+/** A JSON scalar as a TypeScript literal (a value, or a literal type). */
+function scalarLiteral(value: JsonScalar): string {
+  return typeof value === 'string' ? stringLiteral(value) : String(value);
+}
+
+/** One member of ERROR_BODY.members: on one line when it fits, else one property per line. */
+function layoutMember(w: Writer, member: BodyMember): void {
+  const path = member.path.map(stringLiteral);
+  const rest: [string, string][] =
+    member.kind === 'part'
+      ? [['part', stringLiteral(member.part)]]
+      : member.kind === 'constant'
+        ? [
+            ['part', '"constant"'],
+            ['value', scalarLiteral(member.value)],
+          ]
+        : [
+            ['part', '"extra"'],
+            ['name', stringLiteral(member.name)],
+            ['type', member.schema.type === undefined ? 'undefined' : stringLiteral(member.schema.type)],
+          ];
+  const line = `{ path: [${path.join(', ')}], ${rest.map(([key, value]) => `${key}: ${value}`).join(', ')} },`;
+  if (fits(w, line)) {
+    w.writeLine(line);
+    return;
+  }
+  w.writeLine('{');
+  w.indent(() => {
+    list(w, 'path: [', path, '],');
+    for (const [key, value] of rest) assignment(w, `${key}:`, value, ',');
+  });
+  w.writeLine('},');
+}
+
+/** The layout the runtime writes and reads bodies by (see runtime/error-body.ts). */
+function errorBodyLayout(model: CatalogModel): (w: Writer) => void {
+  const body = model.errorBody;
+  return (w) => {
+    w.writeLine('/** Where the parts of an error body travel, and its media type. */');
+    w.writeLine('export const ERROR_BODY: ErrorBodyLayout = {');
+    w.indent(() => {
+      assignment(w, 'mediaType:', stringLiteral(body.mediaType), ',');
+      w.writeLine('members: [');
+      w.indent(() => body.members.forEach((member) => layoutMember(w, member)));
+      w.writeLine('],');
+      assignment(w, 'problemTypeBase:', body.problemTypeBase === undefined ? 'undefined' : stringLiteral(body.problemTypeBase), ',');
+    });
+    w.writeLine('};');
+  };
+}
+
+/** The TypeScript type of an extra's value, from its schema. */
+function extraType(schema: ExtraSchema): string {
+  if (schema.type === undefined) return 'unknown';
+  switch (schema.type) {
+    case 'string':
+      return 'string';
+    case 'integer':
+    case 'number':
+      return 'number';
+    case 'boolean':
+      return 'boolean';
+    case 'object':
+      return '{ readonly [key: string]: unknown }';
+    case 'array':
+      return 'readonly unknown[]';
+  }
+}
+
+function memberType(member: BodyMember): string {
+  switch (member.kind) {
+    case 'constant':
+      return scalarLiteral(member.value);
+    case 'extra':
+      return extraType(member.schema);
+    case 'part':
+      return member.part === 'status' ? 'number' : 'string';
+  }
+}
+
+function memberDoc(member: BodyMember): string {
+  switch (member.kind) {
+    case 'constant':
+      return `Always ${JSON.stringify(member.value)}.`;
+    case 'extra':
+      return member.description;
+    case 'part':
+      return member.description;
+  }
+}
+
+/** Members of one level of the body, objects written inline. */
+function bodyMembers(w: Writer, model: CatalogModel, nodes: readonly BodyNode[]): void {
+  for (const node of nodes) {
+    const key = `readonly ${objectKey(node.key)}${nodeIsRequired(node, model.errorBody) ? '' : '?'}:`;
+    if ('children' in node) {
+      jsDoc(w, `The ${JSON.stringify(node.key)} object of the body.`);
+      w.write(`${key} `).inlineBlock(() => bodyMembers(w, model, node.children));
+      w.write(';').newLine();
+      continue;
+    }
+    jsDoc(w, memberDoc(node.member));
+    assignment(w, key, memberType(node.member), ';');
+  }
+}
+
+function errorBodyType(model: CatalogModel): (w: Writer) => void {
+  const body = model.errorBody;
+  const about = body.description ?? `The JSON body of an error response of the ${model.service} service.`;
+  return (w) => {
+    jsDoc(w, body.preset === 'problem' ? `${about}\n\nAn RFC 9457 problem document (${body.mediaType}).` : about);
+    w.write('export interface ErrorBody ').block(() => bodyMembers(w, model, bodyTree(body.members)));
+  };
+}
+
+/** The extras an error carries by name, typed by their schemas. */
+function errorExtrasType(model: CatalogModel): (w: Writer) => void {
+  const extras = model.errorBody.members.filter((m): m is ExtraMember => m.kind === 'extra');
+  return (w) => {
+    jsDoc(w, 'The extra members the catalog documents for the error body, by name: `extras` of an error.');
+    if (extras.length === 0) {
+      w.writeLine('export interface ErrorExtras {}');
+      return;
+    }
+    w.write('export interface ErrorExtras ').block(() => {
+      for (const extra of extras) {
+        jsDoc(w, `${extra.description}\n\nSent at ${extra.pointer}.`);
+        assignment(w, `readonly ${objectKey(extra.name)}?:`, extraType(extra.schema), ';');
+      }
+    });
+  };
+}
+
+/** The most characters a listed code may have (data/catalog.schema.json, errors[].code). */
+const SCHEMA_MAX_CODE_LENGTH = 128;
+
+/** The longest code the catalog has, its default codes among them; the schema's bound when it has none. */
+function maxCodeLength(model: CatalogModel): number {
+  const codes = [
+    ...model.errors.map((e) => e.code),
+    ...(model.errorBody.defaultCode === undefined ? [] : [model.errorBody.defaultCode]),
+    ...model.statuses.flatMap((s) => (s.defaultCode === undefined ? [] : [s.defaultCode])),
+  ];
+  return codes.length === 0 ? SCHEMA_MAX_CODE_LENGTH : codes.reduce((longest, code) => Math.max(longest, code.length), 0);
+}
+
+export function catalogStatements(model: CatalogModel): Statement[] {
+  const body = model.errorBody;
+  // Statuses whose default code is their own, not the body's.
+  const ownDefaults = model.statuses.filter((s) => s.defaultCode !== undefined && s.defaultCode !== body.defaultCode);
+  const defaultCodes = [
+    ...new Set([...(body.defaultCode === undefined ? [] : [body.defaultCode]), ...ownDefaults.map((s) => s.defaultCode!)]),
+  ];
+  const headerNames = model.headers.map((h) => stringLiteral(h.name.toLowerCase()));
+  return [
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      moduleSpecifier: './error-body.js',
+      namedImports: ['ErrorBodyLayout'],
+    },
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: 'const' as never,
+      docs: [doc("The catalog's service: the key under which copies of this code recognise each other's errors.")],
+      declarations: [{ name: 'SERVICE', initializer: stringLiteral(model.service) }],
+    },
+    errorBodyLayout(model),
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: 'const' as never,
+      docs: [doc('Media type of error bodies.')],
+      declarations: [{ name: 'ERROR_MEDIA_TYPE', initializer: stringLiteral(body.mediaType) }],
+    },
+    (w) => {
+      jsDoc(w, 'The error code a server sends for an error raised without one; undefined when the catalog sets none.');
+      if (body.defaultCode === undefined) w.writeLine('export const DEFAULT_ERROR_CODE: string | undefined = undefined;');
+      else assignment(w, 'export const DEFAULT_ERROR_CODE: string | undefined =', stringLiteral(body.defaultCode), ';');
+    },
+    (w) => {
+      jsDoc(w, 'The default codes as a type: DEFAULT_ERROR_CODE and those of single statuses, or never.');
+      union(w, 'export type DefaultErrorCode =', defaultCodes.length === 0 ? ['never'] : defaultCodes.map(stringLiteral));
+    },
+    (w) => {
+      jsDoc(
+        w,
+        "The error code a server sends for an error of `status` raised without one: the status's own default code, else DEFAULT_ERROR_CODE.",
+      );
+      w.write('export function defaultErrorCodeFor(status: number): string | undefined ').block(() => {
+        if (ownDefaults.length === 0) {
+          w.writeLine('void status;');
+          w.writeLine('return DEFAULT_ERROR_CODE;');
+          return;
+        }
+        w.write('switch (status) ').block(() => {
+          for (const s of ownDefaults) {
+            w.writeLine(`case ${integer(s.status)}:`);
+            w.indent(() => w.writeLine(`return ${stringLiteral(s.defaultCode!)};`));
+          }
+          w.writeLine('default:');
+          w.indent(() => w.writeLine('return DEFAULT_ERROR_CODE;'));
+        });
+      });
+    },
+    (w) => {
+      jsDoc(w, "The pattern service error codes are expected to match (the catalog's errorBody.codePattern); undefined when it sets none.");
+      if (body.codePattern === undefined) w.writeLine('export const ERROR_CODE_PATTERN: RegExp | undefined = undefined;');
+      else {
+        // Prettier's layout of a call: on one line, else one argument per line.
+        const lead = 'export const ERROR_CODE_PATTERN: RegExp | undefined = /*#__PURE__*/ new RegExp(';
+        const pattern = stringLiteral(body.codePattern);
+        const line = `${lead}${pattern}, "u");`;
+        if (util.getStringWidth(line) <= PRETTIER_OPTIONS.printWidth) w.writeLine(line);
+        else {
+          w.writeLine(lead);
+          w.indent(() => w.writeLine(`${pattern},`).writeLine('"u",'));
+          w.writeLine(');');
+        }
+      }
+    },
+    (w) => {
+      jsDoc(
+        w,
+        "The length of the longest code this service sends: the longest the catalog lists (default codes included), else the most the catalog schema allows a code. A longer code read from a response is none of this service's: codePattern never runs on one.",
+      );
+      w.writeLine(`export const MAX_ERROR_CODE_LENGTH = ${integer(maxCodeLength(model))};`);
+    },
+    (w) => {
+      jsDoc(w, 'Names of the headers the catalog declares, lower-case: the only ones an error sends, or keeps from a response.');
+      list(w, 'export const DECLARED_HEADERS: readonly string[] = [', headerNames, '];');
+    },
+    errorBodyType(model),
+    errorExtrasType(model),
+  ];
+}

@@ -1,0 +1,392 @@
+/**
+ * errors.ts of the generated module: one class per 4xx/5xx status (and, when the catalog asks
+ * for them, one per error code), built as ts-morph class structures, and the lookups from a
+ * status or a code to its class. Everything the classes share is the copied runtime's ApiError.
+ */
+import type {
+  ClassDeclarationStructure,
+  FunctionDeclarationStructure,
+  OptionalKind,
+  ParameterDeclarationStructure,
+  PropertyDeclarationStructure,
+} from 'ts-morph';
+import type { CatalogModel, ErrorModel, StatusModel } from '../../../model/model.js';
+import { stringLiteral } from '../../../util/escape.js';
+import { deprecatedTags, errorDoc, statusDoc } from './common.js';
+import { integer, jsDoc, list, PRETTIER_OPTIONS, union, type DocTag, type Writer } from '../writer/layout.js';
+import { doc, StructureKind, type Statement } from '../writer/structures.js';
+
+function constructorParameters(optionsType: string, required: boolean): OptionalKind<ParameterDeclarationStructure>[] {
+  // A status whose responses must send headers takes its options, and so those headers, always.
+  return required
+    ? [
+        { name: 'errorMsg', type: 'string | undefined' },
+        { name: 'options', type: optionsType },
+      ]
+    : [
+        { name: 'errorMsg', hasQuestionToken: true, type: 'string' },
+        { name: 'options', hasQuestionToken: true, type: optionsType },
+      ];
+}
+
+function nameProperty(className: string): OptionalKind<PropertyDeclarationStructure> {
+  return {
+    docs: [doc('The class name, kept through minifiers.')],
+    isStatic: true,
+    hasOverrideKeyword: true,
+    isReadonly: true,
+    name: 'errorName',
+    type: 'string',
+    initializer: stringLiteral(className),
+  };
+}
+
+function statusProperties(status: number, className: string): OptionalKind<PropertyDeclarationStructure>[] {
+  return [
+    {
+      docs: [doc(`The HTTP status of this class: ${status}.`)],
+      isStatic: true,
+      isReadonly: true,
+      name: 'status',
+      initializer: integer(status),
+    },
+    {
+      docs: [doc(`The HTTP status of every ${className}: ${status}.`)],
+      hasDeclareKeyword: true,
+      isReadonly: true,
+      name: 'status',
+      type: integer(status),
+    },
+  ];
+}
+
+function constructorDocs(about: string, options: string, required: readonly string[]): DocTag[] {
+  const headers = required.length === 0 ? '' : ` (required: ${required.join(', ')})`;
+  return [
+    ['param', `errorMsg - ${about}`],
+    ['param', `options - ${options}${headers}.`],
+  ];
+}
+
+/** An import declaration as prettier prints it: on one line when it fits, else one name per line. */
+function importLine(w: Writer, names: readonly string[], from: string, typeOnly = false): void {
+  const lead = `import ${typeOnly ? 'type ' : ''}{`;
+  const line = `${lead} ${names.join(', ')} } from "${from}";`;
+  if (line.length <= PRETTIER_OPTIONS.printWidth) w.writeLine(line);
+  else list(w, lead, names, `} from "${from}";`);
+}
+
+/** An error status: one that has a class, and so a parent. */
+type ErrorStatus = StatusModel & { readonly className: string; readonly parentClass: string };
+
+function statusClass(model: CatalogModel, s: ErrorStatus): ClassDeclarationStructure {
+  const body = model.errorBody;
+  const required = s.requiredHeaders;
+  return {
+    kind: StructureKind.Class,
+    isExported: true,
+    name: s.className,
+    extends: s.parentClass,
+    docs: [doc(statusDoc(s))],
+    properties: [
+      nameProperty(s.className),
+      ...statusProperties(s.status, s.className),
+      {
+        docs: [
+          doc(
+            `A code the catalog lists under ${s.status}${body.defaultCode === undefined ? '' : ', the default code'}, a code it does not list, or none.`,
+          ),
+        ],
+        hasDeclareKeyword: true,
+        isReadonly: true,
+        name: 'errorCode',
+        type: `StatusErrorCode<${integer(s.status)}>`,
+      },
+    ],
+    ctors: [
+      {
+        docs: [
+          doc(
+            `Creates a ${s.status} error.`,
+            constructorDocs(
+              `Message; defaults to the catalog message.${s.status >= 500 ? ' Sent only with expose: true; the body carries the catalog message.' : ''}`,
+              'errorCode, cause, response headers, request id, expose',
+              required,
+            ),
+          ),
+        ],
+        parameters: constructorParameters(
+          `${required.length > 0 ? 'HeaderErrorOptions' : 'StatusErrorOptions'}<${integer(s.status)}>`,
+          required.length > 0,
+        ),
+        statements: [`super(${integer(s.status)}, errorMsg, options);`],
+      },
+    ],
+  };
+}
+
+function codeClass(e: ErrorModel): ClassDeclarationStructure {
+  const code = stringLiteral(e.code);
+  return {
+    kind: StructureKind.Class,
+    isExported: true,
+    name: e.className,
+    extends: e.parentClass,
+    docs: [doc(errorDoc(e), deprecatedTags(e))],
+    properties: [
+      nameProperty(e.className),
+      { docs: [doc(`The error code of this class: ${e.code}.`)], isStatic: true, isReadonly: true, name: 'errorCode', initializer: code },
+      {
+        docs: [doc(`The error code of every ${e.className}: ${e.code}.`)],
+        hasDeclareKeyword: true,
+        isReadonly: true,
+        name: 'errorCode',
+        type: code,
+      },
+      ...(e.parentIsStatusClass ? [] : statusProperties(e.status, e.className)),
+    ],
+    ctors: [
+      {
+        docs: [
+          doc(
+            `Creates a ${e.code} error.`,
+            constructorDocs(
+              'Message; defaults to the catalog message of the code.',
+              'cause, response headers, request id, expose',
+              e.requiredHeaders,
+            ),
+          ),
+        ],
+        parameters: constructorParameters(
+          e.requiredHeaders.length > 0 ? `CodeHeaderErrorOptions<${integer(e.status)}>` : 'CodeErrorOptions',
+          e.requiredHeaders.length > 0,
+        ),
+        statements: [e.parentIsStatusClass ? 'super(errorMsg, options);' : `super(${integer(e.status)}, errorMsg, options);`],
+      },
+    ],
+  };
+}
+
+/**
+ * A function whose body is one switch from a key to a class. A class whose constructor demands
+ * headers is returned as the looked-up type, which any caller can construct (the lookup is for
+ * keys known only at run time; the class named itself still demands them).
+ */
+function switchBody(
+  w: Writer,
+  subject: string,
+  cases: readonly (readonly [label: string, className: string, cast: string | undefined])[],
+): void {
+  if (cases.length === 0) {
+    w.writeLine('return undefined;');
+    return;
+  }
+  w.write(`switch (${subject}) `).block(() => {
+    for (const [label, className, cast] of cases) {
+      w.writeLine(`case ${label}:`);
+      w.indent(() => w.writeLine(cast === undefined ? `return ${className};` : `return ${className} as unknown as ${cast};`));
+    }
+    w.writeLine('default:');
+    w.indent(() => w.writeLine('return undefined;'));
+  });
+}
+
+export function errorStatements(model: CatalogModel): Statement[] {
+  const errorStatuses = model.statuses.filter((s): s is ErrorStatus => s.className !== undefined && s.parentClass !== undefined);
+  const codeClasses = model.errorCodeClasses ? model.errors : [];
+  const needsHeaders = [...errorStatuses, ...codeClasses].some((x) => x.requiredHeaders.length > 0);
+  const withHeaders = errorStatuses.filter((s) => s.requiredHeaders.length > 0);
+  // Whether a code with a class is listed under several statuses: then the lookup needs the status.
+  const multiStatus = codeClasses.some((e) => e.codeStatuses.length > 1);
+  return [
+    (w) => {
+      importLine(
+        w,
+        [
+          // Codes on statuses below 400 extend ApiError itself.
+          ...(codeClasses.some((e) => e.parentClass === 'ApiError') ? ['ApiError'] : []),
+          'ClientError',
+          'ServerError',
+          'type ApiErrorClass',
+          'type ApiErrorOptions',
+          ...(codeClasses.length > 0 ? ['type CodeErrorClass', 'type CodeErrorOptions'] : []),
+        ],
+        './api-error.js',
+      );
+      importLine(w, ['DefaultErrorCode'], './catalog.js', true);
+      importLine(w, ['ErrorCodesByStatus'], './error-codes.js', true);
+      if (needsHeaders) importLine(w, ['RequiredHeaders'], './headers.js', true);
+    },
+    (w) => {
+      jsDoc(
+        w,
+        'The error code of an error of status S: a code the catalog lists under S, the default code, a code the catalog does not list (a newer server may send one), or none.',
+      );
+      union(w, 'export type StatusErrorCode<S extends number> =', [
+        '(S extends keyof ErrorCodesByStatus ? ErrorCodesByStatus[S] : never)',
+        'DefaultErrorCode',
+        '(string & {})',
+        'undefined',
+      ]);
+    },
+    (w) => {
+      jsDoc(w, 'Options of a status class: errorCode offers the codes the catalog lists under S.');
+      w.write('export interface StatusErrorOptions<S extends number> extends ApiErrorOptions ').block(() => {
+        jsDoc(w, 'Service error code; the default code when absent.');
+        w.writeLine('readonly errorCode?: StatusErrorCode<S>;');
+      });
+    },
+    (w) => {
+      jsDoc(w, 'The headers the catalog marks required, by each status that lists them: its responses must send them.');
+      if (withHeaders.length === 0) {
+        w.writeLine('export interface RequiredHeadersByStatus {}');
+        return;
+      }
+      w.write('export interface RequiredHeadersByStatus ').block(() => {
+        for (const s of withHeaders) {
+          jsDoc(w, `Headers every ${s.status} ${s.message} response sends.`);
+          union(w, `readonly ${integer(s.status)}:`, s.requiredHeaders.map(stringLiteral));
+        }
+      });
+    },
+    ...(needsHeaders
+      ? [
+          (w: Writer) => {
+            jsDoc(w, 'Options of a status class whose responses must send headers (WWW-Authenticate on 401, say).');
+            w.writeLine('export interface HeaderErrorOptions<');
+            w.indent(() => w.writeLine('S extends keyof RequiredHeadersByStatus,'));
+            w.write('> extends StatusErrorOptions<S> ').block(() => {
+              jsDoc(w, 'Response headers, the required ones among them.');
+              w.writeLine('readonly headers: RequiredHeaders<RequiredHeadersByStatus[S]>;');
+            });
+          },
+          ...(codeClasses.some((e) => e.requiredHeaders.length > 0)
+            ? [
+                (w: Writer) => {
+                  jsDoc(w, 'Options of an error code class whose status requires headers: its code is fixed.');
+                  w.writeLine('export type CodeHeaderErrorOptions<S extends keyof RequiredHeadersByStatus> = Omit<');
+                  w.indent(() => w.writeLine('HeaderErrorOptions<S>,').writeLine('"errorCode"'));
+                  w.writeLine('>;');
+                },
+              ]
+            : []),
+        ]
+      : []),
+    ...errorStatuses.map((s) => statusClass(model, s)),
+    ...codeClasses.map(codeClass),
+    (w) => {
+      jsDoc(w, 'The error class of each 4xx/5xx status of the catalog.');
+      if (errorStatuses.length === 0) {
+        w.writeLine('export interface ErrorClasses {}');
+        return;
+      }
+      w.write('export interface ErrorClasses ').block(() => {
+        for (const s of errorStatuses) {
+          jsDoc(w, `${s.status} ${s.message}`);
+          w.writeLine(`readonly ${integer(s.status)}: typeof ${s.className};`);
+        }
+      });
+    },
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: 'errorClassFor',
+      parameters: [{ name: 'status', type: 'number' }],
+      returnType: 'ApiErrorClass | undefined',
+      overloads: [
+        {
+          docs: [doc('The error class of a catalog status.')],
+          typeParameters: [{ name: 'S', constraint: 'keyof ErrorClasses' }],
+          parameters: [{ name: 'status', type: 'S' }],
+          returnType: 'ErrorClasses[S]',
+        },
+        {
+          docs: [doc('The error class of a status; `undefined` for a status without one.')],
+          parameters: [{ name: 'status', type: 'number' }],
+          returnType: 'ApiErrorClass | undefined',
+        },
+      ],
+      statements: (w) =>
+        switchBody(
+          w,
+          'status',
+          errorStatuses.map((s) => [integer(s.status), s.className, s.requiredHeaders.length > 0 ? 'ApiErrorClass' : undefined]),
+        ),
+    },
+    ...(codeClasses.length > 0
+      ? [
+          {
+            kind: StructureKind.Function,
+            name: 'codeClassOf',
+            docs: [
+              doc(
+                'The class of a code under `status`, or of its first status when the code has no entry there (errorClassForCode checks).',
+              ),
+            ],
+            parameters: [{ name: 'code', type: 'string' }, ...(multiStatus ? [{ name: 'status', type: 'number | undefined' }] : [])],
+            returnType: 'CodeErrorClass | undefined',
+            statements: (w: Writer) => codeSwitch(w, codeClasses),
+          } satisfies FunctionDeclarationStructure,
+        ]
+      : []),
+    {
+      kind: StructureKind.Function,
+      isExported: true,
+      name: 'errorClassForCode',
+      docs: [
+        doc(
+          model.errorCodeClasses
+            ? 'The error class of an error code: of its entry under `status` when given (a code may be listed under several statuses), else of its first status; `undefined` for a code the catalog does not list (there).'
+            : 'The error class of an error code: always `undefined`, as this catalog generates no class per code (its typescript.errorCodeClasses is off).',
+        ),
+      ],
+      parameters: [
+        { name: 'code', type: 'string' },
+        { name: 'status', type: 'number', hasQuestionToken: true },
+      ],
+      returnType: `${codeClasses.length > 0 ? 'CodeErrorClass' : 'ApiErrorClass'} | undefined`,
+      statements: (w) => {
+        if (codeClasses.length === 0) {
+          w.writeLine('void code;');
+          w.writeLine('void status;');
+          w.writeLine('return undefined;');
+        } else {
+          w.writeLine(`const found = codeClassOf(${multiStatus ? 'code, status' : 'code'});`);
+          w.writeLine('return status === undefined || found?.status === status ? found : undefined;');
+        }
+      },
+    },
+  ];
+}
+
+/**
+ * The switch of codeClassOf: one case per code; a code listed under several statuses switches
+ * on the status, its first entry's class by default.
+ */
+function codeSwitch(w: Writer, codeClasses: readonly ErrorModel[]): void {
+  const ret = (e: ErrorModel): string =>
+    e.requiredHeaders.length > 0 ? `return ${e.className} as unknown as CodeErrorClass;` : `return ${e.className};`;
+  const byCode = new Map<string, ErrorModel[]>();
+  for (const e of codeClasses) byCode.set(e.code, [...(byCode.get(e.code) ?? []), e]);
+  w.write('switch (code) ').block(() => {
+    for (const [code, entries] of byCode) {
+      w.writeLine(`case ${stringLiteral(code)}:`);
+      w.indent(() => {
+        if (entries.length === 1) {
+          w.writeLine(ret(entries[0]!));
+          return;
+        }
+        w.write('switch (status) ').block(() => {
+          for (const e of entries.slice(1)) {
+            w.writeLine(`case ${integer(e.status)}:`);
+            w.indent(() => w.writeLine(ret(e)));
+          }
+          w.writeLine('default:');
+          w.indent(() => w.writeLine(ret(entries[0]!)));
+        });
+      });
+    }
+    w.writeLine('default:');
+    w.indent(() => w.writeLine('return undefined;'));
+  });
+}

@@ -1,0 +1,107 @@
+/**
+ * TypeScript emitter. The generated module is two kinds of file:
+ * - the runtime every catalog shares (ApiError, bodies, headers, Retry-After, lookups), real
+ *   TypeScript kept in generator/runtime/ and copied verbatim under the generated-file header;
+ * - the catalog's own modules (catalog.ts, status-codes.ts, error-codes.ts, errors.ts, index.ts),
+ *   built with ts-morph from structures; large tables are written by writer functions in
+ *   prettier's layout (see ts-layout.ts), so the output needs no formatting pass.
+ *
+ * Catalog text reaches the code only through `stringLiteral` (string values) and `docText`
+ * (JSDoc); identifiers come from validated `name` fields only. Emitters read no files: the
+ * runtime sources are handed in.
+ */
+import { format, util } from 'prettier';
+import { CodeBlockWriter, printStructure } from 'ts-morph';
+import type { CatalogModel } from '../../model/model.js';
+import { CATALOG_MODULES, PRIVATE_MODULES, type RuntimeSource } from './runtime-sources.js';
+import type { GeneratedFile } from '../target.js';
+import { catalogStatements } from './modules/catalog.js';
+import { fileHeader } from './modules/common.js';
+import { errorCodeStatements } from './modules/error-codes.js';
+import { errorStatements } from './modules/errors.js';
+import { PRETTIER_OPTIONS, type Writer } from './writer/layout.js';
+import { statusCodeStatements } from './modules/status-codes.js';
+import type { Statement } from './writer/structures.js';
+
+export { PRETTIER_OPTIONS };
+
+/** How each catalog module (CATALOG_MODULES: the runtime imports them by these names) is built. */
+const CATALOG_FILES: Readonly<
+  Record<string, readonly [about: (model: CatalogModel) => string, statements: (model: CatalogModel) => Statement[]]>
+> = {
+  'catalog.ts': [(m) => `Constants of the ${m.service} catalog that the runtime reads, and the ErrorBody type.`, catalogStatements],
+  'error-codes.ts': [
+    (m) => `Service error codes of the ${m.service} catalog: ErrorCode, and what the catalog says of each code.`,
+    errorCodeStatements,
+  ],
+  'errors.ts': [
+    (m) =>
+      `Error classes of the ${m.service} catalog: one per 4xx/5xx status${m.errorCodeClasses ? ' and per error code' : ''}, and the lookups from a status or a code to its class.`,
+    errorStatements,
+  ],
+  'status-codes.ts': [
+    (m) => `HTTP status codes of the ${m.service} catalog: StatusCode, the tables the runtime reads, and category sets.`,
+    statusCodeStatements,
+  ],
+};
+
+/** Everything the entry point re-exports, module by module. */
+function indexStatements(runtime: readonly RuntimeSource[]): string[] {
+  const modules = [...CATALOG_MODULES, ...runtime.map((r) => r.name)].filter((name) => !PRIVATE_MODULES.includes(name)).sort();
+  return modules.map((name) => `export * from "./${name.replace(/\.ts$/, '.js')}";`);
+}
+
+/** ts-morph's settings for the generated code: prettier's indentation, quotes and line ends. */
+const WRITER_OPTIONS = { indentNumberOfSpaces: 2, newLine: '\n', useTabs: false, useSingleQuote: false } as const;
+
+/**
+ * Whether a printed declaration needs prettier after all: ts-morph prints a declaration's
+ * heading and members on one line each, which prettier breaks only past the print width. Only
+ * names near the 64-character limit take a declaration there (a class's errorName, say).
+ * Comments are never rewrapped by prettier: only code lines count.
+ */
+function overWide(text: string): boolean {
+  const width = PRETTIER_OPTIONS.printWidth;
+  return text.split('\n').some((line) => line.length > width && !/^\s*(?:\/\*|\*|\/\/)/.test(line) && util.getStringWidth(line) > width);
+}
+
+/**
+ * One statement's text. Structures are printed by ts-morph (without parsing, so that a table
+ * of 10,000 entries costs no syntax tree); writer functions write tables with the layout
+ * helpers, already in prettier's layout; strings are copied.
+ */
+async function printStatement(statement: Statement): Promise<string> {
+  if (typeof statement === 'string') return statement;
+  if (typeof statement === 'function') {
+    const writer = new CodeBlockWriter(WRITER_OPTIONS);
+    statement(writer);
+    return writer.toString();
+  }
+  const text = printStructure(statement, WRITER_OPTIONS);
+  return overWide(text) ? format(text, PRETTIER_OPTIONS) : text;
+}
+
+export async function emitTypeScript(model: CatalogModel, runtime: readonly RuntimeSource[]): Promise<GeneratedFile[]> {
+  const build = async (name: string, about: string, statements: Statement[]): Promise<GeneratedFile> => {
+    const parts = [(w: Writer) => fileHeader(w, model, about), ...statements];
+    const texts: string[] = [];
+    for (const part of parts) texts.push((await printStatement(part)).replace(/^\n+|\n+$/g, ''));
+    // One blank line between statements, as prettier keeps them.
+    return { path: `ts/${name}`, contents: `${texts.join('\n\n')}\n` };
+  };
+  const files: GeneratedFile[] = [];
+  for (const name of CATALOG_MODULES) {
+    const [about, statements] = CATALOG_FILES[name]!;
+    files.push(await build(name, about(model), statements(model)));
+  }
+  files.push(
+    await build('index.ts', `Entry point: the ${model.service} status codes, error codes and error classes.`, [
+      indexStatements(runtime).join('\n'),
+    ]),
+  );
+  for (const r of runtime) {
+    const about = `Runtime shared by every status-catalog output, copied verbatim; for the ${model.service} catalog it reads catalog.ts.`;
+    files.push(await build(r.name, about, [r.text]));
+  }
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
