@@ -24,7 +24,7 @@ export interface HeaderSpec {
   readonly example?: string | number;
 }
 
-/** A body preset's name (see generator/body/presets.ts). */
+/** A body preset's name (see generator/body/presets/index.ts). */
 export type ErrorBodyShape = 'flat' | 'nested' | 'problem';
 
 /** A JSON value a constant member may hold. */
@@ -95,7 +95,7 @@ export interface TypeScriptSpec {
   readonly errorCodeClasses?: boolean;
 }
 
-/** Folders of their own for some outputs (see generator/layout.ts); paths relative to the catalog file. */
+/** Folders of their own for some outputs (see generator/write/layout.ts); paths relative to the catalog file. */
 export interface OutputSpec {
   readonly openapi?: string;
   readonly typescript?: string;

@@ -76,7 +76,7 @@ function validateChain(chain: readonly SourceDocument[]): Catalog {
 }
 
 /**
- * The first count of the chain past its limit (generator/limits.ts), located at the entry that
+ * The first count of the chain past its limit (generator/util/limits.ts), located at the entry that
  * passes it: statuses per file, error codes and declared headers over the whole chain.
  */
 function sizeProblem(chain: readonly SourceDocument[]): Diagnostic | undefined {

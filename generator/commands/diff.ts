@@ -1,7 +1,7 @@
 /**
- * `status-catalog diff OLD NEW`: what changed between two catalogs (generator/diff.ts), as a
+ * `status-catalog diff OLD NEW`: what changed between two catalogs (generator/diff/diff.ts), as a
  * Markdown changelog, or with --json as {"level", "changes"}. Either may be `REV:PATH`, the
- * catalog in a git revision (generator/git-revision.ts). Exit 0 whatever changed; with
+ * catalog in a git revision (generator/catalog/git-revision.ts). Exit 0 whatever changed; with
  * `--fail-on LEVEL`, exit 1 when the changes reach that level (a CI gate on breaking changes).
  */
 import { basename } from 'node:path';

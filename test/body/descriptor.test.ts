@@ -4,7 +4,7 @@ import { bodyTree, describeErrorBody, nodeIsRequired, type BodyNode } from '../.
 import { formatPointer, parsePointer } from '../../generator/util/json-pointer.js';
 import { PRESETS } from '../../generator/body/presets/index.js';
 import type { ErrorBodySpec } from '../../generator/catalog/types.js';
-import type { TestCase } from '../runtime/cases.js';
+import type { TestCase } from '../harness/cases.js';
 
 /** A descriptor's members as `kind:part-or-name@pointer` strings, in body order. */
 function membersOf(spec: ErrorBodySpec): string[] {
