@@ -4,10 +4,14 @@
  * input, stale output or a failed write, 2 on a usage error, 70 on an internal error. User
  * errors are one line each, never a stack trace (unless --debug).
  */
+import { TARGETS } from './targets/index.js';
 import { CatalogError, formatDiagnostic } from './util/diagnostics.js';
 import { GENERATOR_VERSION } from './util/version.js';
 import { WriteError } from './write/write.js';
 import { COMMON_OPTIONS, DEFAULT_CATALOG, DEFAULT_OUT, parse, say, UsageError } from './commands/shared.js';
+
+/** One help line per target's own-folder option, from the registry. */
+const TARGET_HELP = TARGETS.map((target) => `  ${`${target.option} DIR`.padEnd(18)}a folder of its own for ${target.summary}`).join('\n');
 
 const HELP = `status-catalog ${GENERATOR_VERSION}
 Generates an OpenAPI components fragment, TypeScript and a Markdown reference from one catalog of
@@ -16,7 +20,7 @@ HTTP statuses and service error codes, and merges the fragment into OpenAPI spec
 Usage:
   status-catalog init [--from iana|s3m] [--catalog FILE]
   status-catalog generate [--catalog FILE] [--out DIR] [--check] [--strict]
-                          [--openapi-out DIR] [--ts-out DIR] [--docs-out DIR]
+                          ${TARGETS.map((target) => `[${target.option} DIR]`).join(' ')}
   status-catalog lint [--catalog FILE] [--json] [--strict]
   status-catalog diff OLD NEW [--json] [--fail-on patch|minor|major]
   status-catalog merge SPEC [--catalog FILE] [--out FILE | --in-place] [--attach 400,404,500]
@@ -32,9 +36,9 @@ init (writes a new catalog, never over an existing file):
 generate:
   --catalog FILE    catalog to read, YAML or JSON (default: ${DEFAULT_CATALOG})
   --out DIR         folder the generator owns and replaces as a whole (default: ${DEFAULT_OUT})
-  --openapi-out DIR, --ts-out DIR, --docs-out DIR
-                    a folder of its own for the OpenAPI, TypeScript or docs (also set by the
-                    catalog's output section); owned and replaced as a whole, with its own manifest
+${TARGET_HELP}
+                    (each also set by the catalog's output section); owned and replaced
+                    as a whole, with its own manifest
   --check           write nothing; exit 1 and name each stale, missing or extra file
   --strict          treat warnings (suspicious catalog entries) as errors
   --timings         print how long each stage took, as one JSON line on standard error

@@ -1,26 +1,26 @@
-/** The pipeline behind the CLI and the API: catalog → model → every emitter → files in memory. */
+/** The pipeline behind the CLI and the API: catalog → model → every target's emitter → files in memory. */
 import type { Catalog } from './catalog/types.js';
-import { emitDocs } from './targets/docs/docs.js';
-import type { GeneratedFile } from './targets/target.js';
-import { emitOpenApi } from './targets/openapi/openapi.js';
-import { catalogName, emitManifest, type ManifestInputs } from './write/manifest.js';
 import { buildModel } from './model/model.js';
-import { startTypeScriptEmitter, type TypeScriptEmitter } from './targets/typescript/emitter.js';
+import { TARGET_NAMES, TARGETS, type TargetName } from './targets/index.js';
+import type { GeneratedFile, TargetEmitter } from './targets/target.js';
 import { Timings } from './util/timings.js';
 import { GENERATOR_VERSION, generatorFingerprint } from './util/version.js';
+import { catalogName, emitManifest, type ManifestInputs } from './write/manifest.js';
 
-export type OutputKind = 'openapi' | 'typescript' | 'docs';
+/** A target's name (the registry in generator/targets/index.ts lists them). */
+export type OutputKind = TargetName;
 
-export const OUTPUT_KINDS: readonly OutputKind[] = ['openapi', 'typescript', 'docs'];
+/** Every target, in the registry's order. */
+export const OUTPUT_KINDS: readonly OutputKind[] = TARGET_NAMES;
 
 export interface GenerateOptions {
   /** Which outputs to build; all of them by default. */
   readonly outputs?: readonly OutputKind[];
   /**
-   * The TypeScript emitter to use, for a caller that started it early (see
-   * startTypeScriptEmitter); by default one is started and stopped within the call.
+   * Emitters a caller started early (`target.start()`, see generator/targets/target.ts), by
+   * target; any other target's emitter is started and closed within the call.
    */
-  readonly typescript?: TypeScriptEmitter;
+  readonly emitters?: Readonly<Partial<Record<OutputKind, TargetEmitter>>>;
   /** Where to record how long each stage took. */
   readonly timings?: Timings;
 }
@@ -40,24 +40,40 @@ export function manifestInputsOf(catalog: Catalog): ManifestInputs {
  * result to `writeAtomically`, or compare it with `checkOutput`.
  */
 export async function generate(catalog: Catalog, options: GenerateOptions = {}): Promise<GeneratedFile[]> {
-  const outputs = new Set(options.outputs ?? OUTPUT_KINDS);
-  const wantsTypeScript = outputs.has('typescript');
-  const own = wantsTypeScript && options.typescript === undefined ? startTypeScriptEmitter() : undefined;
+  const wanted = new Set(options.outputs ?? OUTPUT_KINDS);
+  const targets = TARGETS.filter((target) => wanted.has(target.name));
+  const own = new Map<OutputKind, TargetEmitter>();
+  const emitterOf = (name: OutputKind): TargetEmitter => {
+    const given = options.emitters?.[name];
+    if (given !== undefined) return given;
+    const started = own.get(name) ?? TARGETS.find((target) => target.name === name)!.start();
+    own.set(name, started);
+    return started;
+  };
   try {
+    // Every emitter is started before the model is built: the TypeScript target's worker loads
+    // ts-morph meanwhile.
+    for (const target of targets) emitterOf(target.name);
     const timings = options.timings ?? new Timings();
     const model = timings.measure('model', () => buildModel(catalog));
-    // The TypeScript is written on the emitter's thread while this one does the rest.
-    const started = performance.now();
-    const typescript = wantsTypeScript ? (options.typescript ?? own)!.emit(model) : Promise.resolve([]);
+    // Emitters on a thread of their own get the model first and work while the others run here,
+    // one after another. A target's time is the wall time from handing over the model to having
+    // its files.
+    const emitOne = async (target: (typeof targets)[number]): Promise<GeneratedFile[]> => {
+      const started = performance.now();
+      const files = await emitterOf(target.name).emit(model);
+      timings.add(target.name, performance.now() - started);
+      return files.map((file) => ({ path: `${target.folder}/${file.path}`, contents: file.contents }));
+    };
+    const onWorkers = Promise.all(targets.filter((target) => emitterOf(target.name).onWorker).map(emitOne));
+    // Awaited below; a failure here first must not leave its rejection unhandled meanwhile.
+    onWorkers.catch(() => {});
     const files: GeneratedFile[] = [];
-    if (outputs.has('openapi')) files.push(...timings.measure('openapi', () => emitOpenApi(model)));
-    if (outputs.has('docs')) files.push(...timings.measure('docs', () => emitDocs(model)));
-    files.push(...(await typescript));
-    // Wall time from handing over the model to having the files, overlapping the stages above.
-    if (wantsTypeScript) timings.add('typescript', performance.now() - started);
+    for (const target of targets.filter((each) => !emitterOf(each.name).onWorker)) files.push(...(await emitOne(target)));
+    for (const result of await onWorkers) files.push(...result);
     files.push(emitManifest(files, manifestInputsOf(catalog)));
     return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   } finally {
-    await own?.close();
+    await Promise.all([...own.values()].map((emitter) => emitter.close()));
   }
 }

@@ -95,12 +95,11 @@ export interface TypeScriptSpec {
   readonly errorCodeClasses?: boolean;
 }
 
-/** Folders of their own for some outputs (see generator/write/layout.ts); paths relative to the catalog file. */
-export interface OutputSpec {
-  readonly openapi?: string;
-  readonly typescript?: string;
-  readonly docs?: string;
-}
+/**
+ * Folders of their own for some outputs, by target name (generator/targets/index.ts; the JSON
+ * Schema lists the same names); paths relative to the catalog file. See generator/write/layout.ts.
+ */
+export type OutputSpec = Readonly<Partial<Record<string, string>>>;
 
 /** One catalog file as written, after schema validation. */
 export interface CatalogFile {

@@ -3,6 +3,7 @@
  * generator owns, or (`--check`) compared with what they hold.
  */
 import { isAbsolute, relative, resolve } from 'node:path';
+import { TARGETS } from '../targets/index.js';
 import type { Catalog } from '../catalog/types.js';
 import { outputLooksFresh, recordGeneratedOutput } from '../write/freshness.js';
 import {
@@ -19,12 +20,15 @@ import { Timings } from '../util/timings.js';
 import { assertWritableOutput, checkOutput, isFresh, listFiles, readOwnManifest, writeAtomically } from '../write/write.js';
 import { acceptWarnings, catalogPathOf, COMMON_OPTIONS, DEFAULT_OUT, noMoreArguments, parse, say, UsageError } from './shared.js';
 
+/** `--openapi-out`, `--ts-out`, …: one per target, named by the target. */
+const TARGET_OPTIONS = Object.fromEntries(TARGETS.map((target) => [target.option.slice(2), { type: 'string' }])) as Readonly<
+  Record<string, { readonly type: 'string' }>
+>;
+
 export const GENERATE_OPTIONS = {
   ...COMMON_OPTIONS,
   out: { type: 'string' },
-  'openapi-out': { type: 'string' },
-  'ts-out': { type: 'string' },
-  'docs-out': { type: 'string' },
+  ...TARGET_OPTIONS,
   check: { type: 'boolean', default: false },
   timings: { type: 'boolean', default: false },
 } as const;
@@ -34,7 +38,7 @@ export async function runGenerate(argv: readonly string[]): Promise<number> {
   noMoreArguments(positionals, 1);
   const flags: Partial<Record<OutputTarget, string>> = {};
   for (const target of OUTPUT_TARGETS) {
-    const value = values[TARGET_OPTION[target].slice(2) as 'openapi-out' | 'ts-out' | 'docs-out'];
+    const value = (values as Readonly<Record<string, unknown>>)[TARGET_OPTION[target].slice(2)] as string | undefined;
     if (value === '') throw new UsageError(`${TARGET_OPTION[target]} needs a folder`);
     if (value !== undefined) flags[target] = value;
   }
@@ -48,10 +52,10 @@ export async function runGenerate(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const timings = new Timings();
-  // Started before anything else is imported: the worker loads ts-morph (the TypeScript
-  // compiler, the slowest import by far) while this thread imports the rest, reads and checks
-  // the catalog.
-  const typescript = (await import('../targets/typescript/emitter.js')).startTypeScriptEmitter();
+  // Started before anything else is imported: the TypeScript target's worker loads ts-morph
+  // (the TypeScript compiler, the slowest import by far) while this thread imports the rest,
+  // reads and checks the catalog.
+  const emitters = Object.fromEntries(TARGETS.map((target) => [target.name, target.start()]));
   const [{ readCatalogChain }, { validateCatalog }, { generate, manifestInputsOf }] = await Promise.all([
     import('../catalog/read.js'),
     import('../catalog/validate.js'),
@@ -67,12 +71,12 @@ export async function runGenerate(argv: readonly string[]): Promise<number> {
     );
     if (catalog === undefined) return 1;
     const layout = layoutOf(outDir, flags, catalog);
-    const files = await generate(catalog, { typescript, timings });
+    const files = await generate(catalog, { emitters, timings });
     folders = splitIntoFolders(files, layout, manifestInputsOf(catalog), (target) =>
       flags[target] !== undefined ? TARGET_OPTION[target] : `output.${target}`,
     );
   } finally {
-    await typescript.close();
+    await Promise.all(Object.values(emitters).map((emitter) => emitter.close()));
   }
   if (values.check) return checkFolders(folders, catalogPath);
   // Every folder is checked before any is written: a refusal leaves all of them as they were.

@@ -6,25 +6,24 @@
  * like the main one.
  */
 import { relative, resolve } from 'node:path';
+import { TARGET_NAMES, TARGETS, type TargetName } from '../targets/index.js';
 import { displayPath } from '../util/display-path.js';
 import type { GeneratedFile } from '../targets/target.js';
 import { emitManifest, MANIFEST_PATH, type ManifestInputs } from './manifest.js';
 import { isWithin, realPathOf } from '../util/real-path.js';
 import { WriteError } from './write-error.js';
 
-export type OutputTarget = 'openapi' | 'typescript' | 'docs';
+export type OutputTarget = TargetName;
 
-export const OUTPUT_TARGETS: readonly OutputTarget[] = ['openapi', 'typescript', 'docs'];
+export const OUTPUT_TARGETS: readonly OutputTarget[] = TARGET_NAMES;
 
 /** The folder of each target's files inside the main output folder. */
-const SUBFOLDER: Readonly<Record<OutputTarget, string>> = { openapi: 'openapi/', typescript: 'ts/', docs: 'docs/' };
+const SUBFOLDER = Object.fromEntries(TARGETS.map((target) => [target.name, `${target.folder}/`])) as Readonly<Record<OutputTarget, string>>;
 
 /** The option that names a target's own folder, for messages. */
-export const TARGET_OPTION: Readonly<Record<OutputTarget, string>> = {
-  openapi: '--openapi-out',
-  typescript: '--ts-out',
-  docs: '--docs-out',
-};
+export const TARGET_OPTION = Object.fromEntries(TARGETS.map((target) => [target.name, target.option])) as Readonly<
+  Record<OutputTarget, string>
+>;
 
 export interface OutputLayout {
   /** The main folder: every target without a folder of its own goes there. */

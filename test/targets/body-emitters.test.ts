@@ -37,7 +37,7 @@ const model: CatalogModel = buildModel(parseCatalog(CATALOG, 'ex.yaml'));
 
 describe('catalog.ts for a body with constants and extras', async () => {
   const files = await emitTypeScript(model, loadRuntimeSources());
-  const catalog = files.find((f) => f.path === 'ts/catalog.ts')!.contents;
+  const catalog = files.find((f) => f.path === 'catalog.ts')!.contents;
   const tests: TestCase<string, string>[] = [
     ['a moved part, on one line', { given: 'code', want: '    { path: ["error", "code"], part: "code" },' }],
     ['a string constant', { given: 'status', want: '    { path: ["status"], part: "constant", value: "failed" },' }],

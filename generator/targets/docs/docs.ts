@@ -112,7 +112,7 @@ export function emitDocs(model: CatalogModel): GeneratedFile[] {
       ),
     );
   }
-  const files: GeneratedFile[] = [{ path: 'docs/status-codes.md', contents: `${sections.join('\n\n')}\n` }];
+  const files: GeneratedFile[] = [{ path: 'status-codes.md', contents: `${sections.join('\n\n')}\n` }];
   if (model.errors.length > 0) files.unshift(emitErrorCodes(model));
   return files;
 }
@@ -133,5 +133,5 @@ function emitErrorCodes(model: CatalogModel): GeneratedFile {
     `${model.errors.length} service error codes, sent in the error body (see status-codes.md) with the HTTP status given here.`,
     table(['Status', 'Code', 'Message', 'Description', 'Measure'], rows),
   ];
-  return { path: 'docs/error-codes.md', contents: `${sections.join('\n\n')}\n` };
+  return { path: 'error-codes.md', contents: `${sections.join('\n\n')}\n` };
 }

@@ -212,9 +212,9 @@ export function emitOpenApi(model: CatalogModel): GeneratedFile[] {
   };
   const [from, to] = [OPENAPI_VERSIONS['3.1'], OPENAPI_VERSIONS['3.0']];
   return [
-    { path: 'openapi/components.json', contents: json31 },
-    { path: 'openapi/components.oas30.json', contents: swap(json31, `{\n  "openapi": "${from}"`, `{\n  "openapi": "${to}"`) },
-    { path: 'openapi/components.oas30.yaml', contents: swap(yaml31, `openapi: ${from}\n`, `openapi: ${to}\n`) },
-    { path: 'openapi/components.yaml', contents: yaml31 },
+    { path: 'components.json', contents: json31 },
+    { path: 'components.oas30.json', contents: swap(json31, `{\n  "openapi": "${from}"`, `{\n  "openapi": "${to}"`) },
+    { path: 'components.oas30.yaml', contents: swap(yaml31, `openapi: ${from}\n`, `openapi: ${to}\n`) },
+    { path: 'components.yaml', contents: yaml31 },
   ];
 }

@@ -7,14 +7,10 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { GeneratedFile } from '../target.js';
-import type { CatalogModel } from '../../model/model.js';
+import type { GeneratedFile, TargetEmitter } from '../target.js';
 
-export interface TypeScriptEmitter {
-  emit(model: CatalogModel): Promise<GeneratedFile[]>;
-  /** Stops the worker; the emitter cannot be used afterwards. */
-  close(): Promise<void>;
-}
+/** Its `close()` stops the worker. */
+export type TypeScriptEmitter = TargetEmitter;
 
 export function startTypeScriptEmitter(): TypeScriptEmitter {
   const script = new URL('./worker.js', import.meta.url);
@@ -27,6 +23,7 @@ export function startTypeScriptEmitter(): TypeScriptEmitter {
     failure = error;
   });
   return {
+    onWorker: true,
     emit(model) {
       if (failure !== undefined) return Promise.reject(failure);
       return new Promise((resolve, reject) => {
@@ -49,6 +46,7 @@ export function startTypeScriptEmitter(): TypeScriptEmitter {
 
 function inThreadEmitter(): TypeScriptEmitter {
   return {
+    onWorker: false,
     async emit(model) {
       const [{ emitTypeScript }, { loadRuntimeSources }] = await Promise.all([import('./typescript.js'), import('./runtime-sources.js')]);
       return emitTypeScript(model, loadRuntimeSources());

@@ -87,7 +87,7 @@ export async function emitTypeScript(model: CatalogModel, runtime: readonly Runt
     const texts: string[] = [];
     for (const part of parts) texts.push((await printStatement(part)).replace(/^\n+|\n+$/g, ''));
     // One blank line between statements, as prettier keeps them.
-    return { path: `ts/${name}`, contents: `${texts.join('\n\n')}\n` };
+    return { path: name, contents: `${texts.join('\n\n')}\n` };
   };
   const files: GeneratedFile[] = [];
   for (const name of CATALOG_MODULES) {

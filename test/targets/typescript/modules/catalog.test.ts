@@ -12,7 +12,7 @@ import type { TestCase } from '../../../harness/cases.js';
 /** The MAX_ERROR_CODE_LENGTH line catalog.ts declares for a catalog's YAML text. */
 async function declaredBound(text: string): Promise<string | undefined> {
   const files = await emitTypeScript(buildModel(parseCatalog(text, 'bound.yaml')), loadRuntimeSources());
-  const catalog = files.find((f) => f.path === 'ts/catalog.ts')!.contents;
+  const catalog = files.find((f) => f.path === 'catalog.ts')!.contents;
   return catalog.split('\n').find((line) => line.startsWith('export const MAX_ERROR_CODE_LENGTH'));
 }
 
