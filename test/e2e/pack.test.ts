@@ -150,6 +150,9 @@ describe('npm package', () => {
     expect(paths).toContain('data/iana.yaml');
     expect(paths).toContain('data/status-codes.yaml');
     expect(paths).toContain('package.json');
+    // The README links to the documentation pages: they travel with it.
+    expect(paths).toContain('README.md');
+    expect(paths).toContain('docs/architecture.md');
     expect(paths.filter((path) => path.startsWith('test/'))).toEqual([]);
     expect(paths.filter((path) => path.startsWith('generator/'))).toEqual([]);
     // Declarations are wanted. TypeScript sources only as the runtime modules the generator copies
