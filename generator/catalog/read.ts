@@ -1,37 +1,50 @@
 /**
  * Load stage: catalog text → parsed data plus a way to find where any field sits in the
  * file. The data comes from js-yaml where it can (quickParse: fast on large catalogs); where
- * a position is wanted (an error to locate) or js-yaml must not speak, the yaml library parses
- * the same text with positions. YAML and JSON share that position model (JSON is YAML 1.2), so
- * every later error can name a line and column.
+ * a position is wanted (an error or warning to locate, a code written as a number) or js-yaml
+ * must not speak, the yaml library parses the same text with positions. YAML and JSON share
+ * that position model (JSON is YAML 1.2), so every later error can name a line and column.
+ *
+ * Why two YAML libraries. Measured on a 10,000-code catalog (2.7 MB) and the OpenAI spec
+ * (3 MB): js-yaml reads either in 0.15-0.3 s, with positions from its event stream in
+ * 0.35-0.7 s; the yaml library takes 2-2.6 s for a Document (1-1.9 s for its CST alone) and
+ * keeps 64 MB of it for the catalog, where js-yaml's data is 2 MB. So js-yaml reads every catalog and spec, bounds aliases and writes
+ * YAML (nothing else writes the OpenAPI target's bytes). The yaml library stays for what only
+ * it says: its syntax messages and positions are the ones a user reads for a broken catalog
+ * (js-yaml says "deficient indentation" where it says "Flow map in block collection must be
+ * sufficiently indented and end with a }"), and its reading is the reference a problem is
+ * reported from. It is reached only then: a valid catalog is parsed once, by js-yaml (a .json
+ * one is also checked by JSON.parse).
  */
 import { isUtf8 } from 'node:buffer';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
-import { parse as parseJson, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { aliasProblemOfText } from '../util/yaml-aliases.js';
-import { CatalogError, formatPath, type Diagnostic, type FieldPath } from '../util/diagnostics.js';
+import {
+  CatalogError,
+  diagnosticAt,
+  positionsIn,
+  type Diagnostic,
+  type FieldPath,
+  type LocatedDocument,
+  type Position,
+} from '../util/diagnostics.js';
+import { strictJsonProblem } from '../util/strict-json.js';
 import { MAX_ALIAS_COUNT, MAX_CATALOG_BYTES, MAX_EXTENDS_DEPTH, MAX_NESTING } from '../util/limits.js';
 import { sha256 } from '../write/manifest.js';
 import { readRegularFile, UnreadableFileError } from '../util/read-file.js';
 
-export interface Position {
-  readonly line: number;
-  readonly column: number;
-}
+// The catalog stages name diagnostics and positions as the load stage's; they are util's.
+export { diagnosticAt, type Position };
 
 /** A parsed catalog file that still knows where each of its fields came from. */
-export interface SourceDocument {
-  /** The path as the user gave it; used in every diagnostic. */
-  readonly file: string;
+export interface SourceDocument extends LocatedDocument {
   /** sha256 of the text, for the manifest's record of what the outputs were made from. */
   readonly sha256: string;
   /** Length of the text in characters, for the limit on a whole extends chain. */
   readonly size: number;
   readonly data: unknown;
-  /** Position of the value at `path` (of its key when `key` is set), or of the closest ancestor that exists. */
-  positionOf(path: FieldPath, key?: boolean): Position;
   /** The text of the plain scalar at `path` exactly as written (`0001`, not 1), if there is one. */
   sourceTextOf(path: FieldPath): string | undefined;
   /**
@@ -115,28 +128,6 @@ function locatedError(at: { source: SourceDocument; path: FieldPath }, message: 
 }
 
 /**
- * A diagnostic at `path` of a catalog file. `field` names the field when it differs from where
- * the position is taken (a missing field is reported at its parent); `key` points at the key
- * rather than the value.
- */
-export function diagnosticAt(
-  source: SourceDocument,
-  path: FieldPath,
-  message: string,
-  options: { field?: FieldPath; key?: boolean; severity?: 'error' | 'warning' } = {},
-): Diagnostic {
-  const { line, column } = source.positionOf(path, options.key ?? false);
-  return {
-    file: source.file,
-    line,
-    column,
-    path: formatPath(options.field ?? path),
-    message,
-    ...(options.severity === 'warning' ? { severity: 'warning' as const } : {}),
-  };
-}
-
-/**
  * Reads one catalog file. Only a regular file of at most MAX_CATALOG_BYTES is read, checked on
  * the open file and never read past the limit: a pipe, a device (`/dev/zero`) or a huge file,
  * named directly or through a symlink, is an error before anything is read.
@@ -186,10 +177,10 @@ export function parseCatalogText(text: string, file: string): SourceDocument {
   const data = quickParse(source, file);
   // A .json catalog is JSON: what YAML would forgive (trailing commas, comments) is refused.
   if (extname(file).toLowerCase() === '.json') checkJson(source, file);
-  if (data === undefined) return parseWithPositions(source, file, hash);
+  if (data === undefined) return parseWithPositions(source, file, hash, { aliasFree: false });
   // Positions are only needed to report a problem: the positioned parse waits until then.
   let positioned: SourceDocument | undefined;
-  const full = (): SourceDocument => (positioned ??= parseWithPositions(source, file, hash));
+  const full = (): SourceDocument => (positioned ??= parseWithPositions(source, file, hash, { aliasFree: true }));
   return {
     file,
     sha256: hash,
@@ -201,19 +192,11 @@ export function parseCatalogText(text: string, file: string): SourceDocument {
   };
 }
 
-/** Strict JSON, checked with jsonc-parser for the position of the first error. */
 function checkJson(source: string, file: string): void {
-  const errors: ParseError[] = [];
-  parseJson(source, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const first = errors[0];
-  if (first === undefined) return;
-  const before = source.slice(0, first.offset);
-  const line = before.split('\n').length;
-  const column = first.offset - before.lastIndexOf('\n');
-  const what = printParseErrorCode(first.error)
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase();
-  fail(file, `not valid JSON: ${what}`, line, column);
+  const problem = strictJsonProblem(source);
+  if (problem === undefined) return;
+  const { line, column } = positionsIn(source)(problem.offset);
+  fail(file, `not valid JSON: ${problem.message}`, line, column);
 }
 
 /**
@@ -237,12 +220,13 @@ function quickParse(source: string, file: string): unknown {
   }
 }
 
-/** Parses with the yaml library, which knows where every node is. */
-function parseWithPositions(source: string, file: string, hash: string): SourceDocument {
-  const lineCounter = new LineCounter();
+/**
+ * Parses with the yaml library, which knows where every node is. `aliasFree`: the quick parse
+ * read the text and met no alias, so their bounds need no second reading.
+ */
+function parseWithPositions(source: string, file: string, hash: string, { aliasFree }: { aliasFree: boolean }): SourceDocument {
   const isJson = extname(file).toLowerCase() === '.json';
   const doc = parseDocument(source, {
-    lineCounter,
     prettyErrors: false,
     uniqueKeys: true,
     schema: isJson ? 'json' : 'core',
@@ -250,10 +234,7 @@ function parseWithPositions(source: string, file: string, hash: string): SourceD
     // Problems are errors, reported as such; nothing is printed on the side.
     logLevel: 'error',
   });
-  const at = (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
-  };
+  const at = positionsIn(source);
   const syntaxError = doc.errors[0];
   if (syntaxError !== undefined) {
     // Only the first: after a syntax error the parser's later complaints are mostly echoes of it.
@@ -262,7 +243,7 @@ function parseWithPositions(source: string, file: string, hash: string): SourceD
   if (doc.contents === null) fail(file, 'catalog is empty', 1, 1);
 
   // Aliases bounded by what they expand to, at the alias that goes too far, before toJS expands them.
-  const aliases = source.includes('*') ? aliasProblemOfText(source) : undefined;
+  const aliases = !aliasFree && source.includes('*') ? aliasProblemOfText(source) : undefined;
   if (aliases !== undefined) fail(file, aliases.message, at(aliases.offset).line, at(aliases.offset).column);
   let data: unknown;
   try {

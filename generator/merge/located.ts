@@ -5,6 +5,7 @@
  * place and report a problem at its line and column. Values are read elsewhere (js-yaml's load).
  */
 import { EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event } from 'js-yaml';
+import { positionsIn, type LocatedDocument } from '../util/diagnostics.js';
 import { MAX_NESTING } from '../util/limits.js';
 
 interface Range {
@@ -213,13 +214,26 @@ export function nodesTo(root: LocatedNode, path: readonly string[]): LocatedNode
   return out;
 }
 
-/** 1-based line and column of an offset. */
-export function lineColumn(source: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let at = source.indexOf('\n'); at !== -1 && at < offset; at = source.indexOf('\n', at + 1)) {
-    line += 1;
-    lineStart = at + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
+/**
+ * The spec `file` as diagnostics see it: a path places a problem at its node, or at the closest
+ * ancestor that is written; with `key`, at the key of that node when it is a map's entry (as
+ * catalogs place them). `locate` is asked on the first lookup.
+ */
+export function locatedDocument(file: string, source: string, locate: () => LocatedSpec): LocatedDocument {
+  const at = positionsIn(source);
+  return {
+    file,
+    positionOf(path, key = false) {
+      const { root } = locate();
+      const segments = path.map(String);
+      for (let depth = segments.length; depth >= 0; depth -= 1) {
+        const node = nodeAt(root, segments.slice(0, depth));
+        if (node === undefined) continue;
+        const parent = key && depth > 0 ? nodeAt(root, segments.slice(0, depth - 1)) : undefined;
+        const keyNode = parent?.kind === 'map' ? entryOf(parent, segments[depth - 1]!)?.keyNode : undefined;
+        return at((keyNode ?? node).start);
+      }
+      return at(0);
+    },
+  };
 }

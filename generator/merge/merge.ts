@@ -10,12 +10,12 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { constructFromEvents, parseEvents, type Event } from 'js-yaml';
-import { printParseErrorCode, visit, type ParseErrorCode } from 'jsonc-parser';
 import { aliasProblem } from '../util/yaml-aliases.js';
-import { CatalogError, type Diagnostic } from '../util/diagnostics.js';
+import { CatalogError, diagnosticAt, positionsIn, type LocatedDocument } from '../util/diagnostics.js';
+import { strictJsonProblem } from '../util/strict-json.js';
 import { buildOpenApiDocument, DEFAULT_ERROR_RESPONSE, type OpenApiVersion } from '../targets/openapi/openapi.js';
 import { MAX_ALIAS_COUNT, MAX_NESTING, MAX_SPEC_BYTES } from '../util/limits.js';
-import { lineColumn, locateSpec, nodeAt, type LocatedSpec } from './located.js';
+import { locatedDocument, locateSpec, nodeAt, type LocatedSpec } from './located.js';
 import { applyPlan, planMerge, type Attachment, type MergePlan, type SkippedRef } from './plan.js';
 import { spliceJson } from './splice-json.js';
 import { spliceYaml } from './splice-yaml.js';
@@ -71,6 +71,7 @@ export function mergeSpec(text: string, file: string, model: CatalogModel, optio
   // Positions are needed only to report a problem or to splice: they wait until then.
   let located: LocatedSpec | undefined;
   const locate = (): LocatedSpec => (located ??= locateSpec(source, events));
+  const document = locatedDocument(file, source, locate);
   const version = specVersion(data, source, file, locate);
   const ours = buildOpenApiDocument(model, version, prefix).components as Record<string, Record<string, unknown>>;
   const plan = planMerge(data, ours, version, {
@@ -80,13 +81,11 @@ export function mergeSpec(text: string, file: string, model: CatalogModel, optio
   });
   const result = { added: plan.added, attached: plan.attached, skipped: plan.skipped, version };
   if (plan.problems.length > 0) {
-    throw new CatalogError(
-      plan.problems.map((problem) => diagnosticAt(source, locate(), problem.path, file, problem.field, problem.message)),
-    );
+    throw new CatalogError(plan.problems.map((problem) => diagnosticAt(document, problem.path, problem.message, { field: problem.field })));
   }
   if (plan.insertions.length === 0) return { ...result, text, changed: false };
 
-  checkEditable(source, locate(), plan, file);
+  checkEditable(locate(), document, plan);
   const merged = applyPlan(data, plan);
   const eol = /\r\n/.test(source.slice(0, source.indexOf('\n') + 1)) ? '\r\n' : '\n';
   const isJson = isJsonFile || /^\s*\{/.test(source);
@@ -95,50 +94,20 @@ export function mergeSpec(text: string, file: string, model: CatalogModel, optio
   if (!isDeepStrictEqual(readSpecData(out, file).data, merged)) {
     throw new Error('merge: the merged text does not read back as the spec with the catalog added');
   }
-  if (isJsonFile && !isStrictJson(out)) throw new Error('merge: the merged text is not valid JSON');
+  if (isJsonFile && strictJsonProblem(out) !== undefined) throw new Error('merge: the merged text is not valid JSON');
   return { ...result, text: bom + out, changed: true };
 }
 
-/** The first place `source` is not strict JSON, by jsonc-parser (as for catalogs). */
-function firstJsonError(source: string): { error: ParseErrorCode; offset: number } | undefined {
-  let first: { error: ParseErrorCode; offset: number } | undefined;
-  visit(
-    source,
-    { onError: (error, offset) => (first ??= { error, offset }) },
-    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
-  );
-  return first;
-}
-
-const isStrictJson = (source: string): boolean => firstJsonError(source) === undefined;
-
-/** Strict JSON, or a located error at the first place that is not. */
+/** Strict JSON (as for catalogs), or a located error at the first place that is not. */
 function checkJson(source: string, file: string): void {
-  const first = firstJsonError(source);
-  if (first === undefined) return;
-  const { line, column } = lineColumn(source, first.offset);
-  const what = printParseErrorCode(first.error)
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase();
-  throw specError(file, line, column, '(spec)', `not valid JSON: ${what}`);
+  const problem = strictJsonProblem(source);
+  if (problem === undefined) return;
+  const { line, column } = positionsIn(source)(problem.offset);
+  throw specError(file, line, column, '(spec)', `not valid JSON: ${problem.message}`);
 }
 
 function specError(file: string, line: number, column: number, path: string, message: string): CatalogError {
   return new CatalogError([{ file, line, column, path, message }]);
-}
-
-function diagnosticAt(
-  source: string,
-  spec: LocatedSpec,
-  path: readonly string[],
-  file: string,
-  field: string,
-  message: string,
-): Diagnostic {
-  let node = nodeAt(spec.root, path);
-  for (let depth = path.length - 1; node === undefined && depth >= 0; depth -= 1) node = nodeAt(spec.root, path.slice(0, depth));
-  const { line, column } = lineColumn(source, node?.start ?? 0);
-  return { file, line, column, path: field, message };
 }
 
 /**
@@ -154,7 +123,7 @@ function readSpecData(source: string, file: string): { data: Record<string, unkn
     // Before anything is built: built data is walked, and aliases would be expanded by the walk.
     const problem = aliasProblem(source, events);
     if (problem !== undefined) {
-      const { line, column } = lineColumn(source, problem.offset);
+      const { line, column } = positionsIn(source)(problem.offset);
       throw specError(file, line, column, '(spec)', problem.message);
     }
     documents = constructFromEvents(events, { source, maxAliases: MAX_ALIAS_COUNT });
@@ -179,7 +148,7 @@ function specVersion(data: Record<string, unknown>, source: string, file: string
   const versionText = typeof data['openapi'] === 'string' ? data['openapi'] : '';
   if (/^3\.0\.\d+$/.test(versionText)) return '3.0';
   if (/^3\.1\.\d+$/.test(versionText)) return '3.1';
-  const at = data['openapi'] === undefined ? { line: 1, column: 1 } : lineColumn(source, nodeAt(locate().root, ['openapi'])?.start ?? 0);
+  const at = data['openapi'] === undefined ? { line: 1, column: 1 } : positionsIn(source)(nodeAt(locate().root, ['openapi'])?.start ?? 0);
   throw specError(
     file,
     at.line,
@@ -206,7 +175,7 @@ function attachmentsFor(model: CatalogModel, options: MergeOptions, prefix: stri
  * Every map that receives entries is found in the text, and is reached through maps, not
  * through an alias (which would share the change).
  */
-function checkEditable(source: string, spec: LocatedSpec, plan: MergePlan, file: string): void {
+function checkEditable(spec: LocatedSpec, document: LocatedDocument, plan: MergePlan): void {
   for (const insertion of plan.insertions) {
     for (let depth = 0; depth <= insertion.path.length; depth += 1) {
       const path = insertion.path.slice(0, depth);
@@ -215,19 +184,14 @@ function checkEditable(source: string, spec: LocatedSpec, plan: MergePlan, file:
         // A key whose data is not its text: `1.0:` is the key "1", `~:` the key "null".
         const key = JSON.stringify(path.at(-1));
         throw new CatalogError([
-          diagnosticAt(
-            source,
-            spec,
-            path,
-            file,
-            '(spec)',
-            `the key ${key} here is written as another value (such as 1.0 for "1"); quote it`,
-          ),
+          diagnosticAt(document, path, `the key ${key} here is written as another value (such as 1.0 for "1"); quote it`, {
+            field: '(spec)',
+          }),
         ]);
       }
       if (node.kind === 'alias') {
         throw new CatalogError([
-          diagnosticAt(source, spec, path, file, '(spec)', 'merge does not add entries through an alias; write the mapping out here'),
+          diagnosticAt(document, path, 'merge does not add entries through an alias; write the mapping out here', { field: '(spec)' }),
         ]);
       }
     }

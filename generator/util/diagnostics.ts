@@ -1,6 +1,8 @@
 /**
  * User-facing errors. A problem in the user's input is a Diagnostic (file, line, column,
  * field path, message) printed as one line; only bugs in the generator itself get a stack.
+ * Every stage that reads text (catalogs, specs) takes its lines and columns from here, so a
+ * place is counted the same way whichever parser found it.
  */
 import { displayPath } from './display-path.js';
 
@@ -49,4 +51,70 @@ export function formatPath(path: FieldPath): string {
     else out += `[${JSON.stringify(segment)}]`;
   }
   return out === '' ? '(catalog)' : out;
+}
+
+/** 1-based line and column; a column counts UTF-16 code units from the start of the line. */
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+/**
+ * The position of any offset of `text`. Lines end at `\n` (a `\r\n` line's `\r` is the last
+ * character of its line). The line starts are found on the first call, then every lookup is a
+ * binary search: a validation of a large catalog asks for thousands of them.
+ */
+export function positionsIn(text: string): (offset: number) => Position {
+  let lineStarts: number[] | undefined;
+  return (offset) => {
+    if (lineStarts === undefined) {
+      lineStarts = [0];
+      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lineStarts.push(at + 1);
+    }
+    // The last line start at or before the offset.
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (lineStarts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - lineStarts[low]! + 1 };
+  };
+}
+
+/** The position of one offset of `text` (positionsIn for many). */
+export function positionAt(text: string, offset: number): Position {
+  return positionsIn(text)(offset);
+}
+
+/** A parsed file that knows where its fields are written: a catalog, a spec. */
+export interface LocatedDocument {
+  /** The file as the user named it, for the diagnostic. */
+  readonly file: string;
+  /** Position of the value at `path` (of its key when `key` is set), or of the closest ancestor that exists. */
+  positionOf(path: FieldPath, key?: boolean): Position;
+}
+
+/**
+ * A diagnostic at `path` of a file. `field` names the field when it differs from where the
+ * position is taken (a missing field is reported at its parent); a string is shown as it is
+ * (`(spec)`, a JSON pointer). `key` points at the key rather than the value.
+ */
+export function diagnosticAt(
+  document: LocatedDocument,
+  path: FieldPath,
+  message: string,
+  options: { field?: FieldPath | string; key?: boolean; severity?: 'error' | 'warning' } = {},
+): Diagnostic {
+  const { line, column } = document.positionOf(path, options.key ?? false);
+  const field = options.field ?? path;
+  return {
+    file: document.file,
+    line,
+    column,
+    path: typeof field === 'string' ? field : formatPath(field),
+    message,
+    ...(options.severity === 'warning' ? { severity: 'warning' as const } : {}),
+  };
 }

@@ -1,6 +1,6 @@
 /** generator/merge/located.ts: the spec's text as a tree of source ranges. */
 import { describe, expect, test } from 'vitest';
-import { entryOf, lineColumn, locateSpec, nodeAt, nodesTo, type LocatedNode } from '../../generator/merge/located.js';
+import { entryOf, locatedDocument, locateSpec, nodeAt, nodesTo, type LocatedNode } from '../../generator/merge/located.js';
 import type { TestCase } from '../harness/cases.js';
 
 /** The text of the node at `path` in `source`, and its kind (with its style for scalars). */
@@ -169,16 +169,26 @@ describe('nodesTo', () => {
   });
 });
 
-describe('lineColumn', () => {
-  const source = 'ab\ncd\n\nef';
-  const tests: TestCase<number, { line: number; column: number }>[] = [
-    ['the first character', { given: 0, want: { line: 1, column: 1 } }],
-    ['the line break ends its line', { given: 2, want: { line: 1, column: 3 } }],
-    ['the start of the second line', { given: 3, want: { line: 2, column: 1 } }],
-    ['an empty line', { given: 6, want: { line: 3, column: 1 } }],
-    ['the last character', { given: 8, want: { line: 4, column: 2 } }],
+describe('locatedDocument', () => {
+  const source = 'openapi: 3.1.0\npaths:\n  /pets:\n    get: {}\n';
+  const document = locatedDocument('spec.yaml', source, () => locateSpec(source));
+  const tests: TestCase<{ path: string[]; key?: boolean }, { line: number; column: number }>[] = [
+    ['a written value', { given: { path: ['paths', '/pets', 'get'] }, want: { line: 4, column: 10 } }],
+    ['its key', { given: { path: ['paths', '/pets', 'get'], key: true }, want: { line: 4, column: 5 } }],
+    [
+      'a path not written: its closest written ancestor (a block map starts at its first key)',
+      { given: { path: ['paths', '/pets', 'post', 'responses'] }, want: { line: 4, column: 5 } },
+    ],
+    [
+      'the key of a path not written: the key of its closest written ancestor',
+      { given: { path: ['paths', 'x'], key: true }, want: { line: 2, column: 1 } },
+    ],
+    ['the key of the root: the root', { given: { path: [], key: true }, want: { line: 1, column: 1 } }],
+    ['the root', { given: { path: [] }, want: { line: 1, column: 1 } }],
   ];
   for (const [name, { given, want }] of tests) {
-    test(name, () => expect(lineColumn(source, given)).toEqual(want));
+    test(name, () => expect(document.positionOf(given.path, given.key)).toEqual(want));
   }
+
+  test('names the file', () => expect(document.file).toBe('spec.yaml'));
 });

@@ -1,10 +1,20 @@
 /**
  * Diagnostics as users read them: one line, whose file name and quoted text show every
- * character a terminal would hide or reorder as `\uXXXX`.
+ * character a terminal would hide or reorder as `\uXXXX`; and the one way lines and columns
+ * are counted.
  */
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../generator/util/diagnostics.js';
+import { describe, expect, it, test } from 'vitest';
+import { LineCounter, parseDocument } from 'yaml';
+import {
+  diagnosticAt,
+  formatDiagnostic,
+  positionAt,
+  positionsIn,
+  type FieldPath,
+  type Position,
+} from '../../generator/util/diagnostics.js';
+import type { TestCase } from '../harness/cases.js';
 import { catalogWith } from '../harness/catalog-lines.js';
 import { removeDir, runCli, tempDir, writeFile } from '../harness/helpers.js';
 
@@ -40,4 +50,51 @@ describe('the CLI', () => {
       removeDir(dir);
     }
   });
+});
+
+describe('positionsIn', () => {
+  const source = 'ab\ncd\n\nef\r\ngh';
+  const tests: TestCase<number, Position>[] = [
+    ['the first character', { given: 0, want: { line: 1, column: 1 } }],
+    ['the line break ends its line', { given: 2, want: { line: 1, column: 3 } }],
+    ['the start of the second line', { given: 3, want: { line: 2, column: 1 } }],
+    ['an empty line', { given: 6, want: { line: 3, column: 1 } }],
+    ['a carriage return is the last character of its line', { given: 9, want: { line: 4, column: 3 } }],
+    ['the last character', { given: 12, want: { line: 5, column: 2 } }],
+    ['just past the end', { given: 13, want: { line: 5, column: 3 } }],
+  ];
+  const at = positionsIn(source);
+  for (const [name, { given, want }] of tests) {
+    test(name, () => expect(at(given)).toEqual(want));
+  }
+
+  test('positionAt agrees with the yaml library on every offset of a catalog', () => {
+    const text = "service: T1\r\nerrors:\n  - code: 'a\n    b'\n    detail: |\n      x\n\n      y\n  - {code: c,\n     status: 404}\n";
+    const lineCounter = new LineCounter();
+    parseDocument(text, { lineCounter });
+    for (let offset = 0; offset <= text.length; offset += 1) {
+      const { line, col } = lineCounter.linePos(offset);
+      expect(positionAt(text, offset)).toEqual({ line, column: col });
+    }
+  });
+});
+
+describe('diagnosticAt', () => {
+  const document = {
+    file: 'cat.yaml',
+    positionOf: (path: FieldPath, key?: boolean): Position => ({ line: path.length, column: key === true ? 1 : 7 }),
+  };
+  const tests: TestCase<{ path: FieldPath; options?: Parameters<typeof diagnosticAt>[3] }, string>[] = [
+    ['at the value, the field its path', { given: { path: ['statuses', 0, 'status'] }, want: 'cat.yaml:3:7: statuses[0].status: m' }],
+    ['at the key', { given: { path: ['headers', 'X'], options: { key: true } }, want: 'cat.yaml:2:1: headers.X: m' }],
+    [
+      'a field other than the place',
+      { given: { path: ['errorBody'], options: { field: ['errorBody', 'codePattern'] } }, want: 'cat.yaml:1:7: errorBody.codePattern: m' },
+    ],
+    ['a field as written', { given: { path: ['paths'], options: { field: '/paths/~1a' } }, want: 'cat.yaml:1:7: /paths/~1a: m' }],
+    ['a warning', { given: { path: ['a'], options: { severity: 'warning' } }, want: 'cat.yaml:1:7: warning: a: m' }],
+  ];
+  for (const [name, { given, want }] of tests) {
+    test(name, () => expect(formatDiagnostic(diagnosticAt(document, given.path, 'm', given.options))).toBe(want));
+  }
 });

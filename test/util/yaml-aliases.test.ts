@@ -2,10 +2,9 @@
 import { parseEvents } from 'js-yaml';
 import { describe, expect, test } from 'vitest';
 import { aliasProblem, aliasProblemOfText } from '../../generator/util/yaml-aliases.js';
-import { CatalogError } from '../../generator/util/diagnostics.js';
+import { CatalogError, positionAt } from '../../generator/util/diagnostics.js';
 import { parseCatalog } from '../../generator/index.js';
 import { MAX_ALIAS_EXPANSION } from '../../generator/util/limits.js';
-import { lineColumn } from '../../generator/merge/located.js';
 import type { TestCase } from '../harness/cases.js';
 
 /** `levels` anchors, each a list of two aliases of the one before: about 24 bytes a level, 2^levels nodes. */
@@ -19,7 +18,7 @@ function doubling(levels: number): string {
 function problemOf(source: string): string | undefined {
   const problem = aliasProblem(source, parseEvents(source, {}));
   if (problem === undefined) return undefined;
-  const { line, column } = lineColumn(source, problem.offset);
+  const { line, column } = positionAt(source, problem.offset);
   return `${line}:${column} ${problem.message}`;
 }
 
