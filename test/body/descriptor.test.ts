@@ -1,7 +1,6 @@
 /** generator/body/: the error body descriptor, built from presets, fields, constants and extras. */
 import { describe, expect, test } from 'vitest';
 import { bodyTree, describeErrorBody, nodeIsRequired, type BodyNode } from '../../generator/body/descriptor.js';
-import { formatPointer, parsePointer } from '../../generator/util/json-pointer.js';
 import { PRESETS } from '../../generator/body/presets/index.js';
 import type { ErrorBodySpec } from '../../generator/catalog/types.js';
 import type { TestCase } from '../harness/cases.js';
@@ -12,28 +11,6 @@ function membersOf(spec: ErrorBodySpec): string[] {
     (m) => `${m.kind === 'part' ? m.part : m.kind === 'extra' ? `extra:${m.name}` : `constant:${JSON.stringify(m.value)}`}@${m.pointer}`,
   );
 }
-
-describe('parsePointer and formatPointer (RFC 6901)', () => {
-  const tests: TestCase<string, string[] | RegExp>[] = [
-    ['one member', { given: '/error_code', want: ['error_code'] }],
-    ['nested members', { given: '/error/code', want: ['error', 'code'] }],
-    ['~1 is a slash, ~0 a tilde, in that order', { given: '/a~1b/c~0d/~01', want: ['a/b', 'c~d', '~1'] }],
-    ['the empty pointer is the whole body', { given: '', want: /whole body/ }],
-    ['no leading slash', { given: 'error/code', want: /must start with "\/"/ }],
-    ['a bare tilde', { given: '/a~b', want: /"~"/ }],
-    ['an empty member name', { given: '/error//code', want: /empty member name/ }],
-  ];
-  for (const [name, { given, want }] of tests) {
-    test(name, () => {
-      const parsed = parsePointer(given);
-      if (want instanceof RegExp) expect('problem' in parsed ? parsed.problem : parsed).toMatch(want);
-      else {
-        expect(parsed).toEqual({ tokens: want });
-        expect(formatPointer(want)).toBe(given.replace('~01', '~01'));
-      }
-    });
-  }
-});
 
 describe('describeErrorBody: members', () => {
   const tests: TestCase<ErrorBodySpec, string[]>[] = [
