@@ -4,7 +4,7 @@
  * the catalog's errorBody (a preset adjusted by `fields`, `constants` and `extra`); every
  * emitter (OpenAPI schema and examples, TypeScript layout and types, docs) reads only this.
  */
-import type { ErrorBodySpec, ExtraSchema, JsonScalar } from '../catalog/types.js';
+import type { ErrorBodySpec, ExtraSchema, JsonScalar } from './spec.js';
 import type { FieldPath } from '../util/diagnostics.js';
 import { formatPointer, parsePointer } from '../util/json-pointer.js';
 import { FIELD_PARTS, type BodyPart, type FieldPart } from './preset.js';

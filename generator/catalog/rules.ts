@@ -16,6 +16,7 @@ import {
 } from './types.js';
 import { dirname, resolve } from 'node:path';
 import { describeErrorBody } from '../body/descriptor.js';
+import { DEFAULT_PRESET } from '../body/presets/index.js';
 import type { Diagnostic, FieldPath } from '../util/diagnostics.js';
 import { bodyForbidden } from '../util/http.js';
 import { classNameOf, codeSuffix, deriveIdentifier, identifierProblem } from './identifiers.js';
@@ -96,8 +97,8 @@ export function mergeChain(chain: readonly SourceDocument[]): MergedCatalog {
       output = { ...output, [target]: resolve(dirname(source.file), dir) };
     if (file.errorBody !== undefined) {
       // Another shape makes the inherited field names and description meaningless: they go.
-      const shape = (file.errorBody.shape ?? 'flat') as string;
-      if (file.errorBody.shape !== undefined && (errorBodyFields.get('shape')?.value ?? 'flat') !== shape) {
+      const shape = file.errorBody.shape ?? DEFAULT_PRESET;
+      if (file.errorBody.shape !== undefined && (errorBodyFields.get('shape')?.value ?? DEFAULT_PRESET) !== shape) {
         for (const key of ['codeField', 'messageField', 'fields', 'description']) errorBodyFields.delete(key);
       }
       for (const [key, value] of Object.entries(file.errorBody)) errorBodyFields.set(key, at(value, 'errorBody', key));
