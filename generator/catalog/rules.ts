@@ -15,7 +15,7 @@ import {
   type TypeScriptSpec,
 } from './types.js';
 import { dirname, resolve } from 'node:path';
-import { describeErrorBody } from '../body/descriptor.js';
+import { errorBodyProblems } from '../body/descriptor.js';
 import { DEFAULT_PRESET } from '../body/presets/index.js';
 import type { Diagnostic, FieldPath } from '../util/diagnostics.js';
 import { bodyForbidden } from '../util/http.js';
@@ -174,7 +174,8 @@ export function checkSemantics(
     error(rootAt, 'the catalog and those it extends list no statuses', 'statuses');
 
   // The error body.
-  const { descriptor: body, problems: bodyProblems } = describeErrorBody(merged.errorBody?.value ?? {});
+  const body = merged.errorBody?.value ?? {};
+  const bodyProblems = errorBodyProblems(body);
   const bodyField = (name: string): Located<unknown> => merged.errorBodyFields.get(name) ?? merged.errorBody ?? rootAt;
   let codeRegExp: RegExp | undefined;
   if (body.codePattern !== undefined) {
