@@ -13,7 +13,8 @@ import { CatalogError, formatDiagnostic, type Diagnostic, type FieldPath } from 
 import { MAX_ERROR_CODES, MAX_HEADERS, MAX_STATUSES } from '../util/limits.js';
 import { pointerToFieldPath } from '../util/json-pointer.js';
 import { diagnosticAt, type SourceDocument } from './read.js';
-import { checkSemantics, mergeChain, NOTHING_SKIPPED, type SkippedEntries } from './rules.js';
+import { mergeChain, NOTHING_SKIPPED, type SkippedEntries } from './chain.js';
+import { checkRules } from './rules/index.js';
 
 let compiledSchema: ValidateFunction | undefined;
 
@@ -63,7 +64,7 @@ function validateChain(chain: readonly SourceDocument[]): Catalog {
     );
   }
   const wellFormed = faults.size === 0 ? { chain, skipped: NOTHING_SKIPPED } : wellFormedParts(chain, faults);
-  const checked = wellFormed === undefined ? undefined : checkSemantics(mergeChain(wellFormed.chain), wellFormed.skipped);
+  const checked = wellFormed === undefined ? undefined : checkRules(mergeChain(wellFormed.chain), wellFormed.skipped);
   problems.push(...(checked?.problems ?? []));
   const all = sortDiagnostics(withoutRepeats(problems), chain);
   if (checked === undefined || all.some((p) => p.severity !== 'warning')) throw new CatalogError(all);
