@@ -5,12 +5,11 @@
 
 import type { Diagnostic } from '../util/diagnostics.js';
 import type { ErrorBodySpec } from '../body/spec.js';
+// The generated code's own definition, so that what a catalog may say is what the runtime reads.
+import type { RetryPolicy } from '../targets/typescript/runtime/types.js';
 
 export type { ErrorBodyShape, ErrorBodySpec, ExtraSchema, ExtraSpec, JsonScalar } from '../body/spec.js';
-
-export type RetryPolicy = 'modify' | 'anytime' | 'retry-after' | 'if-retry-after';
-
-export const RETRY_POLICIES: readonly RetryPolicy[] = ['modify', 'anytime', 'retry-after', 'if-retry-after'];
+export type { RetryPolicy } from '../targets/typescript/runtime/types.js';
 
 export interface HeaderValueSchema {
   readonly type?: 'string' | 'integer';
