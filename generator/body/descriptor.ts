@@ -3,11 +3,12 @@
  * constants every body carries, the documented extra members, the media type. Built once from
  * the catalog's errorBody (a preset adjusted by `fields`, `constants` and `extra`); every
  * emitter (OpenAPI schema and examples, TypeScript layout and types, docs) reads only this.
+ * Building never fails: errorBodyProblems says, for validation, what the building left out.
  */
-import type { ErrorBodySpec, ExtraSchema, JsonScalar } from '../catalog/types.js';
+import type { ErrorBodySpec, ExtraSchema, JsonScalar } from './spec.js';
 import type { FieldPath } from '../util/diagnostics.js';
 import { formatPointer, parsePointer } from '../util/json-pointer.js';
-import { FIELD_PARTS, type BodyPart, type FieldPart } from './preset.js';
+import { FIELD_PARTS, type BodyPart, type BodyPreset, type FieldPart } from './preset.js';
 import { DEFAULT_PRESET, PRESETS, type PresetName } from './presets/index.js';
 
 export type { BodyPart } from './preset.js';
@@ -79,13 +80,40 @@ export function partIsOptional(part: BodyPart, body: Pick<BodyDescriptor, 'defau
 }
 
 /**
- * The descriptor of a catalog's errorBody, and what is wrong with it. With problems the
- * descriptor is still whole (a bad pointer is left out), so that later checks can run.
+ * The descriptor of a catalog's errorBody. A member the catalog places badly is left out
+ * (errorBodyProblems says why), so that the rest still describes the body and later checks
+ * can run.
  */
-export function describeErrorBody(spec: ErrorBodySpec): { descriptor: BodyDescriptor; problems: BodyProblem[] } {
-  const problems: BodyProblem[] = [];
-  const presetName: PresetName = spec.shape !== undefined && Object.hasOwn(PRESETS, spec.shape) ? spec.shape : DEFAULT_PRESET;
+export function buildBodyDescriptor(spec: ErrorBodySpec): BodyDescriptor {
+  const presetName = presetOf(spec);
   const preset = PRESETS[presetName];
+  const { kept } = separateOverlaps(placeMembers(spec, preset).placed);
+  return {
+    preset: presetName,
+    summary: summaryOf(spec, preset, kept),
+    mediaType: spec.mediaType ?? preset.mediaType,
+    description: spec.description,
+    members: kept,
+    codePattern: spec.codePattern,
+    defaultCode: spec.defaultCode,
+    problemTypeBase: spec.problemTypeBase,
+  };
+}
+
+/** What is wrong with a catalog's errorBody: the shorthands, then the members as they are placed, then their overlaps. */
+export function errorBodyProblems(spec: ErrorBodySpec): BodyProblem[] {
+  const preset = PRESETS[presetOf(spec)];
+  const { placed, refused } = placeMembers(spec, preset);
+  return [...shorthandProblems(spec, preset), ...refused, ...separateOverlaps(placed).refused];
+}
+
+function presetOf(spec: ErrorBodySpec): PresetName {
+  return spec.shape !== undefined && Object.hasOwn(PRESETS, spec.shape) ? spec.shape : DEFAULT_PRESET;
+}
+
+/** A shorthand that repeats its field, or that names a member its preset fixes. */
+function shorthandProblems(spec: ErrorBodySpec, preset: BodyPreset): BodyProblem[] {
+  const problems: BodyProblem[] = [];
   const fields = spec.fields ?? {};
   for (const [part, shorthand] of [
     ['code', 'codeField'],
@@ -98,14 +126,28 @@ export function describeErrorBody(spec: ErrorBodySpec): { descriptor: BodyDescri
       problems.push({ field: [shorthand], message: `does not apply to the ${preset.name} preset, which fixes the ${part} member` });
     }
   }
+  return problems;
+}
 
-  // Where each member came from, to locate a problem with it.
-  const origins = new Map<BodyMember, FieldPath>();
-  const members: BodyMember[] = [];
-  const pointerOf = (text: string, field: FieldPath): { pointer: string; path: string[] } | undefined => {
+/** A member and the errorBody field that placed it, where a problem with it is reported. */
+interface Placed {
+  readonly member: BodyMember;
+  readonly origin: FieldPath;
+}
+
+/**
+ * The members the errorBody places, in body order (the preset's parts as `fields` and the
+ * shorthands move them, then constants, then extras), and why those it cannot place are left
+ * out. Members may still overlap: see separateOverlaps.
+ */
+function placeMembers(spec: ErrorBodySpec, preset: BodyPreset): { placed: Placed[]; refused: BodyProblem[] } {
+  const placed: Placed[] = [];
+  const refused: BodyProblem[] = [];
+  const fields = spec.fields ?? {};
+  const located = (text: string, field: FieldPath): { pointer: string; path: string[] } | undefined => {
     const parsed = parsePointer(text);
     if ('problem' in parsed) {
-      problems.push({ field, message: parsed.problem });
+      refused.push({ field, message: parsed.problem });
       return undefined;
     }
     return { pointer: formatPointer(parsed.tokens), path: parsed.tokens };
@@ -115,7 +157,7 @@ export function describeErrorBody(spec: ErrorBodySpec): { descriptor: BodyDescri
     const movable = (FIELD_PARTS as readonly BodyPart[]).includes(member.part) && !preset.fixed.includes(member.part as FieldPart);
     const given = (FIELD_PARTS as readonly BodyPart[]).includes(member.part) ? fields[member.part as FieldPart] : undefined;
     if (given !== undefined && !movable) {
-      problems.push({
+      refused.push({
         field: ['fields', member.part],
         message: `the ${preset.name} preset fixes the ${member.part} member at ${member.pointer}`,
       });
@@ -128,91 +170,82 @@ export function describeErrorBody(spec: ErrorBodySpec): { descriptor: BodyDescri
           : member.part === 'message' && spec.messageField !== undefined && movable
             ? ['messageField']
             : ['shape'];
-    const at = pointerOf(given !== undefined && movable ? given : member.pointer, origin);
+    const at = located(given !== undefined && movable ? given : member.pointer, origin);
     if (at === undefined) continue;
-    const made: PartMember = { kind: 'part', part: member.part, description: member.description ?? PART_DESCRIPTIONS[member.part], ...at };
-    members.push(made);
-    origins.set(made, origin);
+    const description = member.description ?? PART_DESCRIPTIONS[member.part];
+    placed.push({ member: { kind: 'part', part: member.part, description, ...at }, origin });
   }
   for (const [pointer, value] of Object.entries(spec.constants ?? {})) {
-    const at = pointerOf(pointer, ['constants', pointer]);
+    const at = located(pointer, ['constants', pointer]);
     if (at === undefined) continue;
     if (typeof value === 'number' && !Number.isFinite(value)) {
-      problems.push({ field: ['constants', pointer], message: `${String(value)} has no JSON form: give a finite number` });
+      refused.push({ field: ['constants', pointer], message: `${String(value)} has no JSON form: give a finite number` });
       continue;
     }
-    const made: ConstantMember = { kind: 'constant', value, ...at };
-    members.push(made);
-    origins.set(made, ['constants', pointer]);
+    placed.push({ member: { kind: 'constant', value, ...at }, origin: ['constants', pointer] });
   }
   const extraNames = new Map<string, string>();
   for (const [pointer, extra] of Object.entries(spec.extra ?? {})) {
-    const at = pointerOf(pointer, ['extra', pointer]);
+    const at = located(pointer, ['extra', pointer]);
     if (at === undefined) continue;
     const name = at.path.at(-1)!;
     const earlier = extraNames.get(name);
     if (earlier !== undefined) {
-      problems.push({
+      refused.push({
         field: ['extra', pointer],
         message: `ends in "${name}" like ${earlier}: errors carry extras by that last name, so it must be unique`,
       });
       continue;
     }
     extraNames.set(name, pointer);
-    const made: ExtraMember = { kind: 'extra', name, schema: extra.schema ?? {}, description: extra.description, ...at };
-    members.push(made);
-    origins.set(made, ['extra', pointer]);
-  }
-
-  // Members must not overlap: one pointer per member, and no member inside another's value.
-  const kept: BodyMember[] = [];
-  const fromPreset = (member: BodyMember): boolean => origins.get(member)![0] === 'shape';
-  for (const member of members) {
-    if (member.path.includes('__proto__')) {
-      problems.push({
-        field: origins.get(member)!,
-        message: `"${member.pointer}": "__proto__" cannot name a JSON member in generated code`,
-      });
-      continue;
-    }
-    const clash = kept.find((other) => isPrefix(other.path, member.path) || isPrefix(member.path, other.path));
-    if (clash === undefined) {
-      kept.push(member);
-      continue;
-    }
-    // The member the catalog placed is the one to move, not the one the preset put there.
-    const [blamed, other] = fromPreset(member) && !fromPreset(clash) ? [clash, member] : [member, clash];
-    const how =
-      other.path.length === blamed.path.length
-        ? `is already the ${describeMember(other)}`
-        : other.path.length < blamed.path.length
-          ? `lies inside ${other.pointer}, the ${describeMember(other)}, which is not an object`
-          : `holds ${other.pointer}, the ${describeMember(other)}, so it cannot be a value itself`;
-    problems.push({
-      field: origins.get(blamed)!,
-      message: `${blamed.pointer} ${how}; give the ${describeMember(blamed)} a member of its own`,
+    placed.push({
+      member: { kind: 'extra', name, schema: extra.schema ?? {}, description: extra.description, ...at },
+      origin: ['extra', pointer],
     });
-    if (blamed === clash) kept.splice(kept.indexOf(clash), 1, member);
   }
-  return {
-    descriptor: {
-      preset: presetName,
-      // Once the catalog moves a part, the preset's phrase no longer describes the body.
-      summary:
-        spec.fields !== undefined
-          ? 'its members at the JSON Pointers below'
-          : kept.some((m) => m.kind !== 'part')
-            ? `${preset.summary}, with the members below`
-            : preset.summary,
-      mediaType: spec.mediaType ?? preset.mediaType,
-      description: spec.description,
-      members: kept,
-      codePattern: spec.codePattern,
-      defaultCode: spec.defaultCode,
-      problemTypeBase: spec.problemTypeBase,
-    },
-    problems,
-  };
+  return { placed, refused };
+}
+
+/**
+ * The members that can share one body: one pointer per member, no member inside another's
+ * value, no `__proto__`; the others are refused. Of two that clash, the one the catalog placed
+ * is refused rather than the one the preset put there.
+ */
+function separateOverlaps(placed: readonly Placed[]): { kept: BodyMember[]; refused: BodyProblem[] } {
+  const kept: Placed[] = [];
+  const refused: BodyProblem[] = [];
+  const fromPreset = (entry: Placed): boolean => entry.origin[0] === 'shape';
+  for (const entry of placed) {
+    const { member } = entry;
+    if (member.path.includes('__proto__')) {
+      refused.push({ field: entry.origin, message: `"${member.pointer}": "__proto__" cannot name a JSON member in generated code` });
+      continue;
+    }
+    const clash = kept.find(({ member: other }) => isPrefix(other.path, member.path) || isPrefix(member.path, other.path));
+    if (clash === undefined) {
+      kept.push(entry);
+      continue;
+    }
+    const [blamed, other] = fromPreset(entry) && !fromPreset(clash) ? [clash, entry] : [entry, clash];
+    const how =
+      other.member.path.length === blamed.member.path.length
+        ? `is already the ${describeMember(other.member)}`
+        : other.member.path.length < blamed.member.path.length
+          ? `lies inside ${other.member.pointer}, the ${describeMember(other.member)}, which is not an object`
+          : `holds ${other.member.pointer}, the ${describeMember(other.member)}, so it cannot be a value itself`;
+    refused.push({
+      field: blamed.origin,
+      message: `${blamed.member.pointer} ${how}; give the ${describeMember(blamed.member)} a member of its own`,
+    });
+    if (blamed === clash) kept.splice(kept.indexOf(clash), 1, entry);
+  }
+  return { kept: kept.map(({ member }) => member), refused };
+}
+
+/** How the body is laid out, in a phrase: once the catalog moves a part, the preset's phrase no longer describes it. */
+function summaryOf(spec: ErrorBodySpec, preset: BodyPreset, members: readonly BodyMember[]): string {
+  if (spec.fields !== undefined) return 'its members at the JSON Pointers below';
+  return members.some((m) => m.kind !== 'part') ? `${preset.summary}, with the members below` : preset.summary;
 }
 
 function isPrefix(prefix: readonly string[], path: readonly string[]): boolean {

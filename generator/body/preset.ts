@@ -2,7 +2,7 @@
  * What a body preset is: a named layout of the error body (where each part of an error
  * travels, and the media type), which the catalog's `errorBody.fields`, `constants` and
  * `extra` then adjust. One module per preset (flat.ts, nested.ts, problem.ts); a new one is a
- * new module added to PRESETS in presets.ts.
+ * new module added to PRESETS in presets/index.ts.
  */
 
 /** The parts of an error the body can carry, each filled in by the runtime from the error. */

@@ -4,10 +4,12 @@
  */
 
 import type { Diagnostic } from '../util/diagnostics.js';
+import type { ErrorBodySpec } from '../body/spec.js';
+// The generated code's own definition, so that what a catalog may say is what the runtime reads.
+import type { RetryPolicy } from '../targets/typescript/runtime/types.js';
 
-export type RetryPolicy = 'modify' | 'anytime' | 'retry-after' | 'if-retry-after';
-
-export const RETRY_POLICIES: readonly RetryPolicy[] = ['modify', 'anytime', 'retry-after', 'if-retry-after'];
+export type { ErrorBodyShape, ErrorBodySpec, ExtraSchema, ExtraSpec, JsonScalar } from '../body/spec.js';
+export type { RetryPolicy } from '../targets/typescript/runtime/types.js';
 
 export interface HeaderValueSchema {
   readonly type?: 'string' | 'integer';
@@ -22,48 +24,6 @@ export interface HeaderSpec {
   readonly required?: boolean;
   readonly schema: HeaderValueSchema;
   readonly example?: string | number;
-}
-
-/** A body preset's name (see generator/body/presets/index.ts). */
-export type ErrorBodyShape = 'flat' | 'nested' | 'problem';
-
-/** A JSON value a constant member may hold. */
-export type JsonScalar = string | number | boolean;
-
-/** The schema of an extra member of the error body: a small subset of JSON Schema, valid in OAS 3.0 and 3.1. */
-export interface ExtraSchema {
-  readonly type?: 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array';
-  readonly format?: string;
-  readonly enum?: readonly JsonScalar[];
-  readonly pattern?: string;
-  readonly minimum?: number;
-  readonly maximum?: number;
-}
-
-export interface ExtraSpec {
-  readonly schema?: ExtraSchema;
-  readonly description: string;
-}
-
-export interface ErrorBodySpec {
-  readonly description?: string;
-  /** The preset the body starts from (default flat). */
-  readonly shape?: ErrorBodyShape;
-  /** Shorthand for fields.code: a top-level (flat, problem) or `error` (nested) member name. */
-  readonly codeField?: string;
-  /** Shorthand for fields.message. */
-  readonly messageField?: string;
-  /** JSON Pointers of the code, message and request id, overriding the preset's. */
-  readonly fields?: { readonly code?: string; readonly message?: string; readonly requestId?: string };
-  /** Members every error body carries: JSON Pointer → value. */
-  readonly constants?: Readonly<Record<string, JsonScalar>>;
-  /** Documented optional members: JSON Pointer → schema and description. */
-  readonly extra?: Readonly<Record<string, ExtraSpec>>;
-  /** Media type of error bodies; the preset's by default. */
-  readonly mediaType?: string;
-  readonly codePattern?: string;
-  readonly defaultCode?: string;
-  readonly problemTypeBase?: string;
 }
 
 export interface StatusSpec {

@@ -11,8 +11,10 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Catalog } from './types.js';
 import { CatalogError, formatDiagnostic, type Diagnostic, type FieldPath } from '../util/diagnostics.js';
 import { MAX_ERROR_CODES, MAX_HEADERS, MAX_STATUSES } from '../util/limits.js';
+import { pointerToFieldPath } from '../util/json-pointer.js';
 import { diagnosticAt, type SourceDocument } from './read.js';
-import { checkSemantics, mergeChain, NOTHING_SKIPPED, type SkippedEntries } from './rules.js';
+import { mergeChain, NOTHING_SKIPPED, type SkippedEntries } from './chain.js';
+import { checkRules } from './rules/index.js';
 
 let compiledSchema: ValidateFunction | undefined;
 
@@ -62,7 +64,7 @@ function validateChain(chain: readonly SourceDocument[]): Catalog {
     );
   }
   const wellFormed = faults.size === 0 ? { chain, skipped: NOTHING_SKIPPED } : wellFormedParts(chain, faults);
-  const checked = wellFormed === undefined ? undefined : checkSemantics(mergeChain(wellFormed.chain), wellFormed.skipped);
+  const checked = wellFormed === undefined ? undefined : checkRules(mergeChain(wellFormed.chain), wellFormed.skipped);
   problems.push(...(checked?.problems ?? []));
   const all = sortDiagnostics(withoutRepeats(problems), chain);
   if (checked === undefined || all.some((p) => p.severity !== 'warning')) throw new CatalogError(all);
@@ -230,7 +232,7 @@ function schemaProblems(source: SourceDocument, errors: readonly ErrorObject[]):
   for (const error of errors) {
     // Errors raised inside `propertyNames` repeat the propertyNames error itself.
     if (error.propertyName !== undefined) continue;
-    const path = pointerToPath(error.instancePath, source.data);
+    const path = pointerToFieldPath(error.instancePath, source.data);
     let at: FieldPath = path;
     let field: FieldPath = path;
     let key = false;
@@ -274,25 +276,6 @@ function schemaProblems(source: SourceDocument, errors: readonly ErrorObject[]):
     if (!seen.has(id)) {
       seen.add(id);
       out.push({ diagnostic, fault: error.keyword === 'if' ? undefined : { field, key } });
-    }
-  }
-  return out;
-}
-
-/** JSON Pointer from ajv → path segments, with array indices as numbers. */
-function pointerToPath(pointer: string, data: unknown): FieldPath {
-  if (pointer === '') return [];
-  const out: (string | number)[] = [];
-  let node: unknown = data;
-  for (const raw of pointer.slice(1).split('/')) {
-    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (Array.isArray(node)) {
-      const index = Number(segment);
-      out.push(index);
-      node = node[index];
-    } else {
-      out.push(segment);
-      node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined;
     }
   }
   return out;

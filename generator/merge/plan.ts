@@ -6,6 +6,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { OpenApiVersion } from '../targets/openapi/openapi.js';
+import { formatPointerFragment } from '../util/json-pointer.js';
 
 export const SECTIONS = ['schemas', 'responses', 'headers', 'examples'] as const;
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -60,10 +61,6 @@ type Components = Record<string, Record<string, unknown>>;
 
 const isTree = (value: unknown): value is Tree => value !== null && typeof value === 'object' && !Array.isArray(value);
 
-export function pointerOf(path: readonly string[]): string {
-  return `#/${path.map((segment) => segment.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
-}
-
 export function planMerge(spec: Tree, ours: Components, version: OpenApiVersion, options: PlanOptions): MergePlan {
   const plan: MergePlan = { insertions: [], added: [], attached: 0, skipped: [], problems: [] };
   const attachedRefs = attachResponses(spec, version, options, plan);
@@ -85,7 +82,7 @@ function attachResponses(spec: Tree, version: OpenApiVersion, options: PlanOptio
       const itemPath = [section, name];
       if (!isTree(item)) continue;
       if (typeof item['$ref'] === 'string') {
-        plan.skipped.push({ pointer: pointerOf(itemPath), ref: item['$ref'] });
+        plan.skipped.push({ pointer: formatPointerFragment(itemPath), ref: item['$ref'] });
         continue;
       }
       for (const method of METHODS) {
@@ -93,13 +90,13 @@ function attachResponses(spec: Tree, version: OpenApiVersion, options: PlanOptio
         if (!isTree(operation)) continue;
         const operationPath = [...itemPath, method];
         if (typeof operation['$ref'] === 'string') {
-          plan.skipped.push({ pointer: pointerOf(operationPath), ref: operation['$ref'] });
+          plan.skipped.push({ pointer: formatPointerFragment(operationPath), ref: operation['$ref'] });
           continue;
         }
         const responses = operation['responses'];
         const responsesPath = [...operationPath, 'responses'];
         if (isTree(responses) && typeof responses['$ref'] === 'string') {
-          plan.skipped.push({ pointer: pointerOf(responsesPath), ref: responses['$ref'] });
+          plan.skipped.push({ pointer: formatPointerFragment(responsesPath), ref: responses['$ref'] });
           continue;
         }
         const missing = options.attachments.filter((a) => !(isTree(responses) && Object.hasOwn(responses, a.key)));

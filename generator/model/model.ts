@@ -2,7 +2,7 @@
  * Model stage: the validated catalog with every default applied and every derived fact
  * computed once, in a fixed order, so emitters only format and never decide.
  */
-import { describeErrorBody, type BodyDescriptor } from '../body/descriptor.js';
+import { buildBodyDescriptor, type BodyDescriptor } from '../body/descriptor.js';
 import type { Catalog, HeaderValueSchema, RetryPolicy } from '../catalog/types.js';
 import { bodyForbidden, statusClassOf, type StatusClass } from '../util/http.js';
 import { classNameOf } from '../catalog/identifiers.js';
@@ -164,7 +164,7 @@ export function buildModel(catalog: Catalog): CatalogModel {
     };
   });
   // Validation reported any problem with it already.
-  const errorBody = describeErrorBody(data.errorBody).descriptor;
+  const errorBody = buildBodyDescriptor(data.errorBody);
   const defaultCodes = [...new Set(statuses.map((s) => s.defaultCode).filter((code) => code !== undefined))];
   const allCodes = [...errors.map((e) => e.code), ...(errorBody.defaultCode === undefined ? [] : [errorBody.defaultCode]), ...defaultCodes];
   return {

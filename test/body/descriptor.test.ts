@@ -1,41 +1,18 @@
 /** generator/body/: the error body descriptor, built from presets, fields, constants and extras. */
 import { describe, expect, test } from 'vitest';
-import { bodyTree, describeErrorBody, nodeIsRequired, type BodyNode } from '../../generator/body/descriptor.js';
-import { formatPointer, parsePointer } from '../../generator/util/json-pointer.js';
+import { bodyTree, buildBodyDescriptor, errorBodyProblems, nodeIsRequired, type BodyNode } from '../../generator/body/descriptor.js';
 import { PRESETS } from '../../generator/body/presets/index.js';
 import type { ErrorBodySpec } from '../../generator/catalog/types.js';
 import type { TestCase } from '../harness/cases.js';
 
 /** A descriptor's members as `kind:part-or-name@pointer` strings, in body order. */
 function membersOf(spec: ErrorBodySpec): string[] {
-  return describeErrorBody(spec).descriptor.members.map(
+  return buildBodyDescriptor(spec).members.map(
     (m) => `${m.kind === 'part' ? m.part : m.kind === 'extra' ? `extra:${m.name}` : `constant:${JSON.stringify(m.value)}`}@${m.pointer}`,
   );
 }
 
-describe('parsePointer and formatPointer (RFC 6901)', () => {
-  const tests: TestCase<string, string[] | RegExp>[] = [
-    ['one member', { given: '/error_code', want: ['error_code'] }],
-    ['nested members', { given: '/error/code', want: ['error', 'code'] }],
-    ['~1 is a slash, ~0 a tilde, in that order', { given: '/a~1b/c~0d/~01', want: ['a/b', 'c~d', '~1'] }],
-    ['the empty pointer is the whole body', { given: '', want: /whole body/ }],
-    ['no leading slash', { given: 'error/code', want: /must start with "\/"/ }],
-    ['a bare tilde', { given: '/a~b', want: /"~"/ }],
-    ['an empty member name', { given: '/error//code', want: /empty member name/ }],
-  ];
-  for (const [name, { given, want }] of tests) {
-    test(name, () => {
-      const parsed = parsePointer(given);
-      if (want instanceof RegExp) expect('problem' in parsed ? parsed.problem : parsed).toMatch(want);
-      else {
-        expect(parsed).toEqual({ tokens: want });
-        expect(formatPointer(want)).toBe(given.replace('~01', '~01'));
-      }
-    });
-  }
-});
-
-describe('describeErrorBody: members', () => {
+describe('buildBodyDescriptor: members', () => {
   const tests: TestCase<ErrorBodySpec, string[]>[] = [
     ['flat by default', { given: {}, want: ['code@/error_code', 'message@/error_msg', 'requestId@/request_id'] }],
     [
@@ -94,15 +71,15 @@ describe('describeErrorBody: members', () => {
   ];
   for (const [name, { given, want }] of tests) {
     test(name, () => {
-      expect(describeErrorBody(given).problems).toEqual([]);
+      expect(errorBodyProblems(given)).toEqual([]);
       expect(membersOf(given)).toEqual(want);
     });
   }
 
   test('each preset gives its media type; the catalog may set another JSON one', () => {
-    expect(describeErrorBody({ shape: 'problem' }).descriptor.mediaType).toBe('application/problem+json');
-    expect(describeErrorBody({}).descriptor.mediaType).toBe('application/json');
-    expect(describeErrorBody({ mediaType: 'application/vnd.api+json' }).descriptor.mediaType).toBe('application/vnd.api+json');
+    expect(buildBodyDescriptor({ shape: 'problem' }).mediaType).toBe('application/problem+json');
+    expect(buildBodyDescriptor({}).mediaType).toBe('application/json');
+    expect(buildBodyDescriptor({ mediaType: 'application/vnd.api+json' }).mediaType).toBe('application/vnd.api+json');
   });
 
   test('every preset has a code and a message part', () => {
@@ -114,7 +91,7 @@ describe('describeErrorBody: members', () => {
   });
 });
 
-describe('describeErrorBody: problems', () => {
+describe('errorBodyProblems', () => {
   const tests: TestCase<ErrorBodySpec, { field: (string | number)[]; message: RegExp }[]>[] = [
     [
       'a pointer without its slash',
@@ -185,7 +162,7 @@ describe('describeErrorBody: problems', () => {
   ];
   for (const [name, { given, want }] of tests) {
     test(name, () => {
-      const { problems } = describeErrorBody(given);
+      const problems = errorBodyProblems(given);
       expect(problems).toHaveLength(want.length);
       want.forEach((w, i) => {
         expect(problems[i]!.field).toEqual(w.field);
@@ -225,7 +202,7 @@ describe('bodyTree and nodeIsRequired', () => {
   ];
   for (const [name, { given, want }] of tests) {
     test(name, () => {
-      const { descriptor } = describeErrorBody(given);
+      const descriptor = buildBodyDescriptor(given);
       expect(shape(bodyTree(descriptor.members), (n) => nodeIsRequired(n, descriptor))).toEqual(want);
     });
   }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
-import { describeErrorBody } from '../../generator/body/descriptor.js';
+import { buildBodyDescriptor } from '../../generator/body/descriptor.js';
 import type { CatalogData } from '../../generator/catalog/types.js';
 import { CatalogError, formatDiagnostic } from '../../generator/util/diagnostics.js';
 import { parseCatalog } from '../../generator/index.js';
@@ -24,7 +24,7 @@ export const OUTPUT = join(ROOT, 'output');
 export const seedCatalog = parse(readFileSync(DEFAULT_CATALOG, 'utf8')) as CatalogData;
 
 /** Its error body with the defaults of its shape applied. */
-export const seedBody = describeErrorBody(seedCatalog.errorBody).descriptor;
+export const seedBody = buildBodyDescriptor(seedCatalog.errorBody);
 
 export interface RunResult {
   readonly status: number | null;

@@ -1,6 +1,6 @@
 /** generator/merge/plan.ts: what a merge adds, decided on the spec's data alone. */
 import { describe, expect, test } from 'vitest';
-import { applyPlan, planMerge, pointerOf, type Attachment, type MergePlan, type PlanOptions } from '../../generator/merge/plan.js';
+import { applyPlan, planMerge, type Attachment, type MergePlan, type PlanOptions } from '../../generator/merge/plan.js';
 import type { TestCase } from '../harness/cases.js';
 
 type Tree = Record<string, unknown>;
@@ -35,17 +35,6 @@ function describePlan(plan: MergePlan): { insertions: string[]; problems: string
     problems: plan.problems.map((p) => `/${p.path.join('/')}: ${p.message}`),
   };
 }
-
-describe('pointerOf', () => {
-  const tests: TestCase<string[], string>[] = [
-    ['the root', { given: [], want: '#/' }],
-    ['plain segments', { given: ['components', 'schemas', 'Pet'], want: '#/components/schemas/Pet' }],
-    ['"/" is ~1 and "~" is ~0, the tilde first', { given: ['paths', '/pets/{id}', 'a~/b'], want: '#/paths/~1pets~1{id}/a~0~1b' }],
-  ];
-  for (const [name, { given, want }] of tests) {
-    test(name, () => expect(pointerOf(given)).toBe(want));
-  }
-});
 
 describe('planMerge: attaching responses', () => {
   const tests: TestCase<
