@@ -6,7 +6,7 @@
  */
 import { CatalogError, formatDiagnostic } from './util/diagnostics.js';
 import { GENERATOR_VERSION } from './util/version.js';
-import { WriteError } from './write/write.js';
+import { WriteError } from './write/write-error.js';
 import { COMMON_OPTIONS, DEFAULT_CATALOG, DEFAULT_OUT, parse, say, UsageError } from './commands/shared.js';
 
 const HELP = `status-catalog ${GENERATOR_VERSION}

@@ -16,7 +16,7 @@ import { MAX_CATALOG_BYTES, MAX_EXTENDS_DEPTH, MAX_MANIFEST_BYTES } from '../uti
 import { readRegularFile } from '../util/read-file.js';
 import { GENERATOR_VERSION, generatorFingerprint } from '../util/version.js';
 import type { GeneratedFile } from '../targets/target.js';
-import { listFiles } from './write.js';
+import { listFiles } from './output-folder.js';
 
 /**
  * The catalog files a catalog reads, found without parsing: a top-level `extends:` line (YAML)

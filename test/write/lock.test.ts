@@ -18,7 +18,7 @@ import {
   type LockFileSystem,
   type OwnerRecord,
 } from '../../generator/write/lock.js';
-import { WriteError } from '../../generator/write/write.js';
+import { WriteError } from '../../generator/write/write-error.js';
 import { removeDir, ROOT, tempDir } from '../harness/helpers.js';
 
 let work: string;

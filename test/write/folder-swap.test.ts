@@ -1,15 +1,16 @@
 /**
- * All-or-nothing writes: a failure injected mid-write leaves the previous output whole and
- * no temporary folder behind.
+ * generator/write/folder-swap.ts: all-or-nothing writes. A failure injected mid-write leaves the
+ * previous output whole and no temporary folder behind.
  */
 import * as fs from 'node:fs';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { checkOutput, MANIFEST_PATH, writeAtomically, WriteError, type GeneratedFile } from '../../generator/index.js';
+import { MANIFEST_PATH, writeAtomically, WriteError, type GeneratedFile } from '../../generator/index.js';
 import { ownRecord } from '../../generator/write/lock.js';
-import { isMountPoint, type WriterFileSystem } from '../../generator/write/write.js';
+import type { WriterFileSystem } from '../../generator/write/folder-swap.js';
+import { isMountPoint } from '../../generator/write/mount-point.js';
 import { CLI, DEFAULT_CATALOG, removeDir, ROOT, tempDir } from '../harness/helpers.js';
 
 /** A manifest listing `paths` (hashes are not read by the writer). */
@@ -201,45 +202,6 @@ describe('messages show file names through displayPath', () => {
   });
 });
 
-describe('checkOutput reads only regular files of the expected size', () => {
-  const expected = (path: string): string => NEW.find((file) => file.path === path)!.contents;
-  beforeEach(() => writeAtomically(out, NEW));
-
-  it('control: the output as written is fresh', () => {
-    expect(checkOutput(out, NEW)).toEqual({ stale: [], missing: [], extra: [] });
-  });
-
-  const planted: [string, (path: string) => void][] = [
-    ['a FIFO', (path) => execFileSync('mkfifo', [path])],
-    ['a symlink to /dev/zero', (path) => fs.symlinkSync('/dev/zero', path)],
-    [
-      'a symlink to a file with the same contents',
-      (path) => {
-        fs.writeFileSync(join(work, 'same.txt'), expected('b/two.txt'));
-        fs.symlinkSync(join(work, 'same.txt'), path);
-      },
-    ],
-    // Sparse: no disk used. Read whole, it would not fit in a string.
-    [
-      'a sparse file of 3 GB',
-      (path) => {
-        fs.writeFileSync(path, '');
-        fs.truncateSync(path, 3 * 1024 ** 3);
-      },
-    ],
-    ['a file one byte longer', (path) => fs.writeFileSync(path, `${expected('b/two.txt')}x`)],
-    ['a file of the same size with other bytes', (path) => fs.writeFileSync(path, expected('b/two.txt').toUpperCase())],
-  ];
-  for (const [name, plant] of planted) {
-    it(`finds ${name} in place of an output file stale, at once`, () => {
-      const path = join(out, 'b', 'two.txt');
-      fs.rmSync(path);
-      plant(path);
-      expect(checkOutput(out, NEW)).toEqual({ stale: ['b/two.txt'], missing: [], extra: [] });
-    });
-  }
-});
-
 describe('writeAtomically after an interrupted run, beside other runs', () => {
   it('puts back an output that a crash left moved aside, and removes what the crash left', () => {
     // A crash between the two renames: the old output aside, the new one in its temporary folder.
@@ -321,7 +283,7 @@ describe('writeAtomically after an interrupted run, beside other runs', () => {
       { length: 10 },
       (_, i) =>
         new Promise<{ code: number | null; stderr: string }>((resolvePromise) => {
-          const script = `import { writeAtomically } from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'write', 'write.js')).href)};
+          const script = `import { writeAtomically } from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'write', 'folder-swap.js')).href)};
 // 300 files each, so that the runs' writes overlap in time.
 const extra = Array.from({ length: 300 }, (_, n) => ({ path: 'many/' + n + '.txt', contents: 'x'.repeat(2000) }));
 const body = [...${JSON.stringify(NEW.slice(1))}.map((f) => f.path === 'b/two.txt' ? { ...f, contents: 'run ${i}\\n' } : f), ...extra];
@@ -348,7 +310,7 @@ writeAtomically(${JSON.stringify(out)}, files);`;
 
   it('a signal mid-write ends the run only once the write is whole', async () => {
     const script = `import * as fs from 'node:fs';
-import { writeAtomically } from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'write', 'write.js')).href)};
+import { writeAtomically } from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'write', 'folder-swap.js')).href)};
 let count = 0;
 const killing = { ...fs, writeFileSync: (...args) => { count += 1; if (count === 3) process.kill(process.pid, 'SIGTERM'); return fs.writeFileSync(...args); } };
 writeAtomically(${JSON.stringify(out)}, ${JSON.stringify(NEW)}, killing);

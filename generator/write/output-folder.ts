@@ -1,0 +1,37 @@
+/**
+ * What an output folder holds, as the generator sees it: the files in it, and the manifest it
+ * wrote there, if any.
+ */
+import * as nodeFs from 'node:fs';
+import { join } from 'node:path';
+import { MAX_MANIFEST_BYTES } from '../util/limits.js';
+import { readRegularFile } from '../util/read-file.js';
+import { MANIFEST_PATH, parseManifest, type Manifest } from './manifest.js';
+
+/**
+ * The manifest of a folder the generator wrote, or undefined when it has none that is valid.
+ * The generator writes it as a regular file: a symlink, a pipe, a device or a file past
+ * MAX_MANIFEST_BYTES in its place is no manifest, and is never read.
+ */
+export function readOwnManifest(dir: string): Manifest | undefined {
+  try {
+    const text = readRegularFile(join(dir, MANIFEST_PATH), { maxBytes: MAX_MANIFEST_BYTES, followSymlinks: false }).toString('utf8');
+    return parseManifest(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every file below `root`, as POSIX paths relative to it; none when it does not exist. */
+export function listFiles(root: string, prefix = ''): string[] {
+  let entries: nodeFs.Dirent[];
+  try {
+    entries = nodeFs.readdirSync(join(root, prefix), { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap((entry) => {
+    const path = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+    return entry.isDirectory() ? listFiles(root, path) : [path];
+  });
+}
