@@ -6,7 +6,10 @@ import * as nodeFs from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { GeneratedFile } from '../targets/target.js';
 import { readRegularFile } from '../util/read-file.js';
-import { listFiles } from './output-folder.js';
+import { listFiles, type OutputFolderFileSystem } from './output-folder.js';
+
+/** The file-system calls the check makes; tests pass a copy that fails on purpose. */
+export type CheckFileSystem = OutputFolderFileSystem & Pick<typeof nodeFs, 'lstatSync'>;
 
 export interface CheckResult {
   readonly stale: readonly string[];
@@ -18,14 +21,14 @@ export interface CheckResult {
  * Compares `files` with what `outDir` holds; reads only regular files, writes nothing. Paths are
  * POSIX, relative to `outDir`.
  */
-export function checkOutput(outDir: string, files: readonly GeneratedFile[]): CheckResult {
+export function checkOutput(outDir: string, files: readonly GeneratedFile[], fs: CheckFileSystem = nodeFs): CheckResult {
   const target = resolve(outDir);
-  const onDisk = new Set(listFiles(target));
+  const onDisk = new Set(listFiles(target, fs));
   const stale: string[] = [];
   const missing: string[] = [];
   for (const file of files) {
     if (!onDisk.has(file.path)) missing.push(file.path);
-    else if (!holdsExactly(join(target, ...file.path.split('/')), file.contents)) stale.push(file.path);
+    else if (!holdsExactly(join(target, ...file.path.split('/')), file.contents, fs)) stale.push(file.path);
     onDisk.delete(file.path);
   }
   return { stale, missing, extra: [...onDisk].sort() };
@@ -41,12 +44,12 @@ export function isFresh(result: CheckResult): boolean {
  * check, /dev/zero would fill memory, a 2 GB file would not fit in a string). A symlink is
  * stale too: the generator never writes one.
  */
-function holdsExactly(path: string, contents: string): boolean {
+function holdsExactly(path: string, contents: string, fs: CheckFileSystem): boolean {
   const expected = Buffer.from(contents, 'utf8');
   try {
-    const stat = nodeFs.lstatSync(path);
+    const stat = fs.lstatSync(path);
     if (!stat.isFile() || stat.size !== expected.length) return false;
-    return readRegularFile(path, { maxBytes: expected.length, followSymlinks: false }).equals(expected);
+    return readRegularFile(path, { maxBytes: expected.length, followSymlinks: false, fs }).equals(expected);
   } catch {
     // Gone since it was listed, or unreadable: not what generating would write.
     return false;

@@ -10,30 +10,22 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import { displayPath } from '../util/display-path.js';
 import { realPathOf } from '../util/real-path.js';
 import type { GeneratedFile } from '../targets/target.js';
-import { withFileLock } from './lock.js';
+import { withFileLock, type LockFileSystem } from './lock.js';
 import { mountPointError } from './mount-point.js';
-import { assertHoldsNoCatalog, assertReplaceable } from './ownership.js';
+import { assertHoldsNoCatalog, assertReplaceable, type OwnershipFileSystem } from './ownership.js';
 import { holdEndingSignals } from './signals.js';
 import { WriteError } from './write-error.js';
 
-/** The file-system calls the writer makes; tests pass a copy that fails on purpose. */
-export type WriterFileSystem = Pick<
-  typeof nodeFs,
-  | 'accessSync'
-  | 'chmodSync'
-  | 'chownSync'
-  | 'existsSync'
-  | 'lstatSync'
-  | 'mkdirSync'
-  | 'mkdtempSync'
-  | 'readdirSync'
-  | 'readlinkSync'
-  | 'realpathSync'
-  | 'renameSync'
-  | 'rmSync'
-  | 'statSync'
-  | 'writeFileSync'
->;
+/**
+ * The file-system calls the writer makes, the lock's and the ownership check's among them;
+ * tests pass a copy that fails on purpose.
+ */
+export type WriterFileSystem = LockFileSystem &
+  OwnershipFileSystem &
+  Pick<
+    typeof nodeFs,
+    'chmodSync' | 'existsSync' | 'mkdirSync' | 'mkdtempSync' | 'readdirSync' | 'renameSync' | 'rmSync' | 'statSync' | 'writeFileSync'
+  >;
 
 /**
  * Replaces `outDir` with exactly `files`. Everything is written to a temporary folder beside

@@ -14,10 +14,10 @@ import { WriteError } from './write-error.js';
  * False where there is no such list: a rename of a mount point then fails with EBUSY, which
  * the folder swap reports the same way.
  */
-export function isMountPoint(realPath: string): boolean {
+export function isMountPoint(realPath: string, fs: Pick<typeof nodeFs, 'readFileSync'> = nodeFs): boolean {
   let table: string;
   try {
-    table = nodeFs.readFileSync('/proc/self/mountinfo', 'utf8');
+    table = fs.readFileSync('/proc/self/mountinfo', 'utf8');
   } catch {
     return false;
   }

@@ -5,17 +5,20 @@
 import * as nodeFs from 'node:fs';
 import { join } from 'node:path';
 import { MAX_MANIFEST_BYTES } from '../util/limits.js';
-import { readRegularFile } from '../util/read-file.js';
+import { readRegularFile, type ReadFileSystem } from '../util/read-file.js';
 import { MANIFEST_PATH, parseManifest, type Manifest } from './manifest.js';
+
+/** The file-system calls reading an output folder makes. */
+export type OutputFolderFileSystem = ReadFileSystem & Pick<typeof nodeFs, 'readdirSync'>;
 
 /**
  * The manifest of a folder the generator wrote, or undefined when it has none that is valid.
  * The generator writes it as a regular file: a symlink, a pipe, a device or a file past
  * MAX_MANIFEST_BYTES in its place is no manifest, and is never read.
  */
-export function readOwnManifest(dir: string): Manifest | undefined {
+export function readOwnManifest(dir: string, fs: ReadFileSystem = nodeFs): Manifest | undefined {
   try {
-    const text = readRegularFile(join(dir, MANIFEST_PATH), { maxBytes: MAX_MANIFEST_BYTES, followSymlinks: false }).toString('utf8');
+    const text = readRegularFile(join(dir, MANIFEST_PATH), { maxBytes: MAX_MANIFEST_BYTES, followSymlinks: false, fs }).toString('utf8');
     return parseManifest(text);
   } catch {
     return undefined;
@@ -23,15 +26,18 @@ export function readOwnManifest(dir: string): Manifest | undefined {
 }
 
 /** Every file below `root`, as POSIX paths relative to it; none when it does not exist. */
-export function listFiles(root: string, prefix = ''): string[] {
-  let entries: nodeFs.Dirent[];
-  try {
-    entries = nodeFs.readdirSync(join(root, prefix), { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return entries.flatMap((entry) => {
-    const path = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
-    return entry.isDirectory() ? listFiles(root, path) : [path];
-  });
+export function listFiles(root: string, fs: Pick<OutputFolderFileSystem, 'readdirSync'> = nodeFs): string[] {
+  const below = (prefix: string): string[] => {
+    let entries: nodeFs.Dirent[];
+    try {
+      entries = fs.readdirSync(join(root, prefix), { withFileTypes: true });
+    } catch {
+      return [];
+    }
+    return entries.flatMap((entry) => {
+      const path = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+      return entry.isDirectory() ? below(path) : [path];
+    });
+  };
+  return below('');
 }

@@ -10,11 +10,12 @@ import { displayPath } from '../util/display-path.js';
 import { isWithin, realPathOf } from '../util/real-path.js';
 import { MANIFEST_PATH } from './manifest.js';
 import { isMountPoint, mountPointError } from './mount-point.js';
-import { listFiles, readOwnManifest } from './output-folder.js';
+import { listFiles, readOwnManifest, type OutputFolderFileSystem } from './output-folder.js';
 import { WriteError } from './write-error.js';
 
 /** The file-system calls the ownership check makes. */
-export type OwnershipFileSystem = Pick<typeof nodeFs, 'existsSync' | 'readlinkSync' | 'realpathSync' | 'statSync'>;
+export type OwnershipFileSystem = OutputFolderFileSystem &
+  Pick<typeof nodeFs, 'existsSync' | 'readFileSync' | 'readlinkSync' | 'realpathSync' | 'statSync'>;
 
 /**
  * Whether writeAtomically would refuse `outDir` (a folder that is not status-catalog's, or one
@@ -43,18 +44,18 @@ export function assertReplaceable(outDir: string, target: string, fs: OwnershipF
   if (!fs.statSync(target).isDirectory()) throw new WriteError(`${displayPath(outDir)}: exists and is not a folder`);
   // A mount point (a container volume) cannot be renamed, and the new output, written beside
   // it on another file system, could not be renamed into it: refused before anything is written.
-  if (isMountPoint(target)) throw mountPointError(outDir);
-  assertOwnOutput(outDir, target);
+  if (isMountPoint(target, fs)) throw mountPointError(outDir);
+  assertOwnOutput(outDir, target, fs);
 }
 
 /**
  * Refuses a non-empty folder unless its manifest is valid and lists every file in it: any other
  * file there is someone else's, and replacing the folder would delete it.
  */
-function assertOwnOutput(outDir: string, target: string): void {
-  const present = listFiles(target);
+function assertOwnOutput(outDir: string, target: string, fs: OutputFolderFileSystem): void {
+  const present = listFiles(target, fs);
   if (present.length === 0) return;
-  const manifest = readOwnManifest(target);
+  const manifest = readOwnManifest(target, fs);
   if (manifest === undefined) {
     throw new WriteError(
       `${displayPath(outDir)}: refusing to replace a folder that status-catalog did not write (it has files and no valid ${MANIFEST_PATH}); choose another output folder or empty it`,

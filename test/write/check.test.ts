@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkOutput, MANIFEST_PATH, writeAtomically, type GeneratedFile } from '../../generator/index.js';
+import type { CheckFileSystem } from '../../generator/write/check.js';
 import { removeDir, tempDir } from '../harness/helpers.js';
 
 const NEW: GeneratedFile[] = [
@@ -60,4 +61,27 @@ describe('checkOutput reads only regular files of the expected size', () => {
       expect(checkOutput(out, NEW)).toEqual({ stale: ['b/two.txt'], missing: [], extra: [] });
     });
   }
+});
+
+describe('checkOutput reads through the file system it is given', () => {
+  /** The real file system, except that `call` fails with EIO whenever its first argument is `path`. */
+  const failingAt = (call: 'openSync' | 'readdirSync', path: string): CheckFileSystem => ({
+    ...fs,
+    [call]: (...args: unknown[]) => {
+      if (String(args[0]) === path) throw Object.assign(new Error(`EIO: injected ${call} failure`), { code: 'EIO' });
+      return (fs[call] as (...a: unknown[]) => unknown)(...args);
+    },
+  });
+
+  it('an output file it cannot read is stale', () => {
+    expect(checkOutput(out, NEW, failingAt('openSync', join(out, 'b', 'two.txt')))).toEqual({
+      stale: ['b/two.txt'],
+      missing: [],
+      extra: [],
+    });
+  });
+
+  it('a folder it cannot list holds nothing: its files are missing', () => {
+    expect(checkOutput(out, NEW, failingAt('readdirSync', join(out, 'b')))).toEqual({ stale: [], missing: ['b/two.txt'], extra: [] });
+  });
 });

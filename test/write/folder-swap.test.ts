@@ -11,6 +11,7 @@ import { MANIFEST_PATH, writeAtomically, WriteError, type GeneratedFile } from '
 import { ownRecord } from '../../generator/write/lock.js';
 import type { WriterFileSystem } from '../../generator/write/folder-swap.js';
 import { isMountPoint } from '../../generator/write/mount-point.js';
+import { assertWritableOutput } from '../../generator/write/ownership.js';
 import { CLI, DEFAULT_CATALOG, removeDir, ROOT, tempDir } from '../harness/helpers.js';
 
 /** A manifest listing `paths` (hashes are not read by the writer). */
@@ -52,6 +53,17 @@ function failing(call: 'writeFileSync' | 'renameSync' | 'mkdtempSync', nth: numb
       const counted = isLockPath(args[0]) === lock;
       if (counted) count += 1;
       if (counted && count === nth) throw Object.assign(new Error(`${code}: injected ${call} failure`), { code });
+      return (fs[call] as (...a: unknown[]) => unknown)(...args);
+    },
+  };
+}
+
+/** The real file system, except that `call` fails with `code` whenever its first argument is `path`. */
+function failingAt(call: 'openSync' | 'readdirSync', path: string, code = 'EIO'): WriterFileSystem {
+  return {
+    ...fs,
+    [call]: (...args: unknown[]) => {
+      if (String(args[0]) === path) throw Object.assign(new Error(`${code}: injected ${call} failure`), { code });
       return (fs[call] as (...a: unknown[]) => unknown)(...args);
     },
   };
@@ -169,6 +181,41 @@ describe('writeAtomically', () => {
   it('refuses paths outside the output folder', () => {
     expect(() => writeAtomically(out, [{ path: '../escape.txt', contents: 'x' }])).toThrow(/outside the output folder/);
     expect(fs.existsSync(join(work, 'escape.txt'))).toBe(false);
+  });
+});
+
+describe('writeAtomically makes every file-system call through the one it is given', () => {
+  const old = (): Record<string, string> => Object.fromEntries(OLD.map((f) => [f.path, f.contents]));
+
+  it('the ownership check: a manifest that cannot be read (EIO) is no valid manifest, and the folder is refused whole', () => {
+    const fileSystem = failingAt('openSync', join(fs.realpathSync(out), MANIFEST_PATH));
+    const refusal = /refusing to replace a folder that status-catalog did not write \(it has files and no valid \.status-catalog\.json\)/;
+    expect(() => assertWritableOutput(out, [], fileSystem)).toThrow(refusal);
+    expect(() => writeAtomically(out, NEW, fileSystem)).toThrow(refusal);
+    expect(read(out)).toEqual(old());
+    expect(fs.readdirSync(work)).toEqual(['output']);
+  });
+
+  it("the ownership check: a mount point is known by the kernel's list as that file system reads it", () => {
+    const real = fs.realpathSync(out);
+    const fileSystem = {
+      ...fs,
+      readFileSync: (...args: Parameters<typeof fs.readFileSync>) =>
+        args[0] === '/proc/self/mountinfo' ? `36 35 0:40 / ${real} rw,relatime - tmpfs tmpfs rw\n` : fs.readFileSync(...args),
+    } as WriterFileSystem;
+    expect(() => writeAtomically(out, NEW, fileSystem)).toThrow(/output: is a mount point \(a volume\?\)/);
+    expect(read(out)).toEqual(old());
+    expect(fs.readdirSync(work)).toEqual(['output']);
+  });
+
+  it("the lock: a live holder's record that cannot be read (EIO) is no valid record, and the lock is taken over", () => {
+    const lock = join(work, '.output.lock');
+    fs.mkdirSync(lock);
+    // This process's own record: read through node's file system, its holder is live and is waited for.
+    fs.writeFileSync(join(lock, 'owner.json'), JSON.stringify(ownRecord()));
+    expect(writeAtomically(out, NEW, failingAt('openSync', join(lock, 'owner.json'))).warnings).toEqual([]);
+    expect(read(out)).toEqual(Object.fromEntries(NEW.map((f) => [f.path, f.contents])));
+    expect(fs.readdirSync(work)).toEqual(['output']);
   });
 });
 
