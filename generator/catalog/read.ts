@@ -13,7 +13,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node }
 import { aliasProblemOfText } from '../util/yaml-aliases.js';
 import { CatalogError, formatPath, type Diagnostic, type FieldPath } from '../util/diagnostics.js';
 import { MAX_ALIAS_COUNT, MAX_CATALOG_BYTES, MAX_EXTENDS_DEPTH, MAX_NESTING } from '../util/limits.js';
-import { sha256 } from '../write/manifest.js';
+import { sha256 } from '../util/hash.js';
 import { readRegularFile, UnreadableFileError } from '../util/read-file.js';
 
 export interface Position {
