@@ -25,13 +25,22 @@ export function readOwnManifest(dir: string, fs: ReadFileSystem = nodeFs): Manif
   }
 }
 
-/** Every file below `root`, as POSIX paths relative to it; none when it does not exist. */
-export function listFiles(root: string, fs: Pick<OutputFolderFileSystem, 'readdirSync'> = nodeFs): string[] {
+/**
+ * Every file below `root`, as POSIX paths relative to it; none when it does not exist. A folder
+ * that cannot be read is skipped, as if empty, unless `unreadable` is 'throw': then only one
+ * that is gone is (a folder about to be deleted must be seen whole).
+ */
+export function listFiles(
+  root: string,
+  fs: Pick<OutputFolderFileSystem, 'readdirSync'> = nodeFs,
+  unreadable: 'skip' | 'throw' = 'skip',
+): string[] {
   const below = (prefix: string): string[] => {
     let entries: nodeFs.Dirent[];
     try {
       entries = fs.readdirSync(join(root, prefix), { withFileTypes: true });
-    } catch {
+    } catch (error) {
+      if (unreadable === 'throw' && (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       return [];
     }
     return entries.flatMap((entry) => {

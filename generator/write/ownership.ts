@@ -53,7 +53,16 @@ export function assertReplaceable(outDir: string, target: string, fs: OwnershipF
  * file there is someone else's, and replacing the folder would delete it.
  */
 function assertOwnOutput(outDir: string, target: string, fs: OutputFolderFileSystem): void {
-  const present = listFiles(target, fs);
+  let present: string[];
+  try {
+    present = listFiles(target, fs, 'throw');
+  } catch (error) {
+    // A folder that cannot be listed may hold anything: taken for empty, it would be deleted unseen.
+    throw new WriteError(
+      `${displayPath(outDir)}: refusing to replace it: could not see everything it holds (${(error as Error).message}); nothing was changed`,
+      { cause: error },
+    );
+  }
   if (present.length === 0) return;
   const manifest = readOwnManifest(target, fs);
   if (manifest === undefined) {

@@ -196,6 +196,18 @@ describe('writeAtomically makes every file-system call through the one it is giv
     expect(fs.readdirSync(work)).toEqual(['output']);
   });
 
+  it('the ownership check: a folder in it that cannot be listed (EIO) is not taken for empty, and the output is refused whole', () => {
+    fs.mkdirSync(join(out, 'src'));
+    fs.writeFileSync(join(out, 'src', 'app.ts'), 'mine\n');
+    const before = read(out);
+    const fileSystem = failingAt('readdirSync', join(fs.realpathSync(out), 'src'));
+    const refusal = `${out}: refusing to replace it: could not see everything it holds (EIO: injected readdirSync failure); nothing was changed`;
+    expect(() => assertWritableOutput(out, [], fileSystem)).toThrow(new WriteError(refusal));
+    expect(() => writeAtomically(out, NEW, fileSystem)).toThrow(new WriteError(refusal));
+    expect(read(out)).toEqual(before);
+    expect(fs.readdirSync(work)).toEqual(['output']);
+  });
+
   it("the ownership check: a mount point is known by the kernel's list as that file system reads it", () => {
     const real = fs.realpathSync(out);
     const fileSystem = {
