@@ -7,7 +7,7 @@
 import { TARGETS } from './targets/index.js';
 import { CatalogError, formatDiagnostic } from './util/diagnostics.js';
 import { GENERATOR_VERSION } from './util/version.js';
-import { WriteError } from './write/write.js';
+import { WriteError } from './write/write-error.js';
 import { COMMON_OPTIONS, DEFAULT_CATALOG, DEFAULT_OUT, parse, say, UsageError } from './commands/shared.js';
 
 /** One help line per target's own-folder option, from the registry. */

@@ -27,7 +27,9 @@ export type { GeneratedFile } from './targets/target.js';
 export { generate, OUTPUT_KINDS, type GenerateOptions, type OutputKind } from './pipeline.js';
 export { MANIFEST_PATH } from './write/manifest.js';
 export type { MergeOptions, MergeResult } from './merge/merge.js';
-export { checkOutput, isFresh, writeAtomically, WriteError, type CheckResult } from './write/write.js';
+export { checkOutput, isFresh, type CheckResult } from './write/check.js';
+export { writeAtomically } from './write/folder-swap.js';
+export { WriteError } from './write/write-error.js';
 export { writeFileAtomically } from './write/write-file.js';
 
 /**

@@ -32,7 +32,7 @@ import {
 } from '../util/diagnostics.js';
 import { strictJsonProblem } from '../util/strict-json.js';
 import { MAX_ALIAS_COUNT, MAX_CATALOG_BYTES, MAX_EXTENDS_DEPTH, MAX_NESTING } from '../util/limits.js';
-import { sha256 } from '../write/manifest.js';
+import { sha256 } from '../util/hash.js';
 import { readRegularFile, UnreadableFileError } from '../util/read-file.js';
 
 // The catalog stages name diagnostics and positions as the load stage's; they are util's.

@@ -17,7 +17,10 @@ import {
 import { MANIFEST_PATH } from '../write/manifest.js';
 import { displayPath } from '../util/display-path.js';
 import { Timings } from '../util/timings.js';
-import { assertWritableOutput, checkOutput, isFresh, listFiles, readOwnManifest, writeAtomically } from '../write/write.js';
+import { checkOutput, isFresh } from '../write/check.js';
+import { writeAtomically } from '../write/folder-swap.js';
+import { listFiles, readOwnManifest } from '../write/output-folder.js';
+import { assertWritableOutput } from '../write/ownership.js';
 import { acceptWarnings, catalogPathOf, COMMON_OPTIONS, DEFAULT_OUT, noMoreArguments, parse, say, UsageError } from './shared.js';
 
 /** `--openapi-out`, `--ts-out`, …: one per target, named by the target. */

@@ -6,7 +6,7 @@ import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { WriteError } from '../write/write.js';
+import { WriteError } from '../write/write-error.js';
 import { DEFAULT_CATALOG, noMoreArguments, parse, say, UsageError } from './shared.js';
 
 export const INIT_OPTIONS = {

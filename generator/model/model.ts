@@ -6,7 +6,7 @@ import { buildBodyDescriptor, type BodyDescriptor } from '../body/descriptor.js'
 import type { Catalog, HeaderValueSchema, RetryPolicy } from '../catalog/types.js';
 import { bodyForbidden, statusClassOf, type StatusClass } from '../util/http.js';
 import { classNameOf } from '../catalog/identifiers.js';
-import { catalogName } from '../write/manifest.js';
+import { catalogName } from '../util/catalog-name.js';
 import { matchAll } from '../catalog/pattern.js';
 
 export interface HeaderModel {

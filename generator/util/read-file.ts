@@ -6,7 +6,10 @@
  * without blocking, checked on the open descriptor (no window between the check and the read)
  * and read no further than its limit.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import * as nodeFs from 'node:fs';
+
+/** The file-system calls a read makes; a caller that injects a file system passes its own. */
+export type ReadFileSystem = Pick<typeof nodeFs, 'closeSync' | 'fstatSync' | 'openSync' | 'readSync'>;
 
 /** Why a file was not read, in words that follow its name: `output/x.json: is not a regular file`. */
 export class UnreadableFileError extends Error {
@@ -34,6 +37,8 @@ export interface ReadOptions {
    * itself, which are never links, so a planted one is refused unread.
    */
   readonly followSymlinks?: boolean;
+  /** Node's file system unless given. */
+  readonly fs?: ReadFileSystem;
 }
 
 const ERRNO_REASONS: Readonly<Record<string, string>> = {
@@ -49,16 +54,17 @@ const ERRNO_REASONS: Readonly<Record<string, string>> = {
 
 /** The file's bytes, or an UnreadableFileError that says why not. Never blocks, never reads past `maxBytes`. */
 export function readRegularFile(file: string, options: ReadOptions): Buffer {
-  const flags =
-    constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY | (options.followSymlinks === false ? constants.O_NOFOLLOW : 0);
+  const { O_RDONLY, O_NONBLOCK, O_NOCTTY, O_NOFOLLOW } = nodeFs.constants;
+  const flags = O_RDONLY | O_NONBLOCK | O_NOCTTY | (options.followSymlinks === false ? O_NOFOLLOW : 0);
+  const fs = options.fs ?? nodeFs;
   let fd: number;
   try {
-    fd = openSync(file, flags);
+    fd = fs.openSync(file, flags);
   } catch (error) {
     throw fromErrno(file, error);
   }
   try {
-    const stat = fstatSync(fd);
+    const stat = fs.fstatSync(fd);
     if (stat.isDirectory()) throw new UnreadableFileError(file, 'is a folder', 'EISDIR');
     if (!stat.isFile()) throw new UnreadableFileError(file, `is not a regular file (${kindOf(stat)})`);
     if (stat.size > options.maxBytes) throw tooLarge(file, `is ${stat.size} bytes`, options);
@@ -70,7 +76,7 @@ export function readRegularFile(file: string, options: ReadOptions): Buffer {
         if (length > options.maxBytes) throw tooLarge(file, `grew past ${options.maxBytes} bytes while read`, options);
         break;
       }
-      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      const read = fs.readSync(fd, buffer, length, buffer.length - length, null);
       if (read === 0) break;
       length += read;
     }
@@ -78,7 +84,7 @@ export function readRegularFile(file: string, options: ReadOptions): Buffer {
   } catch (error) {
     throw error instanceof UnreadableFileError ? error : fromErrno(file, error);
   } finally {
-    closeSync(fd);
+    fs.closeSync(fd);
   }
 }
 

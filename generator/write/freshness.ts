@@ -11,12 +11,14 @@
 import { existsSync, lstatSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
-import { catalogName, inputsHash, MANIFEST_PATH, parseManifest, sha256 } from './manifest.js';
+import { catalogName } from '../util/catalog-name.js';
+import { sha256 } from '../util/hash.js';
+import { inputsHash, MANIFEST_PATH, parseManifest } from './manifest.js';
 import { MAX_CATALOG_BYTES, MAX_EXTENDS_DEPTH, MAX_MANIFEST_BYTES } from '../util/limits.js';
 import { readRegularFile } from '../util/read-file.js';
 import { GENERATOR_VERSION, generatorFingerprint } from '../util/version.js';
 import type { GeneratedFile } from '../targets/target.js';
-import { listFiles } from './write.js';
+import { listFiles } from './output-folder.js';
 
 /**
  * The catalog files a catalog reads, found without parsing: a top-level `extends:` line (YAML)

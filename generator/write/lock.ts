@@ -20,11 +20,15 @@ import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { displayPath } from '../util/display-path.js';
-import { readRegularFile } from '../util/read-file.js';
+import { readRegularFile, type ReadFileSystem } from '../util/read-file.js';
 import { WriteError } from './write-error.js';
 
 /** The file-system calls a lock makes; tests pass a copy that fails on purpose. */
-export type LockFileSystem = Pick<typeof nodeFs, 'lstatSync' | 'mkdtempSync' | 'readdirSync' | 'renameSync' | 'rmSync' | 'writeFileSync'>;
+export type LockFileSystem = ReadFileSystem &
+  Pick<
+    typeof nodeFs,
+    'lstatSync' | 'mkdtempSync' | 'readdirSync' | 'readFileSync' | 'readlinkSync' | 'renameSync' | 'rmSync' | 'writeFileSync'
+  >;
 
 export interface LockOptions {
   readonly fs?: LockFileSystem;
@@ -84,7 +88,7 @@ function acquire(lock: string, label: string, fs: LockFileSystem, waitMs: number
   const deadline = Date.now() + waitMs;
   let record: OwnerRecord | undefined;
   for (;;) {
-    record ??= ownRecord();
+    record ??= ownRecord(fs);
     const held = tryToCreate(lock, shown, record, fs);
     if (held !== undefined) {
       removeLeftovers(lock, fs);
@@ -93,7 +97,7 @@ function acquire(lock: string, label: string, fs: LockFileSystem, waitMs: number
     const found = inspect(lock, fs);
     // Gone between the attempt and the look: try again at once.
     if (found === undefined) continue;
-    const verdict = judge(found.record, ownRecord(), Date.now());
+    const verdict = judge(found.record, ownRecord(fs), Date.now(), fs);
     if (verdict.gone && takeOver(lock, found, fs)) continue;
     if (Date.now() > deadline) {
       throw new WriteError(
@@ -173,7 +177,7 @@ function inspect(lock: string, fs: LockFileSystem): Found | undefined {
   let record: OwnerRecord | undefined;
   if (stat.isDirectory()) {
     try {
-      record = parseRecord(readRegularFile(join(lock, RECORD), { maxBytes: MAX_RECORD_BYTES, followSymlinks: false }).toString('utf8'));
+      record = parseRecord(readRegularFile(join(lock, RECORD), { maxBytes: MAX_RECORD_BYTES, followSymlinks: false, fs }).toString('utf8'));
     } catch {
       record = undefined;
     }
@@ -209,8 +213,13 @@ export function parseRecord(text: string): OwnerRecord | undefined {
 
 export type Verdict = { readonly gone: true; readonly why: string } | { readonly gone: false; readonly holder: string };
 
-/** Whether the holder a lock's record names is provably gone, seen from `self` at `now`. */
-export function judge(record: OwnerRecord | undefined, self: OwnerRecord, now: number): Verdict {
+/** Whether the holder a lock's record names is provably gone, seen from `self` at `now`, through `fs`'s /proc. */
+export function judge(
+  record: OwnerRecord | undefined,
+  self: OwnerRecord,
+  now: number,
+  fs: Pick<LockFileSystem, 'readFileSync'> = nodeFs,
+): Verdict {
   if (record === undefined) return { gone: true, why: 'it has no valid owner record' };
   const holder = `pid ${record.pid}${record.host === self.host ? '' : ` on ${record.host}`}`;
   const checkable = record.host === self.host && record.pidNamespace === self.pidNamespace;
@@ -219,7 +228,7 @@ export function judge(record: OwnerRecord | undefined, self: OwnerRecord, now: n
   }
   if (checkable) {
     if (!processExists(record.pid)) return { gone: true, why: `pid ${record.pid} is not running` };
-    const start = startTimeOf(record.pid);
+    const start = startTimeOf(record.pid, fs);
     if (start !== null && record.start !== null) {
       return start === record.start ? { gone: false, holder } : { gone: true, why: `pid ${record.pid} is another process now` };
     }
@@ -298,17 +307,22 @@ function removeLeftovers(lock: string, fs: LockFileSystem): void {
   }
 }
 
-let self: Omit<OwnerRecord, 'created'> | undefined;
+/** This process as each file system shows it: read once per file system, as it does not change. */
+const selves = new WeakMap<Pick<LockFileSystem, 'readFileSync' | 'readlinkSync'>, Omit<OwnerRecord, 'created'>>();
 
 /** This process's record, as a lock it takes now holds it. */
-export function ownRecord(): OwnerRecord {
-  self ??= {
-    pid: process.pid,
-    start: startTimeOf(process.pid),
-    boot: readProc('/proc/sys/kernel/random/boot_id'),
-    pidNamespace: readLink('/proc/self/ns/pid'),
-    host: hostname(),
-  };
+export function ownRecord(fs: Pick<LockFileSystem, 'readFileSync' | 'readlinkSync'> = nodeFs): OwnerRecord {
+  let self = selves.get(fs);
+  if (self === undefined) {
+    self = {
+      pid: process.pid,
+      start: startTimeOf(process.pid, fs),
+      boot: readProc('/proc/sys/kernel/random/boot_id', fs),
+      pidNamespace: readLink('/proc/self/ns/pid', fs),
+      host: hostname(),
+    };
+    selves.set(fs, self);
+  }
   return { ...self, created: Date.now() };
 }
 
@@ -323,8 +337,8 @@ function processExists(pid: number): boolean {
 }
 
 /** Field 22 of /proc/PID/stat (after the command name, which is in parentheses and may hold anything). */
-export function startTimeOf(pid: number): string | null {
-  const stat = readProc(`/proc/${pid}/stat`);
+export function startTimeOf(pid: number, fs: Pick<LockFileSystem, 'readFileSync'> = nodeFs): string | null {
+  const stat = readProc(`/proc/${pid}/stat`, fs);
   if (stat === null) return null;
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   // Fields 3 onwards follow the name: field 22 is the 20th of them.
@@ -332,17 +346,17 @@ export function startTimeOf(pid: number): string | null {
 }
 
 /** A /proc file (its reported size is 0, so it is read as a stream would be); null where there is none. */
-function readProc(path: string): string | null {
+function readProc(path: string, fs: Pick<LockFileSystem, 'readFileSync'>): string | null {
   try {
-    return nodeFs.readFileSync(path, 'utf8').trim() || null;
+    return fs.readFileSync(path, 'utf8').trim() || null;
   } catch {
     return null;
   }
 }
 
-function readLink(path: string): string | null {
+function readLink(path: string, fs: Pick<LockFileSystem, 'readlinkSync'>): string | null {
   try {
-    return nodeFs.readlinkSync(path);
+    return fs.readlinkSync(path);
   } catch {
     return null;
   }

@@ -4,16 +4,13 @@
  * replaces such folders), lets anyone verify the outputs were not edited by hand, and lets
  * `--check` decide from hashes alone that nothing changed.
  */
-import { createHash } from 'node:crypto';
-import { basename } from 'node:path';
+import { sha256 } from '../util/hash.js';
 import type { GeneratedFile } from '../targets/target.js';
 
-export const MANIFEST_PATH = '.status-catalog.json';
+// The manifest records the catalog by this name; the pipeline takes it from here.
+export { catalogName } from '../util/catalog-name.js';
 
-/** The catalog's name as outputs and the manifest show it: its base name, reduced to safe characters. */
-export function catalogName(file: string): string {
-  return basename(file).replace(/[^A-Za-z0-9._-]/g, '_');
-}
+export const MANIFEST_PATH = '.status-catalog.json';
 
 export interface ManifestInputs {
   readonly generatorVersion: string;
@@ -31,10 +28,6 @@ export interface Manifest {
   /** One hash over everything the outputs depend on. */
   readonly inputs: string;
   readonly files: Readonly<Record<string, string>>;
-}
-
-export function sha256(text: string | Uint8Array): string {
-  return `sha256-${createHash('sha256').update(text).digest('hex')}`;
 }
 
 export function inputsHash(inputs: ManifestInputs): string {

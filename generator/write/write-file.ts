@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { displayPath } from '../util/display-path.js';
-import { WriteError } from './write.js';
+import { WriteError } from './write-error.js';
 
 /** The file-system calls writeFileAtomically makes; tests pass a copy that fails on purpose. */
 export type FileWriterSystem = Pick<

@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } fr
 import { runGenerate } from '../../generator/commands/generate.js';
 import { UsageError } from '../../generator/commands/shared.js';
 import { CatalogError } from '../../generator/util/diagnostics.js';
-import { WriteError } from '../../generator/write/write.js';
+import { WriteError } from '../../generator/write/write-error.js';
 import { removeDir, ROOT, tempDir, writeFile } from '../harness/helpers.js';
 import type { TestCase } from '../harness/cases.js';
 import { lines, runCommand, type Ran } from '../harness/run-command.js';

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { packageDataFile, runInit, STARTERS } from '../../generator/commands/init.js';
 import { UsageError } from '../../generator/commands/shared.js';
 import { loadCatalog } from '../../generator/index.js';
-import { WriteError } from '../../generator/write/write.js';
+import { WriteError } from '../../generator/write/write-error.js';
 import { removeDir, ROOT, tempDir, writeFile } from '../harness/helpers.js';
 import type { TestCase } from '../harness/cases.js';
 import { runCommand, type Ran } from '../harness/run-command.js';

@@ -18,7 +18,7 @@ import { runMerge, shellQuote } from '../../generator/commands/merge.js';
 import { displayPath } from '../../generator/util/display-path.js';
 import { UsageError } from '../../generator/commands/shared.js';
 import { CatalogError } from '../../generator/util/diagnostics.js';
-import { WriteError } from '../../generator/write/write.js';
+import { WriteError } from '../../generator/write/write-error.js';
 import { MAX_SPEC_BYTES } from '../../generator/util/limits.js';
 import { removeDir, ROOT, tempDir, writeFile } from '../harness/helpers.js';
 import type { TestCase } from '../harness/cases.js';

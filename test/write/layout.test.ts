@@ -6,7 +6,7 @@ import type { GeneratedFile } from '../../generator/targets/target.js';
 import { OUTPUT_TARGETS, splitIntoFolders, TARGET_OPTION, type OutputLayout, type OutputTarget } from '../../generator/write/layout.js';
 import { emitManifest, MANIFEST_PATH, parseManifest, type ManifestInputs } from '../../generator/write/manifest.js';
 import { isWithin, realPathOf } from '../../generator/util/real-path.js';
-import { WriteError } from '../../generator/write/write.js';
+import { WriteError } from '../../generator/write/write-error.js';
 import { removeDir, tempDir } from '../harness/helpers.js';
 import type { TestCase } from '../harness/cases.js';
 

@@ -18,7 +18,7 @@ import {
   type LockFileSystem,
   type OwnerRecord,
 } from '../../generator/write/lock.js';
-import { WriteError } from '../../generator/write/write.js';
+import { WriteError } from '../../generator/write/write-error.js';
 import { removeDir, ROOT, tempDir } from '../harness/helpers.js';
 
 let work: string;
@@ -105,6 +105,22 @@ describe('withFileLock takes over a lock whose holder is provably gone', () => {
       expect(fs.readdirSync(work).filter((entry) => entry.startsWith('.output.lock'))).toEqual([]);
     });
   }
+});
+
+describe('withFileLock reads through the file system it is given', () => {
+  test("a live holder's record that it cannot read (EIO) is no valid record: the lock is taken over", () => {
+    // This process's own record: read through node's file system, its holder is live and is waited for.
+    plant({ 'owner.json': record({}) });
+    const fileSystem: LockFileSystem = {
+      ...fs,
+      openSync: (...args: Parameters<typeof fs.openSync>) => {
+        if (String(args[0]) === join(lock, 'owner.json')) throw Object.assign(new Error('EIO: injected openSync failure'), { code: 'EIO' });
+        return fs.openSync(...args);
+      },
+    };
+    expect(take(200, fileSystem)).toBe('ran');
+    expect(fs.readdirSync(work)).toEqual([]);
+  });
 });
 
 describe('withFileLock waits for a live holder', () => {

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, test } from 'vitest';
-import { WriteError } from '../../generator/write/write.js';
+import { WriteError } from '../../generator/write/write-error.js';
 import { copyExtendedAttributes, descriptorNamed, writeFileAtomically, type FileWriterSystem } from '../../generator/write/write-file.js';
 import { removeDir, tempDir } from '../harness/helpers.js';
 import type { TestCase } from '../harness/cases.js';

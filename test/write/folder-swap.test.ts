@@ -1,15 +1,17 @@
 /**
- * All-or-nothing writes: a failure injected mid-write leaves the previous output whole and
- * no temporary folder behind.
+ * generator/write/folder-swap.ts: all-or-nothing writes. A failure injected mid-write leaves the
+ * previous output whole and no temporary folder behind.
  */
 import * as fs from 'node:fs';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { checkOutput, MANIFEST_PATH, writeAtomically, WriteError, type GeneratedFile } from '../../generator/index.js';
+import { MANIFEST_PATH, writeAtomically, WriteError, type GeneratedFile } from '../../generator/index.js';
 import { ownRecord } from '../../generator/write/lock.js';
-import { isMountPoint, type WriterFileSystem } from '../../generator/write/write.js';
+import type { WriterFileSystem } from '../../generator/write/folder-swap.js';
+import { isMountPoint } from '../../generator/write/mount-point.js';
+import { assertWritableOutput } from '../../generator/write/ownership.js';
 import { CLI, DEFAULT_CATALOG, removeDir, ROOT, tempDir } from '../harness/helpers.js';
 
 /** A manifest listing `paths` (hashes are not read by the writer). */
@@ -51,6 +53,17 @@ function failing(call: 'writeFileSync' | 'renameSync' | 'mkdtempSync', nth: numb
       const counted = isLockPath(args[0]) === lock;
       if (counted) count += 1;
       if (counted && count === nth) throw Object.assign(new Error(`${code}: injected ${call} failure`), { code });
+      return (fs[call] as (...a: unknown[]) => unknown)(...args);
+    },
+  };
+}
+
+/** The real file system, except that `call` fails with `code` whenever its first argument is `path`. */
+function failingAt(call: 'openSync' | 'readdirSync', path: string, code = 'EIO'): WriterFileSystem {
+  return {
+    ...fs,
+    [call]: (...args: unknown[]) => {
+      if (String(args[0]) === path) throw Object.assign(new Error(`${code}: injected ${call} failure`), { code });
       return (fs[call] as (...a: unknown[]) => unknown)(...args);
     },
   };
@@ -171,6 +184,53 @@ describe('writeAtomically', () => {
   });
 });
 
+describe('writeAtomically makes every file-system call through the one it is given', () => {
+  const old = (): Record<string, string> => Object.fromEntries(OLD.map((f) => [f.path, f.contents]));
+
+  it('the ownership check: a manifest that cannot be read (EIO) is no valid manifest, and the folder is refused whole', () => {
+    const fileSystem = failingAt('openSync', join(fs.realpathSync(out), MANIFEST_PATH));
+    const refusal = /refusing to replace a folder that status-catalog did not write \(it has files and no valid \.status-catalog\.json\)/;
+    expect(() => assertWritableOutput(out, [], fileSystem)).toThrow(refusal);
+    expect(() => writeAtomically(out, NEW, fileSystem)).toThrow(refusal);
+    expect(read(out)).toEqual(old());
+    expect(fs.readdirSync(work)).toEqual(['output']);
+  });
+
+  it('the ownership check: a folder in it that cannot be listed (EIO) is not taken for empty, and the output is refused whole', () => {
+    fs.mkdirSync(join(out, 'src'));
+    fs.writeFileSync(join(out, 'src', 'app.ts'), 'mine\n');
+    const before = read(out);
+    const fileSystem = failingAt('readdirSync', join(fs.realpathSync(out), 'src'));
+    const refusal = `${out}: refusing to replace it: could not see everything it holds (EIO: injected readdirSync failure); nothing was changed`;
+    expect(() => assertWritableOutput(out, [], fileSystem)).toThrow(new WriteError(refusal));
+    expect(() => writeAtomically(out, NEW, fileSystem)).toThrow(new WriteError(refusal));
+    expect(read(out)).toEqual(before);
+    expect(fs.readdirSync(work)).toEqual(['output']);
+  });
+
+  it("the ownership check: a mount point is known by the kernel's list as that file system reads it", () => {
+    const real = fs.realpathSync(out);
+    const fileSystem = {
+      ...fs,
+      readFileSync: (...args: Parameters<typeof fs.readFileSync>) =>
+        args[0] === '/proc/self/mountinfo' ? `36 35 0:40 / ${real} rw,relatime - tmpfs tmpfs rw\n` : fs.readFileSync(...args),
+    } as WriterFileSystem;
+    expect(() => writeAtomically(out, NEW, fileSystem)).toThrow(/output: is a mount point \(a volume\?\)/);
+    expect(read(out)).toEqual(old());
+    expect(fs.readdirSync(work)).toEqual(['output']);
+  });
+
+  it("the lock: a live holder's record that cannot be read (EIO) is no valid record, and the lock is taken over", () => {
+    const lock = join(work, '.output.lock');
+    fs.mkdirSync(lock);
+    // This process's own record: read through node's file system, its holder is live and is waited for.
+    fs.writeFileSync(join(lock, 'owner.json'), JSON.stringify(ownRecord()));
+    expect(writeAtomically(out, NEW, failingAt('openSync', join(lock, 'owner.json'))).warnings).toEqual([]);
+    expect(read(out)).toEqual(Object.fromEntries(NEW.map((f) => [f.path, f.contents])));
+    expect(fs.readdirSync(work)).toEqual(['output']);
+  });
+});
+
 describe('writeAtomically into a mount point', () => {
   const message = (dir: string): string =>
     `${dir}: is a mount point (a volume?), and status-catalog replaces an output folder by renaming it, which a mount point cannot be; name a folder inside it instead (such as ${join(dir, 'generated')}); nothing was changed`;
@@ -199,45 +259,6 @@ describe('messages show file names through displayPath', () => {
       `${work}/out\\u202etxt.sh: refusing to replace it: 1 file there is not status-catalog's ("note\\u200b.md"); move it out or choose another output folder`,
     );
   });
-});
-
-describe('checkOutput reads only regular files of the expected size', () => {
-  const expected = (path: string): string => NEW.find((file) => file.path === path)!.contents;
-  beforeEach(() => writeAtomically(out, NEW));
-
-  it('control: the output as written is fresh', () => {
-    expect(checkOutput(out, NEW)).toEqual({ stale: [], missing: [], extra: [] });
-  });
-
-  const planted: [string, (path: string) => void][] = [
-    ['a FIFO', (path) => execFileSync('mkfifo', [path])],
-    ['a symlink to /dev/zero', (path) => fs.symlinkSync('/dev/zero', path)],
-    [
-      'a symlink to a file with the same contents',
-      (path) => {
-        fs.writeFileSync(join(work, 'same.txt'), expected('b/two.txt'));
-        fs.symlinkSync(join(work, 'same.txt'), path);
-      },
-    ],
-    // Sparse: no disk used. Read whole, it would not fit in a string.
-    [
-      'a sparse file of 3 GB',
-      (path) => {
-        fs.writeFileSync(path, '');
-        fs.truncateSync(path, 3 * 1024 ** 3);
-      },
-    ],
-    ['a file one byte longer', (path) => fs.writeFileSync(path, `${expected('b/two.txt')}x`)],
-    ['a file of the same size with other bytes', (path) => fs.writeFileSync(path, expected('b/two.txt').toUpperCase())],
-  ];
-  for (const [name, plant] of planted) {
-    it(`finds ${name} in place of an output file stale, at once`, () => {
-      const path = join(out, 'b', 'two.txt');
-      fs.rmSync(path);
-      plant(path);
-      expect(checkOutput(out, NEW)).toEqual({ stale: ['b/two.txt'], missing: [], extra: [] });
-    });
-  }
 });
 
 describe('writeAtomically after an interrupted run, beside other runs', () => {
@@ -321,7 +342,7 @@ describe('writeAtomically after an interrupted run, beside other runs', () => {
       { length: 10 },
       (_, i) =>
         new Promise<{ code: number | null; stderr: string }>((resolvePromise) => {
-          const script = `import { writeAtomically } from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'write', 'write.js')).href)};
+          const script = `import { writeAtomically } from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'write', 'folder-swap.js')).href)};
 // 300 files each, so that the runs' writes overlap in time.
 const extra = Array.from({ length: 300 }, (_, n) => ({ path: 'many/' + n + '.txt', contents: 'x'.repeat(2000) }));
 const body = [...${JSON.stringify(NEW.slice(1))}.map((f) => f.path === 'b/two.txt' ? { ...f, contents: 'run ${i}\\n' } : f), ...extra];
@@ -348,7 +369,7 @@ writeAtomically(${JSON.stringify(out)}, files);`;
 
   it('a signal mid-write ends the run only once the write is whole', async () => {
     const script = `import * as fs from 'node:fs';
-import { writeAtomically } from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'write', 'write.js')).href)};
+import { writeAtomically } from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'write', 'folder-swap.js')).href)};
 let count = 0;
 const killing = { ...fs, writeFileSync: (...args) => { count += 1; if (count === 3) process.kill(process.pid, 'SIGTERM'); return fs.writeFileSync(...args); } };
 writeAtomically(${JSON.stringify(out)}, ${JSON.stringify(NEW)}, killing);
