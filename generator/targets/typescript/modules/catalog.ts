@@ -7,7 +7,7 @@ import { bodyTree, nodeIsRequired, type BodyMember, type BodyNode, type ExtraMem
 import type { ExtraSchema, JsonScalar } from '../../../catalog/types.js';
 import type { CatalogModel } from '../../../model/model.js';
 import { stringLiteral } from '../../../util/escape.js';
-import { assignment, fits, integer, jsDoc, list, PRETTIER_OPTIONS, union, type Writer } from '../writer/layout.js';
+import { assignment, block, fits, integer, jsDoc, list, PRETTIER_OPTIONS, union, type Writer } from '../writer/layout.js';
 import { doc, objectKey, StructureKind, type Statement } from '../writer/structures.js';
 
 /** A JSON scalar as a TypeScript literal (a value, or a literal type). */
@@ -130,15 +130,9 @@ function errorExtrasType(model: CatalogModel): (w: Writer) => void {
   const extras = model.errorBody.members.filter((m): m is ExtraMember => m.kind === 'extra');
   return (w) => {
     jsDoc(w, 'The extra members the catalog documents for the error body, by name: `extras` of an error.');
-    if (extras.length === 0) {
-      w.writeLine('export interface ErrorExtras {}');
-      return;
-    }
-    w.write('export interface ErrorExtras ').block(() => {
-      for (const extra of extras) {
-        jsDoc(w, `${extra.description}\n\nSent at ${extra.pointer}.`);
-        assignment(w, `readonly ${objectKey(extra.name)}?:`, extraType(extra.schema), ';');
-      }
+    block(w, 'export interface ErrorExtras {', extras, (extra) => {
+      jsDoc(w, `${extra.description}\n\nSent at ${extra.pointer}.`);
+      assignment(w, `readonly ${objectKey(extra.name)}?:`, extraType(extra.schema), ';');
     });
   };
 }
