@@ -10,7 +10,7 @@ import type { ErrorBodyLayout } from "./error-body.js";
 /** The catalog's service: the key under which copies of this code recognise each other's errors. */
 export const SERVICE = "S3M";
 
-/** Where the parts of an error body travel, and its media type. */
+/** Where the parts of an error body travel, its media type, and where else a body read may carry them. */
 export const ERROR_BODY: ErrorBodyLayout = {
   mediaType: "application/json",
   members: [
@@ -19,6 +19,12 @@ export const ERROR_BODY: ErrorBodyLayout = {
     { path: ["request_id"], part: "requestId" },
   ],
   problemTypeBase: undefined,
+  alsoRead: {
+    code: [["error_code"], ["code"], ["error", "code"], ["error", "error_code"]],
+    message: [["error_msg"], ["message"], ["detail"], ["error", "message"], ["error", "error_msg"]],
+    requestId: [["request_id"], ["error", "request_id"]],
+    instance: [["instance"]],
+  },
 };
 
 /** Media type of error bodies. */

@@ -4,11 +4,13 @@
  */
 import { util } from 'prettier';
 import { bodyTree, nodeIsRequired, type BodyMember, type BodyNode, type ExtraMember } from '../../../body/descriptor.js';
+import { runtimeLayout } from '../../../body/runtime-layout.js';
 import type { ExtraSchema, JsonScalar } from '../../../catalog/types.js';
 import type { CatalogModel } from '../../../model/model.js';
 import { stringLiteral } from '../../../util/escape.js';
 import { assignment, block, fits, integer, jsDoc, list, PRETTIER_OPTIONS, union, type Writer } from '../writer/layout.js';
 import { doc, objectKey, StructureKind, type Statement } from '../writer/structures.js';
+import type { ErrorBodyMember } from '../runtime/error-body.js';
 
 /** A JSON scalar as a TypeScript literal (a value, or a literal type). */
 function scalarLiteral(value: JsonScalar): string {
@@ -16,21 +18,21 @@ function scalarLiteral(value: JsonScalar): string {
 }
 
 /** One member of ERROR_BODY.members: on one line when it fits, else one property per line. */
-function layoutMember(w: Writer, member: BodyMember): void {
+function layoutMember(w: Writer, member: ErrorBodyMember): void {
   const path = member.path.map(stringLiteral);
   const rest: [string, string][] =
-    member.kind === 'part'
-      ? [['part', stringLiteral(member.part)]]
-      : member.kind === 'constant'
+    member.part === 'constant'
+      ? [
+          ['part', '"constant"'],
+          ['value', scalarLiteral(member.value)],
+        ]
+      : member.part === 'extra'
         ? [
-            ['part', '"constant"'],
-            ['value', scalarLiteral(member.value)],
-          ]
-        : [
             ['part', '"extra"'],
             ['name', stringLiteral(member.name)],
-            ['type', member.schema.type === undefined ? 'undefined' : stringLiteral(member.schema.type)],
-          ];
+            ['type', member.type === undefined ? 'undefined' : stringLiteral(member.type)],
+          ]
+        : [['part', stringLiteral(member.part)]];
   const line = `{ path: [${path.join(', ')}], ${rest.map(([key, value]) => `${key}: ${value}`).join(', ')} },`;
   if (fits(w, line)) {
     w.writeLine(line);
@@ -46,16 +48,28 @@ function layoutMember(w: Writer, member: BodyMember): void {
 
 /** The layout the runtime writes and reads bodies by (see runtime/error-body.ts). */
 function errorBodyLayout(model: CatalogModel): (w: Writer) => void {
-  const body = model.errorBody;
+  const layout = runtimeLayout(model.errorBody);
   return (w) => {
-    w.writeLine('/** Where the parts of an error body travel, and its media type. */');
+    w.writeLine('/** Where the parts of an error body travel, its media type, and where else a body read may carry them. */');
     w.writeLine('export const ERROR_BODY: ErrorBodyLayout = {');
     w.indent(() => {
-      assignment(w, 'mediaType:', stringLiteral(body.mediaType), ',');
+      assignment(w, 'mediaType:', stringLiteral(layout.mediaType), ',');
       w.writeLine('members: [');
-      w.indent(() => body.members.forEach((member) => layoutMember(w, member)));
+      w.indent(() => layout.members.forEach((member) => layoutMember(w, member)));
       w.writeLine('],');
-      assignment(w, 'problemTypeBase:', body.problemTypeBase === undefined ? 'undefined' : stringLiteral(body.problemTypeBase), ',');
+      assignment(w, 'problemTypeBase:', layout.problemTypeBase === undefined ? 'undefined' : stringLiteral(layout.problemTypeBase), ',');
+      w.writeLine('alsoRead: {');
+      w.indent(() => {
+        for (const [part, paths] of Object.entries(layout.alsoRead)) {
+          list(
+            w,
+            `${part}: [`,
+            paths.map((path) => `[${path.map(stringLiteral).join(', ')}]`),
+            '],',
+          );
+        }
+      });
+      w.writeLine('},');
     });
     w.writeLine('};');
   };
