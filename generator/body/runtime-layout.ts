@@ -1,8 +1,9 @@
 /**
  * The body descriptor as the generated runtime reads it (ErrorBodyLayout of
- * runtime/error-body.ts): the TypeScript target writes it into catalog.ts as ERROR_BODY.
+ * runtime/error-body.ts), and where else the runtime reads a response's body: the TypeScript
+ * target writes them into catalog.ts as ERROR_BODY and ERROR_BODY_ALSO_READ.
  */
-import type { ErrorBodyLayout, ErrorBodyMember } from '../targets/typescript/runtime/error-body.js';
+import type { ErrorBodyAlsoRead, ErrorBodyLayout, ErrorBodyMember } from '../targets/typescript/runtime/error-body.js';
 import { parsePointer } from '../util/json-pointer.js';
 import type { BodyDescriptor, BodyMember } from './descriptor.js';
 import { READ_PARTS, type ReadPart } from './preset.js';
@@ -25,7 +26,7 @@ function layoutMember(member: BodyMember): ErrorBodyMember {
  * members inside an object (a gateway's own answer is flat), then presets in registry order;
  * each path once.
  */
-function alsoRead(): ErrorBodyLayout['alsoRead'] {
+export function alsoRead(): ErrorBodyAlsoRead {
   const paths = new Map<ReadPart, string[][]>(READ_PARTS.map((part) => [part, []]));
   for (const preset of Object.values(PRESETS)) {
     const members = preset.members({ codeField: undefined, messageField: undefined });
@@ -48,6 +49,5 @@ export function runtimeLayout(body: BodyDescriptor): ErrorBodyLayout {
     mediaType: body.mediaType,
     members: body.members.map(layoutMember),
     problemTypeBase: body.problemTypeBase,
-    alsoRead: alsoRead(),
   };
 }

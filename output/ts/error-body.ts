@@ -48,11 +48,20 @@ export interface ErrorBodyLayout {
   readonly members: readonly ErrorBodyMember[];
   /** With a `type` member (RFC 9457 problems): the prefix of the type URI of a listed code. */
   readonly problemTypeBase: string | undefined;
-  /**
-   * Where else a response's body may carry each part, tried in order after the layout's own
-   * member: the layouts of every body preset and the names gateways use in them.
-   */
-  readonly alsoRead: { readonly [P in ErrorBodyReadPart]: readonly (readonly string[])[] };
+}
+
+/**
+ * Where else a response's body may carry each part, tried in order after the layout's own
+ * member: the layouts of every body preset and the names gateways use in them.
+ */
+export type ErrorBodyAlsoRead = {
+  readonly [P in ErrorBodyReadPart]: readonly (readonly string[])[];
+};
+
+/** What a body read from a response is read by: the catalog's layout, and where else to look. */
+export interface ErrorBodyReadLayout extends ErrorBodyLayout {
+  /** The places tried after the layout's own members (ERROR_BODY_ALSO_READ of catalog.ts). */
+  readonly alsoRead: ErrorBodyAlsoRead;
 }
 
 /** What an error puts into its body. */
@@ -170,7 +179,7 @@ const NOTHING: ReadErrorBody = {
  * `code` of another service's body (a gateway's `{"error":{"code":404}}`) is not.
  */
 export function readErrorBody(
-  layout: ErrorBodyLayout,
+  layout: ErrorBodyReadLayout,
   body: unknown,
   numericCode: (value: number) => string = String,
   isOwnCode: (code: string) => boolean = () => true,

@@ -4,7 +4,7 @@
  */
 import { util } from 'prettier';
 import { bodyTree, nodeIsRequired, type BodyMember, type BodyNode, type ExtraMember } from '../../../body/descriptor.js';
-import { runtimeLayout } from '../../../body/runtime-layout.js';
+import { alsoRead, runtimeLayout } from '../../../body/runtime-layout.js';
 import type { ExtraSchema, JsonScalar } from '../../../catalog/types.js';
 import type { CatalogModel } from '../../../model/model.js';
 import { stringLiteral } from '../../../util/escape.js';
@@ -50,7 +50,7 @@ function layoutMember(w: Writer, member: ErrorBodyMember): void {
 function errorBodyLayout(model: CatalogModel): (w: Writer) => void {
   const layout = runtimeLayout(model.errorBody);
   return (w) => {
-    w.writeLine('/** Where the parts of an error body travel, its media type, and where else a body read may carry them. */');
+    w.writeLine('/** Where the parts of an error body travel, and its media type. */');
     w.writeLine('export const ERROR_BODY: ErrorBodyLayout = {');
     w.indent(() => {
       assignment(w, 'mediaType:', stringLiteral(layout.mediaType), ',');
@@ -58,20 +58,34 @@ function errorBodyLayout(model: CatalogModel): (w: Writer) => void {
       w.indent(() => layout.members.forEach((member) => layoutMember(w, member)));
       w.writeLine('],');
       assignment(w, 'problemTypeBase:', layout.problemTypeBase === undefined ? 'undefined' : stringLiteral(layout.problemTypeBase), ',');
-      w.writeLine('alsoRead: {');
-      w.indent(() => {
-        for (const [part, paths] of Object.entries(layout.alsoRead)) {
-          list(
-            w,
-            `${part}: [`,
-            paths.map((path) => `[${path.map(stringLiteral).join(', ')}]`),
-            '],',
-          );
-        }
-      });
-      w.writeLine('},');
     });
     w.writeLine('};');
+  };
+}
+
+/**
+ * Where else a body read from a response may carry each part: a constant of its own, which
+ * bundles that never read a body leave out.
+ */
+function errorBodyAlsoRead(): (w: Writer) => void {
+  return (w) => {
+    jsDoc(
+      w,
+      "Where else a body read from a response may carry each part, after ERROR_BODY's own member: every body preset's members and the names gateways use in them.",
+    );
+    block(
+      w,
+      'export const ERROR_BODY_ALSO_READ: ErrorBodyAlsoRead = {',
+      Object.entries(alsoRead()),
+      ([part, paths]) =>
+        list(
+          w,
+          `${part}: [`,
+          paths.map((path) => `[${path.map(stringLiteral).join(', ')}]`),
+          '],',
+        ),
+      '};',
+    );
   };
 }
 
@@ -177,7 +191,7 @@ export function catalogStatements(model: CatalogModel): Statement[] {
       kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
       moduleSpecifier: './error-body.js',
-      namedImports: ['ErrorBodyLayout'],
+      namedImports: ['ErrorBodyAlsoRead', 'ErrorBodyLayout'],
     },
     {
       kind: StructureKind.VariableStatement,
@@ -187,6 +201,7 @@ export function catalogStatements(model: CatalogModel): Statement[] {
       declarations: [{ name: 'SERVICE', initializer: stringLiteral(model.service) }],
     },
     errorBodyLayout(model),
+    errorBodyAlsoRead(),
     {
       kind: StructureKind.VariableStatement,
       isExported: true,

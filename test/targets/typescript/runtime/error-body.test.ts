@@ -5,11 +5,12 @@ import {
   readErrorBody,
   writeErrorBody,
   type ErrorBodyLayout,
+  type ErrorBodyReadLayout,
   type ErrorBodyParts,
   type ReadErrorBody,
 } from '../../../../generator/targets/typescript/runtime/error-body.js';
 import { describeErrorBody } from '../../../../generator/body/descriptor.js';
-import { runtimeLayout } from '../../../../generator/body/runtime-layout.js';
+import { alsoRead, runtimeLayout } from '../../../../generator/body/runtime-layout.js';
 import type { ErrorBodySpec } from '../../../../generator/catalog/types.js';
 import type { TestCase } from '../../../harness/cases.js';
 
@@ -17,22 +18,25 @@ type Part = 'code' | 'message' | 'requestId' | 'type' | 'title' | 'status' | 'in
 const parts = (...members: [Part, ...string[]][]): ErrorBodyLayout['members'] => members.map(([part, ...path]) => ({ part, path }));
 
 /** A preset's layout as the generator writes it into catalog.ts (ERROR_BODY). */
-const presetLayout = (spec: ErrorBodySpec): ErrorBodyLayout => runtimeLayout(describeErrorBody(spec).descriptor);
+const presetLayout = (spec: ErrorBodySpec): ErrorBodyReadLayout => ({
+  ...runtimeLayout(describeErrorBody(spec).descriptor),
+  alsoRead: alsoRead(),
+});
 const FLAT = presetLayout({ shape: 'flat' });
 const NESTED = presetLayout({ shape: 'nested' });
 const PROBLEM = presetLayout({ shape: 'problem', problemTypeBase: 'https://errors.example/' });
 /** Where every catalog reads a body besides its own members. */
 const ALSO_READ = FLAT.alsoRead;
-const PROBLEM_NO_BASE: ErrorBodyLayout = { ...PROBLEM, problemTypeBase: undefined };
+const PROBLEM_NO_BASE: ErrorBodyReadLayout = { ...PROBLEM, problemTypeBase: undefined };
 /** A catalog with its own member names, read before the common ones. */
-const CUSTOM: ErrorBodyLayout = {
+const CUSTOM: ErrorBodyReadLayout = {
   mediaType: 'application/json',
   members: parts(['code', 'fault', 'id'], ['message', 'fault', 'text'], ['requestId', 'trace']),
   problemTypeBase: undefined,
   alsoRead: ALSO_READ,
 };
 /** A body with a constant and extras (CodeArts and Stripe style). */
-const WITH_EXTRAS: ErrorBodyLayout = {
+const WITH_EXTRAS: ErrorBodyReadLayout = {
   mediaType: 'application/json',
   members: [
     ...parts(['code', 'error', 'code'], ['message', 'error', 'message']),
@@ -223,7 +227,7 @@ describe('readErrorBody', () => {
     }),
   };
 
-  const tests: TestCase<{ layout?: ErrorBodyLayout; body: unknown; numeric?: (n: number) => string }, ReadErrorBody>[] = [
+  const tests: TestCase<{ layout?: ErrorBodyReadLayout; body: unknown; numeric?: (n: number) => string }, ReadErrorBody>[] = [
     // text
     [
       'raw JSON text',
@@ -473,14 +477,14 @@ describe('alsoRead: where a body is read besides its own members', () => {
 
   test('the runtime reads nowhere else: with no alsoRead paths only the layout’s own members count', () => {
     const body = { code: 'RT.0404', message: 'Gone.', error: { code: 'RT.0404' }, instance: '/w/7', request_id: 'r1' };
-    const alone: ErrorBodyLayout = { ...CUSTOM, alsoRead: { code: [], message: [], requestId: [], instance: [] } };
+    const alone: ErrorBodyReadLayout = { ...CUSTOM, alsoRead: { code: [], message: [], requestId: [], instance: [] } };
     expect(readErrorBody(alone, body)).toEqual(NOTHING);
     // Control: the same body with the paths every catalog has.
     expect(readErrorBody(CUSTOM, body)).toEqual(read({ code: 'RT.0404', message: 'Gone.', requestId: 'r1', instance: '/w/7' }));
   });
 
   test('paths are tried in order: the first that holds a value of the right type wins', () => {
-    const layout: ErrorBodyLayout = { ...CUSTOM, alsoRead: { ...ALSO_READ, message: [['b'], ['a']] } };
+    const layout: ErrorBodyReadLayout = { ...CUSTOM, alsoRead: { ...ALSO_READ, message: [['b'], ['a']] } };
     expect(readErrorBody(layout, { a: 'from a', b: 'from b' }).message).toBe('from b');
     expect(readErrorBody(layout, { a: 'from a', b: 7 }).message).toBe('from a');
   });
