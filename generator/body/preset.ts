@@ -26,6 +26,10 @@ export interface PresetShorthands {
   readonly messageField: string | undefined;
 }
 
+/** Parts a client reads back from a response's body (runtime/error-body.ts, readErrorBody). */
+export const READ_PARTS = ['code', 'message', 'requestId', 'instance'] as const satisfies readonly BodyPart[];
+export type ReadPart = (typeof READ_PARTS)[number];
+
 export interface BodyPreset {
   readonly name: string;
   readonly mediaType: string;
@@ -35,4 +39,10 @@ export interface BodyPreset {
   members(shorthands: PresetShorthands): readonly PresetMember[];
   /** Field parts the preset fixes: neither `fields` nor a shorthand may move them. */
   readonly fixed: readonly FieldPart[];
+  /**
+   * JSON Pointers where bodies of this family carry a part under other names (gateways and
+   * proxies answer in their own): every catalog's runtime reads a response's body there too,
+   * after its own member, so that it understands bodies it did not write.
+   */
+  readonly alsoRead?: Readonly<Partial<Record<ReadPart, readonly string[]>>>;
 }

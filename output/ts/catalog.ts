@@ -5,7 +5,7 @@
  * Constants of the S3M catalog that the runtime reads, and the ErrorBody type.
  */
 
-import type { ErrorBodyLayout } from "./error-body.js";
+import type { ErrorBodyAlsoRead, ErrorBodyLayout } from "./error-body.js";
 
 /** The catalog's service: the key under which copies of this code recognise each other's errors. */
 export const SERVICE = "S3M";
@@ -19,6 +19,14 @@ export const ERROR_BODY: ErrorBodyLayout = {
     { path: ["request_id"], part: "requestId" },
   ],
   problemTypeBase: undefined,
+};
+
+/** Where else a body read from a response may carry each part, after ERROR_BODY's own member: every body preset's members and the names gateways use in them. */
+export const ERROR_BODY_ALSO_READ: ErrorBodyAlsoRead = {
+  code: [["error_code"], ["code"], ["error", "code"], ["error", "error_code"]],
+  message: [["error_msg"], ["message"], ["detail"], ["error", "message"], ["error", "error_msg"]],
+  requestId: [["request_id"], ["error", "request_id"]],
+  instance: [["instance"]],
 };
 
 /** Media type of error bodies. */

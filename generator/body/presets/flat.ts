@@ -11,4 +11,6 @@ export const flat: BodyPreset = {
     { part: 'requestId', pointer: '/request_id' },
   ],
   fixed: [],
+  // What API gateways send: {"message": "Forbidden"}.
+  alsoRead: { message: ['/message'] },
 };

@@ -11,4 +11,6 @@ export const nested: BodyPreset = {
     { part: 'requestId', pointer: '/error/request_id' },
   ],
   fixed: [],
+  // The flat preset's names inside an error object.
+  alsoRead: { code: ['/error/error_code'], message: ['/error/error_msg'] },
 };

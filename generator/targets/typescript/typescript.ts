@@ -19,9 +19,10 @@ import { catalogStatements } from './modules/catalog.js';
 import { fileHeader } from './modules/common.js';
 import { errorCodeStatements } from './modules/error-codes.js';
 import { errorStatements } from './modules/errors.js';
-import { PRETTIER_OPTIONS, type Writer } from './writer/layout.js';
+import { PRETTIER_OPTIONS } from './writer/layout.js';
 import { statusCodeStatements } from './modules/status-codes.js';
 import type { Statement } from './writer/structures.js';
+import { stringLiteral } from '../../util/escape.js';
 
 export { PRETTIER_OPTIONS };
 
@@ -45,10 +46,11 @@ const CATALOG_FILES: Readonly<
   ],
 };
 
-/** Everything the entry point re-exports, module by module. */
-function indexStatements(runtime: readonly RuntimeSource[]): string[] {
+/** The entry point: everything the catalog modules and the runtime export, module by module. */
+function indexStatements(runtime: readonly RuntimeSource[]): Statement[] {
   const modules = [...CATALOG_MODULES, ...runtime.map((r) => r.name)].filter((name) => !PRIVATE_MODULES.includes(name)).sort();
-  return modules.map((name) => `export * from "./${name.replace(/\.ts$/, '.js')}";`);
+  // One writer function: re-exports follow one another without the blank line between statements.
+  return [(w) => modules.forEach((name) => w.writeLine(`export * from ${stringLiteral(`./${name.replace(/\.ts$/, '.js')}`)};`))];
 }
 
 /** ts-morph's settings for the generated code: prettier's indentation, quotes and line ends. */
@@ -68,10 +70,9 @@ function overWide(text: string): boolean {
 /**
  * One statement's text. Structures are printed by ts-morph (without parsing, so that a table
  * of 10,000 entries costs no syntax tree); writer functions write tables with the layout
- * helpers, already in prettier's layout; strings are copied.
+ * helpers, already in prettier's layout.
  */
 async function printStatement(statement: Statement): Promise<string> {
-  if (typeof statement === 'string') return statement;
   if (typeof statement === 'function') {
     const writer = new CodeBlockWriter(WRITER_OPTIONS);
     statement(writer);
@@ -82,23 +83,25 @@ async function printStatement(statement: Statement): Promise<string> {
 }
 
 export async function emitTypeScript(model: CatalogModel, runtime: readonly RuntimeSource[]): Promise<GeneratedFile[]> {
-  const build = async (name: string, about: string, statements: Statement[]): Promise<GeneratedFile> => {
-    const parts = [(w: Writer) => fileHeader(w, model, about), ...statements];
+  /** A file: the header naming the catalog, then each text, one blank line apart as prettier keeps statements. */
+  const build = async (name: string, about: string, texts: readonly string[]): Promise<GeneratedFile> => {
+    const header = await printStatement((w) => fileHeader(w, model, about));
+    const parts = [header, ...texts].map((text) => text.replace(/^\n+|\n+$/g, ''));
+    return { path: name, contents: `${parts.join('\n\n')}\n` };
+  };
+  const printed = async (statements: readonly Statement[]): Promise<string[]> => {
     const texts: string[] = [];
-    for (const part of parts) texts.push((await printStatement(part)).replace(/^\n+|\n+$/g, ''));
-    // One blank line between statements, as prettier keeps them.
-    return { path: name, contents: `${texts.join('\n\n')}\n` };
+    for (const statement of statements) texts.push(await printStatement(statement));
+    return texts;
   };
   const files: GeneratedFile[] = [];
   for (const name of CATALOG_MODULES) {
     const [about, statements] = CATALOG_FILES[name]!;
-    files.push(await build(name, about(model), statements(model)));
+    files.push(await build(name, about(model), await printed(statements(model))));
   }
-  files.push(
-    await build('index.ts', `Entry point: the ${model.service} status codes, error codes and error classes.`, [
-      indexStatements(runtime).join('\n'),
-    ]),
-  );
+  const entry = `Entry point: the ${model.service} status codes, error codes and error classes.`;
+  files.push(await build('index.ts', entry, await printed(indexStatements(runtime))));
+  // The runtime is copied verbatim: the one text no statement builds.
   for (const r of runtime) {
     const about = `Runtime shared by every status-catalog output, copied verbatim; for the ${model.service} catalog it reads catalog.ts.`;
     files.push(await build(r.name, about, [r.text]));

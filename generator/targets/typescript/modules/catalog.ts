@@ -4,11 +4,13 @@
  */
 import { util } from 'prettier';
 import { bodyTree, nodeIsRequired, type BodyMember, type BodyNode, type ExtraMember } from '../../../body/descriptor.js';
+import { alsoRead, runtimeLayout } from '../../../body/runtime-layout.js';
 import type { ExtraSchema, JsonScalar } from '../../../catalog/types.js';
 import type { CatalogModel } from '../../../model/model.js';
 import { stringLiteral } from '../../../util/escape.js';
-import { assignment, fits, integer, jsDoc, list, PRETTIER_OPTIONS, union, type Writer } from '../writer/layout.js';
+import { assignment, block, fits, integer, jsDoc, list, PRETTIER_OPTIONS, union, type Writer } from '../writer/layout.js';
 import { doc, objectKey, StructureKind, type Statement } from '../writer/structures.js';
+import type { ErrorBodyMember } from '../runtime/error-body.js';
 
 /** A JSON scalar as a TypeScript literal (a value, or a literal type). */
 function scalarLiteral(value: JsonScalar): string {
@@ -16,21 +18,21 @@ function scalarLiteral(value: JsonScalar): string {
 }
 
 /** One member of ERROR_BODY.members: on one line when it fits, else one property per line. */
-function layoutMember(w: Writer, member: BodyMember): void {
+function layoutMember(w: Writer, member: ErrorBodyMember): void {
   const path = member.path.map(stringLiteral);
   const rest: [string, string][] =
-    member.kind === 'part'
-      ? [['part', stringLiteral(member.part)]]
-      : member.kind === 'constant'
+    member.part === 'constant'
+      ? [
+          ['part', '"constant"'],
+          ['value', scalarLiteral(member.value)],
+        ]
+      : member.part === 'extra'
         ? [
-            ['part', '"constant"'],
-            ['value', scalarLiteral(member.value)],
-          ]
-        : [
             ['part', '"extra"'],
             ['name', stringLiteral(member.name)],
-            ['type', member.schema.type === undefined ? 'undefined' : stringLiteral(member.schema.type)],
-          ];
+            ['type', member.type === undefined ? 'undefined' : stringLiteral(member.type)],
+          ]
+        : [['part', stringLiteral(member.part)]];
   const line = `{ path: [${path.join(', ')}], ${rest.map(([key, value]) => `${key}: ${value}`).join(', ')} },`;
   if (fits(w, line)) {
     w.writeLine(line);
@@ -46,18 +48,44 @@ function layoutMember(w: Writer, member: BodyMember): void {
 
 /** The layout the runtime writes and reads bodies by (see runtime/error-body.ts). */
 function errorBodyLayout(model: CatalogModel): (w: Writer) => void {
-  const body = model.errorBody;
+  const layout = runtimeLayout(model.errorBody);
   return (w) => {
     w.writeLine('/** Where the parts of an error body travel, and its media type. */');
     w.writeLine('export const ERROR_BODY: ErrorBodyLayout = {');
     w.indent(() => {
-      assignment(w, 'mediaType:', stringLiteral(body.mediaType), ',');
+      assignment(w, 'mediaType:', stringLiteral(layout.mediaType), ',');
       w.writeLine('members: [');
-      w.indent(() => body.members.forEach((member) => layoutMember(w, member)));
+      w.indent(() => layout.members.forEach((member) => layoutMember(w, member)));
       w.writeLine('],');
-      assignment(w, 'problemTypeBase:', body.problemTypeBase === undefined ? 'undefined' : stringLiteral(body.problemTypeBase), ',');
+      assignment(w, 'problemTypeBase:', layout.problemTypeBase === undefined ? 'undefined' : stringLiteral(layout.problemTypeBase), ',');
     });
     w.writeLine('};');
+  };
+}
+
+/**
+ * Where else a body read from a response may carry each part: a constant of its own, which
+ * bundles that never read a body leave out.
+ */
+function errorBodyAlsoRead(): (w: Writer) => void {
+  return (w) => {
+    jsDoc(
+      w,
+      "Where else a body read from a response may carry each part, after ERROR_BODY's own member: every body preset's members and the names gateways use in them.",
+    );
+    block(
+      w,
+      'export const ERROR_BODY_ALSO_READ: ErrorBodyAlsoRead = {',
+      Object.entries(alsoRead()),
+      ([part, paths]) =>
+        list(
+          w,
+          `${part}: [`,
+          paths.map((path) => `[${path.map(stringLiteral).join(', ')}]`),
+          '],',
+        ),
+      '};',
+    );
   };
 }
 
@@ -130,15 +158,9 @@ function errorExtrasType(model: CatalogModel): (w: Writer) => void {
   const extras = model.errorBody.members.filter((m): m is ExtraMember => m.kind === 'extra');
   return (w) => {
     jsDoc(w, 'The extra members the catalog documents for the error body, by name: `extras` of an error.');
-    if (extras.length === 0) {
-      w.writeLine('export interface ErrorExtras {}');
-      return;
-    }
-    w.write('export interface ErrorExtras ').block(() => {
-      for (const extra of extras) {
-        jsDoc(w, `${extra.description}\n\nSent at ${extra.pointer}.`);
-        assignment(w, `readonly ${objectKey(extra.name)}?:`, extraType(extra.schema), ';');
-      }
+    block(w, 'export interface ErrorExtras {', extras, (extra) => {
+      jsDoc(w, `${extra.description}\n\nSent at ${extra.pointer}.`);
+      assignment(w, `readonly ${objectKey(extra.name)}?:`, extraType(extra.schema), ';');
     });
   };
 }
@@ -169,7 +191,7 @@ export function catalogStatements(model: CatalogModel): Statement[] {
       kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
       moduleSpecifier: './error-body.js',
-      namedImports: ['ErrorBodyLayout'],
+      namedImports: ['ErrorBodyAlsoRead', 'ErrorBodyLayout'],
     },
     {
       kind: StructureKind.VariableStatement,
@@ -179,6 +201,7 @@ export function catalogStatements(model: CatalogModel): Statement[] {
       declarations: [{ name: 'SERVICE', initializer: stringLiteral(model.service) }],
     },
     errorBodyLayout(model),
+    errorBodyAlsoRead(),
     {
       kind: StructureKind.VariableStatement,
       isExported: true,

@@ -6,7 +6,7 @@
 import type { CatalogModel, ErrorModel } from '../../../model/model.js';
 import { stringLiteral } from '../../../util/escape.js';
 import { deprecatedTags, errorDoc } from './common.js';
-import { assignment, integer, jsDoc, list, union } from '../writer/layout.js';
+import { assignment, block, integer, jsDoc, list, union } from '../writer/layout.js';
 import { doc, objectKey, StructureKind, type Statement } from '../writer/structures.js';
 
 export function errorCodeStatements(model: CatalogModel): Statement[] {
@@ -26,18 +26,16 @@ export function errorCodeStatements(model: CatalogModel): Statement[] {
         w,
         `Service error codes of the ${model.service} catalog, named by each entry's name: \`ErrorCode.${codes[0]?.name ?? 'Name'}\` is a value and a type.`,
       );
-      if (codes.length === 0) {
-        w.writeLine('export const ErrorCode = {} as const;');
-        return;
-      }
-      w.writeLine('export const ErrorCode = {');
-      w.indent(() => {
-        for (const e of codes) {
+      block(
+        w,
+        'export const ErrorCode = {',
+        codes,
+        (e) => {
           jsDoc(w, errorDoc(e, true), deprecatedTags(e));
           assignment(w, `${e.name}:`, stringLiteral(e.code), ',');
-        }
-      });
-      w.writeLine('} as const;');
+        },
+        '} as const;',
+      );
     },
     {
       kind: StructureKind.TypeAlias,
@@ -46,16 +44,9 @@ export function errorCodeStatements(model: CatalogModel): Statement[] {
       docs: [doc(`Every error code of the ${model.service} catalog: a union of string literals.`)],
       type: '(typeof ErrorCode)[keyof typeof ErrorCode]',
     },
-    // A table of types: written, not built as a structure (ts-morph prints an empty one as `{\n}`).
     (w) => {
       jsDoc(w, 'Each error code as a type of its own.');
-      if (codes.length === 0) {
-        w.writeLine('export declare namespace ErrorCode {}');
-        return;
-      }
-      w.write('export declare namespace ErrorCode ').block(() => {
-        for (const e of codes) assignment(w, `type ${e.name} =`, stringLiteral(e.code), ';');
-      });
+      block(w, 'export declare namespace ErrorCode {', codes, (e) => assignment(w, `type ${e.name} =`, stringLiteral(e.code), ';'));
     },
     {
       kind: StructureKind.TypeAlias,
@@ -66,37 +57,31 @@ export function errorCodeStatements(model: CatalogModel): Statement[] {
     },
     (w) => {
       jsDoc(w, 'The status and the catalog message of each error code: one pair per status it is listed under.');
-      const lead = 'export const ERROR_MESSAGES: ErrorMessageTable = ';
-      if (codes.length === 0) {
-        w.writeLine(`${lead}{};`);
-        return;
-      }
       const entries = new Map<string, ErrorModel[]>();
       for (const e of errors) entries.set(e.code, [...(entries.get(e.code) ?? []), e]);
-      w.writeLine(`${lead}{`);
-      w.indent(() => {
-        for (const [code, ofCode] of entries) {
+      block(
+        w,
+        'export const ERROR_MESSAGES: ErrorMessageTable = {',
+        [...entries],
+        ([code, ofCode]) =>
           list(
             w,
             `${objectKey(code)}: [`,
             ofCode.flatMap((e) => [integer(e.status), stringLiteral(e.message)]),
             '],',
-          );
-        }
-      });
-      w.writeLine('};');
+          ),
+        '};',
+      );
     },
     (w) => {
       // Typed with code: string, not ErrorCode: checked against the union of every code, the
       // entries of a large catalog would each keep a type of their own (TS2590 at 10,000 codes).
       jsDoc(w, 'Every entry of the catalog, sorted by code, then status (getErrorInfo gives each with its code typed as ErrorCode).');
-      if (errors.length === 0) {
-        w.writeLine('export const ERRORS: readonly ErrorInfo[] = [];');
-        return;
-      }
-      w.writeLine('export const ERRORS: readonly ErrorInfo[] = [');
-      w.indent(() => {
-        for (const e of errors) {
+      block(
+        w,
+        'export const ERRORS: readonly ErrorInfo[] = [',
+        errors,
+        (e) => {
           w.writeLine('{');
           w.indent(() => {
             assignment(w, 'code:', stringLiteral(e.code), ',');
@@ -108,21 +93,15 @@ export function errorCodeStatements(model: CatalogModel): Statement[] {
             w.writeLine(`deprecated: ${e.deprecated},`);
           });
           w.writeLine('},');
-        }
-      });
-      w.writeLine('];');
+        },
+        '];',
+      );
     },
     (w) => {
       jsDoc(w, 'The error codes the catalog lists under each status, as types: `ErrorCodesByStatus[404]`.');
-      if (byStatus.length === 0) {
-        w.writeLine('export interface ErrorCodesByStatus {}');
-        return;
-      }
-      w.write('export interface ErrorCodesByStatus ').block(() => {
-        for (const s of byStatus) {
-          jsDoc(w, `Codes of ${s.status} ${s.message}.`);
-          union(w, `readonly ${integer(s.status)}:`, s.codes.length === 0 ? ['never'] : s.codes.map(stringLiteral));
-        }
+      block(w, 'export interface ErrorCodesByStatus {', byStatus, (s) => {
+        jsDoc(w, `Codes of ${s.status} ${s.message}.`);
+        union(w, `readonly ${integer(s.status)}:`, s.codes.length === 0 ? ['never'] : s.codes.map(stringLiteral));
       });
     },
   ];

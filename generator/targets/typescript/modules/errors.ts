@@ -13,7 +13,7 @@ import type {
 import type { CatalogModel, ErrorModel, StatusModel } from '../../../model/model.js';
 import { stringLiteral } from '../../../util/escape.js';
 import { deprecatedTags, errorDoc, statusDoc } from './common.js';
-import { integer, jsDoc, list, PRETTIER_OPTIONS, union, type DocTag, type Writer } from '../writer/layout.js';
+import { block, importDeclaration, integer, jsDoc, union, type DocTag, type Writer } from '../writer/layout.js';
 import { doc, StructureKind, type Statement } from '../writer/structures.js';
 
 function constructorParameters(optionsType: string, required: boolean): OptionalKind<ParameterDeclarationStructure>[] {
@@ -66,14 +66,6 @@ function constructorDocs(about: string, options: string, required: readonly stri
     ['param', `errorMsg - ${about}`],
     ['param', `options - ${options}${headers}.`],
   ];
-}
-
-/** An import declaration as prettier prints it: on one line when it fits, else one name per line. */
-function importLine(w: Writer, names: readonly string[], from: string, typeOnly = false): void {
-  const lead = `import ${typeOnly ? 'type ' : ''}{`;
-  const line = `${lead} ${names.join(', ')} } from "${from}";`;
-  if (line.length <= PRETTIER_OPTIONS.printWidth) w.writeLine(line);
-  else list(w, lead, names, `} from "${from}";`);
 }
 
 /** An error status: one that has a class, and so a parent. */
@@ -191,172 +183,209 @@ function switchBody(
   });
 }
 
-export function errorStatements(model: CatalogModel): Statement[] {
+/** What the declarations of errors.ts depend on, worked out once from the model. */
+interface ErrorsPlan {
+  readonly model: CatalogModel;
+  readonly errorStatuses: readonly ErrorStatus[];
+  /** The entries that get a class of their own (none unless the catalog asks for them). */
+  readonly codeClasses: readonly ErrorModel[];
+  /** Whether any class demands headers: then the header option types are declared. */
+  readonly needsHeaders: boolean;
+  /** Whether a code with a class is listed under several statuses: then its lookup needs the status. */
+  readonly multiStatus: boolean;
+}
+
+function errorsPlan(model: CatalogModel): ErrorsPlan {
   const errorStatuses = model.statuses.filter((s): s is ErrorStatus => s.className !== undefined && s.parentClass !== undefined);
   const codeClasses = model.errorCodeClasses ? model.errors : [];
-  const needsHeaders = [...errorStatuses, ...codeClasses].some((x) => x.requiredHeaders.length > 0);
-  const withHeaders = errorStatuses.filter((s) => s.requiredHeaders.length > 0);
-  // Whether a code with a class is listed under several statuses: then the lookup needs the status.
-  const multiStatus = codeClasses.some((e) => e.codeStatuses.length > 1);
+  return {
+    model,
+    errorStatuses,
+    codeClasses,
+    needsHeaders: [...errorStatuses, ...codeClasses].some((x) => x.requiredHeaders.length > 0),
+    multiStatus: codeClasses.some((e) => e.codeStatuses.length > 1),
+  };
+}
+
+export function errorStatements(model: CatalogModel): Statement[] {
+  const plan = errorsPlan(model);
   return [
-    (w) => {
-      importLine(
-        w,
-        [
-          // Codes on statuses below 400 extend ApiError itself.
-          ...(codeClasses.some((e) => e.parentClass === 'ApiError') ? ['ApiError'] : []),
-          'ClientError',
-          'ServerError',
-          'type ApiErrorClass',
-          'type ApiErrorOptions',
-          ...(codeClasses.length > 0 ? ['type CodeErrorClass', 'type CodeErrorOptions'] : []),
-        ],
-        './api-error.js',
-      );
-      importLine(w, ['DefaultErrorCode'], './catalog.js', true);
-      importLine(w, ['ErrorCodesByStatus'], './error-codes.js', true);
-      if (needsHeaders) importLine(w, ['RequiredHeaders'], './headers.js', true);
-    },
-    (w) => {
-      jsDoc(
-        w,
-        'The error code of an error of status S: a code the catalog lists under S, the default code, a code the catalog does not list (a newer server may send one), or none.',
-      );
-      union(w, 'export type StatusErrorCode<S extends number> =', [
-        '(S extends keyof ErrorCodesByStatus ? ErrorCodesByStatus[S] : never)',
-        'DefaultErrorCode',
-        '(string & {})',
-        'undefined',
-      ]);
-    },
-    (w) => {
-      jsDoc(w, 'Options of a status class: errorCode offers the codes the catalog lists under S.');
-      w.write('export interface StatusErrorOptions<S extends number> extends ApiErrorOptions ').block(() => {
-        jsDoc(w, 'Service error code; the default code when absent.');
-        w.writeLine('readonly errorCode?: StatusErrorCode<S>;');
-      });
-    },
-    (w) => {
-      jsDoc(w, 'The headers the catalog marks required, by each status that lists them: its responses must send them.');
-      if (withHeaders.length === 0) {
-        w.writeLine('export interface RequiredHeadersByStatus {}');
-        return;
-      }
-      w.write('export interface RequiredHeadersByStatus ').block(() => {
-        for (const s of withHeaders) {
-          jsDoc(w, `Headers every ${s.status} ${s.message} response sends.`);
-          union(w, `readonly ${integer(s.status)}:`, s.requiredHeaders.map(stringLiteral));
-        }
-      });
-    },
-    ...(needsHeaders
-      ? [
-          (w: Writer) => {
-            jsDoc(w, 'Options of a status class whose responses must send headers (WWW-Authenticate on 401, say).');
-            w.writeLine('export interface HeaderErrorOptions<');
-            w.indent(() => w.writeLine('S extends keyof RequiredHeadersByStatus,'));
-            w.write('> extends StatusErrorOptions<S> ').block(() => {
-              jsDoc(w, 'Response headers, the required ones among them.');
-              w.writeLine('readonly headers: RequiredHeaders<RequiredHeadersByStatus[S]>;');
-            });
-          },
-          ...(codeClasses.some((e) => e.requiredHeaders.length > 0)
-            ? [
-                (w: Writer) => {
-                  jsDoc(w, 'Options of an error code class whose status requires headers: its code is fixed.');
-                  w.writeLine('export type CodeHeaderErrorOptions<S extends keyof RequiredHeadersByStatus> = Omit<');
-                  w.indent(() => w.writeLine('HeaderErrorOptions<S>,').writeLine('"errorCode"'));
-                  w.writeLine('>;');
-                },
-              ]
-            : []),
-        ]
-      : []),
-    ...errorStatuses.map((s) => statusClass(model, s)),
-    ...codeClasses.map(codeClass),
-    (w) => {
-      jsDoc(w, 'The error class of each 4xx/5xx status of the catalog.');
-      if (errorStatuses.length === 0) {
-        w.writeLine('export interface ErrorClasses {}');
-        return;
-      }
-      w.write('export interface ErrorClasses ').block(() => {
-        for (const s of errorStatuses) {
-          jsDoc(w, `${s.status} ${s.message}`);
-          w.writeLine(`readonly ${integer(s.status)}: typeof ${s.className};`);
-        }
-      });
-    },
-    {
-      kind: StructureKind.Function,
-      isExported: true,
-      name: 'errorClassFor',
-      parameters: [{ name: 'status', type: 'number' }],
-      returnType: 'ApiErrorClass | undefined',
-      overloads: [
-        {
-          docs: [doc('The error class of a catalog status.')],
-          typeParameters: [{ name: 'S', constraint: 'keyof ErrorClasses' }],
-          parameters: [{ name: 'status', type: 'S' }],
-          returnType: 'ErrorClasses[S]',
-        },
-        {
-          docs: [doc('The error class of a status; `undefined` for a status without one.')],
-          parameters: [{ name: 'status', type: 'number' }],
-          returnType: 'ApiErrorClass | undefined',
-        },
+    imports(plan),
+    statusErrorCodeType(),
+    statusErrorOptions(),
+    requiredHeadersByStatus(plan),
+    ...headerErrorOptions(plan),
+    ...plan.errorStatuses.map((s) => statusClass(model, s)),
+    ...plan.codeClasses.map(codeClass),
+    errorClassesInterface(plan),
+    errorClassFor(plan),
+    ...codeClassOf(plan),
+    errorClassForCode(plan),
+  ];
+}
+
+function imports({ codeClasses, needsHeaders }: ErrorsPlan): Statement {
+  return (w) => {
+    importDeclaration(
+      w,
+      [
+        // Codes on statuses below 400 extend ApiError itself.
+        ...(codeClasses.some((e) => e.parentClass === 'ApiError') ? ['ApiError'] : []),
+        'ClientError',
+        'ServerError',
+        'type ApiErrorClass',
+        'type ApiErrorOptions',
+        ...(codeClasses.length > 0 ? ['type CodeErrorClass', 'type CodeErrorOptions'] : []),
       ],
-      statements: (w) =>
-        switchBody(
-          w,
-          'status',
-          errorStatuses.map((s) => [integer(s.status), s.className, s.requiredHeaders.length > 0 ? 'ApiErrorClass' : undefined]),
-        ),
-    },
-    ...(codeClasses.length > 0
-      ? [
-          {
-            kind: StructureKind.Function,
-            name: 'codeClassOf',
-            docs: [
-              doc(
-                'The class of a code under `status`, or of its first status when the code has no entry there (errorClassForCode checks).',
-              ),
-            ],
-            parameters: [{ name: 'code', type: 'string' }, ...(multiStatus ? [{ name: 'status', type: 'number | undefined' }] : [])],
-            returnType: 'CodeErrorClass | undefined',
-            statements: (w: Writer) => codeSwitch(w, codeClasses),
-          } satisfies FunctionDeclarationStructure,
-        ]
-      : []),
-    {
-      kind: StructureKind.Function,
-      isExported: true,
-      name: 'errorClassForCode',
-      docs: [
-        doc(
-          model.errorCodeClasses
-            ? 'The error class of an error code: of its entry under `status` when given (a code may be listed under several statuses), else of its first status; `undefined` for a code the catalog does not list (there).'
-            : 'The error class of an error code: always `undefined`, as this catalog generates no class per code (its typescript.errorCodeClasses is off).',
-        ),
-      ],
-      parameters: [
-        { name: 'code', type: 'string' },
-        { name: 'status', type: 'number', hasQuestionToken: true },
-      ],
-      returnType: `${codeClasses.length > 0 ? 'CodeErrorClass' : 'ApiErrorClass'} | undefined`,
-      statements: (w) => {
-        if (codeClasses.length === 0) {
-          w.writeLine('void code;');
-          w.writeLine('void status;');
-          w.writeLine('return undefined;');
-        } else {
-          w.writeLine(`const found = codeClassOf(${multiStatus ? 'code, status' : 'code'});`);
-          w.writeLine('return status === undefined || found?.status === status ? found : undefined;');
-        }
+      './api-error.js',
+    );
+    importDeclaration(w, ['DefaultErrorCode'], './catalog.js', true);
+    importDeclaration(w, ['ErrorCodesByStatus'], './error-codes.js', true);
+    if (needsHeaders) importDeclaration(w, ['RequiredHeaders'], './headers.js', true);
+  };
+}
+
+function statusErrorCodeType(): Statement {
+  return (w) => {
+    jsDoc(
+      w,
+      'The error code of an error of status S: a code the catalog lists under S, the default code, a code the catalog does not list (a newer server may send one), or none.',
+    );
+    union(w, 'export type StatusErrorCode<S extends number> =', [
+      '(S extends keyof ErrorCodesByStatus ? ErrorCodesByStatus[S] : never)',
+      'DefaultErrorCode',
+      '(string & {})',
+      'undefined',
+    ]);
+  };
+}
+
+function statusErrorOptions(): Statement {
+  return (w) => {
+    jsDoc(w, 'Options of a status class: errorCode offers the codes the catalog lists under S.');
+    w.write('export interface StatusErrorOptions<S extends number> extends ApiErrorOptions ').block(() => {
+      jsDoc(w, 'Service error code; the default code when absent.');
+      w.writeLine('readonly errorCode?: StatusErrorCode<S>;');
+    });
+  };
+}
+
+function requiredHeadersByStatus({ errorStatuses }: ErrorsPlan): Statement {
+  const withHeaders = errorStatuses.filter((s) => s.requiredHeaders.length > 0);
+  return (w) => {
+    jsDoc(w, 'The headers the catalog marks required, by each status that lists them: its responses must send them.');
+    block(w, 'export interface RequiredHeadersByStatus {', withHeaders, (s) => {
+      jsDoc(w, `Headers every ${s.status} ${s.message} response sends.`);
+      union(w, `readonly ${integer(s.status)}:`, s.requiredHeaders.map(stringLiteral));
+    });
+  };
+}
+
+/** The option types of classes that demand headers: of a status class, and of a code class when one does. */
+function headerErrorOptions({ codeClasses, needsHeaders }: ErrorsPlan): Statement[] {
+  if (!needsHeaders) return [];
+  const ofStatus: Statement = (w) => {
+    jsDoc(w, 'Options of a status class whose responses must send headers (WWW-Authenticate on 401, say).');
+    w.writeLine('export interface HeaderErrorOptions<');
+    w.indent(() => w.writeLine('S extends keyof RequiredHeadersByStatus,'));
+    w.write('> extends StatusErrorOptions<S> ').block(() => {
+      jsDoc(w, 'Response headers, the required ones among them.');
+      w.writeLine('readonly headers: RequiredHeaders<RequiredHeadersByStatus[S]>;');
+    });
+  };
+  const ofCode: Statement = (w) => {
+    jsDoc(w, 'Options of an error code class whose status requires headers: its code is fixed.');
+    w.writeLine('export type CodeHeaderErrorOptions<S extends keyof RequiredHeadersByStatus> = Omit<');
+    w.indent(() => w.writeLine('HeaderErrorOptions<S>,').writeLine('"errorCode"'));
+    w.writeLine('>;');
+  };
+  return codeClasses.some((e) => e.requiredHeaders.length > 0) ? [ofStatus, ofCode] : [ofStatus];
+}
+
+function errorClassesInterface({ errorStatuses }: ErrorsPlan): Statement {
+  return (w) => {
+    jsDoc(w, 'The error class of each 4xx/5xx status of the catalog.');
+    block(w, 'export interface ErrorClasses {', errorStatuses, (s) => {
+      jsDoc(w, `${s.status} ${s.message}`);
+      w.writeLine(`readonly ${integer(s.status)}: typeof ${s.className};`);
+    });
+  };
+}
+
+function errorClassFor({ errorStatuses }: ErrorsPlan): FunctionDeclarationStructure {
+  return {
+    kind: StructureKind.Function,
+    isExported: true,
+    name: 'errorClassFor',
+    parameters: [{ name: 'status', type: 'number' }],
+    returnType: 'ApiErrorClass | undefined',
+    overloads: [
+      {
+        docs: [doc('The error class of a catalog status.')],
+        typeParameters: [{ name: 'S', constraint: 'keyof ErrorClasses' }],
+        parameters: [{ name: 'status', type: 'S' }],
+        returnType: 'ErrorClasses[S]',
       },
+      {
+        docs: [doc('The error class of a status; `undefined` for a status without one.')],
+        parameters: [{ name: 'status', type: 'number' }],
+        returnType: 'ApiErrorClass | undefined',
+      },
+    ],
+    statements: (w) =>
+      switchBody(
+        w,
+        'status',
+        errorStatuses.map((s) => [integer(s.status), s.className, s.requiredHeaders.length > 0 ? 'ApiErrorClass' : undefined]),
+      ),
+  };
+}
+
+/** The lookup behind errorClassForCode, when there are code classes to look up. */
+function codeClassOf({ codeClasses, multiStatus }: ErrorsPlan): FunctionDeclarationStructure[] {
+  if (codeClasses.length === 0) return [];
+  return [
+    {
+      kind: StructureKind.Function,
+      name: 'codeClassOf',
+      docs: [
+        doc('The class of a code under `status`, or of its first status when the code has no entry there (errorClassForCode checks).'),
+      ],
+      parameters: [{ name: 'code', type: 'string' }, ...(multiStatus ? [{ name: 'status', type: 'number | undefined' }] : [])],
+      returnType: 'CodeErrorClass | undefined',
+      statements: (w) => codeSwitch(w, codeClasses),
     },
   ];
+}
+
+function errorClassForCode({ model, codeClasses, multiStatus }: ErrorsPlan): FunctionDeclarationStructure {
+  return {
+    kind: StructureKind.Function,
+    isExported: true,
+    name: 'errorClassForCode',
+    docs: [
+      doc(
+        model.errorCodeClasses
+          ? 'The error class of an error code: of its entry under `status` when given (a code may be listed under several statuses), else of its first status; `undefined` for a code the catalog does not list (there).'
+          : 'The error class of an error code: always `undefined`, as this catalog generates no class per code (its typescript.errorCodeClasses is off).',
+      ),
+    ],
+    parameters: [
+      { name: 'code', type: 'string' },
+      { name: 'status', type: 'number', hasQuestionToken: true },
+    ],
+    returnType: `${codeClasses.length > 0 ? 'CodeErrorClass' : 'ApiErrorClass'} | undefined`,
+    statements: (w) => {
+      if (codeClasses.length === 0) {
+        w.writeLine('void code;');
+        w.writeLine('void status;');
+        w.writeLine('return undefined;');
+      } else {
+        w.writeLine(`const found = codeClassOf(${multiStatus ? 'code, status' : 'code'});`);
+        w.writeLine('return status === undefined || found?.status === status ? found : undefined;');
+      }
+    },
+  };
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { CatalogModel, StatusModel } from '../../../model/model.js';
 import { stringLiteral } from '../../../util/escape.js';
 import { statusDoc } from './common.js';
-import { assignment, integer, jsDoc, list, numberList, type Writer } from '../writer/layout.js';
+import { assignment, block, integer, jsDoc, list, numberList, type Writer } from '../writer/layout.js';
 import { doc, StructureKind, type Statement } from '../writer/structures.js';
 
 function statusEntry(w: Writer, s: StatusModel): void {
@@ -25,15 +25,7 @@ function statusEntry(w: Writer, s: StatusModel): void {
 
 /** An object literal of one line per entry, or `{}`. */
 function table(w: Writer, lead: string, entries: readonly (readonly [key: string, value: string])[]): void {
-  if (entries.length === 0) {
-    w.writeLine(`${lead}{};`);
-    return;
-  }
-  w.writeLine(`${lead}{`);
-  w.indent(() => {
-    for (const [key, value] of entries) assignment(w, `${key}:`, value, ',');
-  });
-  w.writeLine('};');
+  block(w, `${lead}{`, entries, ([key, value]) => assignment(w, `${key}:`, value, ','), '};');
 }
 
 export function statusCodeStatements(model: CatalogModel): Statement[] {
@@ -57,14 +49,16 @@ export function statusCodeStatements(model: CatalogModel): Statement[] {
         w,
         `HTTP status codes of the ${model.service} catalog, named by each entry's \`name\`: \`StatusCode.NotFound\` is 404, as a value and as a type.`,
       );
-      w.writeLine('export const StatusCode = {');
-      w.indent(() => {
-        for (const s of statuses) {
+      block(
+        w,
+        'export const StatusCode = {',
+        statuses,
+        (s) => {
           jsDoc(w, statusDoc(s));
           w.writeLine(`${s.name}: ${integer(s.status)},`);
-        }
-      });
-      w.writeLine('} as const;');
+        },
+        '} as const;',
+      );
     },
     {
       kind: StructureKind.TypeAlias,
@@ -73,14 +67,9 @@ export function statusCodeStatements(model: CatalogModel): Statement[] {
       docs: [doc(`Every status code of the ${model.service} catalog: a union of number literals.`)],
       type: '(typeof StatusCode)[keyof typeof StatusCode]',
     },
-    {
-      kind: StructureKind.Module,
-      isExported: true,
-      hasDeclareKeyword: true,
-      declarationKind: 'namespace' as never,
-      name: 'StatusCode',
-      docs: [doc('Each status code as a type of its own: `StatusCode.NotFound` is the type 404.')],
-      statements: statuses.map((s) => `type ${s.name} = ${integer(s.status)};`),
+    (w) => {
+      jsDoc(w, 'Each status code as a type of its own: `StatusCode.NotFound` is the type 404.');
+      block(w, 'export declare namespace StatusCode {', statuses, (s) => w.writeLine(`type ${s.name} = ${integer(s.status)};`));
     },
     {
       kind: StructureKind.TypeAlias,
@@ -107,12 +96,7 @@ export function statusCodeStatements(model: CatalogModel): Statement[] {
     },
     (w) => {
       jsDoc(w, 'Every status of the catalog, in code order.');
-      if (statuses.length === 0) w.writeLine('export const STATUSES: readonly StatusInfo<StatusCode>[] = [];');
-      else {
-        w.writeLine('export const STATUSES: readonly StatusInfo<StatusCode>[] = [');
-        w.indent(() => statuses.forEach((s) => statusEntry(w, s)));
-        w.writeLine('];');
-      }
+      block(w, 'export const STATUSES: readonly StatusInfo<StatusCode>[] = [', statuses, (s) => statusEntry(w, s), '];');
     },
     set('Statuses that redirect: 3xx statuses of the catalog that send a Location header.', 'REDIRECT_STATUSES', (s) => s.redirects),
     set('Statuses whose responses carry no content.', 'EMPTY_BODY_STATUSES', (s) => !s.bodyAllowed),

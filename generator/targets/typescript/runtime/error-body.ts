@@ -1,6 +1,6 @@
 /**
- * The JSON error body on the wire: written in the catalog's layout, read in that layout or any
- * of the common ones (gateways and proxies answer in their own).
+ * The JSON error body on the wire: written in the catalog's layout, read in that layout or at
+ * the other places the layout names (the common layouts: gateways and proxies answer in their own).
  */
 
 /** The parts of an error that travel in its body. */
@@ -27,6 +27,9 @@ export type ErrorBodyMember =
       readonly type: ExtraType | undefined;
     };
 
+/** The parts of an error a client reads from a response's body. */
+export type ErrorBodyReadPart = "code" | "message" | "requestId" | "instance";
+
 /** JSON types an extra member may be declared with. */
 export type ExtraType = "string" | "integer" | "number" | "boolean" | "object" | "array";
 
@@ -38,6 +41,20 @@ export interface ErrorBodyLayout {
   readonly members: readonly ErrorBodyMember[];
   /** With a `type` member (RFC 9457 problems): the prefix of the type URI of a listed code. */
   readonly problemTypeBase: string | undefined;
+}
+
+/**
+ * Where else a response's body may carry each part, tried in order after the layout's own
+ * member: the layouts of every body preset and the names gateways use in them.
+ */
+export type ErrorBodyAlsoRead = {
+  readonly [P in ErrorBodyReadPart]: readonly (readonly string[])[];
+};
+
+/** What a body read from a response is read by: the catalog's layout, and where else to look. */
+export interface ErrorBodyReadLayout extends ErrorBodyLayout {
+  /** The places tried after the layout's own members (ERROR_BODY_ALSO_READ of catalog.ts). */
+  readonly alsoRead: ErrorBodyAlsoRead;
 }
 
 /** What an error puts into its body. */
@@ -145,8 +162,8 @@ const NOTHING: ReadErrorBody = {
 };
 
 /**
- * Reads an error body, raw text (at most MAX_ERROR_BODY_LENGTH) or parsed JSON: the catalog's own paths first, then the flat
- * (`error_code`, `code`), nested (`error.code`) and problem (`detail`) layouts; extras only at
+ * Reads an error body, raw text (at most MAX_ERROR_BODY_LENGTH) or parsed JSON: the catalog's own paths first, then the
+ * layout's `alsoRead` paths (the flat `error_code`, `code`, the nested `error.code`, the problem `detail`, …); extras only at
  * the catalog's own paths. Missing members,
  * text that is not JSON and wrong types give `undefined` parts; it never throws on plain data
  * and runs no getters.
@@ -155,7 +172,7 @@ const NOTHING: ReadErrorBody = {
  * `code` of another service's body (a gateway's `{"error":{"code":404}}`) is not.
  */
 export function readErrorBody(
-  layout: ErrorBodyLayout,
+  layout: ErrorBodyReadLayout,
   body: unknown,
   numericCode: (value: number) => string = String,
   isOwnCode: (code: string) => boolean = () => true,
@@ -194,20 +211,14 @@ export function readErrorBody(
     const read = code(found);
     return read !== undefined && isOwnCode(read) ? read : undefined;
   };
-  const otherCodePaths = [["error_code"], ["code"], ["error", "code"], ["error", "error_code"]];
-  const own = (part: ErrorBodyPart): (readonly string[])[] => {
+  const own = (part: ErrorBodyReadPart): (readonly string[])[] => {
     const path = pathOf(layout, part);
     return path === undefined ? [] : [path];
   };
-  const messagePaths = [
-    ...own("message"),
-    ["error_msg"],
-    ["message"],
-    ["detail"],
-    ["error", "message"],
-    ["error", "error_msg"],
+  const paths = (part: ErrorBodyReadPart): (readonly string[])[] => [
+    ...own(part),
+    ...layout.alsoRead[part],
   ];
-  const requestIdPaths = [...own("requestId"), ["request_id"], ["error", "request_id"]];
   const extras: Record<string, unknown> = {};
   for (const member of layout.members) {
     if (member.part !== "extra") continue;
@@ -215,10 +226,10 @@ export function readErrorBody(
     if (found !== undefined && hasType(found, member.type)) defineOwn(extras, member.name, found);
   }
   return {
-    code: first(code, own("code")) ?? first(foreignCode, otherCodePaths),
-    message: first(text, messagePaths),
-    requestId: first(text, requestIdPaths),
-    instance: first(text, [...own("instance"), ["instance"]]),
+    code: first(code, own("code")) ?? first(foreignCode, layout.alsoRead.code),
+    message: first(text, paths("message")),
+    requestId: first(text, paths("requestId")),
+    instance: first(text, paths("instance")),
     extras,
   };
 }

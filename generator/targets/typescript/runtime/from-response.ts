@@ -1,6 +1,11 @@
 /** errorFromResponse: any response, from any server or gateway, back into the catalog's error classes. */
 import { ApiError, ClientError, ServerError } from "./api-error.js";
-import { ERROR_BODY, ERROR_CODE_PATTERN, MAX_ERROR_CODE_LENGTH } from "./catalog.js";
+import {
+  ERROR_BODY,
+  ERROR_BODY_ALSO_READ,
+  ERROR_CODE_PATTERN,
+  MAX_ERROR_CODE_LENGTH,
+} from "./catalog.js";
 import { readErrorBody } from "./error-body.js";
 import { ERROR_MESSAGES } from "./error-codes.js";
 import { isErrorCode } from "./error-lookups.js";
@@ -66,7 +71,12 @@ export function errorFromResponse(
   const code = responseStatus(status);
   const options0: ResponseErrorOptions = { [FROM_RESPONSE]: true };
   try {
-    const fields = readErrorBody(ERROR_BODY, body, numericCode, isOwnCode);
+    const fields = readErrorBody(
+      { ...ERROR_BODY, alsoRead: ERROR_BODY_ALSO_READ },
+      body,
+      numericCode,
+      isOwnCode,
+    );
     const options: ResponseErrorOptions = {
       errorCode: fields.code,
       headers,

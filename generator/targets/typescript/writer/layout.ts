@@ -131,6 +131,30 @@ export function union(w: Writer, lead: string, members: readonly string[]): void
   });
 }
 
+/**
+ * A body of members, one level in: `open` (ending with `{` or `[`), the members, `close`; with no
+ * members `open` and `close` on one line (`export interface ErrorClasses {}`, `= [];`), as
+ * prettier prints an empty interface, namespace, object or array (ts-morph's blocks break an
+ * empty one over two lines).
+ */
+export function block<T>(w: Writer, open: string, items: readonly T[], write: (item: T) => void, close = '}'): void {
+  if (items.length === 0) {
+    w.writeLine(`${open}${close}`);
+    return;
+  }
+  w.writeLine(open);
+  w.indent(() => items.forEach((item) => write(item)));
+  w.writeLine(close);
+}
+
+/** An import declaration as prettier prints it: on one line when it fits, else one name per line. */
+export function importDeclaration(w: Writer, names: readonly string[], from: string, typeOnly = false): void {
+  const lead = `import ${typeOnly ? 'type ' : ''}{`;
+  const line = `${lead} ${names.join(', ')} } from "${from}";`;
+  if (fits(w, line)) w.writeLine(line);
+  else list(w, lead, names, `} from "${from}";`);
+}
+
 /** A JSDoc tag: `['param', 'errorMsg - The message.']` → `@param errorMsg - The message.` */
 export type DocTag = readonly [tag: string, text: string];
 

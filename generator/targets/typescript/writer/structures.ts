@@ -8,10 +8,12 @@ import { docText, stringLiteral } from '../../../util/escape.js';
 import type { DocTag } from './layout.js';
 
 /**
- * One top-level statement of a generated file: a ts-morph structure (declarations), a writer
- * function (tables, in prettier's layout), or text. Files put one blank line between statements.
+ * One top-level statement of a generated catalog module: a ts-morph structure (a declaration
+ * whose shape does not depend on the catalog's size) or a writer function (whatever grows with
+ * the catalog, or that prettier lays out by its length: written with the helpers of layout.ts).
+ * Files put one blank line between statements.
  */
-export type Statement = StatementStructures | WriterFunction | string;
+export type Statement = StatementStructures | WriterFunction;
 
 /** A JSDoc structure for any text, catalog text included; tags' names are the only unescaped part. */
 export function doc(text: string, tags: readonly DocTag[] = []): OptionalKind<JSDocStructure> {

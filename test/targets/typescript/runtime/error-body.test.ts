@@ -5,47 +5,38 @@ import {
   readErrorBody,
   writeErrorBody,
   type ErrorBodyLayout,
+  type ErrorBodyReadLayout,
   type ErrorBodyParts,
   type ReadErrorBody,
 } from '../../../../generator/targets/typescript/runtime/error-body.js';
+import { buildBodyDescriptor } from '../../../../generator/body/descriptor.js';
+import { alsoRead, runtimeLayout } from '../../../../generator/body/runtime-layout.js';
+import type { ErrorBodySpec } from '../../../../generator/catalog/types.js';
 import type { TestCase } from '../../../harness/cases.js';
 
 type Part = 'code' | 'message' | 'requestId' | 'type' | 'title' | 'status' | 'instance';
 const parts = (...members: [Part, ...string[]][]): ErrorBodyLayout['members'] => members.map(([part, ...path]) => ({ part, path }));
 
-/** The three presets' layouts, as the generator writes them into catalog.ts. */
-const FLAT: ErrorBodyLayout = {
-  mediaType: 'application/json',
-  members: parts(['code', 'error_code'], ['message', 'error_msg'], ['requestId', 'request_id']),
-  problemTypeBase: undefined,
-};
-const NESTED: ErrorBodyLayout = {
-  mediaType: 'application/json',
-  members: parts(['code', 'error', 'code'], ['message', 'error', 'message'], ['requestId', 'error', 'request_id']),
-  problemTypeBase: undefined,
-};
-const PROBLEM: ErrorBodyLayout = {
-  mediaType: 'application/problem+json',
-  members: parts(
-    ['type', 'type'],
-    ['title', 'title'],
-    ['status', 'status'],
-    ['message', 'detail'],
-    ['instance', 'instance'],
-    ['code', 'code'],
-    ['requestId', 'request_id'],
-  ),
-  problemTypeBase: 'https://errors.example/',
-};
-const PROBLEM_NO_BASE: ErrorBodyLayout = { ...PROBLEM, problemTypeBase: undefined };
+/** A preset's layout as the generator writes it into catalog.ts (ERROR_BODY). */
+const presetLayout = (spec: ErrorBodySpec): ErrorBodyReadLayout => ({
+  ...runtimeLayout(buildBodyDescriptor(spec)),
+  alsoRead: alsoRead(),
+});
+const FLAT = presetLayout({ shape: 'flat' });
+const NESTED = presetLayout({ shape: 'nested' });
+const PROBLEM = presetLayout({ shape: 'problem', problemTypeBase: 'https://errors.example/' });
+/** Where every catalog reads a body besides its own members. */
+const ALSO_READ = FLAT.alsoRead;
+const PROBLEM_NO_BASE: ErrorBodyReadLayout = { ...PROBLEM, problemTypeBase: undefined };
 /** A catalog with its own member names, read before the common ones. */
-const CUSTOM: ErrorBodyLayout = {
+const CUSTOM: ErrorBodyReadLayout = {
   mediaType: 'application/json',
   members: parts(['code', 'fault', 'id'], ['message', 'fault', 'text'], ['requestId', 'trace']),
   problemTypeBase: undefined,
+  alsoRead: ALSO_READ,
 };
 /** A body with a constant and extras (CodeArts and Stripe style). */
-const WITH_EXTRAS: ErrorBodyLayout = {
+const WITH_EXTRAS: ErrorBodyReadLayout = {
   mediaType: 'application/json',
   members: [
     ...parts(['code', 'error', 'code'], ['message', 'error', 'message']),
@@ -55,6 +46,7 @@ const WITH_EXTRAS: ErrorBodyLayout = {
     { part: 'extra', path: ['Retries'], name: 'Retries', type: 'integer' },
   ],
   problemTypeBase: undefined,
+  alsoRead: ALSO_READ,
 };
 
 const PARTS: ErrorBodyParts = {
@@ -235,7 +227,7 @@ describe('readErrorBody', () => {
     }),
   };
 
-  const tests: TestCase<{ layout?: ErrorBodyLayout; body: unknown; numeric?: (n: number) => string }, ReadErrorBody>[] = [
+  const tests: TestCase<{ layout?: ErrorBodyReadLayout; body: unknown; numeric?: (n: number) => string }, ReadErrorBody>[] = [
     // text
     [
       'raw JSON text',
@@ -467,5 +459,33 @@ describe('readErrorBody', () => {
     let body: Record<string, unknown> = { error_code: 'deep' };
     for (let i = 0; i < 10_000; i += 1) body = { error: body };
     expect(() => readErrorBody(FLAT, body)).not.toThrow();
+  });
+});
+
+describe('alsoRead: where a body is read besides its own members', () => {
+  test('every preset lays its members there, top-level members before nested ones, with the names gateways use', () => {
+    expect(ALSO_READ).toEqual({
+      code: [['error_code'], ['code'], ['error', 'code'], ['error', 'error_code']],
+      message: [['error_msg'], ['message'], ['detail'], ['error', 'message'], ['error', 'error_msg']],
+      requestId: [['request_id'], ['error', 'request_id']],
+      instance: [['instance']],
+    });
+    // The same for every catalog, whatever its own layout.
+    expect(NESTED.alsoRead).toEqual(ALSO_READ);
+    expect(PROBLEM.alsoRead).toEqual(ALSO_READ);
+  });
+
+  test('the runtime reads nowhere else: with no alsoRead paths only the layout’s own members count', () => {
+    const body = { code: 'RT.0404', message: 'Gone.', error: { code: 'RT.0404' }, instance: '/w/7', request_id: 'r1' };
+    const alone: ErrorBodyReadLayout = { ...CUSTOM, alsoRead: { code: [], message: [], requestId: [], instance: [] } };
+    expect(readErrorBody(alone, body)).toEqual(NOTHING);
+    // Control: the same body with the paths every catalog has.
+    expect(readErrorBody(CUSTOM, body)).toEqual(read({ code: 'RT.0404', message: 'Gone.', requestId: 'r1', instance: '/w/7' }));
+  });
+
+  test('paths are tried in order: the first that holds a value of the right type wins', () => {
+    const layout: ErrorBodyReadLayout = { ...CUSTOM, alsoRead: { ...ALSO_READ, message: [['b'], ['a']] } };
+    expect(readErrorBody(layout, { a: 'from a', b: 'from b' }).message).toBe('from b');
+    expect(readErrorBody(layout, { a: 'from a', b: 7 }).message).toBe('from a');
   });
 });

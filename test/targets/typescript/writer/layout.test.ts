@@ -5,7 +5,15 @@
 import * as prettier from 'prettier';
 import { CodeBlockWriter } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
-import { list, numberList, PRETTIER_OPTIONS, union, type Writer } from '../../../../generator/targets/typescript/writer/layout.js';
+import {
+  block,
+  importDeclaration,
+  list,
+  numberList,
+  PRETTIER_OPTIONS,
+  union,
+  type Writer,
+} from '../../../../generator/targets/typescript/writer/layout.js';
 
 /** The text a helper writes, and prettier's layout of that same text. */
 async function layouts(write: (w: Writer) => void): Promise<{ ours: string; prettiers: string }> {
@@ -61,6 +69,50 @@ describe('union', () => {
       const members = Array.from({ length: count }, (_, i) => `"CODE.${String(i).padStart(4, '0')}"`);
       const { ours, prettiers } = await layouts((w) => w.write('interface Codes ').block(() => union(w, 'readonly 404:', members)));
       expect(ours, `${count} members`).toBe(prettiers);
+    }
+  });
+});
+
+describe('block', () => {
+  const cases: [name: string, open: string, close: string, write: (w: Writer, i: number) => void][] = [
+    ['an interface', 'export interface Classes {', '}', (w, i) => w.writeLine(`readonly ${400 + i}: string;`)],
+    ['a namespace', 'export declare namespace Code {', '}', (w, i) => w.writeLine(`type C${i} = ${400 + i};`)],
+    ['an object', 'export const Code = {', '} as const;', (w, i) => w.writeLine(`C${i}: ${400 + i},`)],
+    [
+      // Entries written over several lines, as the tables' are: prettier keeps such an array broken.
+      'an array of objects',
+      'export const ALL: readonly { status: number }[] = [',
+      '];',
+      (w, i) => {
+        w.writeLine('{');
+        w.indent(() => w.writeLine(`status: ${400 + i},`));
+        w.writeLine('},');
+      },
+    ],
+  ];
+  for (const [name, open, close, write] of cases) {
+    it(`writes ${name} with no member on one line and members one per line, as prettier does`, async () => {
+      for (const count of [0, 1, 3]) {
+        const items = Array.from({ length: count }, (_, i) => i);
+        const { ours, prettiers } = await layouts((w) => block(w, open, items, (i) => write(w, i), close));
+        expect(ours, `${count} members`).toBe(prettiers);
+        if (count === 0) expect(ours).toBe(`${open}${close}\n`);
+        else expect(ours.startsWith(`${open}\n`)).toBe(true);
+      }
+    });
+  }
+});
+
+describe('importDeclaration', () => {
+  it('puts the names on one line or one per line, as prettier does', async () => {
+    for (let count = 1; count <= 12; count += 1) {
+      const names = Array.from({ length: count }, (_, i) => (i % 2 === 0 ? `Name${i}` : `type Type${i}`));
+      for (const typeOnly of [false, true]) {
+        const { ours, prettiers } = await layouts((w) =>
+          importDeclaration(w, typeOnly ? names.map((n) => n.replace(/^type /, '')) : names, './api-error.js', typeOnly),
+        );
+        expect(ours, `${count} names`).toBe(prettiers);
+      }
     }
   });
 });
