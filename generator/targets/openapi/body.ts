@@ -5,7 +5,9 @@
 import type * as oas31 from 'openapi3-ts/oas31';
 import { bodyTree, nodeIsRequired, type BodyMember, type BodyNode } from '../../body/descriptor.js';
 import type { ExtraSchema, JsonScalar } from '../../catalog/types.js';
+import { runtimeLayout } from '../../body/runtime-layout.js';
 import type { CatalogModel } from '../../model/model.js';
+import { writeErrorBody } from '../typescript/runtime/error-body.js';
 
 export const ERROR_CODE_SCHEMA = 'ErrorCode';
 
@@ -90,50 +92,21 @@ export interface ExampleParts {
 }
 
 /**
- * An error body as the generated `toJSON()` writes it (runtime/error-body.ts), for examples:
- * the two must agree, and the tests compare them. A problem's type is its own for a code the
- * catalog lists under the status (with problemTypeBase), about:blank otherwise; its title is
- * the code's message, else the status's.
+ * An error body as the generated `toJSON()` writes it, for examples: written by the runtime's
+ * own writer (runtime/error-body.ts) from the catalog's layout, so the two cannot disagree. A
+ * problem's type is its own for a code the catalog lists under the status (with
+ * problemTypeBase), about:blank otherwise; its title is the code's message, else the status's.
+ * The request id and the instance belong to one occurrence: examples have none.
  */
 export function wireBody(model: CatalogModel, error: ExampleParts): Record<string, unknown> {
-  const body = model.errorBody;
-  const listed = error.code !== undefined && error.codeMessage !== undefined;
-  const out: Record<string, unknown> = {};
-  for (const member of body.members) {
-    let value: unknown;
-    if (member.kind === 'constant') value = member.value;
-    else if (member.kind === 'part') {
-      switch (member.part) {
-        case 'code':
-          value = error.code;
-          break;
-        case 'message':
-          value = error.message;
-          break;
-        case 'status':
-          value = error.status;
-          break;
-        case 'title':
-          value = error.codeMessage ?? error.statusMessage;
-          break;
-        case 'type':
-          value = listed && body.problemTypeBase !== undefined ? body.problemTypeBase + error.code : 'about:blank';
-          break;
-        default:
-          // The request id and the instance belong to one occurrence: examples have none.
-          value = undefined;
-      }
-    }
-    if (value !== undefined) setPath(out, member.path, value);
-  }
-  return out;
-}
-
-function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
-  let at = target;
-  for (const key of path.slice(0, -1)) {
-    if (!Object.hasOwn(at, key)) at[key] = {};
-    at = at[key] as Record<string, unknown>;
-  }
-  at[path.at(-1)!] = value;
+  return writeErrorBody(runtimeLayout(model.errorBody), {
+    status: error.status,
+    code: error.code,
+    message: error.message,
+    requestId: undefined,
+    title: error.codeMessage ?? error.statusMessage,
+    listedCode: error.code !== undefined && error.codeMessage !== undefined,
+    instance: undefined,
+    extras: {},
+  }) as Record<string, unknown>;
 }
