@@ -5,7 +5,9 @@ import { TARGET_NAMES, TARGETS, type TargetName } from './targets/index.js';
 import type { GeneratedFile, TargetEmitter } from './targets/target.js';
 import { Timings } from './util/timings.js';
 import { GENERATOR_VERSION, generatorFingerprint } from './util/version.js';
-import { catalogName, emitManifest, type ManifestInputs } from './write/manifest.js';
+import { catalogName } from './util/catalog-name.js';
+import { emitManifest, type ManifestInputs } from './write/manifest.js';
+import { byPath } from './util/compare.js';
 
 /** A target's name (the registry in generator/targets/index.ts lists them). */
 export type OutputKind = TargetName;
@@ -72,7 +74,7 @@ export async function generate(catalog: Catalog, options: GenerateOptions = {}):
     for (const target of targets.filter((each) => !emitterOf(each.name).onWorker)) files.push(...(await emitOne(target)));
     for (const result of await onWorkers) files.push(...result);
     files.push(emitManifest(files, manifestInputsOf(catalog)));
-    return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return files.sort(byPath);
   } finally {
     await Promise.all([...own.values()].map((emitter) => emitter.close()));
   }

@@ -35,9 +35,6 @@ import { MAX_ALIAS_COUNT, MAX_CATALOG_BYTES, MAX_EXTENDS_DEPTH, MAX_NESTING } fr
 import { sha256 } from '../util/hash.js';
 import { readRegularFile, UnreadableFileError } from '../util/read-file.js';
 
-// The catalog stages name diagnostics and positions as the load stage's; they are util's.
-export { diagnosticAt, type Position };
-
 /** A parsed catalog file that still knows where each of its fields came from. */
 export interface SourceDocument extends LocatedDocument {
   /** sha256 of the text, for the manifest's record of what the outputs were made from. */

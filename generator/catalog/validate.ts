@@ -12,9 +12,11 @@ import type { Catalog } from './types.js';
 import { CatalogError, formatDiagnostic, type Diagnostic, type FieldPath } from '../util/diagnostics.js';
 import { MAX_ERROR_CODES, MAX_HEADERS, MAX_STATUSES } from '../util/limits.js';
 import { pointerToFieldPath } from '../util/json-pointer.js';
-import { diagnosticAt, type SourceDocument } from './read.js';
+import { diagnosticAt } from '../util/diagnostics.js';
+import type { SourceDocument } from './read.js';
 import { mergeChain, NOTHING_SKIPPED, type SkippedEntries } from './chain.js';
 import { checkRules } from './rules/index.js';
+import { compareStrings } from '../util/compare.js';
 
 let compiledSchema: ValidateFunction | undefined;
 
@@ -299,7 +301,5 @@ function article(type: string): string {
 /** File order of the chain (most basic first), then position, so reports read top to bottom. */
 function sortDiagnostics(diagnostics: Diagnostic[], chain: readonly SourceDocument[]): Diagnostic[] {
   const rank = (d: Diagnostic): number => chain.findIndex((source) => source.file === d.file);
-  return diagnostics.sort(
-    (a, b) => rank(a) - rank(b) || a.line - b.line || a.column - b.column || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
-  );
+  return diagnostics.sort((a, b) => rank(a) - rank(b) || a.line - b.line || a.column - b.column || compareStrings(a.path, b.path));
 }

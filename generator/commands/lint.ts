@@ -9,6 +9,7 @@ import type { SourceDocument } from '../catalog/read.js';
 import { loadRegistry } from '../lint/registry.js';
 import { RULES, type RuleHit, type Severity } from '../lint/rules.js';
 import { acceptWarnings, catalogPathOf, COMMON_OPTIONS, noMoreArguments, parse, say } from './shared.js';
+import { compareStrings } from '../util/compare.js';
 
 export const LINT_OPTIONS = { ...COMMON_OPTIONS, json: { type: 'boolean', default: false } } as const;
 
@@ -47,11 +48,7 @@ export async function runLint(argv: readonly string[]): Promise<number> {
     rule.check(context).map((hit) => locate(hit, rule.name, rule.severity, hit.section ?? rule.section)),
   );
   findings.sort(
-    (a, b) =>
-      locate.rank(a.file) - locate.rank(b.file) ||
-      a.line - b.line ||
-      a.column - b.column ||
-      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+    (a, b) => locate.rank(a.file) - locate.rank(b.file) || a.line - b.line || a.column - b.column || compareStrings(a.rule, b.rule),
   );
 
   if (values.json) process.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);

@@ -8,6 +8,7 @@ import { bodyForbidden, statusClassOf, type StatusClass } from '../util/http.js'
 import { classNameOf } from '../catalog/identifiers.js';
 import { catalogName } from '../util/catalog-name.js';
 import { matchAll } from '../catalog/pattern.js';
+import { compareStrings } from '../util/compare.js';
 
 export interface HeaderModel {
   readonly name: string;
@@ -182,11 +183,6 @@ export function buildModel(catalog: Catalog): CatalogModel {
     schemaCodePattern:
       errorBody.codePattern !== undefined && matchAll(errorBody.codePattern, allCodes).every(Boolean) ? errorBody.codePattern : undefined,
   };
-}
-
-/** Code-unit order, independent of locale, so output never depends on the machine. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

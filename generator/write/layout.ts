@@ -12,6 +12,7 @@ import type { GeneratedFile } from '../targets/target.js';
 import { emitManifest, MANIFEST_PATH, type ManifestInputs } from './manifest.js';
 import { isWithin, realPathOf } from '../util/real-path.js';
 import { WriteError } from './write-error.js';
+import { byPath } from '../util/compare.js';
 
 export type OutputTarget = TargetName;
 
@@ -68,7 +69,7 @@ export function splitIntoFolders(
 }
 
 function withManifest(dir: string, namedBy: string, files: readonly GeneratedFile[], inputs: ManifestInputs): OutputFolder {
-  const all = [...files, emitManifest(files, inputs)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const all = [...files, emitManifest(files, inputs)].sort(byPath);
   return { dir, namedBy, files: all };
 }
 

@@ -8,7 +8,6 @@ import { sha256 } from '../util/hash.js';
 import type { GeneratedFile } from '../targets/target.js';
 
 // The manifest records the catalog by this name; the pipeline takes it from here.
-export { catalogName } from '../util/catalog-name.js';
 
 export const MANIFEST_PATH = '.status-catalog.json';
 

@@ -1,7 +1,7 @@
 /** generator/model/model.ts: every default applied and every derived fact computed once, from small catalogs. */
 import { describe, expect, test } from 'vitest';
 import { parseCatalog } from '../../generator/index.js';
-import { buildModel, compareStrings, paragraphsOf, type CatalogModel } from '../../generator/model/model.js';
+import { buildModel, paragraphsOf, type CatalogModel } from '../../generator/model/model.js';
 import type { TestCase } from '../harness/cases.js';
 
 /** A catalog's model, from the catalog's YAML text. */
@@ -126,7 +126,7 @@ describe('buildModel: error entries', () => {
   });
 });
 
-describe('paragraphsOf and compareStrings', () => {
+describe('paragraphsOf', () => {
   const tests: TestCase<string, string[]>[] = [
     ['one paragraph', { given: 'One.', want: ['One.'] }],
     ['a blank line splits', { given: 'One.\n\nTwo.', want: ['One.', 'Two.'] }],
@@ -140,8 +140,4 @@ describe('paragraphsOf and compareStrings', () => {
   for (const [name, { given, want }] of tests) {
     test(name, () => expect(paragraphsOf(given)).toEqual(want));
   }
-
-  test('compareStrings orders by code unit, whatever the locale', () => {
-    expect(['b', 'B', 'a', 'é', 'Z'].sort(compareStrings)).toEqual(['B', 'Z', 'a', 'b', 'é']);
-  });
 });

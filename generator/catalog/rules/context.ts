@@ -5,7 +5,8 @@
  */
 import type { ErrorBodySpec, StatusSpec } from '../types.js';
 import type { Diagnostic, FieldPath } from '../../util/diagnostics.js';
-import { diagnosticAt, type SourceDocument } from '../read.js';
+import { diagnosticAt } from '../../util/diagnostics.js';
+import type { SourceDocument } from '../read.js';
 import type { Located, MergedCatalog, RawError, SkippedEntries } from '../chain.js';
 import { classNameOf } from '../identifiers.js';
 import { codePatternProblem, matchAll, PATTERN_TIME_LIMIT_MS, PatternTimeout } from '../pattern.js';

@@ -4,6 +4,7 @@ import { partIsOptional } from '../../body/descriptor.js';
 import { paragraphsOf, type CatalogModel } from '../../model/model.js';
 import { markdownCell, markdownParagraph } from '../../util/escape.js';
 import type { GeneratedFile } from '../target.js';
+import { compareStrings } from '../../util/compare.js';
 
 const RETRY_TEXT: Record<RetryPolicy, string> = {
   modify: 'Not without modifications',
@@ -119,7 +120,7 @@ export function emitDocs(model: CatalogModel): GeneratedFile[] {
 
 function emitErrorCodes(model: CatalogModel): GeneratedFile {
   const rows = [...model.errors]
-    .sort((a, b) => a.status - b.status || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+    .sort((a, b) => a.status - b.status || compareStrings(a.code, b.code))
     .map((e) => [
       String(e.status),
       markdownCell(e.code) + (e.deprecated ? ' (deprecated)' : ''),

@@ -23,6 +23,7 @@ import { PRETTIER_OPTIONS } from './writer/layout.js';
 import { statusCodeStatements } from './modules/status-codes.js';
 import type { Statement } from './writer/structures.js';
 import { stringLiteral } from '../../util/escape.js';
+import { byPath } from '../../util/compare.js';
 
 export { PRETTIER_OPTIONS };
 
@@ -106,5 +107,5 @@ export async function emitTypeScript(model: CatalogModel, runtime: readonly Runt
     const about = `Runtime shared by every status-catalog output, copied verbatim; for the ${model.service} catalog it reads catalog.ts.`;
     files.push(await build(r.name, about, [r.text]));
   }
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return files.sort(byPath);
 }
