@@ -35,6 +35,8 @@ export interface BodyPreset {
   readonly mediaType: string;
   /** One phrase for the docs: how the body is laid out. */
   readonly summary: string;
+  /** What the generated ErrorBody type's documentation says the body is, followed by its media type; nothing by default. */
+  readonly typeDoc?: string;
   /** Its members in body order, given the shorthands. */
   members(shorthands: PresetShorthands): readonly PresetMember[];
   /** Field parts the preset fixes: neither `fields` nor a shorthand may move them. */

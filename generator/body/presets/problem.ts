@@ -8,6 +8,7 @@ export const problem: BodyPreset = {
   name: 'problem',
   mediaType: 'application/problem+json',
   summary: 'an RFC 9457 problem document, with the error code as an extension member',
+  typeDoc: 'An RFC 9457 problem document',
   members: ({ codeField }) => [
     { part: 'type', pointer: '/type' },
     { part: 'title', pointer: '/title' },

@@ -5,6 +5,7 @@
 import { util } from 'prettier';
 import { bodyTree, nodeIsRequired, type BodyMember, type BodyNode, type ExtraMember } from '../../../body/descriptor.js';
 import { alsoRead, runtimeLayout } from '../../../body/runtime-layout.js';
+import { PRESETS } from '../../../body/presets/index.js';
 import type { ExtraSchema, JsonScalar } from '../../../catalog/types.js';
 import type { CatalogModel } from '../../../model/model.js';
 import { stringLiteral } from '../../../util/escape.js';
@@ -148,7 +149,8 @@ function errorBodyType(model: CatalogModel): (w: Writer) => void {
   const body = model.errorBody;
   const about = body.description ?? `The JSON body of an error response of the ${model.service} service.`;
   return (w) => {
-    jsDoc(w, body.preset === 'problem' ? `${about}\n\nAn RFC 9457 problem document (${body.mediaType}).` : about);
+    const presetDoc = PRESETS[body.preset].typeDoc;
+    jsDoc(w, presetDoc === undefined ? about : `${about}\n\n${presetDoc} (${body.mediaType}).`);
     w.write('export interface ErrorBody ').block(() => bodyMembers(w, model, bodyTree(body.members)));
   };
 }
