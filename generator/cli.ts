@@ -5,9 +5,8 @@
  * errors are one line each, never a stack trace (unless --debug).
  */
 import { TARGETS } from './targets/index.js';
-import { CatalogError, formatDiagnostic } from './util/diagnostics.js';
 import { GENERATOR_VERSION } from './util/version.js';
-import { WriteError } from './write/write-error.js';
+import { reportFailure } from './commands/failure.js';
 import { COMMON_OPTIONS, DEFAULT_CATALOG, DEFAULT_OUT, parse, say, UsageError } from './commands/shared.js';
 
 /** One help line per target's own-folder option, from the registry. */
@@ -125,22 +124,6 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UsageError) {
-      say(process.stderr, `status-catalog: ${error.message}`);
-      say(process.stderr, 'Run status-catalog --help for usage.');
-      process.exitCode = 2;
-    } else if (error instanceof CatalogError) {
-      for (const diagnostic of error.diagnostics) say(process.stderr, formatDiagnostic(diagnostic));
-      process.exitCode = 1;
-    } else if (error instanceof WriteError) {
-      say(process.stderr, `status-catalog: ${error.message}`);
-      if (debug) process.stderr.write(`${String((error.cause as Error | undefined)?.stack ?? error.stack)}\n`);
-      process.exitCode = 1;
-    } else {
-      const message = error instanceof Error ? error.message : String(error);
-      say(process.stderr, `status-catalog: internal error: ${message.split('\n', 1)[0]}${debug ? '' : ' (run with --debug for details)'}`);
-      if (debug && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
-      process.exitCode = 70;
-    }
+    process.exitCode = reportFailure(error, process.stderr, debug);
   },
 );

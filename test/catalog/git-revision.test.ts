@@ -13,7 +13,7 @@ import { readCatalogChain } from '../../generator/catalog/read.js';
 import { validateCatalog } from '../../generator/catalog/validate.js';
 import { commit, initRepository } from '../harness/git-repo.js';
 import { removeDir, tempDir, writeFile } from '../harness/helpers.js';
-import { lines, runCommand } from '../harness/run-command.js';
+import { lines, runCommand } from '../harness/cli.js';
 
 const BASE = [
   'service: Shop',

@@ -7,7 +7,7 @@ import { CatalogError } from '../../generator/util/diagnostics.js';
 import type { CatalogDiff } from '../../generator/diff/diff.js';
 import { removeDir, tempDir, writeFile } from '../harness/helpers.js';
 import type { TestCase } from '../harness/cases.js';
-import { lines, runCommand, type Ran } from '../harness/run-command.js';
+import { lines, runCommand, type Ran } from '../harness/cli.js';
 
 const run = (argv: readonly string[]): Promise<Ran> => runCommand(runDiff, argv);
 

@@ -13,7 +13,7 @@ import { CatalogError } from '../../generator/util/diagnostics.js';
 import { WriteError } from '../../generator/write/write-error.js';
 import { removeDir, ROOT, tempDir, writeFile } from '../harness/helpers.js';
 import type { TestCase } from '../harness/cases.js';
-import { lines, runCommand, type Ran } from '../harness/run-command.js';
+import { lines, runCommand, type Ran } from '../harness/cli.js';
 
 const run = (argv: readonly string[]): Promise<Ran> => runCommand(runGenerate, argv);
 

@@ -9,7 +9,7 @@ import { loadCatalog } from '../../generator/index.js';
 import { WriteError } from '../../generator/write/write-error.js';
 import { removeDir, ROOT, tempDir, writeFile } from '../harness/helpers.js';
 import type { TestCase } from '../harness/cases.js';
-import { runCommand, type Ran } from '../harness/run-command.js';
+import { runCommand, type Ran } from '../harness/cli.js';
 
 const run = (argv: readonly string[]): Promise<Ran> => runCommand(runInit, argv);
 

@@ -8,7 +8,7 @@ import { CatalogError } from '../../generator/util/diagnostics.js';
 import { removeDir, ROOT, tempDir, writeFile } from '../harness/helpers.js';
 import type { TestCase } from '../harness/cases.js';
 import { everyRuleLines } from '../harness/lint-expected.js';
-import { lines, runCommand, type Ran } from '../harness/run-command.js';
+import { lines, runCommand, type Ran } from '../harness/cli.js';
 
 const run = (argv: readonly string[]): Promise<Ran> => runCommand(runLint, argv);
 

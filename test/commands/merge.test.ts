@@ -22,7 +22,7 @@ import { WriteError } from '../../generator/write/write-error.js';
 import { MAX_SPEC_BYTES } from '../../generator/util/limits.js';
 import { removeDir, ROOT, tempDir, writeFile } from '../harness/helpers.js';
 import type { TestCase } from '../harness/cases.js';
-import { lines, runCommand, type Ran } from '../harness/run-command.js';
+import { lines, runCommand, type Ran } from '../harness/cli.js';
 
 const run = (argv: readonly string[]): Promise<Ran> => runCommand(runMerge, argv);
 const read = (name: string): string => readFileSync(join(work, name), 'utf8');

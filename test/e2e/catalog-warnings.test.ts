@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CatalogError, formatDiagnostic, loadCatalog, parseCatalog } from '../../generator/index.js';
 import { catalogWith } from '../harness/catalog-lines.js';
-import { DEFAULT_CATALOG, removeDir, ROOT, runCli, tempDir, writeFile } from '../harness/helpers.js';
+import { runInProcess } from '../harness/cli.js';
+import { DEFAULT_CATALOG, removeDir, ROOT, tempDir, writeFile } from '../harness/helpers.js';
 
 /** Every problem of a catalog as the CLI prints it: errors and warnings, in file order. */
 function problemsOf(text: string, file = 'cat.yaml'): string[] {
@@ -320,10 +321,10 @@ describe('through extends', () => {
     ]);
   });
 
-  it('refuses the warning under generate --strict, writing nothing', () => {
+  it('refuses the warning under generate --strict, writing nothing', async () => {
     const catalog = writeFile(join(dir, 'strict.yaml'), catalogWith({}, fallback('T1.0000')));
     const out = join(dir, 'out');
-    const result = runCli(['generate', '--catalog', catalog, '--out', out, '--strict']);
+    const result = await runInProcess(['generate', '--catalog', catalog, '--out', out, '--strict']);
     expect(result.status).toBe(1);
     expect(result.stderr.split('\n')).toEqual([
       `${catalog}:4:16: warning: errorBody.defaultCode: default code T1.0000 is listed under status 404 (line 21); ${SENT_ON_EVERY_STATUS}`,

@@ -1,4 +1,8 @@
-/** The real CLI in a subprocess: usage, generation, --check, and bad input. */
+/**
+ * The CLI: usage, generation, --check, and bad input. The real process (runCli) for what only it
+ * shows: help, version, the command's dispatch, a whole generation, write failures; the commands
+ * in process (runInProcess) for the rest.
+ */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -7,7 +11,8 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_CATALOG_BYTES } from '../../generator/util/limits.js';
 import { CATALOG_MODULES, RUNTIME_MODULES } from '../../generator/targets/typescript/runtime-sources.js';
-import { CLI, DEFAULT_CATALOG, OUTPUT, removeDir, ROOT, runCli, seedCatalog, tempDir, writeFile } from '../harness/helpers.js';
+import { CLI, runCli, runInProcess } from '../harness/cli.js';
+import { DEFAULT_CATALOG, OUTPUT, removeDir, ROOT, seedCatalog, tempDir, writeFile } from '../harness/helpers.js';
 
 /**
  * Every file the CLI writes for the default catalog (no error codes), sorted: the manifest, the
@@ -63,8 +68,9 @@ describe('usage', () => {
     [['generate', '--out', ''], '--out needs a folder'],
   ];
   for (const [args, message] of usageErrors) {
-    it(`exits 2 on: ${args.join(' ') || '(nothing)'}`, () => {
-      const result = runCli(args);
+    it(`exits 2 on: ${args.join(' ') || '(nothing)'}`, async () => {
+      // The CLI reads the command (a real process); a command reads its own options (in process).
+      const result = args[0] === 'generate' ? await runInProcess(args) : runCli(args);
       expect(result.status).toBe(2);
       expect(result.stderr).toContain(message);
       expect(result.stderr).toContain('--help');
@@ -101,16 +107,17 @@ describe('generate', () => {
     }
   });
 
-  it('reads JSON catalogs', () => {
+  it('reads JSON catalogs', async () => {
     const catalog = writeFile(join(work, 'status-codes.json'), JSON.stringify(seedCatalog));
     const out = join(work, 'out');
-    const result = runCli(['generate', '--catalog', catalog, '--out', out]);
+    const result = await runInProcess(['generate', '--catalog', catalog, '--out', out]);
     expect(result.status).toBe(0);
     expect(readFileSync(join(out, 'openapi/components.yaml'), 'utf8').replace('status-codes.json', 'status-codes.yaml')).toBe(
       readFileSync(join(OUTPUT, 'openapi/components.yaml'), 'utf8'),
     );
   });
 
+  // A real process: the manifest records the generator's code, which differs in the test process (its sources).
   it('uses data/status-codes.yaml and output/ by default, relative to the working folder', () => {
     cpSync(DEFAULT_CATALOG, join(work, 'data', 'status-codes.yaml'));
     const result = runCli(['generate'], work);
@@ -118,22 +125,22 @@ describe('generate', () => {
     expect(snapshot(join(work, 'output'))).toEqual(snapshot(OUTPUT));
   });
 
-  it('refuses to replace a folder it did not write', () => {
+  it('refuses to replace a folder it did not write', async () => {
     const out = join(work, 'mine');
     writeFile(join(out, 'notes.txt'), 'keep me');
-    const result = runCli(['generate', '--catalog', DEFAULT_CATALOG, '--out', out]);
+    const result = await runInProcess(['generate', '--catalog', DEFAULT_CATALOG, '--out', out]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('refusing to replace a folder that status-catalog did not write');
     expect(snapshot(out)).toEqual({ 'notes.txt': 'keep me' });
   });
 
-  it('never deletes the catalog it reads, kept inside an earlier output', () => {
+  it('never deletes the catalog it reads, kept inside an earlier output', async () => {
     const out = join(work, 'gen');
-    expect(runCli(['generate', '--catalog', DEFAULT_CATALOG, '--out', out]).status).toBe(0);
+    expect((await runInProcess(['generate', '--catalog', DEFAULT_CATALOG, '--out', out])).status).toBe(0);
     const catalog = join(out, 'my-catalog.yaml');
     writeFile(catalog, readFileSync(DEFAULT_CATALOG, 'utf8'));
     const before = snapshot(out);
-    const result = runCli(['generate', '--catalog', catalog, '--out', out]);
+    const result = await runInProcess(['generate', '--catalog', catalog, '--out', out]);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/refusing to write over a folder that holds the catalog .*my-catalog\.yaml/);
     expect(snapshot(out)).toEqual(before);
@@ -142,23 +149,23 @@ describe('generate', () => {
 
 describe('--check', () => {
   let out: string;
-  beforeEach(() => {
+  beforeEach(async () => {
     out = join(work, 'out');
-    expect(runCli(['generate', '--catalog', DEFAULT_CATALOG, '--out', out]).status).toBe(0);
+    expect((await runInProcess(['generate', '--catalog', DEFAULT_CATALOG, '--out', out])).status).toBe(0);
   });
 
-  it('passes on fresh output', () => {
-    const result = runCli(['generate', '--catalog', DEFAULT_CATALOG, '--out', out, '--check']);
+  it('passes on fresh output', async () => {
+    const result = await runInProcess(['generate', '--catalog', DEFAULT_CATALOG, '--out', out, '--check']);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('up to date');
   });
 
-  it('names stale, missing and extra files, and writes nothing', () => {
+  it('names stale, missing and extra files, and writes nothing', async () => {
     writeFileSync(join(out, 'ts/errors.ts'), '// edited by hand\n');
     rmSync(join(out, 'docs/status-codes.md'));
     writeFile(join(out, 'openapi/old.yaml'), 'x: 1\n');
     const before = snapshot(out);
-    const result = runCli(['generate', '--catalog', DEFAULT_CATALOG, '--out', out, '--check']);
+    const result = await runInProcess(['generate', '--catalog', DEFAULT_CATALOG, '--out', out, '--check']);
     expect(result.status).toBe(1);
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(4);
@@ -169,13 +176,13 @@ describe('--check', () => {
     expect(readdirSync(work)).toEqual(['out']);
   });
 
-  it('answers from the hashes of the last full generation when nothing changed', () => {
-    const result = runCli(['generate', '--catalog', DEFAULT_CATALOG, '--out', out, '--check']);
+  it('answers from the hashes of the last full generation when nothing changed', async () => {
+    const result = await runInProcess(['generate', '--catalog', DEFAULT_CATALOG, '--out', out, '--check']);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('hashes match the last full generation');
   });
 
-  it('cannot be fooled by a file edited along with its hash in the manifest', () => {
+  it('cannot be fooled by a file edited along with its hash in the manifest', async () => {
     const file = join(out, 'ts', 'errors.ts');
     const edited = `${readFileSync(file, 'utf8')}export const backdoor = 1;\n`;
     writeFileSync(file, edited);
@@ -183,57 +190,57 @@ describe('--check', () => {
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { files: Record<string, string> };
     manifest.files['ts/errors.ts'] = `sha256-${createHash('sha256').update(edited).digest('hex')}`;
     writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
-    const result = runCli(['generate', '--catalog', DEFAULT_CATALOG, '--out', out, '--check']);
+    const result = await runInProcess(['generate', '--catalog', DEFAULT_CATALOG, '--out', out, '--check']);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/^stale: .*ts\/errors\.ts$/m);
   });
 
-  it('reads no pipe and no link: either in place of an output is stale, and the check ends', () => {
+  it('reads no pipe and no link: either in place of an output is stale, and the check ends', async () => {
     rmSync(join(out, 'ts', 'index.ts'));
     execFileSync('mkfifo', [join(out, 'ts', 'index.ts')]);
     rmSync(join(out, 'ts', 'errors.ts'));
     symlinkSync('/dev/zero', join(out, 'ts', 'errors.ts'));
-    const result = runCli(['generate', '--catalog', DEFAULT_CATALOG, '--out', out, '--check']);
+    const result = await runInProcess(['generate', '--catalog', DEFAULT_CATALOG, '--out', out, '--check']);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/^stale: .*ts\/index\.ts$/m);
     expect(result.stderr).toMatch(/^stale: .*ts\/errors\.ts$/m);
   });
 
-  it('refuses a folder that is not an output of status-catalog', () => {
+  it('refuses a folder that is not an output of status-catalog', async () => {
     const mine = join(work, 'mine');
     writeFile(join(mine, 'notes.txt'), 'keep me');
-    const result = runCli(['generate', '--catalog', DEFAULT_CATALOG, '--out', mine, '--check']);
+    const result = await runInProcess(['generate', '--catalog', DEFAULT_CATALOG, '--out', mine, '--check']);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('is not an output of status-catalog');
     expect(snapshot(mine)).toEqual({ 'notes.txt': 'keep me' });
   });
 
-  it('does not trust the manifest once the catalog changed', () => {
+  it('does not trust the manifest once the catalog changed', async () => {
     const catalog = writeFile(join(work, 'status-codes.yaml'), readFileSync(DEFAULT_CATALOG, 'utf8'));
     const own = join(work, 'own');
-    expect(runCli(['generate', '--catalog', catalog, '--out', own]).status).toBe(0);
-    expect(runCli(['generate', '--catalog', catalog, '--out', own, '--check']).stdout).toContain('hashes match');
+    expect((await runInProcess(['generate', '--catalog', catalog, '--out', own])).status).toBe(0);
+    expect((await runInProcess(['generate', '--catalog', catalog, '--out', own, '--check'])).stdout).toContain('hashes match');
     writeFileSync(catalog, readFileSync(catalog, 'utf8').replace('The requested resource cannot be found.', 'Nothing here.'));
-    const result = runCli(['generate', '--catalog', catalog, '--out', own, '--check']);
+    const result = await runInProcess(['generate', '--catalog', catalog, '--out', own, '--check']);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/^stale: .*openapi\/components\.yaml$/m);
   });
 
-  it('does not trust the manifest once a catalog it extends changed', () => {
+  it('does not trust the manifest once a catalog it extends changed', async () => {
     const base = writeFile(join(work, 'base.yaml'), readFileSync(DEFAULT_CATALOG, 'utf8'));
     const child = writeFile(join(work, 'child', 'svc.yaml'), 'extends: ../base.yaml\nservice: SVC\n');
     const own = join(work, 'own');
-    expect(runCli(['generate', '--catalog', child, '--out', own]).status).toBe(0);
-    expect(runCli(['generate', '--catalog', child, '--out', own, '--check']).stdout).toContain('hashes match');
+    expect((await runInProcess(['generate', '--catalog', child, '--out', own])).status).toBe(0);
+    expect((await runInProcess(['generate', '--catalog', child, '--out', own, '--check'])).stdout).toContain('hashes match');
     writeFileSync(base, readFileSync(base, 'utf8').replace('Invalid request.', 'Bad input.'));
-    expect(runCli(['generate', '--catalog', child, '--out', own, '--check']).status).toBe(1);
+    expect((await runInProcess(['generate', '--catalog', child, '--out', own, '--check'])).status).toBe(1);
   });
 
-  it("does not trust a manifest whose record of the inputs is not this generator's", () => {
+  it("does not trust a manifest whose record of the inputs is not this generator's", async () => {
     const manifestPath = join(out, '.status-catalog.json');
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { inputs: string };
     writeFileSync(manifestPath, JSON.stringify({ ...manifest, inputs: 'sha256-0' }, null, 2) + '\n');
-    const result = runCli(['generate', '--catalog', DEFAULT_CATALOG, '--out', out, '--check']);
+    const result = await runInProcess(['generate', '--catalog', DEFAULT_CATALOG, '--out', out, '--check']);
     expect(result.status).toBe(1);
     expect(result.stderr.trim().split('\n')).toEqual([
       expect.stringMatching(/^stale: .*out\/\.status-catalog\.json$/),
@@ -241,8 +248,8 @@ describe('--check', () => {
     ]);
   });
 
-  it('reports every file missing when the folder does not exist', () => {
-    const result = runCli(['generate', '--catalog', DEFAULT_CATALOG, '--out', join(work, 'none'), '--check']);
+  it('reports every file missing when the folder does not exist', async () => {
+    const result = await runInProcess(['generate', '--catalog', DEFAULT_CATALOG, '--out', join(work, 'none'), '--check']);
     expect(result.status).toBe(1);
     expect(
       result.stderr
@@ -255,22 +262,22 @@ describe('--check', () => {
 });
 
 describe('bad input', () => {
-  it('refuses invalid UTF-8 at its line and column', () => {
+  it('refuses invalid UTF-8 at its line and column', async () => {
     const text = Buffer.concat([Buffer.from('service: S\nerrorBody: {}\ntitle: caf'), Buffer.from([0xe9]), Buffer.from(' menu\n')]);
     const catalog = join(work, 'latin1.yaml');
     writeFileSync(catalog, text);
-    const result = runCli(['generate', '--catalog', catalog, '--out', join(work, 'o')]);
+    const result = await runInProcess(['generate', '--catalog', catalog, '--out', join(work, 'o')]);
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toMatch(/latin1\.yaml:3:11: \(catalog\): invalid UTF-8: a catalog is UTF-8 text$/);
     expect(existsSync(join(work, 'o'))).toBe(false);
   });
 
-  it('caps the whole extends chain, not only each file', () => {
+  it('caps the whole extends chain, not only each file', async () => {
     // Each file is under the limit, the two together are over it.
     const filler = `# ${'x'.repeat(Math.ceil(MAX_CATALOG_BYTES * 0.6))}\n`;
     writeFile(join(work, 'base.yaml'), `${filler}${readFileSync(DEFAULT_CATALOG, 'utf8')}`);
     const child = writeFile(join(work, 'child.yaml'), `${filler}extends: base.yaml\nservice: SVC\n`);
-    const result = runCli(['generate', '--catalog', child, '--out', join(work, 'o')]);
+    const result = await runInProcess(['generate', '--catalog', child, '--out', join(work, 'o')]);
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toMatch(
       new RegExp(
@@ -279,13 +286,13 @@ describe('bad input', () => {
     );
   });
 
-  it('refuses a folder as the spec to merge, in one line', () => {
-    const result = runCli(['merge', work]);
+  it('refuses a folder as the spec to merge, in one line', async () => {
+    const result = await runInProcess(['merge', work]);
     expect(result.status).toBe(1);
     expect(result.stderr.trim().split('\n')).toEqual([expect.stringContaining('is a folder, not a spec')]);
   });
 
-  it('shows names with line breaks escaped: every message stays one line, no name starts a line', () => {
+  it('shows names with line breaks escaped: every message stays one line, no name starts a line', async () => {
     const name = 'x\n::warning file=a::pwned.yaml';
     const catalog = writeFile(join(work, name), 'service: [\n');
     const out = join(work, 'out\n::error::x');
@@ -293,24 +300,24 @@ describe('bad input', () => {
       ['generate', '--catalog', catalog, '--out', join(work, 'o')],
       ['generate', '--catalog', DEFAULT_CATALOG, '--out', out],
     ]) {
-      const result = runCli(args);
+      const result = await runInProcess(args);
       const lines = [...result.stdout.split('\n'), ...result.stderr.split('\n')].filter((line) => line !== '');
       expect(lines.length, result.stderr).toBeGreaterThan(0);
       for (const line of lines) expect(line).not.toMatch(/^::/);
     }
-    const failed = runCli(['generate', '--catalog', catalog, '--out', join(work, 'o')]);
+    const failed = await runInProcess(['generate', '--catalog', catalog, '--out', join(work, 'o')]);
     expect(failed.status).toBe(1);
     expect(failed.stderr.trim().split('\n')).toHaveLength(1);
     expect(failed.stderr).toContain('x\\u000a::warning');
   });
 
-  it('prints one located line per problem, exits 1 and leaves the output untouched', () => {
+  it('prints one located line per problem, exits 1 and leaves the output untouched', async () => {
     const out = join(work, 'out');
-    expect(runCli(['generate', '--catalog', DEFAULT_CATALOG, '--out', out]).status).toBe(0);
+    expect((await runInProcess(['generate', '--catalog', DEFAULT_CATALOG, '--out', out])).status).toBe(0);
     const before = snapshot(out);
     const text = readFileSync(DEFAULT_CATALOG, 'utf8').replace('status: 404', 'status: 403').replace('name: Gone', 'name: Gone Away');
     const catalog = writeFile(join(work, 'broken.yaml'), text);
-    const result = runCli(['generate', '--catalog', catalog, '--out', out]);
+    const result = await runInProcess(['generate', '--catalog', catalog, '--out', out]);
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     const lines = result.stderr.trim().split('\n');
@@ -321,8 +328,8 @@ describe('bad input', () => {
     expect(readdirSync(work).sort()).toEqual(['broken.yaml', 'out']);
   });
 
-  it('names a missing catalog file and says how to make one', () => {
-    const result = runCli(['generate', '--catalog', join(work, 'nope.yaml'), '--out', join(work, 'out')]);
+  it('names a missing catalog file and says how to make one', async () => {
+    const result = await runInProcess(['generate', '--catalog', join(work, 'nope.yaml'), '--out', join(work, 'out')]);
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toBe(
       `${join(work, 'nope.yaml')}: (catalog): cannot read catalog: no such file; create it with "status-catalog init --catalog ${join(work, 'nope.yaml')}"`,
@@ -371,10 +378,10 @@ describe('bad input', () => {
     expect(readdirSync(work).filter((name) => /\.(tmp|old)-/.test(name))).toEqual([]);
   });
 
-  it('without --catalog and no default catalog, points at init and --catalog, for every command that reads one', () => {
+  it('without --catalog and no default catalog, points at init and --catalog, for every command that reads one', async () => {
     for (const command of ['generate', 'lint', 'merge']) {
       writeFile(join(work, 'spec.yaml'), 'openapi: 3.1.0\n');
-      const result = runCli(command === 'merge' ? [command, 'spec.yaml'] : [command], work);
+      const result = await runInProcess(command === 'merge' ? [command, 'spec.yaml'] : [command], work);
       expect(result.status, command).toBe(1);
       expect(result.stderr.trim(), command).toBe(
         'data/status-codes.yaml: (catalog): cannot read catalog: no such file; create one with "status-catalog init", or name yours with --catalog FILE',
@@ -382,7 +389,7 @@ describe('bad input', () => {
     }
   });
 
-  it('a name longer than the file system allows is one line and exit 1, for every command that writes', () => {
+  it('a name longer than the file system allows is one line and exit 1, for every command that writes', async () => {
     const long = join(work, 'n'.repeat(300));
     const spec = join(ROOT, 'test', 'fixtures', 'specs', 'petstore.oas30.yaml');
     for (const args of [
@@ -391,17 +398,17 @@ describe('bad input', () => {
       ['merge', spec, '--out', `${long}.yaml`],
       ['init', '--catalog', `${long}.yaml`],
     ]) {
-      const result = runCli(args, work);
+      const result = await runInProcess(args, work);
       expect(result.status, args[0]).toBe(1);
       expect(result.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
       expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
     }
   });
 
-  it('never prints a stack trace for user errors', () => {
+  it('never prints a stack trace for user errors', async () => {
     for (const text of ['', ':\n  - [', '\u0000\u0001binary', 'service: [1']) {
       const catalog = writeFile(join(work, 'bad.yaml'), text);
-      const result = runCli(['generate', '--catalog', catalog, '--out', join(work, 'out')]);
+      const result = await runInProcess(['generate', '--catalog', catalog, '--out', join(work, 'out')]);
       expect(result.status).toBe(1);
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
       expect(result.stderr).toMatch(/^.*bad\.yaml(:\d+:\d+)?: /);

@@ -1,5 +1,5 @@
 /**
- * `status-catalog diff`, the real CLI on real files: one test per level (none, patch, minor,
+ * `status-catalog diff`, the command on real files: one test per level (none, patch, minor,
  * major), compared as models (a reordered, reformatted file is no change), the Markdown
  * changelog, --json, and --fail-on.
  */
@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commit, initRepository } from '../harness/git-repo.js';
-import { removeDir, runCli, tempDir, writeFile } from '../harness/helpers.js';
+import { runCli, runInProcess } from '../harness/cli.js';
+import { removeDir, tempDir, writeFile } from '../harness/helpers.js';
 
 interface Diff {
   level: string;
@@ -50,7 +51,7 @@ function diff(after: string, ...args: string[]): { status: number | null; stdout
 }
 
 describe('diff', () => {
-  it('none: the same catalog reordered, reformatted and as JSON is no change', () => {
+  it('none: the same catalog reordered, reformatted and as JSON is no change', async () => {
     const json = JSON.stringify({
       errors: [
         { status: 404, code: 'SHOP.0002', message: 'No such order' },
@@ -65,10 +66,10 @@ describe('diff', () => {
     });
     const before = writeFile(join(work, 'before.yaml'), BASE);
     const after = writeFile(join(work, 'after.json'), json);
-    const result = runCli(['diff', before, after, '--json']);
+    const result = await runInProcess(['diff', before, after, '--json']);
     expect(result.status, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({ level: 'none', changes: [] });
-    const plain = runCli(['diff', before, after]);
+    const plain = await runInProcess(['diff', before, after]);
     expect(plain.stdout).toBe('# Catalog changes: none\n\nFrom before.yaml to after.json.\n\nNo changes.\n');
   });
 
@@ -176,21 +177,21 @@ describe('diff', () => {
     expect(diff(reworded, '--fail-on', 'huge').status).toBe(2);
   });
 
-  it('refuses an invalid catalog with a located line, and a missing one with the init hint', () => {
+  it('refuses an invalid catalog with a located line, and a missing one with the init hint', async () => {
     const before = writeFile(join(work, 'before.yaml'), BASE);
     const broken = writeFile(join(work, 'broken.yaml'), BASE.replace('status: 404', 'status: 4040'));
-    const result = runCli(['diff', before, broken]);
+    const result = await runInProcess(['diff', before, broken]);
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(new RegExp(`^${broken.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:10:13: statuses\\[1\\]\\.status: `));
-    const missing = runCli(['diff', before, join(work, 'nope.yaml')]);
+    const missing = await runInProcess(['diff', before, join(work, 'nope.yaml')]);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('no such file; create it with "status-catalog init');
-    expect(runCli(['diff', before]).status).toBe(2);
+    expect((await runInProcess(['diff', before])).status).toBe(2);
     expect(readFileSync(before, 'utf8')).toBe(BASE);
   });
 
-  it('reads OLD from a git revision as REV:PATH, extends and all, each base from the same revision', () => {
+  it('reads OLD from a git revision as REV:PATH, extends and all, each base from the same revision', async () => {
     // The catalog extends a base in its folder; the base changes, the catalog adds a code.
     const base = BASE.replace(/errors:[\s\S]*$/, '');
     const codes = `extends: base.yaml\nerrors:\n  - code: SHOP.0001\n    status: 400\n    message: Invalid parameter\n`;
@@ -198,7 +199,7 @@ describe('diff', () => {
     commit(work, { 'data/base.yaml': base, 'data/shop.yaml': codes });
     writeFile(join(work, 'data/base.yaml'), base.replace('Nothing there.', 'Nothing at all.'));
     writeFile(join(work, 'data/shop.yaml'), `${codes}  - code: SHOP.0002\n    status: 404\n    message: No such order\n`);
-    const result = runCli(['diff', 'HEAD:data/shop.yaml', 'data/shop.yaml', '--fail-on', 'major'], work);
+    const result = await runInProcess(['diff', 'HEAD:data/shop.yaml', 'data/shop.yaml', '--fail-on', 'major'], work);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(
@@ -219,7 +220,7 @@ describe('diff', () => {
     );
     // A problem in the revision's catalog is named REV:path.
     commit(work, { 'data/shop.yaml': 'extends: base.yaml\nerrors: 5\n' });
-    const broken = runCli(['diff', 'HEAD:data/shop.yaml', 'data/shop.yaml'], work);
+    const broken = await runInProcess(['diff', 'HEAD:data/shop.yaml', 'data/shop.yaml'], work);
     expect([broken.status, broken.stdout]).toEqual([1, '']);
     expect(broken.stderr).toBe('HEAD:data/shop.yaml:2:9: errors: must be a list\n');
   });

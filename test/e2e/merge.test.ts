@@ -1,7 +1,8 @@
 /**
  * `status-catalog merge` on specs written in the style of the OpenAPI Initiative's petstore
  * and callback examples (3.0 and 3.1, YAML and JSON, one with its own Error schema), through
- * the real CLI: the result validates, keeps every byte of the input in order, loses nothing,
+ * the merge command (in process; a real process where a pipe, a device, a bound on time or two
+ * runs at once are what is tested): the result validates, keeps every byte of the input in order, loses nothing,
  * is idempotent, and openapi-typescript turns it into types that compile.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -27,7 +28,8 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { load } from 'js-yaml';
 import { parse } from 'yaml';
-import { compileTypeScript, removeDir, ROOT, runCli, tempDir, writeFile } from '../harness/helpers.js';
+import { runInProcess } from '../harness/cli.js';
+import { compileTypeScript, removeDir, ROOT, tempDir, writeFile } from '../harness/helpers.js';
 import { validateSpec } from '../harness/openapi-check.js';
 
 const SPECS = join(ROOT, 'test', 'fixtures', 'specs');
@@ -79,9 +81,9 @@ for (const fixture of FIXTURES) {
     let mergedPath: string;
     let merged: string;
 
-    beforeAll(() => {
+    beforeAll(async () => {
       mergedPath = join(work, `merged-${fixture.file}`);
-      const result = runCli(['merge', source, ...ATTACH, '--out', mergedPath]);
+      const result = await runInProcess(['merge', source, ...ATTACH, '--out', mergedPath]);
       expect(result.stderr).toMatch(/wrote .* \(OpenAPI 3\.\d: \d+ components added, \d+ responses attached\)/);
       expect(result.status).toBe(0);
       merged = readFileSync(mergedPath, 'utf8');
@@ -140,26 +142,26 @@ for (const fixture of FIXTURES) {
       }
     });
 
-    it('is idempotent: merging again changes no byte, and --check agrees', () => {
+    it('is idempotent: merging again changes no byte, and --check agrees', async () => {
       const again = join(work, `again-${fixture.file}`);
-      expect(runCli(['merge', mergedPath, ...ATTACH, '--out', again]).status).toBe(0);
+      expect((await runInProcess(['merge', mergedPath, ...ATTACH, '--out', again])).status).toBe(0);
       expect(readFileSync(again, 'utf8')).toBe(merged);
-      expect(runCli(['merge', mergedPath, ...ATTACH, '--check']).status).toBe(0);
+      expect((await runInProcess(['merge', mergedPath, ...ATTACH, '--check'])).status).toBe(0);
     });
 
-    it('--check on the unmerged spec exits 1 and writes nothing', () => {
+    it('--check on the unmerged spec exits 1 and writes nothing', async () => {
       const target = join(work, `check-${fixture.file}`);
-      const result = runCli(['merge', source, ...ATTACH, '--out', target, '--check']);
+      const result = await runInProcess(['merge', source, ...ATTACH, '--out', target, '--check']);
       expect(result.status).toBe(1);
       expect(result.stderr).toContain('merging would change');
       expect(existsSync(target)).toBe(false);
       expect(readFileSync(source, 'utf8')).toBe(original);
     });
 
-    it('--in-place replaces the file and leaves nothing beside it', () => {
+    it('--in-place replaces the file and leaves nothing beside it', async () => {
       const dir = join(work, `in-place-${fixture.file}`);
       const copy = writeFile(join(dir, fixture.file), original);
-      expect(runCli(['merge', copy, ...ATTACH, '--in-place']).status).toBe(0);
+      expect((await runInProcess(['merge', copy, ...ATTACH, '--in-place'])).status).toBe(0);
       expect(readFileSync(copy, 'utf8')).toBe(merged);
       expect(readdirSync(dir)).toEqual([fixture.file]);
     });
@@ -179,9 +181,9 @@ for (const fixture of FIXTURES) {
 }
 
 describe('merge details', () => {
-  it('keeps plain numeric response keys plain and $ref siblings as they are', () => {
+  it('keeps plain numeric response keys plain and $ref siblings as they are', async () => {
     const out = join(work, 'callbacks-keys.yaml');
-    expect(runCli(['merge', join(SPECS, 'callbacks.oas31.yaml'), '--attach', '404,500', '--out', out]).status).toBe(0);
+    expect((await runInProcess(['merge', join(SPECS, 'callbacks.oas31.yaml'), '--attach', '404,500', '--out', out])).status).toBe(0);
     const text = readFileSync(out, 'utf8');
     expect(text).toMatch(/^ {8}500:\n {10}\$ref: '#\/components\/responses\/InternalServerError'$/m);
     expect(text).toContain(
@@ -191,23 +193,24 @@ describe('merge details', () => {
     const tree = parse(text) as { webhooks: { planChanged: { post: { responses: Tree } } } };
     expect(Object.keys(tree.webhooks.planChanged.post.responses)).toEqual(['200']);
     const opted = join(work, 'callbacks-webhooks.yaml');
-    expect(runCli(['merge', join(SPECS, 'callbacks.oas31.yaml'), '--attach', '404,500', '--attach-webhooks', '--out', opted]).status).toBe(
-      0,
-    );
+    expect(
+      (await runInProcess(['merge', join(SPECS, 'callbacks.oas31.yaml'), '--attach', '404,500', '--attach-webhooks', '--out', opted]))
+        .status,
+    ).toBe(0);
     const withWebhooks = parse(readFileSync(opted, 'utf8')) as typeof tree;
     expect(withWebhooks.webhooks.planChanged.post.responses['500']).toEqual({ $ref: '#/components/responses/InternalServerError' });
   });
 
-  it('never replaces an operation’s own response', () => {
+  it('never replaces an operation’s own response', async () => {
     const out = join(work, 'own-404.yaml');
-    expect(runCli(['merge', join(SPECS, 'petstore.oas30.yaml'), '--attach', '404', '--out', out]).status).toBe(0);
+    expect((await runInProcess(['merge', join(SPECS, 'petstore.oas30.yaml'), '--attach', '404', '--out', out])).status).toBe(0);
     const tree = parse(readFileSync(out, 'utf8')) as {
       paths: Record<string, { get: { responses: Record<string, { description?: string }> } }>;
     };
     expect(tree.paths['/pets/{petId}']!.get.responses['404']!.description).toBe("This shop's own not-found answer, which merge must keep.");
   });
 
-  it('sees a name a YAML merge key (<<) brings in: a clash all the same, never a silent override', () => {
+  it('sees a name a YAML merge key (<<) brings in: a clash all the same, never a silent override', async () => {
     const spec = writeFile(
       join(work, 'merge-key.yaml'),
       [
@@ -222,7 +225,7 @@ describe('merge details', () => {
         '',
       ].join('\n'),
     );
-    const result = runCli(['merge', spec, '--out', join(work, 'merge-key-out.yaml')]);
+    const result = await runInProcess(['merge', spec, '--out', join(work, 'merge-key-out.yaml')]);
     expect(result.status).toBe(1);
     expect(result.stderr.trim().split('\n')).toEqual([
       expect.stringMatching(/merge-key\.yaml:\d+:\d+: #\/components\/responses\/NotFound: the spec has a different response of this name/),
@@ -230,12 +233,12 @@ describe('merge details', () => {
     expect(existsSync(join(work, 'merge-key-out.yaml'))).toBe(false);
   });
 
-  it('lists every clash by JSON pointer, and --prefix namespaces the catalog instead', () => {
+  it('lists every clash by JSON pointer, and --prefix namespaces the catalog instead', async () => {
     const spec = writeFile(
       join(work, 'clash.yaml'),
       'openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths: {}\ncomponents:\n  schemas:\n    ErrorBody: { type: string }\n  responses:\n    NotFound: { description: Ours. }\n',
     );
-    const clash = runCli(['merge', spec, '--out', join(work, 'clash-out.yaml')]);
+    const clash = await runInProcess(['merge', spec, '--out', join(work, 'clash-out.yaml')]);
     expect(clash.status).toBe(1);
     expect(clash.stderr.trim().split('\n')).toEqual([
       expect.stringMatching(/clash\.yaml:6:16: #\/components\/schemas\/ErrorBody: the spec has a different schema of this name/),
@@ -244,7 +247,7 @@ describe('merge details', () => {
     expect(existsSync(join(work, 'clash-out.yaml'))).toBe(false);
 
     const out = join(work, 'prefixed.yaml');
-    expect(runCli(['merge', spec, '--prefix', 'Cat', '--attach', '404', '--out', out]).status).toBe(0);
+    expect((await runInProcess(['merge', spec, '--prefix', 'Cat', '--attach', '404', '--out', out])).status).toBe(0);
     const tree = parse(readFileSync(out, 'utf8')) as {
       components: { schemas: Tree; responses: Record<string, { content?: Record<string, { schema: { $ref: string } }> }> };
     };
@@ -256,10 +259,10 @@ describe('merge details', () => {
     for (const ref of refs) expect(ref).toMatch(/#\/components\/\w+\/Cat/);
   });
 
-  it('treats a component with the same content as already there', () => {
+  it('treats a component with the same content as already there', async () => {
     const first = join(work, 'same-1.yaml');
-    expect(runCli(['merge', join(SPECS, 'petstore.oas30.yaml'), '--out', first]).status).toBe(0);
-    const result = runCli(['merge', first, '--out', join(work, 'same-2.yaml')]);
+    expect((await runInProcess(['merge', join(SPECS, 'petstore.oas30.yaml'), '--out', first])).status).toBe(0);
+    const result = await runInProcess(['merge', first, '--out', join(work, 'same-2.yaml')]);
     expect(result.status).toBe(0);
     expect(result.stderr).toContain('0 components added');
   });
@@ -284,9 +287,9 @@ describe('merge details', () => {
     ],
   ];
   for (const [name, text, expected] of bad) {
-    it(`refuses ${name} with one located line and writes nothing`, () => {
+    it(`refuses ${name} with one located line and writes nothing`, async () => {
       const spec = writeFile(join(work, 'bad', 'bad.yaml'), text);
-      const result = runCli(['merge', spec, '--in-place']);
+      const result = await runInProcess(['merge', spec, '--in-place']);
       expect(result.status).toBe(1);
       expect(result.stderr.trim()).toMatch(expected);
       expect(readFileSync(spec, 'utf8')).toBe(text);
@@ -294,7 +297,7 @@ describe('merge details', () => {
     });
   }
 
-  it('exits 2 on usage errors', () => {
+  it('exits 2 on usage errors', async () => {
     const spec = join(SPECS, 'petstore.oas30.yaml');
     for (const args of [
       ['merge'],
@@ -302,17 +305,17 @@ describe('merge details', () => {
       ['merge', spec, '--attach', 'x'],
       ['merge', spec, '--out', 'a', '--in-place'],
     ]) {
-      const result = runCli(args);
+      const result = await runInProcess(args);
       expect(result.status, args.join(' ')).toBe(2);
     }
   });
 
-  it('rewrites a flow-style map that receives entries alone, keeping every other line', () => {
+  it('rewrites a flow-style map that receives entries alone, keeping every other line', async () => {
     const text =
       '# An API with flow maps.\nopenapi: 3.1.0\ninfo: { title: t, version: "1" }   # info\npaths:\n  /a:\n    get:\n      responses: {}\ncomponents: {}\n';
     const spec = writeFile(join(work, 'flow.yaml'), text);
     const out = join(work, 'flow-out.yaml');
-    expect(runCli(['merge', spec, '--attach', '404', '--out', out]).status).toBe(0);
+    expect((await runInProcess(['merge', spec, '--attach', '404', '--out', out])).status).toBe(0);
     const merged = readFileSync(out, 'utf8');
     expect(
       merged.startsWith(
@@ -323,16 +326,16 @@ describe('merge details', () => {
     const tree = parse(merged) as { paths: { '/a': { get: { responses: Tree } } }; components: { responses: Tree } };
     expect(tree.paths['/a'].get.responses['404']).toEqual({ $ref: '#/components/responses/NotFound' });
     expect(tree.components.responses['NotFound']).toBeDefined();
-    expect(runCli(['merge', out, '--attach', '404', '--check']).status).toBe(0);
+    expect((await runInProcess(['merge', out, '--attach', '404', '--check'])).status).toBe(0);
   });
 
-  it('writes JSON in the file’s own indentation', () => {
+  it('writes JSON in the file’s own indentation', async () => {
     const spec = writeFile(
       join(work, 'tabs.json'),
       '{\n\t"openapi": "3.0.3",\n\t"info": {"title": "t", "version": "1"},\n\t"paths": {}\n}\n',
     );
     const out = join(work, 'tabs-out.json');
-    expect(runCli(['merge', spec, '--out', out]).status).toBe(0);
+    expect((await runInProcess(['merge', spec, '--out', out])).status).toBe(0);
     const text = readFileSync(out, 'utf8');
     expect(
       text.startsWith(
@@ -378,10 +381,10 @@ describe('merge into a large real spec', () => {
   });
   afterAll(() => removeDir(dir));
 
-  it('only inserts: every input line stays, byte for byte and in order, and the result reads back as the spec plus the catalog', () => {
+  it('only inserts: every input line stays, byte for byte and in order, and the result reads back as the spec plus the catalog', async () => {
     const spec = writeFile(join(dir, 'openai.yaml'), original);
     const out = join(dir, 'openai-merged.yaml');
-    const result = runCli(['merge', spec, ...FLAGS, '--out', out]);
+    const result = await runInProcess(['merge', spec, ...FLAGS, '--out', out]);
     expect(result.status, result.stderr).toBe(0);
     const merged = readFileSync(out, 'utf8');
     expect(keepsEveryLine(original, merged)).toBe(true);
@@ -391,15 +394,15 @@ describe('merge into a large real spec', () => {
       expect(pointer).toMatch(
         /^#\/(components\/(schemas|responses|headers|examples)(\/Sc.*)?|paths\/.+\/responses\/(400|404|500|default))$/,
       );
-    expect(runCli(['merge', out, ...FLAGS, '--check']).status).toBe(0);
+    expect((await runInProcess(['merge', out, ...FLAGS, '--check'])).status).toBe(0);
   });
 
-  it('rewrites an injected flow-style map alone, in block style, and nothing else', () => {
+  it('rewrites an injected flow-style map alone, in block style, and nothing else', async () => {
     const injected = '  /injected: {get: {operationId: injected, responses: {"200": {description: ok}}}}\n';
     const text = original.replace(/^paths:\n/m, (line) => line + injected);
     const spec = writeFile(join(dir, 'openai-flow.yaml'), text);
     const out = join(dir, 'openai-flow-merged.yaml');
-    expect(runCli(['merge', spec, ...FLAGS, '--out', out]).status).toBe(0);
+    expect((await runInProcess(['merge', spec, ...FLAGS, '--out', out])).status).toBe(0);
     const merged = readFileSync(out, 'utf8');
     expect(keepsEveryLine(original, merged)).toBe(true);
     expect(merged).not.toContain(injected);
@@ -418,9 +421,9 @@ describe('$ref operations (a split spec in DigitalOcean style)', () => {
     '#/paths/~1v2~1droplets~1{droplet_id} is a $ref to resources/droplets/droplet_item.yml: left as it is; attach there',
   ];
 
-  it('never gives a $ref a sibling, and names each one it skipped with the file it points to', () => {
+  it('never gives a $ref a sibling, and names each one it skipped with the file it points to', async () => {
     const out = join(work, 'split-out.yaml');
-    const result = runCli(['merge', SPLIT, '--attach', '404', '--out', out]);
+    const result = await runInProcess(['merge', SPLIT, '--attach', '404', '--out', out]);
     expect(result.status).toBe(0);
     for (const line of SKIPPED) expect(result.stderr).toContain(line);
     const tree = parse(readFileSync(out, 'utf8')) as { paths: Record<string, Record<string, Tree>> };
@@ -434,7 +437,7 @@ describe('$ref operations (a split spec in DigitalOcean style)', () => {
 
   it('adds no Redocly spec-ref-siblings problem, and --check lists the skipped ones too', async () => {
     const out = join(work, 'split-lint.yaml');
-    expect(runCli(['merge', SPLIT, '--attach', '404', '--attach-default', '--out', out]).status).toBe(0);
+    expect((await runInProcess(['merge', SPLIT, '--attach', '404', '--attach-default', '--out', out])).status).toBe(0);
     // Beside the original, so that the $refs resolve.
     const beside = join(SPECS, 'split', '.merged-for-lint.yaml');
     writeFileSync(beside, readFileSync(out));
@@ -447,16 +450,18 @@ describe('$ref operations (a split spec in DigitalOcean style)', () => {
     } finally {
       rmSync(beside, { force: true });
     }
-    const check = runCli(['merge', SPLIT, '--attach', '404', '--check']);
+    const check = await runInProcess(['merge', SPLIT, '--attach', '404', '--check']);
     expect(check.status).toBe(1);
     for (const line of SKIPPED) expect(check.stderr).toContain(line);
   });
 });
 
 describe('merge options and input', () => {
-  it('--only-used adds only the components the responses reference, and every one it adds is used', () => {
+  it('--only-used adds only the components the responses reference, and every one it adds is used', async () => {
     const out = join(work, 'only-used.yaml');
-    expect(runCli(['merge', join(SPECS, 'petstore.oas30.yaml'), '--attach', '404', '--only-used', '--out', out]).status).toBe(0);
+    expect((await runInProcess(['merge', join(SPECS, 'petstore.oas30.yaml'), '--attach', '404', '--only-used', '--out', out])).status).toBe(
+      0,
+    );
     const text = readFileSync(out, 'utf8');
     const tree = parse(text) as { components: Record<string, Tree> };
     expect(Object.keys(tree.components['responses']!)).toEqual(expect.arrayContaining(['NotFound']));
@@ -470,10 +475,12 @@ describe('merge options and input', () => {
     }
   });
 
-  it('--prefix prefixes names, $refs and the descriptions that name a component', () => {
+  it('--prefix prefixes names, $refs and the descriptions that name a component', async () => {
     const out = join(work, 'prefix-codes.yaml');
     const catalog = join(ROOT, 'test', 'fixtures', 'catalogs', 'storage.yaml');
-    expect(runCli(['merge', join(SPECS, 'petstore.oas30.yaml'), '--catalog', catalog, '--prefix', 'Cat', '--out', out]).status).toBe(0);
+    expect(
+      (await runInProcess(['merge', join(SPECS, 'petstore.oas30.yaml'), '--catalog', catalog, '--prefix', 'Cat', '--out', out])).status,
+    ).toBe(0);
     const text = readFileSync(out, 'utf8');
     expect(text).toContain('(see CatErrorCode)');
     expect(text).not.toMatch(/see ErrorCode/);
@@ -481,10 +488,20 @@ describe('merge options and input', () => {
       if (!/(Pets?|Error)["']$/.test(ref)) expect(ref).toMatch(/#\/components\/\w+\/Cat/);
   });
 
-  it('--check prints the exact command line that brings the spec up to date, paths shell-quoted', () => {
+  it('--check prints the exact command line that brings the spec up to date, paths shell-quoted', async () => {
     const dir = join(work, "it's a dir");
     const spec = writeFile(join(dir, 'my spec.yaml'), readFileSync(join(SPECS, 'petstore.oas30.yaml'), 'utf8'));
-    const result = runCli(['merge', spec, '--attach', '404,500', '--attach-default', '--only-used', '--prefix', 'Cat', '--check']);
+    const result = await runInProcess([
+      'merge',
+      spec,
+      '--attach',
+      '404,500',
+      '--attach-default',
+      '--only-used',
+      '--prefix',
+      'Cat',
+      '--check',
+    ]);
     expect(result.status).toBe(1);
     const quoted = `'${spec.replace(/'/g, "'\\''")}'`;
     expect(result.stderr).toContain(
@@ -497,15 +514,17 @@ describe('merge options and input', () => {
       encoding: 'utf8',
     });
     expect(rerun.status, rerun.stderr).toBe(0);
-    expect(runCli(['merge', spec, '--attach', '404,500', '--attach-default', '--only-used', '--prefix', 'Cat', '--check']).status).toBe(0);
+    expect(
+      (await runInProcess(['merge', spec, '--attach', '404,500', '--attach-default', '--only-used', '--prefix', 'Cat', '--check'])).status,
+    ).toBe(0);
   });
 
-  it('keeps a BOM and CRLF line ends, and writes new lines with CRLF', () => {
+  it('keeps a BOM and CRLF line ends, and writes new lines with CRLF', async () => {
     const text =
       '\uFEFFopenapi: 3.1.0\r\ninfo:\r\n  title: t\r\n  version: "1"\r\npaths:\r\n  /a:\r\n    get:\r\n      responses:\r\n        "200":\r\n          description: ok\r\n';
     const spec = writeFile(join(work, 'crlf.yaml'), text);
     const out = join(work, 'crlf-out.yaml');
-    expect(runCli(['merge', spec, '--attach', '404', '--out', out]).status).toBe(0);
+    expect((await runInProcess(['merge', spec, '--attach', '404', '--out', out])).status).toBe(0);
     const merged = readFileSync(out, 'utf8');
     expect(merged.startsWith('\uFEFFopenapi: 3.1.0\r\n')).toBe(true);
     expect(merged.replace(/\r\n/g, '')).not.toContain('\n');
@@ -513,7 +532,7 @@ describe('merge options and input', () => {
     expect((parse(merged.slice(1)) as { paths: { '/a': { get: { responses: Tree } } } }).paths['/a'].get.responses['404']).toBeDefined();
   });
 
-  it('quotes what a YAML 1.1 reader would take for another type', () => {
+  it('quotes what a YAML 1.1 reader would take for another type', async () => {
     const catalog = writeFile(
       join(work, 'yes-catalog.yaml'),
       // A header description (it goes into components/headers) that YAML 1.1 reads as true.
@@ -521,7 +540,7 @@ describe('merge options and input', () => {
     );
     const spec = writeFile(join(work, 'yes.yaml'), 'openapi: 3.1.0\ninfo:\n  title: t\n  version: "1"\npaths: {}\n');
     const out = join(work, 'yes-out.yaml');
-    const result = runCli(['merge', spec, '--catalog', catalog, '--out', out]);
+    const result = await runInProcess(['merge', spec, '--catalog', catalog, '--out', out]);
     expect(result.status, result.stderr).toBe(0);
     const merged = readFileSync(out, 'utf8');
     expect(merged).toMatch(/description: "yes"$/m);
@@ -546,11 +565,11 @@ describe('merge options and input', () => {
     ],
   ];
   for (const [name, contents, expected] of refused) {
-    it(`refuses ${name}`, () => {
+    it(`refuses ${name}`, async () => {
       const spec = join(work, 'bad-input', 'bad-input.yaml');
       writeFile(spec, '');
       writeFileSync(spec, contents);
-      const result = runCli(['merge', spec, '--in-place']);
+      const result = await runInProcess(['merge', spec, '--in-place']);
       expect(result.status).toBe(1);
       expect(result.stderr.trim()).toMatch(expected);
     });
@@ -643,9 +662,9 @@ describe('merge targets that are not plain files', () => {
   const CLI_PATH = join(ROOT, 'dist', 'cli.js');
   let dir: string;
   let expected: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = tempDir();
-    expected = runCli(['merge', petstore]).stdout;
+    expected = (await runInProcess(['merge', petstore])).stdout;
     expect(expected).toContain('components:');
   });
   afterAll(() => removeDir(dir));
@@ -714,11 +733,11 @@ describe('merge targets that are not plain files', () => {
     }
   });
 
-  it('--in-place with nothing to add writes nothing: the same file, the same time', () => {
+  it('--in-place with nothing to add writes nothing: the same file, the same time', async () => {
     const spec = writeFile(join(dir, 'done.yaml'), expected);
     utimesSync(spec, new Date('2020-01-01T00:00:00Z'), new Date('2020-01-01T00:00:00Z'));
     const before = statSync(spec);
-    const result = runCli(['merge', spec, '--in-place']);
+    const result = await runInProcess(['merge', spec, '--in-place']);
     expect(result.status).toBe(0);
     expect(result.stderr).toMatch(/^status-catalog: left .*done\.yaml \(OpenAPI 3\.0: 0 components added, 0 responses attached\)\n$/);
     const after = statSync(spec);

@@ -34,15 +34,17 @@ import type { CodeErrorClass } from '../../output/ts/index.js';
 import { compileTypeScript, ERASABLE_OPTIONS, importFile, removeDir, tempDir } from '../harness/helpers.js';
 import { inlineText, parser, readTables } from '../harness/markdown.js';
 
-const RUNS = Number(process.env['FUZZ_RUNS'] ?? 200);
+// Few in `npm test` (it must stay quick), many in `npm run fuzz`.
+const RUNS = Number(process.env['FUZZ_RUNS'] ?? 30);
 // A fixed seed in `npm test`, so CI is deterministic; `npm run fuzz` explores with a random seed,
 // drawn once so that both tests sample the same catalogs (failure messages name it for FUZZ_SEED).
+const DEFAULT_SEED = 20261125;
 const SEED =
   process.env['FUZZ_SEED'] !== undefined
     ? Number(process.env['FUZZ_SEED'])
     : process.env['FUZZ_RANDOM'] !== undefined
       ? Math.floor(Math.random() * 0x7fffffff)
-      : 20261125;
+      : DEFAULT_SEED;
 
 const HOSTILE = [
   '*/',
@@ -512,8 +514,9 @@ describe('random hostile catalogs', () => {
       // A property that never generates proves little: most runs must get through validation.
       expect(generatedRuns).toBeGreaterThan(RUNS / 4);
       expect(refusedRuns).toBeGreaterThan(0);
-      // Every setting of typescript.errorCodeClasses is tried, classes with codes among them.
-      if (RUNS >= 100)
+      // Every setting of typescript.errorCodeClasses is tried, classes with codes among them: the
+      // default seed's first 30 runs are known to try them all; another seed needs many runs.
+      if ((SEED === DEFAULT_SEED && RUNS >= 30) || RUNS >= 100)
         for (const [variant, count] of Object.entries(variants)) expect(count, `runs with errorCodeClasses ${variant}`).toBeGreaterThan(0);
 
       // Layout last, so that every other check has run over every catalog.
@@ -579,8 +582,7 @@ describe('random hostile catalogs', () => {
           'catalogs whose TypeScript does not compile',
         ).toEqual([]);
         // Codes were checked both with and without per-code classes.
-        if (RUNS >= 100)
-          for (const [variant, count] of Object.entries(classes)) expect(count, `codes checked ${variant}`).toBeGreaterThan(0);
+        if (RUNS >= 0) for (const [variant, count] of Object.entries(classes)) expect(count, `codes checked ${variant}`).toBeGreaterThan(0);
       } finally {
         removeDir(dir);
       }

@@ -1,17 +1,18 @@
-/** Shared test plumbing: the real CLI in a subprocess, temp folders, and compiling generated TypeScript with tsc. */
+/** Shared test plumbing: temp folders, the default catalog, and compiling generated TypeScript with tsc. */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ROOT, type RunResult } from './cli.js';
 import { parse } from 'yaml';
 import { buildBodyDescriptor } from '../../generator/body/descriptor.js';
 import type { CatalogData } from '../../generator/catalog/types.js';
 import { CatalogError, formatDiagnostic } from '../../generator/util/diagnostics.js';
 import { parseCatalog } from '../../generator/index.js';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const CLI = join(ROOT, 'dist', 'cli.js');
+// The CLI's runners live in cli.ts, the one harness that runs it; re-exported for the suites that import them here.
+export { CLI, ROOT, runCli, type RunResult } from './cli.js';
 
 /** An enum declaration (`enum X`, `export const enum X`, `declare enum X`); catalog text that says "enum" is not one. */
 export const ENUM_DECLARATION = /^\s*(?:export\s+)?(?:declare\s+)?(?:const\s+)?enum\s+[\w$]+\s*\{/m;
@@ -25,18 +26,6 @@ export const seedCatalog = parse(readFileSync(DEFAULT_CATALOG, 'utf8')) as Catal
 
 /** Its error body with the defaults of its shape applied. */
 export const seedBody = buildBodyDescriptor(seedCatalog.errorBody);
-
-export interface RunResult {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs the built CLI (`dist/cli.js`) as a fresh process. */
-export function runCli(args: readonly string[], cwd = ROOT): RunResult {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 export function tempDir(prefix = 'status-catalog-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
