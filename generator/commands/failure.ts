@@ -4,7 +4,7 @@
  * stack trace unless asked for; anything else is a bug (exit 70).
  */
 import { CatalogError, formatDiagnostic } from '../util/diagnostics.js';
-import { WriteError } from '../write/write.js';
+import { WriteError } from '../write/write-error.js';
 import { say, UsageError } from './shared.js';
 
 /** Prints `error` on `stderr` as the CLI reports it, and returns the exit code it ends with. */
