@@ -4,6 +4,9 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
+    // Two files at a time on a 2-core machine (vitest's default is one fewer than the cores):
+    // many suites spend their time waiting on a child process (tsc, npm, the CLI).
+    maxWorkers: 2,
     hookTimeout: 120_000,
     coverage: {
       provider: 'v8',
