@@ -1,6 +1,6 @@
 /**
  * Service error codes end to end, on fixture tables written in the styles real services
- * publish: each loads, generates through the CLI, validates as OpenAPI, compiles strict (erasable
+ * publish: each loads, generates through the generate command (in this process), validates as OpenAPI, compiles strict (erasable
  * syntax only), and for every code errorFromResponse(status, body) gives that code's class (with
  * typescript.errorCodeClasses) or its status class, whose toJSON() is the wire body. Then the
  * message rules for a catalog whose default code is listed under 500.
@@ -20,11 +20,11 @@ import {
   importFile,
   removeDir,
   ROOT,
-  runCli,
   tempDir,
   writeFile,
   ENUM_DECLARATION,
 } from '../harness/helpers.js';
+import { runInProcess } from '../harness/cli.js';
 import { readTables } from '../harness/markdown.js';
 import { lintFragment, validateSpec } from '../harness/openapi-check.js';
 
@@ -183,7 +183,7 @@ for (const fixture of FIXTURES) {
     beforeAll(async () => {
       dir = tempDir();
       out = join(dir, 'out');
-      const result = runCli(['generate', '--catalog', catalogPath, '--out', out]);
+      const result = await runInProcess(['generate', '--catalog', catalogPath, '--out', out]);
       expect(result.status, result.stderr).toBe(0);
       stderr = result.stderr;
       // The output and the type-level checks, compiled together once.
@@ -239,13 +239,13 @@ for (const fixture of FIXTURES) {
       },
     );
 
-    it('loads with exactly its expected warnings, each located, and --strict refuses them', () => {
+    it('loads with exactly its expected warnings, each located, and --strict refuses them', async () => {
       const lines = stderr.trim() === '' ? [] : stderr.trim().split('\n');
       expect(lines).toHaveLength(fixture.warnings);
       for (const line of lines)
         expect(line).toMatch(new RegExp(`${fixture.file.replace('.', '\\.')}:\\d+:\\d+: warning: errors\\[\\d+\\]\\.\\w+: `));
       const strictOut = join(dir, 'strict');
-      const strict = runCli(['generate', '--catalog', catalogPath, '--out', strictOut, '--strict']);
+      const strict = await runInProcess(['generate', '--catalog', catalogPath, '--out', strictOut, '--strict']);
       expect(strict.status).toBe(Number(fixture.warnings) > 0 ? 1 : 0);
       expect(existsSync(strictOut)).toBe(Number(fixture.warnings) === 0);
     });
@@ -507,12 +507,12 @@ for (const fixture of FIXTURES) {
 }
 
 /**
- * Generates a catalog written into `dir` through the CLI, compiles its TypeScript strict
+ * Generates a catalog written into `dir` through the generate command, compiles its TypeScript strict
  * (erasable syntax only) and imports it; the CLI's stderr (its warnings) with the module.
  */
 async function generateAndImport(dir: string, name: string, text: string): Promise<{ stderr: string; m: Generated }> {
   const catalogPath = writeFile(join(dir, name), text);
-  const result = runCli(['generate', '--catalog', catalogPath, '--out', join(dir, 'out')]);
+  const result = await runInProcess(['generate', '--catalog', catalogPath, '--out', join(dir, 'out')]);
   expect(result.status, result.stderr).toBe(0);
   const compiled = compileTypeScript(join(dir, 'out', 'ts'), join(dir, 'js'), ERASABLE_OPTIONS);
   expect(compiled.stdout + compiled.stderr).toBe('');
