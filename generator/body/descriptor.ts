@@ -55,6 +55,10 @@ export interface BodyDescriptor {
   readonly defaultCode: string | undefined;
   /** For a body with a `type` part (problem): the prefix of type URIs of listed codes. */
   readonly problemTypeBase: string | undefined;
+  /** How codes travel on the wire: JSON strings (the default) or JSON numbers. */
+  readonly codeType: 'string' | 'integer';
+  /** How a `status` member echoes the HTTP status: a JSON number (the default) or a string. */
+  readonly statusType: 'integer' | 'string';
 }
 
 /** A problem with the errorBody, at a field path inside it. */
@@ -97,6 +101,8 @@ export function buildBodyDescriptor(spec: ErrorBodySpec): BodyDescriptor {
     codePattern: spec.codePattern,
     defaultCode: spec.defaultCode,
     problemTypeBase: spec.problemTypeBase,
+    codeType: 'string',
+    statusType: 'integer',
   };
 }
 

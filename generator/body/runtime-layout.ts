@@ -49,5 +49,7 @@ export function runtimeLayout(body: BodyDescriptor): ErrorBodyLayout {
     mediaType: body.mediaType,
     members: body.members.map(layoutMember),
     problemTypeBase: body.problemTypeBase,
+    codeType: body.codeType,
+    statusType: body.statusType,
   };
 }

@@ -19,6 +19,8 @@ export const ERROR_BODY: ErrorBodyLayout = {
     { path: ["request_id"], part: "requestId" },
   ],
   problemTypeBase: undefined,
+  codeType: "string",
+  statusType: "integer",
 };
 
 /** Where else a body read from a response may carry each part, after ERROR_BODY's own member: every body preset's members and the names gateways use in them. */

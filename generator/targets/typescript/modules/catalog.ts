@@ -11,21 +11,37 @@ import type { CatalogModel } from '../../../model/model.js';
 import { stringLiteral } from '../../../util/escape.js';
 import { assignment, block, fits, integer, jsDoc, list, PRETTIER_OPTIONS, union, type Writer } from '../writer/layout.js';
 import { doc, objectKey, StructureKind, type Statement } from '../writer/structures.js';
-import type { ErrorBodyMember } from '../runtime/error-body.js';
+import type { ErrorBodyMember, ErrorBodyPathToken, JsonValue } from '../runtime/error-body.js';
 
 /** A JSON scalar as a TypeScript literal (a value, or a literal type). */
 function scalarLiteral(value: JsonScalar): string {
   return typeof value === 'string' ? stringLiteral(value) : String(value);
 }
 
+/** Any JSON value as a TypeScript expression, strings through the escaper. */
+function jsonLiteral(value: JsonValue): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `[${value.map(jsonLiteral).join(', ')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value);
+    return entries.length === 0 ? '{}' : `{ ${entries.map(([key, item]) => `${stringLiteral(key)}: ${jsonLiteral(item)}`).join(', ')} }`;
+  }
+  return scalarLiteral(value);
+}
+
+/** A path token as a TypeScript literal: a member name as a string, an array index as a number. */
+function pathTokenLiteral(token: ErrorBodyPathToken): string {
+  return typeof token === 'number' ? String(token) : stringLiteral(token);
+}
+
 /** One member of ERROR_BODY.members: on one line when it fits, else one property per line. */
 function layoutMember(w: Writer, member: ErrorBodyMember): void {
-  const path = member.path.map(stringLiteral);
+  const path = member.path.map(pathTokenLiteral);
   const rest: [string, string][] =
     member.part === 'constant'
       ? [
           ['part', '"constant"'],
-          ['value', scalarLiteral(member.value)],
+          ['value', jsonLiteral(member.value)],
         ]
       : member.part === 'extra'
         ? [
@@ -59,6 +75,8 @@ function errorBodyLayout(model: CatalogModel): (w: Writer) => void {
       w.indent(() => layout.members.forEach((member) => layoutMember(w, member)));
       w.writeLine('],');
       assignment(w, 'problemTypeBase:', layout.problemTypeBase === undefined ? 'undefined' : stringLiteral(layout.problemTypeBase), ',');
+      assignment(w, 'codeType:', stringLiteral(layout.codeType), ',');
+      assignment(w, 'statusType:', stringLiteral(layout.statusType), ',');
     });
     w.writeLine('};');
   };
@@ -82,7 +100,7 @@ function errorBodyAlsoRead(): (w: Writer) => void {
         list(
           w,
           `${part}: [`,
-          paths.map((path) => `[${path.map(stringLiteral).join(', ')}]`),
+          paths.map((path) => `[${path.map(pathTokenLiteral).join(', ')}]`),
           '],',
         ),
       '};',

@@ -7,19 +7,26 @@
 export type ErrorBodyPart =
   "code" | "message" | "requestId" | "type" | "title" | "status" | "instance";
 
-/** A JSON value a constant member holds. */
-export type ErrorBodyConstant = string | number | boolean;
+/** A JSON value. */
+export type JsonValue =
+  string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
-/** One member of the body: where it travels (member names from the body's root) and what it holds. */
+/** A JSON value a constant member holds. */
+export type ErrorBodyConstant = JsonValue;
+
+/** One step of a member's path from the body's root: a member name, or (a number) an index in an array. */
+export type ErrorBodyPathToken = string | number;
+
+/** One member of the body: where it travels (its path from the body's root) and what it holds. */
 export type ErrorBodyMember =
-  | { readonly path: readonly string[]; readonly part: ErrorBodyPart }
+  | { readonly path: readonly ErrorBodyPathToken[]; readonly part: ErrorBodyPart }
   | {
-      readonly path: readonly string[];
+      readonly path: readonly ErrorBodyPathToken[];
       readonly part: "constant";
       readonly value: ErrorBodyConstant;
     }
   | {
-      readonly path: readonly string[];
+      readonly path: readonly ErrorBodyPathToken[];
       readonly part: "extra";
       /** The key of the extra in an error's `extras`. */
       readonly name: string;
@@ -41,6 +48,10 @@ export interface ErrorBodyLayout {
   readonly members: readonly ErrorBodyMember[];
   /** With a `type` member (RFC 9457 problems): the prefix of the type URI of a listed code. */
   readonly problemTypeBase: string | undefined;
+  /** How codes travel: as JSON strings, or as JSON numbers ("integer"). */
+  readonly codeType: "string" | "integer";
+  /** How a `status` member echoes the HTTP status: a JSON number ("integer"), or a string such as "404". */
+  readonly statusType: "integer" | "string";
 }
 
 /**
@@ -48,7 +59,7 @@ export interface ErrorBodyLayout {
  * member: the layouts of every body preset and the names gateways use in them.
  */
 export type ErrorBodyAlsoRead = {
-  readonly [P in ErrorBodyReadPart]: readonly (readonly string[])[];
+  readonly [P in ErrorBodyReadPart]: readonly (readonly ErrorBodyPathToken[])[];
 };
 
 /** What a body read from a response is read by: the catalog's layout, and where else to look. */
@@ -105,15 +116,19 @@ function memberValue(
   }
 }
 
-function setPath(body: Record<string, unknown>, path: readonly string[], value: unknown): void {
+function setPath(
+  body: Record<string, unknown>,
+  path: readonly ErrorBodyPathToken[],
+  value: unknown,
+): void {
   if (value === undefined || path.length === 0) return;
   let target = body;
   for (const key of path.slice(0, -1)) {
     const next = Object.hasOwn(target, key) ? target[key] : undefined;
     if (typeof next === "object" && next !== null) target = next as Record<string, unknown>;
-    else target = defineOwn(target, key, {}) as Record<string, unknown>;
+    else target = defineOwn(target, String(key), {}) as Record<string, unknown>;
   }
-  defineOwn(target, path[path.length - 1]!, value);
+  defineOwn(target, String(path[path.length - 1]!), value);
 }
 
 /** Sets a member as plain data, whatever its name (`__proto__` included). */
@@ -128,7 +143,10 @@ function defineOwn(target: Record<string, unknown>, key: string, value: unknown)
 }
 
 /** The path of a part in the layout, if the body carries it. */
-function pathOf(layout: ErrorBodyLayout, part: ErrorBodyPart): readonly string[] | undefined {
+function pathOf(
+  layout: ErrorBodyLayout,
+  part: ErrorBodyPart,
+): readonly ErrorBodyPathToken[] | undefined {
   return layout.members.find((m) => m.part === part)?.path;
 }
 
@@ -199,7 +217,7 @@ export function readErrorBody(
   // A declaration rather than a generic arrow: prettier spells those differently in .ts and .tsx.
   function first<T>(
     read: (found: unknown) => T | undefined,
-    paths: readonly (readonly string[])[],
+    paths: readonly (readonly ErrorBodyPathToken[])[],
   ): T | undefined {
     for (const path of paths) {
       const found = read(atPath(value, path));
@@ -211,11 +229,11 @@ export function readErrorBody(
     const read = code(found);
     return read !== undefined && isOwnCode(read) ? read : undefined;
   };
-  const own = (part: ErrorBodyReadPart): (readonly string[])[] => {
+  const own = (part: ErrorBodyReadPart): (readonly ErrorBodyPathToken[])[] => {
     const path = pathOf(layout, part);
     return path === undefined ? [] : [path];
   };
-  const paths = (part: ErrorBodyReadPart): (readonly string[])[] => [
+  const paths = (part: ErrorBodyReadPart): (readonly ErrorBodyPathToken[])[] => [
     ...own(part),
     ...layout.alsoRead[part],
   ];
@@ -258,11 +276,11 @@ function ownValue(value: object, key: string): unknown {
   return Object.getOwnPropertyDescriptor(value, key)?.value;
 }
 
-function atPath(value: unknown, path: readonly string[]): unknown {
+function atPath(value: unknown, path: readonly ErrorBodyPathToken[]): unknown {
   let current = value;
   for (const key of path) {
     if (!isRecord(current)) return undefined;
-    current = ownValue(current, key);
+    current = ownValue(current, String(key));
   }
   return current;
 }

@@ -33,6 +33,8 @@ const CUSTOM: ErrorBodyReadLayout = {
   mediaType: 'application/json',
   members: parts(['code', 'fault', 'id'], ['message', 'fault', 'text'], ['requestId', 'trace']),
   problemTypeBase: undefined,
+  codeType: 'string',
+  statusType: 'integer',
   alsoRead: ALSO_READ,
 };
 /** A body with a constant and extras (CodeArts and Stripe style). */
@@ -46,6 +48,8 @@ const WITH_EXTRAS: ErrorBodyReadLayout = {
     { part: 'extra', path: ['Retries'], name: 'Retries', type: 'integer' },
   ],
   problemTypeBase: undefined,
+  codeType: 'string',
+  statusType: 'integer',
   alsoRead: ALSO_READ,
 };
 
