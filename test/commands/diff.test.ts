@@ -1,11 +1,11 @@
 /** generator/commands/diff.ts in-process: runDiff on two catalog files in a temp folder. */
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { changelog, runDiff } from '../../generator/commands/diff.js';
 import { UsageError } from '../../generator/commands/shared.js';
 import { CatalogError } from '../../generator/util/diagnostics.js';
 import type { CatalogDiff } from '../../generator/diff/diff.js';
-import { removeDir, tempDir, writeFile } from '../harness/helpers.js';
+import { writeFile, inTempWorkingFolder } from '../harness/helpers.js';
 import type { TestCase } from '../harness/cases.js';
 import { lines, runCommand, type Ran } from '../harness/cli.js';
 
@@ -37,18 +37,10 @@ function catalog(name: string, edit: (data: Data) => void = () => {}): string {
 }
 
 let work: string;
-let cwd: string;
-beforeEach(() => {
-  work = tempDir();
-  cwd = process.cwd();
-  process.chdir(work);
+inTempWorkingFolder((dir) => {
+  work = dir;
   catalog('old.json');
 });
-afterEach(() => {
-  process.chdir(cwd);
-  removeDir(work);
-});
-
 describe('runDiff', () => {
   const tests: TestCase<{ edit: (data: Data) => void; flags?: string[] }, { code: number; stdout: string[]; stderr: string[] }>[] = [
     [

@@ -6,12 +6,12 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runGenerate } from '../../generator/commands/generate.js';
 import { UsageError } from '../../generator/commands/shared.js';
 import { CatalogError } from '../../generator/util/diagnostics.js';
 import { WriteError } from '../../generator/write/write-error.js';
-import { removeDir, ROOT, tempDir, writeFile } from '../harness/helpers.js';
+import { removeDir, ROOT, tempDir, writeFile, inTempWorkingFolder } from '../harness/helpers.js';
 import type { TestCase } from '../harness/cases.js';
 import { lines, runCommand, type Ran } from '../harness/cli.js';
 
@@ -72,18 +72,10 @@ beforeAll(async () => {
 afterAll(() => removeDir(fresh));
 
 let work: string;
-let cwd: string;
-beforeEach(() => {
-  work = tempDir();
-  cwd = process.cwd();
-  process.chdir(work);
+inTempWorkingFolder((dir) => {
+  work = dir;
   writeFile(join(work, 'catalog.yaml'), CATALOG);
 });
-afterEach(() => {
-  process.chdir(cwd);
-  removeDir(work);
-});
-
 const withFreshOutput = (): void => cpSync(join(fresh, 'out'), join(work, 'out'), { recursive: true });
 
 describe('runGenerate writes', () => {

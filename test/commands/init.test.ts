@@ -2,12 +2,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { load } from 'js-yaml';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { packageDataFile, runInit, STARTERS } from '../../generator/commands/init.js';
 import { UsageError } from '../../generator/commands/shared.js';
 import { loadCatalog } from '../../generator/index.js';
 import { WriteError } from '../../generator/write/write-error.js';
-import { removeDir, ROOT, tempDir, writeFile } from '../harness/helpers.js';
+import { ROOT, writeFile, inTempWorkingFolder } from '../harness/helpers.js';
 import type { TestCase } from '../harness/cases.js';
 import { runCommand, type Ran } from '../harness/cli.js';
 
@@ -19,17 +19,9 @@ const S3M = readFileSync(join(DATA, 'status-codes.yaml'), 'utf8');
 const statusCount = (yaml: string): number => (load(yaml) as { statuses: unknown[] }).statuses.length;
 
 let work: string;
-let cwd: string;
-beforeEach(() => {
-  work = tempDir();
-  cwd = process.cwd();
-  process.chdir(work);
+inTempWorkingFolder((dir) => {
+  work = dir;
 });
-afterEach(() => {
-  process.chdir(cwd);
-  removeDir(work);
-});
-
 describe('runInit', () => {
   const tests: TestCase<string[], { file: string; stdout: string; starter: string; schema: string }>[] = [
     [

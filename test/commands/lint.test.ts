@@ -1,11 +1,11 @@
 /** generator/commands/lint.ts in-process: runLint on real catalog files in a temp folder. */
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { formatFinding, runLint, type Finding } from '../../generator/commands/lint.js';
 import { UsageError } from '../../generator/commands/shared.js';
 import { CatalogError } from '../../generator/util/diagnostics.js';
-import { removeDir, ROOT, tempDir, writeFile } from '../harness/helpers.js';
+import { ROOT, writeFile, inTempWorkingFolder } from '../harness/helpers.js';
 import type { TestCase } from '../harness/cases.js';
 import { everyRuleLines } from '../harness/lint-expected.js';
 import { lines, runCommand, type Ran } from '../harness/cli.js';
@@ -66,21 +66,13 @@ errors:
 `;
 
 let work: string;
-let cwd: string;
-beforeEach(() => {
-  work = tempDir();
-  cwd = process.cwd();
-  process.chdir(work);
+inTempWorkingFolder((dir) => {
+  work = dir;
   copyFileSync(join(ROOT, 'test', 'fixtures', 'lint', EVERY_RULE), join(work, EVERY_RULE));
   writeFile(join(work, 'clean.yaml'), CLEAN);
   writeFile(join(work, 'child.yaml'), CHILD);
   writeFile(join(work, 'warns.yaml'), WARNS);
 });
-afterEach(() => {
-  process.chdir(cwd);
-  removeDir(work);
-});
-
 describe('runLint', () => {
   const tests: TestCase<string[], { code: number; stdout: string[]; stderr: string[] }>[] = [
     [

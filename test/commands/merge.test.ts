@@ -13,14 +13,14 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { runMerge, shellQuote } from '../../generator/commands/merge.js';
 import { displayPath } from '../../generator/util/display-path.js';
 import { UsageError } from '../../generator/commands/shared.js';
 import { CatalogError } from '../../generator/util/diagnostics.js';
 import { WriteError } from '../../generator/write/write-error.js';
 import { MAX_SPEC_BYTES } from '../../generator/util/limits.js';
-import { removeDir, ROOT, tempDir, writeFile } from '../harness/helpers.js';
+import { ROOT, writeFile, inTempWorkingFolder } from '../harness/helpers.js';
 import type { TestCase } from '../harness/cases.js';
 import { lines, runCommand, type Ran } from '../harness/cli.js';
 
@@ -53,21 +53,13 @@ errors:
 `;
 
 let work: string;
-let cwd: string;
 let petstore: string;
-beforeEach(() => {
-  work = tempDir();
-  cwd = process.cwd();
-  process.chdir(work);
+inTempWorkingFolder((dir) => {
+  work = dir;
   writeFile(join(work, 'catalog.yaml'), CATALOG);
   copyFileSync(join(SPECS, 'petstore.oas30.yaml'), join(work, 'spec.yaml'));
   petstore = read('spec.yaml');
 });
-afterEach(() => {
-  process.chdir(cwd);
-  removeDir(work);
-});
-
 describe('runMerge writes', () => {
   test('to standard output by default, leaving the spec as it was', async () => {
     const result = await run(['merge', 'spec.yaml', '--catalog', 'catalog.yaml', '--attach', '400,500']);

@@ -1,6 +1,6 @@
 /** generator/commands/shared.ts: messages, argument parsing, the catalog path and its warnings. */
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import {
   acceptWarnings,
   catalogPathOf,
@@ -13,7 +13,7 @@ import {
 } from '../../generator/commands/shared.js';
 import { CatalogError } from '../../generator/util/diagnostics.js';
 import { loadCatalog } from '../../generator/index.js';
-import { removeDir, tempDir, writeFile } from '../harness/helpers.js';
+import { writeFile, inTempWorkingFolder } from '../harness/helpers.js';
 import type { TestCase } from '../harness/cases.js';
 
 /** A stream that keeps what is written to it. */
@@ -59,15 +59,10 @@ errors:
 const WARNS = `${CATALOG}  - code: S.0002\n    status: 200\n    message: Odd.\n  - code: S.0003\n    status: 200\n    message: Odder.\n`;
 
 let work: string;
-let cwd: string;
-beforeEach(() => {
-  work = tempDir();
-  cwd = process.cwd();
-  process.chdir(work);
+inTempWorkingFolder((dir) => {
+  work = dir;
 });
 afterEach(() => {
-  process.chdir(cwd);
-  removeDir(work);
   vi.restoreAllMocks();
 });
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT, type RunResult } from './cli.js';
+import { afterEach, beforeEach } from 'vitest';
 import { parse } from 'yaml';
 import { buildBodyDescriptor } from '../../generator/body/descriptor.js';
 import type { CatalogData } from '../../generator/catalog/types.js';
@@ -29,6 +30,26 @@ export const seedBody = buildBodyDescriptor(seedCatalog.errorBody);
 
 export function tempDir(prefix = 'status-catalog-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/**
+ * Each test of the calling file runs in a fresh temp folder that is also the working folder,
+ * and is removed afterwards. `enter` is told the folder before each test (to keep it, and to
+ * put files there).
+ */
+export function inTempWorkingFolder(enter: (dir: string) => void): void {
+  let dir = '';
+  let previous = '';
+  beforeEach(() => {
+    dir = tempDir();
+    previous = process.cwd();
+    process.chdir(dir);
+    enter(dir);
+  });
+  afterEach(() => {
+    process.chdir(previous);
+    removeDir(dir);
+  });
 }
 
 export function removeDir(dir: string): void {
