@@ -11,7 +11,7 @@ import {
   type BodyNode,
 } from '../../generator/body/descriptor.js';
 import { PRESETS } from '../../generator/body/presets/index.js';
-import type { ErrorBodySpec } from '../../generator/catalog/types.js';
+import type { ErrorBodySpec, JsonValue } from '../../generator/catalog/types.js';
 import type { TestCase } from '../harness/cases.js';
 
 /** A descriptor's members as `kind:part-or-name@pointer` strings, in body order. */
@@ -251,7 +251,7 @@ describe('errorBodyProblems', () => {
     [
       'a constant with a __proto__ member',
       {
-        given: { constants: { '/n': JSON.parse('{"__proto__": 1}') as object } },
+        given: { constants: { '/n': JSON.parse('{"__proto__": 1}') as JsonValue } },
         want: [{ field: ['constants', '/n'], message: /"__proto__"/ }],
       },
     ],
