@@ -5,19 +5,25 @@
  * emitter (OpenAPI schema and examples, TypeScript layout and types, docs) reads only this.
  * Building never fails: errorBodyProblems says, for validation, what the building left out.
  */
-import type { ErrorBodySpec, ExtraSchema, JsonScalar } from './spec.js';
+import type { ErrorBodySpec, ExtraSchema, JsonValue } from './spec.js';
 import type { FieldPath } from '../util/diagnostics.js';
 import { formatPointer, parsePointer } from '../util/json-pointer.js';
-import { FIELD_PARTS, type BodyPart, type BodyPreset, type FieldPart } from './preset.js';
+import { FIELD_PARTS, OMISSIBLE_PARTS, type BodyPart, type BodyPreset, type FieldPart } from './preset.js';
 import { DEFAULT_PRESET, PRESETS, type PresetName } from './presets/index.js';
 
 export type { BodyPart } from './preset.js';
 
+/** The highest index a pointer may name in a list: writing a body fills the items before it. */
+export const MAX_ITEM_INDEX = 99;
+
 interface MemberBase {
   /** JSON Pointer of the member, as written (escaped). */
   readonly pointer: string;
-  /** Its reference tokens: member names from the body's root. */
-  readonly path: readonly string[];
+  /**
+   * Its reference tokens from the body's root: member names, and (numbers) indices in arrays,
+   * a pointer's token of digits without a leading zero (`/errors/0/code` → ["errors", 0, "code"]).
+   */
+  readonly path: readonly (string | number)[];
 }
 
 /** A part of the error (code, message, …), filled in from the error when it is sent. */
@@ -27,13 +33,13 @@ export interface PartMember extends MemberBase {
   readonly description: string;
 }
 
-/** A member every error body carries, with the same value. */
+/** A member every error body carries, with the same value: any JSON value (null, [], {} and nested ones too). */
 export interface ConstantMember extends MemberBase {
   readonly kind: 'constant';
-  readonly value: JsonScalar;
+  readonly value: JsonValue;
 }
 
-/** A documented optional member: errors carry it by name (the last token of its pointer). */
+/** A documented optional member: errors carry it by name (the last token of its pointer, always a member name). */
 export interface ExtraMember extends MemberBase {
   readonly kind: 'extra';
   readonly name: string;
@@ -49,16 +55,25 @@ export interface BodyDescriptor {
   readonly summary: string;
   readonly mediaType: string;
   readonly description: string | undefined;
-  /** In body order: the preset's parts, then constants, then extras, as the catalog lists them. */
+  /**
+   * In body order: the preset's parts (those `fields` leaves out with null are not there; a
+   * `status` the preset lacks follows them), then constants, then extras, as the catalog lists them.
+   */
   readonly members: readonly BodyMember[];
   readonly codePattern: string | undefined;
   readonly defaultCode: string | undefined;
   /** For a body with a `type` part (problem): the prefix of type URIs of listed codes. */
   readonly problemTypeBase: string | undefined;
-  /** How codes travel on the wire: JSON strings (the default) or JSON numbers. */
+  /** How codes travel on the wire: JSON strings (the default) or JSON numbers (every code is then digits). */
   readonly codeType: 'string' | 'integer';
   /** How a `status` member echoes the HTTP status: a JSON number (the default) or a string. */
   readonly statusType: 'integer' | 'string';
+  /**
+   * Whether the body carries at least one constant, so that a body of a success status (2xx)
+   * carrying them all is an error body: a catalog may then list codes under a 2xx status (see
+   * StatusModel.errorOnSuccess of the model), answered with an error body and a 2xx status.
+   */
+  readonly identifiedByConstants: boolean;
 }
 
 /** A problem with the errorBody, at a field path inside it. */
@@ -91,7 +106,7 @@ export function partIsOptional(part: BodyPart, body: Pick<BodyDescriptor, 'defau
 export function buildBodyDescriptor(spec: ErrorBodySpec): BodyDescriptor {
   const presetName = presetOf(spec);
   const preset = PRESETS[presetName];
-  const { kept } = separateOverlaps(placeMembers(spec, preset).placed);
+  const { kept } = separateOverlaps(placeMembers(spec, preset).placed, () => 0);
   return {
     preset: presetName,
     summary: summaryOf(spec, preset, kept),
@@ -101,16 +116,23 @@ export function buildBodyDescriptor(spec: ErrorBodySpec): BodyDescriptor {
     codePattern: spec.codePattern,
     defaultCode: spec.defaultCode,
     problemTypeBase: spec.problemTypeBase,
-    codeType: 'string',
-    statusType: 'integer',
+    codeType: spec.codeType ?? 'string',
+    statusType: spec.statusType ?? 'integer',
+    identifiedByConstants: kept.some((member) => member.kind === 'constant'),
   };
 }
 
-/** What is wrong with a catalog's errorBody: the shorthands, then the members as they are placed, then their overlaps. */
-export function errorBodyProblems(spec: ErrorBodySpec): BodyProblem[] {
+/**
+ * What is wrong with a catalog's errorBody: the shorthands, then the members as they are placed,
+ * then their overlaps. `writtenLater` ranks the errorBody's fields by the file of an `extends`
+ * chain that set them (higher: a later file): of two members that cannot share a body, the one
+ * a later file placed is blamed, so that no problem is reported in a file the catalog extends
+ * because of what the catalog itself set.
+ */
+export function errorBodyProblems(spec: ErrorBodySpec, writtenLater: (field: FieldPath) => number = () => 0): BodyProblem[] {
   const preset = PRESETS[presetOf(spec)];
   const { placed, refused } = placeMembers(spec, preset);
-  return [...shorthandProblems(spec, preset), ...refused, ...separateOverlaps(placed).refused];
+  return [...shorthandProblems(spec, preset), ...refused, ...separateOverlaps(placed, writtenLater).refused];
 }
 
 function presetOf(spec: ErrorBodySpec): PresetName {
@@ -141,6 +163,55 @@ interface Placed {
   readonly origin: FieldPath;
 }
 
+const INDEX_TOKEN = /^(?:0|[1-9][0-9]*)$/;
+
+/**
+ * The path of a pointer the catalog wrote, its tokens of digits without a leading zero as array
+ * indices, or why the body cannot hold a member there.
+ */
+export function bodyPath(text: string): { pointer: string; path: (string | number)[] } | { problem: string } {
+  const parsed = parsePointer(text);
+  if ('problem' in parsed) return parsed;
+  if (parsed.tokens.includes('-')) {
+    return {
+      problem: `"${text}": "-" names the item after the end of an array (RFC 6901), which no body holds; give the index of the item`,
+    };
+  }
+  const path = parsed.tokens.map((token) => (INDEX_TOKEN.test(token) ? Number(token) : token));
+  if (typeof path[0] === 'number') {
+    return { problem: `"${text}" starts with an array index, but the body is a JSON object: start with a member name` };
+  }
+  const tooFar = path.find((token) => typeof token === 'number' && token > MAX_ITEM_INDEX);
+  if (tooFar !== undefined) {
+    return { problem: `"${text}" names item ${String(tooFar)} of an array; an index is at most ${MAX_ITEM_INDEX}` };
+  }
+  return { pointer: formatPointer(parsed.tokens), path };
+}
+
+/** Why a JSON value cannot be written into generated code as it is, if it cannot. */
+function jsonValueProblem(value: JsonValue): string | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : `${String(value)} has no JSON form: give a finite number`;
+  if (value === null || typeof value !== 'object') return undefined;
+  if (Array.isArray(value)) {
+    for (const item of value as readonly JsonValue[]) {
+      const problem = jsonValueProblem(item);
+      if (problem !== undefined) return problem;
+    }
+    return undefined;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    if (key === '__proto__') return 'has a member "__proto__", which generated code cannot write as a member';
+    const problem = jsonValueProblem(item);
+    if (problem !== undefined) return problem;
+  }
+  return undefined;
+}
+
+/** Whether `part` is a part `fields` may place (or, for some, leave out). */
+function isFieldPart(part: BodyPart): part is FieldPart {
+  return (FIELD_PARTS as readonly BodyPart[]).includes(part);
+}
+
 /**
  * The members the errorBody places, in body order (the preset's parts as `fields` and the
  * shorthands move them, then constants, then extras), and why those it cannot place are left
@@ -150,33 +221,48 @@ function placeMembers(spec: ErrorBodySpec, preset: BodyPreset): { placed: Placed
   const placed: Placed[] = [];
   const refused: BodyProblem[] = [];
   const fields = spec.fields ?? {};
-  const located = (text: string, field: FieldPath): { pointer: string; path: string[] } | undefined => {
-    const parsed = parsePointer(text);
-    if ('problem' in parsed) {
-      refused.push({ field, message: parsed.problem });
+  const located = (text: string, field: FieldPath): { pointer: string; path: (string | number)[] } | undefined => {
+    const at = bodyPath(text);
+    if ('problem' in at) {
+      refused.push({ field, message: at.problem });
       return undefined;
     }
-    return { pointer: formatPointer(parsed.tokens), path: parsed.tokens };
+    return at;
   };
   const shorthands = { codeField: spec.codeField, messageField: spec.messageField };
-  for (const member of preset.members(shorthands)) {
-    const movable = (FIELD_PARTS as readonly BodyPart[]).includes(member.part) && !preset.fixed.includes(member.part as FieldPart);
-    const given = (FIELD_PARTS as readonly BodyPart[]).includes(member.part) ? fields[member.part as FieldPart] : undefined;
-    if (given !== undefined && !movable) {
+  const presetMembers = preset.members(shorthands);
+  // A field part the preset has no member for (status, but in problem) goes after the preset's own.
+  const added = FIELD_PARTS.filter((part) => fields[part] != null && !presetMembers.some((member) => member.part === part)).map((part) => ({
+    part,
+    pointer: fields[part]!,
+    description: undefined,
+  }));
+  for (const member of [...presetMembers, ...added]) {
+    const fixed = isFieldPart(member.part) && preset.fixed.includes(member.part);
+    const given = isFieldPart(member.part) ? fields[member.part] : undefined;
+    // A fixed part may be named where the preset has it: that moves nothing.
+    if (given !== undefined && fixed && given !== member.pointer) {
       refused.push({
         field: ['fields', member.part],
-        message: `the ${preset.name} preset fixes the ${member.part} member at ${member.pointer}`,
+        message:
+          given === null
+            ? `the ${preset.name} preset fixes the ${member.part} member at ${member.pointer}: a body of it cannot leave it out`
+            : `the ${preset.name} preset fixes the ${member.part} member at ${member.pointer}`,
       });
     }
-    const origin: FieldPath =
-      given !== undefined && movable
-        ? ['fields', member.part]
-        : member.part === 'code' && spec.codeField !== undefined
-          ? ['codeField']
-          : member.part === 'message' && spec.messageField !== undefined && movable
-            ? ['messageField']
-            : ['shape'];
-    const at = located(given !== undefined && movable ? given : member.pointer, origin);
+    const moved = given !== undefined && !fixed;
+    if (moved && given === null) {
+      if ((OMISSIBLE_PARTS as readonly BodyPart[]).includes(member.part)) continue;
+      refused.push({ field: ['fields', member.part], message: `the ${member.part} member cannot be left out of a body` });
+    }
+    const origin: FieldPath = moved
+      ? ['fields', member.part]
+      : member.part === 'code' && spec.codeField !== undefined
+        ? ['codeField']
+        : member.part === 'message' && spec.messageField !== undefined && !fixed
+          ? ['messageField']
+          : ['shape'];
+    const at = located(moved && given !== null ? given : member.pointer, origin);
     if (at === undefined) continue;
     const description = member.description ?? PART_DESCRIPTIONS[member.part];
     placed.push({ member: { kind: 'part', part: member.part, description, ...at }, origin });
@@ -184,8 +270,9 @@ function placeMembers(spec: ErrorBodySpec, preset: BodyPreset): { placed: Placed
   for (const [pointer, value] of Object.entries(spec.constants ?? {})) {
     const at = located(pointer, ['constants', pointer]);
     if (at === undefined) continue;
-    if (typeof value === 'number' && !Number.isFinite(value)) {
-      refused.push({ field: ['constants', pointer], message: `${String(value)} has no JSON form: give a finite number` });
+    const problem = jsonValueProblem(value);
+    if (problem !== undefined) {
+      refused.push({ field: ['constants', pointer], message: problem });
       continue;
     }
     placed.push({ member: { kind: 'constant', value, ...at }, origin: ['constants', pointer] });
@@ -195,6 +282,13 @@ function placeMembers(spec: ErrorBodySpec, preset: BodyPreset): { placed: Placed
     const at = located(pointer, ['extra', pointer]);
     if (at === undefined) continue;
     const name = at.path.at(-1)!;
+    if (typeof name === 'number') {
+      refused.push({
+        field: ['extra', pointer],
+        message: `ends in an array index: errors carry an extra by the member name its pointer ends in, so end it in a name`,
+      });
+      continue;
+    }
     const earlier = extraNames.get(name);
     if (earlier !== undefined) {
       refused.push({
@@ -213,11 +307,46 @@ function placeMembers(spec: ErrorBodySpec, preset: BodyPreset): { placed: Placed
 }
 
 /**
- * The members that can share one body: one pointer per member, no member inside another's
- * value, no `__proto__`; the others are refused. Of two that clash, the one the catalog placed
- * is refused rather than the one the preset put there.
+ * Why two members cannot share one body, or undefined when they can: one pointer per member, no
+ * member inside another's value, one kind (object or array) per place, one item per list.
  */
-function separateOverlaps(placed: readonly Placed[]): { kept: BodyMember[]; refused: BodyProblem[] } {
+function clashOf(member: BodyMember, other: BodyMember): string | undefined {
+  const shared = Math.min(member.path.length, other.path.length);
+  const at = member.path.findIndex((token, index) => index < shared && token !== other.path[index]);
+  if (at === -1) {
+    if (member.path.length === other.path.length) return `is already the ${describeMember(other)}`;
+    if (other.path.length < member.path.length) {
+      return other.kind === 'constant'
+        ? `lies inside ${other.pointer}, a constant, whose value is written as it is`
+        : `lies inside ${other.pointer}, the ${describeMember(other)}, which is not an object`;
+    }
+    return `holds ${other.pointer}, the ${describeMember(other)}, so it cannot be a value itself`;
+  }
+  const place = formatPointer(member.path.slice(0, at).map(String));
+  const mine = member.path[at]!;
+  const theirs = other.path[at]!;
+  if (typeof mine === 'number' && typeof theirs === 'number') {
+    return `puts the ${describeMember(member)} in item ${mine} of the list ${place}, but the ${describeMember(other)} (${other.pointer}) is in item ${theirs}: an error's members go in one item`;
+  }
+  if (typeof mine === 'number' || typeof theirs === 'number') {
+    const [list, object] =
+      typeof mine === 'number'
+        ? ['it', `the ${describeMember(other)} (${other.pointer})`]
+        : [`the ${describeMember(other)} (${other.pointer})`, 'it'];
+    return `makes ${place} both an array and an object: ${list} indexes it, ${object} names a member of it`;
+  }
+  return undefined;
+}
+
+/**
+ * The members that can share one body (see clashOf), without `__proto__`; the others are
+ * refused. Of two that clash, the one a later file of the chain placed is refused, then the one
+ * the catalog placed rather than the one the preset put there, then the later one.
+ */
+function separateOverlaps(
+  placed: readonly Placed[],
+  writtenLater: (field: FieldPath) => number,
+): { kept: BodyMember[]; refused: BodyProblem[] } {
   const kept: Placed[] = [];
   const refused: BodyProblem[] = [];
   const fromPreset = (entry: Placed): boolean => entry.origin[0] === 'shape';
@@ -227,21 +356,17 @@ function separateOverlaps(placed: readonly Placed[]): { kept: BodyMember[]; refu
       refused.push({ field: entry.origin, message: `"${member.pointer}": "__proto__" cannot name a JSON member in generated code` });
       continue;
     }
-    const clash = kept.find(({ member: other }) => isPrefix(other.path, member.path) || isPrefix(member.path, other.path));
+    const clash = kept.find((other) => clashOf(member, other.member) !== undefined);
     if (clash === undefined) {
       kept.push(entry);
       continue;
     }
-    const [blamed, other] = fromPreset(entry) && !fromPreset(clash) ? [clash, entry] : [entry, clash];
-    const how =
-      other.member.path.length === blamed.member.path.length
-        ? `is already the ${describeMember(other.member)}`
-        : other.member.path.length < blamed.member.path.length
-          ? `lies inside ${other.member.pointer}, the ${describeMember(other.member)}, which is not an object`
-          : `holds ${other.member.pointer}, the ${describeMember(other.member)}, so it cannot be a value itself`;
+    const later = writtenLater(entry.origin) - writtenLater(clash.origin);
+    const blameClash = later < 0 || (later === 0 && fromPreset(entry) && !fromPreset(clash));
+    const [blamed, other] = blameClash ? [clash, entry] : [entry, clash];
     refused.push({
       field: blamed.origin,
-      message: `${blamed.member.pointer} ${how}; give the ${describeMember(blamed.member)} a member of its own`,
+      message: `${blamed.member.pointer} ${clashOf(blamed.member, other.member)!}; give the ${describeMember(blamed.member)} a member of its own`,
     });
     if (blamed === clash) kept.splice(kept.indexOf(clash), 1, entry);
   }
@@ -252,10 +377,6 @@ function separateOverlaps(placed: readonly Placed[]): { kept: BodyMember[]; refu
 function summaryOf(spec: ErrorBodySpec, preset: BodyPreset, members: readonly BodyMember[]): string {
   if (spec.fields !== undefined) return 'its members at the JSON Pointers below';
   return members.some((m) => m.kind !== 'part') ? `${preset.summary}, with the members below` : preset.summary;
-}
-
-function isPrefix(prefix: readonly string[], path: readonly string[]): boolean {
-  return prefix.length <= path.length && prefix.every((token, index) => token === path[index]);
 }
 
 /** How a message names a member: "code member", "constant", "extra doc_url". */
@@ -270,35 +391,68 @@ export function describeMember(member: BodyMember): string {
   }
 }
 
-/** A member or an object of members, as the body nests them: the shape schemas and types follow. */
+/**
+ * A member, an object of members or a list, under its name in the object that holds it: the
+ * shape schemas and types follow.
+ */
 export type BodyNode =
-  { readonly key: string; readonly member: BodyMember } | { readonly key: string; readonly children: readonly BodyNode[] };
+  | { readonly key: string; readonly member: BodyMember }
+  | { readonly key: string; readonly children: readonly BodyNode[] }
+  | { readonly key: string; readonly list: BodyList };
 
-/** The members as a tree of objects, keys in body order (an object sits where its first member does). */
-export function bodyTree(members: readonly BodyMember[]): readonly BodyNode[] {
-  interface Branch {
-    key: string;
-    children: (Branch | { key: string; member: BodyMember })[];
-  }
-  const root: Branch = { key: '', children: [] };
-  for (const member of members) {
-    let branch = root;
-    for (const token of member.path.slice(0, -1)) {
-      let next = branch.children.find((c): c is Branch => c.key === token && 'children' in c);
-      if (next === undefined) {
-        next = { key: token, children: [] };
-        branch.children.push(next);
-      }
-      branch = next;
-    }
-    branch.children.push({ key: member.path.at(-1)!, member });
-  }
-  return root.children;
+/**
+ * A list of the body: the error's members travel in its item at `index` (`/errors/0/code`:
+ * index 0 of "errors"); other items a response may carry are not described.
+ */
+export interface BodyList {
+  readonly index: number;
+  readonly item: BodyItem;
 }
 
-/** Whether a node must be present in every body: a member that is not optional, or an object holding one. */
-export function nodeIsRequired(node: BodyNode, body: Pick<BodyDescriptor, 'defaultCode'>): boolean {
+/** What a list's item is: a member, an object of members, or a list again. */
+export type BodyItem = { readonly member: BodyMember } | { readonly children: readonly BodyNode[] } | { readonly list: BodyList };
+
+interface Pending {
+  readonly rest: readonly (string | number)[];
+  readonly member: BodyMember;
+}
+
+/**
+ * The members as a tree of objects and lists, keys in body order (an object or a list sits where
+ * its first member does). The members are a descriptor's: they share a body (no two in different
+ * items of one list, none both a list and an object).
+ */
+export function bodyTree(members: readonly BodyMember[]): readonly BodyNode[] {
+  return objectNodes(members.map((member) => ({ rest: member.path, member })));
+}
+
+function objectNodes(pending: readonly Pending[]): BodyNode[] {
+  const groups = new Map<string, Pending[]>();
+  for (const entry of pending) {
+    const key = String(entry.rest[0]);
+    groups.set(key, [...(groups.get(key) ?? []), { rest: entry.rest.slice(1), member: entry.member }]);
+  }
+  return [...groups].map(([key, group]): BodyNode => {
+    const item = itemOf(group);
+    return 'member' in item ? { key, member: item.member } : 'list' in item ? { key, list: item.list } : { key, children: item.children };
+  });
+}
+
+/** What the members below one place make of it: a member (its path ends there), a list or an object. */
+function itemOf(group: readonly Pending[]): BodyItem {
+  const ended = group.find((entry) => entry.rest.length === 0);
+  if (ended !== undefined) return { member: ended.member };
+  const first = group[0]!.rest[0]!;
+  if (typeof first === 'number') {
+    return { list: { index: first, item: itemOf(group.map((entry) => ({ rest: entry.rest.slice(1), member: entry.member }))) } };
+  }
+  return { children: objectNodes(group) };
+}
+
+/** Whether a node (or a list's item) must be present in every body: a member that is not optional, or an object or list holding one. */
+export function nodeIsRequired(node: BodyNode | BodyItem, body: Pick<BodyDescriptor, 'defaultCode'>): boolean {
   if ('children' in node) return node.children.some((child) => nodeIsRequired(child, body));
+  if ('list' in node) return nodeIsRequired(node.list.item, body);
   const { member } = node;
   return member.kind === 'constant' || (member.kind === 'part' && !partIsOptional(member.part, body));
 }

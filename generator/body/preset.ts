@@ -8,8 +8,14 @@
 /** The parts of an error the body can carry, each filled in by the runtime from the error. */
 export type BodyPart = 'code' | 'message' | 'requestId' | 'type' | 'title' | 'status' | 'instance';
 
-/** Parts that `errorBody.fields` may move; the others belong to a preset. */
-export const FIELD_PARTS = ['code', 'message', 'requestId'] as const satisfies readonly BodyPart[];
+/**
+ * Parts that `errorBody.fields` may place; the others belong to a preset. A preset without a
+ * member for one (status, but in problem) gets it where `fields` puts it.
+ */
+export const FIELD_PARTS = ['code', 'message', 'requestId', 'status'] as const satisfies readonly BodyPart[];
+
+/** Field parts a body may go without: `fields.<part>: null` leaves the member out. */
+export const OMISSIBLE_PARTS = ['message', 'requestId'] as const satisfies readonly FieldPart[];
 export type FieldPart = (typeof FIELD_PARTS)[number];
 
 export interface PresetMember {
@@ -39,7 +45,7 @@ export interface BodyPreset {
   readonly typeDoc?: string;
   /** Its members in body order, given the shorthands. */
   members(shorthands: PresetShorthands): readonly PresetMember[];
-  /** Field parts the preset fixes: neither `fields` nor a shorthand may move them. */
+  /** Field parts the preset fixes: neither `fields` nor a shorthand may move them or leave them out. */
   readonly fixed: readonly FieldPart[];
   /**
    * JSON Pointers where bodies of this family carry a part under other names (gateways and

@@ -3,11 +3,20 @@
  * runtime/error-body.ts), and where else the runtime reads a response's body: the TypeScript
  * target writes them into catalog.ts as ERROR_BODY and ERROR_BODY_ALSO_READ.
  */
-import type { ErrorBodyAlsoRead, ErrorBodyLayout, ErrorBodyMember } from '../targets/typescript/runtime/error-body.js';
+import type { ErrorBodyAlsoRead, ErrorBodyLayout, ErrorBodyMember, ExtraType } from '../targets/typescript/runtime/error-body.js';
 import { parsePointer } from '../util/json-pointer.js';
 import type { BodyDescriptor, BodyMember } from './descriptor.js';
+import type { ExtraSchema } from './spec.js';
 import { READ_PARTS, type ReadPart } from './preset.js';
 import { PRESETS } from './presets/index.js';
+
+/**
+ * The one JSON type a value read from a response must have for the runtime to keep it; any value
+ * is kept for an extra without a type, or whose type also allows null.
+ */
+function extraType(schema: ExtraSchema): ExtraType | undefined {
+  return typeof schema.type === 'string' ? schema.type : undefined;
+}
 
 function layoutMember(member: BodyMember): ErrorBodyMember {
   switch (member.kind) {
@@ -16,7 +25,7 @@ function layoutMember(member: BodyMember): ErrorBodyMember {
     case 'constant':
       return { path: member.path, part: 'constant', value: member.value };
     case 'extra':
-      return { path: member.path, part: 'extra', name: member.name, type: member.schema.type };
+      return { path: member.path, part: 'extra', name: member.name, type: extraType(member.schema) };
   }
 }
 

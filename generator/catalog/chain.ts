@@ -6,7 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { DEFAULT_PRESET } from '../body/presets/index.js';
 import type { FieldPath } from '../util/diagnostics.js';
 import type { SourceDocument } from './read.js';
-import type { CatalogFile, ErrorBodySpec, HeaderSpec, OutputSpec, StatusSpec, TypeScriptSpec } from './types.js';
+import type { CatalogFile, ErrorBodySpec, ErrorNames, HeaderSpec, OutputSpec, StatusSpec, TypeScriptSpec } from './types.js';
 
 /** A value and where it was written. */
 export interface Located<T> {
@@ -23,7 +23,8 @@ export interface MergedCatalog {
   readonly service: Located<string> | undefined;
   readonly title: Located<string> | undefined;
   readonly version: Located<string> | undefined;
-  /** Each field from the last file that sets it. */
+  readonly errorNames: Located<ErrorNames> | undefined;
+  /** Each field from the last file that sets it; the layout keys (LAYOUT_KEYS) from one file together. */
   readonly errorBody: Located<ErrorBodySpec> | undefined;
   readonly errorBodyFields: ReadonlyMap<string, Located<unknown>>;
   readonly headers: ReadonlyMap<string, Located<HeaderSpec>>;
@@ -58,10 +59,23 @@ export const NOTHING_SKIPPED: SkippedEntries = {
   refusedHeaderNames: new Set(),
 };
 
+/**
+ * The errorBody keys that lay the body out: a file that sets any of them replaces the inherited
+ * layout as a whole (none of these is inherited then), since a member name or pointer of one
+ * layout means nothing in another. The other keys are inherited key by key.
+ */
+export const LAYOUT_KEYS = ['shape', 'codeField', 'messageField', 'fields'] as const;
+
+/** A code a file writes as a number, as it wrote it (`0042` stays `0042`), like the codes under errors. */
+function writtenCode(value: unknown, source: SourceDocument, path: FieldPath): unknown {
+  return typeof value === 'number' ? (source.sourceTextOf(path) ?? String(value)) : value;
+}
+
 export function mergeChain(chain: readonly SourceDocument[]): MergedCatalog {
   let service: Located<string> | undefined;
   let title: Located<string> | undefined;
   let version: Located<string> | undefined;
+  let errorNames: Located<ErrorNames> | undefined;
   let errorBody: Located<ErrorBodySpec> | undefined;
   const errorBodyFields = new Map<string, Located<unknown>>();
   const headers = new Map<string, Located<HeaderSpec>>();
@@ -72,20 +86,28 @@ export function mergeChain(chain: readonly SourceDocument[]): MergedCatalog {
   for (const source of chain) {
     const file = source.data as CatalogFile;
     const at = <T>(value: T, ...path: FieldPath): Located<T> => ({ value, source, path });
-    if (file.service !== undefined) service = at(file.service, 'service');
+    if (file.service !== undefined) {
+      // Another service's title and version are not this one's.
+      if (service !== undefined && service.value !== file.service) title = version = undefined;
+      service = at(file.service, 'service');
+    }
     if (file.title !== undefined) title = at(file.title, 'title');
     if (file.version !== undefined) version = at(file.version, 'version');
+    if (file.errorNames !== undefined) errorNames = at(file.errorNames, 'errorNames');
     if (file.typescript !== undefined) typescript = { ...typescript, ...file.typescript };
     // A path in a catalog means the same wherever the generator is run from: relative to the file.
     for (const [target, dir] of Object.entries(file.output ?? {}) as [string, string][])
       output = { ...output, [target]: resolve(dirname(source.file), dir) };
     if (file.errorBody !== undefined) {
-      // Another shape makes the inherited field names and description meaningless: they go.
-      const shape = file.errorBody.shape ?? DEFAULT_PRESET;
-      if (file.errorBody.shape !== undefined && (errorBodyFields.get('shape')?.value ?? DEFAULT_PRESET) !== shape) {
-        for (const key of ['codeField', 'messageField', 'fields', 'description']) errorBodyFields.delete(key);
+      // Another shape makes the inherited description meaningless too.
+      if (file.errorBody.shape !== undefined && (errorBodyFields.get('shape')?.value ?? DEFAULT_PRESET) !== file.errorBody.shape) {
+        errorBodyFields.delete('description');
       }
-      for (const [key, value] of Object.entries(file.errorBody)) errorBodyFields.set(key, at(value, 'errorBody', key));
+      if (LAYOUT_KEYS.some((key) => Object.hasOwn(file.errorBody!, key))) for (const key of LAYOUT_KEYS) errorBodyFields.delete(key);
+      for (const [key, value] of Object.entries(file.errorBody)) {
+        const path: FieldPath = ['errorBody', key];
+        errorBodyFields.set(key, at(key === 'defaultCode' ? writtenCode(value, source, path) : value, ...path));
+      }
       const merged: Record<string, unknown> = {};
       for (const [key, field] of errorBodyFields) merged[key] = field.value;
       errorBody = at(merged as ErrorBodySpec, 'errorBody');
@@ -97,6 +119,9 @@ export function mergeChain(chain: readonly SourceDocument[]): MergedCatalog {
     (file.statuses ?? []).forEach((status, index) => {
       // A hole is an entry validation skipped (SkippedEntries): its index stays its path.
       if (status === undefined) return;
+      if (typeof status.defaultCode === 'number') {
+        status = { ...status, defaultCode: writtenCode(status.defaultCode, source, ['statuses', index, 'defaultCode']) as string };
+      }
       const replaced = inheritedStatuses.get(status.status);
       if (replaced === undefined) statuses.push(at(status, 'statuses', index));
       else statuses[replaced] = at(status, 'statuses', index);
@@ -111,5 +136,5 @@ export function mergeChain(chain: readonly SourceDocument[]): MergedCatalog {
       else errors[replaced] = at(error, 'errors', index);
     });
   }
-  return { chain, service, title, version, errorBody, errorBodyFields, headers, statuses, errors, typescript, output };
+  return { chain, service, title, version, errorNames, errorBody, errorBodyFields, headers, statuses, errors, typescript, output };
 }

@@ -1,6 +1,6 @@
 /**
  * Identifiers in generated code: the rules a `name` must follow, and how a name is derived
- * from a message when the catalog gives none. Derivation is deterministic: the same catalog
+ * from a message (or, with `errorNames: code`, from a code) when the catalog gives none. Derivation is deterministic: the same catalog
  * always yields the same names, on every machine.
  */
 
@@ -107,20 +107,58 @@ export function deriveIdentifier(message: string, code: string, maxLength = MAX_
     .replace(/['\u2019`]/g, '')
     .split(/[^A-Za-z0-9]+/)
     .filter((word) => word !== '');
-  let kept: string[] = [];
+  const kept = wordsThatFit(words, maxLength);
+  if (kept.length < words.length) {
+    while (kept.length > 1 && DANGLING_WORDS.has(kept.at(-1)!.toLowerCase())) kept.pop();
+  }
+  return identifierOf(
+    kept.map((word) => word[0]!.toUpperCase() + word.slice(1)),
+    code,
+  );
+}
+
+/** The first words whose letters fit in `maxLength`, at least one (cut to `maxLength` when it alone is longer). */
+function wordsThatFit(words: readonly string[], maxLength: number): string[] {
+  const kept: string[] = [];
   let length = 0;
   for (const word of words) {
     if (length + word.length > maxLength) break;
     kept.push(word);
     length += word.length;
   }
-  if (kept.length < words.length) {
-    if (kept.length === 0) kept = [words[0]!.slice(0, maxLength)];
-    while (kept.length > 1 && DANGLING_WORDS.has(kept.at(-1)!.toLowerCase())) kept.pop();
-  }
-  let name = kept.map((word) => word[0]!.toUpperCase() + word.slice(1)).join('');
+  if (kept.length === 0 && words.length > 0) kept.push(words[0]!.slice(0, maxLength));
+  return kept;
+}
+
+/** PascalCase words joined into a name the rules accept; no words give `E` and the code's letters and digits. */
+function identifierOf(words: readonly string[], code: string): string {
+  let name = words.join('');
   if (name === '') name = `E${codeSuffix(code)}`;
   if (/^[0-9]/.test(name)) name = `E${name}`;
   if (identifierProblem(name) !== undefined) name = `${name}Code`;
   return name;
+}
+
+/** Whether `errorNames: code` derives a name from this code: a code without letters keeps the message rule. */
+export function namesFromCode(code: string): boolean {
+  return /[A-Za-z]/.test(code);
+}
+
+/**
+ * A PascalCase identifier from a code (`errorNames: code`): the code splits into words at every
+ * character that is not an ASCII letter or digit (`_`, `-`, `.`, …); a word of capitals only is
+ * capitalized (`RESOURCE_EXHAUSTED` → `ResourceExhausted`), any other word gets its first letter
+ * upper-cased and keeps the rest as written (`invalid_auth` → `InvalidAuth`, `NoSuchKey` stays,
+ * `S3M.0001` → `S3M0001`: a word with digits keeps its capitals). A leading digit gets an `E`
+ * prefix and a name the rules refuse a `Code` suffix, as for messages; past `maxLength` letters
+ * the last words are dropped. Only for a code with letters (namesFromCode).
+ */
+export function deriveIdentifierFromCode(code: string, maxLength = MAX_DERIVED_LENGTH): string {
+  const words = code.split(/[^A-Za-z0-9]+/).filter((word) => word !== '');
+  return identifierOf(
+    wordsThatFit(words, maxLength).map((word) =>
+      /^[A-Z]+$/.test(word) ? word[0]! + word.slice(1).toLowerCase() : word[0]!.toUpperCase() + word.slice(1),
+    ),
+    code,
+  );
 }

@@ -8,7 +8,16 @@ import type { ErrorBodySpec } from '../body/spec.js';
 // The generated code's own definition, so that what a catalog may say is what the runtime reads.
 import type { RetryPolicy } from '../targets/typescript/runtime/types.js';
 
-export type { ErrorBodyShape, ErrorBodySpec, ExtraSchema, ExtraSpec, JsonScalar } from '../body/spec.js';
+export type {
+  ErrorBodyFields,
+  ErrorBodyShape,
+  ErrorBodySpec,
+  ExtraSchema,
+  ExtraSchemaType,
+  ExtraSpec,
+  JsonScalar,
+  JsonValue,
+} from '../body/spec.js';
 export type { RetryPolicy } from '../targets/typescript/runtime/types.js';
 
 export interface HeaderValueSchema {
@@ -34,7 +43,7 @@ export interface StatusSpec {
   readonly retry?: RetryPolicy;
   readonly headers?: readonly string[];
   readonly bodyAllowed?: boolean;
-  /** The code an error of this status raised without one carries, instead of errorBody.defaultCode. */
+  /** The code an error of this status raised without one carries, instead of errorBody.defaultCode (a number written is kept as written). */
   readonly defaultCode?: string;
 }
 
@@ -61,12 +70,16 @@ export interface TypeScriptSpec {
  */
 export type OutputSpec = Readonly<Partial<Record<string, string>>>;
 
+/** How names are derived for entries under errors without a `name`: from the message (default) or from the code. */
+export type ErrorNames = 'message' | 'code';
+
 /** One catalog file as written, after schema validation. */
 export interface CatalogFile {
   readonly extends?: string;
   readonly service?: string;
   readonly title?: string;
   readonly version?: string;
+  readonly errorNames?: ErrorNames;
   readonly errorBody?: ErrorBodySpec;
   readonly headers?: Readonly<Record<string, HeaderSpec>>;
   readonly statuses?: readonly StatusSpec[];
@@ -80,6 +93,7 @@ export interface CatalogData {
   readonly service: string;
   readonly title?: string;
   readonly version?: string;
+  readonly errorNames?: ErrorNames;
   readonly errorBody: ErrorBodySpec;
   readonly headers?: Readonly<Record<string, HeaderSpec>>;
   readonly statuses: readonly StatusSpec[];

@@ -44,6 +44,12 @@ export interface StatusModel {
   readonly codes: readonly string[];
   /** The code an error of this status raised without one carries: its own defaultCode, else the body's; undefined without either. */
   readonly defaultCode: string | undefined;
+  /**
+   * A success status (2xx) the catalog lists codes under: its responses may carry an error body
+   * (told from a success by the body's constants, when it has some: BodyDescriptor.identifiedByConstants),
+   * which its OpenAPI response documents and the generated client reads as an error.
+   */
+  readonly errorOnSuccess: boolean;
 }
 
 export interface ErrorModel {
@@ -120,6 +126,7 @@ export function buildModel(catalog: Catalog): CatalogModel {
     .sort((a, b) => a.status - b.status)
     .map((spec): StatusModel => {
       const isError = spec.status >= 400;
+      const codes = errorSpecs.filter((e) => e.status === spec.status).map((e) => e.code);
       return {
         status: spec.status,
         name: spec.name,
@@ -135,8 +142,9 @@ export function buildModel(catalog: Catalog): CatalogModel {
         bodyAllowed: spec.bodyAllowed ?? !bodyForbidden(spec.status),
         redirects: statusClassOf(spec.status) === 'redirection' && (spec.headers ?? []).some((name) => name.toLowerCase() === 'location'),
         retryable: spec.retry !== undefined && spec.retry !== 'modify',
-        codes: errorSpecs.filter((e) => e.status === spec.status).map((e) => e.code),
+        codes,
         defaultCode: spec.defaultCode ?? data.errorBody.defaultCode,
+        errorOnSuccess: statusClassOf(spec.status) === 'success' && codes.length > 0,
       };
     });
   const statusByCode = new Map(statuses.map((s) => [s.status, s]));

@@ -116,7 +116,7 @@ function typeChecks(model: ReturnType<typeof buildModel>): string {
 }
 
 /** Sets a member at a path of member names, making the objects on the way. */
-function setAt(body: Body, path: readonly string[], value: unknown): void {
+function setAt(body: Body, path: readonly (string | number)[], value: unknown): void {
   let at = body;
   for (const key of path.slice(0, -1)) at = (at[key] ??= {}) as Body;
   at[path.at(-1)!] = value;
@@ -373,8 +373,9 @@ for (const fixture of FIXTURES) {
         const m = gen();
         const samples = JSON.parse(readFileSync(wirePath, 'utf8')) as { status: number; body: Body }[];
         expect(samples.length).toBeGreaterThanOrEqual(3);
-        const at = (body: Body, path: readonly string[]): unknown => path.reduce<unknown>((v, key) => (v as Body | undefined)?.[key], body);
-        const pathOf = (part: string): readonly string[] | undefined =>
+        const at = (body: Body, path: readonly (string | number)[]): unknown =>
+          path.reduce<unknown>((v, key) => (v as Body | undefined)?.[key], body);
+        const pathOf = (part: string): readonly (string | number)[] | undefined =>
           model.errorBody.members.find((x) => x.kind === 'part' && x.part === part)?.path;
         for (const { status, body } of samples) {
           const code = at(body, pathOf('code')!) as string;

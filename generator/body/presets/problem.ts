@@ -1,6 +1,6 @@
 /**
  * The problem preset: an RFC 9457 problem document (application/problem+json) with the error
- * code as an extension member. Its own members are fixed by the RFC; `detail` is the message.
+ * code as an extension member. Its own members are fixed by the RFC; `detail` is the message, `status` the HTTP status.
  */
 import type { BodyPreset } from '../preset.js';
 
@@ -18,5 +18,5 @@ export const problem: BodyPreset = {
     { part: 'code', pointer: `/${codeField ?? 'code'}` },
     { part: 'requestId', pointer: '/request_id' },
   ],
-  fixed: ['message'],
+  fixed: ['message', 'status'],
 };

@@ -1,11 +1,14 @@
-/** Rules on error codes: the entries under errors, the default codes, and codePattern. */
+/** Rules on error codes: the entries under errors, the default codes, codePattern and codeType. */
+import { buildBodyDescriptor } from '../../body/descriptor.js';
 import { bodyForbidden } from '../../util/http.js';
 import { closestMatch } from '../../util/suggest.js';
 import type { CatalogRule } from './context.js';
 
 export const errorCodes: CatalogRule = {
   name: 'error-codes',
-  check: ({ codes, statuses, skipped, report }) => {
+  check: ({ body, codes, statuses, skipped, report }) => {
+    // With constants, a 2xx body that carries them is an error body: codes under a 2xx are expected.
+    const errorsOnSuccess = buildBodyDescriptor(body).identifiedByConstants;
     for (const { entry, code } of codes.entries) {
       if (typeof entry.value.code === 'number' && !/^[0-9]+$/.test(code)) {
         report.error(entry, `numeric code ${code} is not written in plain digits; write it as a string`, 'code');
@@ -31,7 +34,9 @@ export const errorCodes: CatalogRule = {
       }
       if (status >= 100 && bodyForbidden(status)) {
         report.warn(entry, `a ${status} response carries no content, so code ${code} can never be sent`, 'status');
-      } else if (status < 400 && status >= 100) report.warn(entry, `error code ${code} on the non-error status ${status}`, 'status');
+      } else if (status < 400 && status >= 100 && !(errorsOnSuccess && status >= 200 && status < 300)) {
+        report.warn(entry, `error code ${code} on the non-error status ${status}`, 'status');
+      }
     }
   },
 };
@@ -80,5 +85,43 @@ export const codesMatchPattern: CatalogRule = {
     codes.entries.forEach(({ entry, code }, index) => {
       if (matches?.[index] === false) report.warn(entry, `code "${code}" does not match codePattern ${codePattern.text}`, 'code');
     });
+  },
+};
+
+/** Digits without a leading zero, as a JSON integer writes a code. */
+const INTEGER_CODE = /^(?:0|[1-9][0-9]*)$/;
+
+/** Why a code cannot travel as a JSON integer, if it cannot. */
+function integerCodeProblem(code: string): string | undefined {
+  if (!INTEGER_CODE.test(code)) {
+    return /^[0-9]+$/.test(code)
+      ? `code ${code} has a leading zero, which a JSON integer cannot keep (codeType is integer)`
+      : `code ${JSON.stringify(code)} is not an integer, and codeType is integer: write it in digits`;
+  }
+  if (!Number.isSafeInteger(Number(code))) return `code ${code} is larger than a JSON integer holds exactly (2^53 - 1)`;
+  return undefined;
+}
+
+/**
+ * With codeType integer, every code travels as a JSON number: each listed and default code must
+ * be written in digits (as a number or as a string of digits), without a leading zero.
+ */
+export const integerCodes: CatalogRule = {
+  name: 'integer-codes',
+  check: ({ merged, body, bodyField, codes, report }) => {
+    if (body.codeType !== 'integer') return;
+    for (const { entry, code } of codes.entries) {
+      const problem = integerCodeProblem(code);
+      if (problem !== undefined) report.error(entry, problem, 'code');
+    }
+    if (body.defaultCode !== undefined) {
+      const problem = integerCodeProblem(body.defaultCode);
+      if (problem !== undefined) report.error(bodyField('defaultCode'), `default ${problem}`);
+    }
+    for (const entry of merged.statuses) {
+      const own = entry.value.defaultCode;
+      const problem = own === undefined ? undefined : integerCodeProblem(own);
+      if (problem !== undefined) report.error(entry, `default ${problem}`, 'defaultCode');
+    }
   },
 };

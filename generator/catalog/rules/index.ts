@@ -12,7 +12,7 @@ import { NOTHING_SKIPPED, type MergedCatalog, type SkippedEntries } from '../cha
 import { createContext, createReporter, type CatalogRule } from './context.js';
 import { controlCharacters, requiredFields } from './document.js';
 import { errorBody } from './error-body.js';
-import { codesMatchPattern, defaultCodes, errorCodes } from './errors.js';
+import { codesMatchPattern, defaultCodes, errorCodes, integerCodes } from './errors.js';
 import { headerDeclarations } from './headers.js';
 import { assignErrorNames } from './names.js';
 import { statuses } from './statuses.js';
@@ -26,6 +26,7 @@ export const RULES: readonly CatalogRule[] = [
   errorCodes,
   defaultCodes,
   codesMatchPattern,
+  integerCodes,
 ];
 
 /**
@@ -46,6 +47,7 @@ export function checkRules(
     service: merged.service?.value ?? '',
     ...(merged.title === undefined ? {} : { title: merged.title.value }),
     ...(merged.version === undefined ? {} : { version: merged.version.value }),
+    ...(merged.errorNames === undefined ? {} : { errorNames: merged.errorNames.value }),
     errorBody: context.body,
     headers: Object.fromEntries([...merged.headers].map(([name, header]) => [name, header.value])),
     statuses: merged.statuses.map((entry) => entry.value),

@@ -46,7 +46,7 @@ function errorBodyRows(model: CatalogModel): string[][] {
       case 'constant':
         return [pointer, typeof member.value, `Always ${markdownCell(JSON.stringify(member.value))}.`];
       case 'extra':
-        return [pointer, member.schema.type ?? 'any', optional(paragraphsCell(member.description))];
+        return [pointer, [member.schema.type ?? 'any'].flat().join(' or '), optional(paragraphsCell(member.description))];
       case 'part': {
         switch (member.part) {
           case 'code':

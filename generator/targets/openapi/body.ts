@@ -3,8 +3,8 @@
  * descriptor alone (generator/body/descriptor.ts), whatever preset or members it has.
  */
 import type * as oas31 from 'openapi3-ts/oas31';
-import { bodyTree, nodeIsRequired, type BodyMember, type BodyNode } from '../../body/descriptor.js';
-import type { ExtraSchema, JsonScalar } from '../../catalog/types.js';
+import { bodyTree, nodeIsRequired, type BodyItem, type BodyMember, type BodyNode } from '../../body/descriptor.js';
+import type { ExtraSchema, JsonValue } from '../../catalog/types.js';
 import { runtimeLayout } from '../../body/runtime-layout.js';
 import type { CatalogModel } from '../../model/model.js';
 import { writeErrorBody } from '../typescript/runtime/error-body.js';
@@ -25,15 +25,17 @@ function codeSchema(model: CatalogModel, prefix: string): oas31.SchemaObject {
   };
 }
 
-function scalarType(value: JsonScalar): 'string' | 'integer' | 'number' | 'boolean' {
+function jsonType(value: JsonValue): 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object' | undefined {
+  if (value === null) return undefined;
   if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
-  return typeof value === 'string' ? 'string' : 'boolean';
+  if (Array.isArray(value)) return 'array';
+  return typeof value === 'object' ? 'object' : typeof value === 'string' ? 'string' : 'boolean';
 }
 
 /** An extra's schema as OpenAPI writes it: the catalog's keys in a fixed order. */
 export function extraSchema(schema: ExtraSchema): oas31.SchemaObject {
   const out: oas31.SchemaObject = {};
-  if (schema.type !== undefined) out.type = schema.type;
+  if (schema.type !== undefined) out.type = typeof schema.type === 'string' ? schema.type : [...schema.type];
   if (schema.format !== undefined) out.format = schema.format;
   if (schema.enum !== undefined) out.enum = [...schema.enum];
   if (schema.pattern !== undefined) out.pattern = schema.pattern;
@@ -44,9 +46,11 @@ export function extraSchema(schema: ExtraSchema): oas31.SchemaObject {
 
 function memberSchema(model: CatalogModel, member: BodyMember, prefix: string): oas31.SchemaObject {
   switch (member.kind) {
-    case 'constant':
+    case 'constant': {
       // enum rather than const: OAS 3.0 has no const.
-      return { type: scalarType(member.value), enum: [member.value], description: `Always ${JSON.stringify(member.value)}.` };
+      const type = jsonType(member.value);
+      return { ...(type === undefined ? {} : { type }), enum: [member.value], description: `Always ${JSON.stringify(member.value)}.` };
+    }
     case 'extra':
       return { ...extraSchema(member.schema), description: member.description };
     case 'part':
@@ -67,15 +71,19 @@ function memberSchema(model: CatalogModel, member: BodyMember, prefix: string): 
 /** The ErrorBody schema: an object per level of the body, members in body order. */
 export function errorBodySchema(model: CatalogModel, prefix = ''): oas31.SchemaObject {
   const body = model.errorBody;
+  const valueOf = (node: BodyNode | BodyItem): oas31.SchemaObject =>
+    'children' in node
+      ? objectOf(node.children)
+      : 'list' in node
+        ? { type: 'array', items: valueOf(node.list.item) }
+        : memberSchema(model, node.member, prefix);
   const objectOf = (nodes: readonly BodyNode[], description?: string): oas31.SchemaObject => {
     const required = nodes.filter((node) => nodeIsRequired(node, body)).map((node) => node.key);
     return {
       type: 'object',
       ...(description === undefined ? {} : { description }),
       ...(required.length === 0 ? {} : { required }),
-      properties: Object.fromEntries(
-        nodes.map((node) => [node.key, 'children' in node ? objectOf(node.children) : memberSchema(model, node.member, prefix)]),
-      ),
+      properties: Object.fromEntries(nodes.map((node) => [node.key, valueOf(node)])),
     };
   };
   return objectOf(bodyTree(body.members), body.description);

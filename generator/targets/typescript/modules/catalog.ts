@@ -3,7 +3,7 @@
  * reads (service, error body layout, default code, declared headers) and the ErrorBody type.
  */
 import { util } from 'prettier';
-import { bodyTree, nodeIsRequired, type BodyMember, type BodyNode, type ExtraMember } from '../../../body/descriptor.js';
+import { bodyTree, nodeIsRequired, type BodyItem, type BodyMember, type BodyNode, type ExtraMember } from '../../../body/descriptor.js';
 import { alsoRead, runtimeLayout } from '../../../body/runtime-layout.js';
 import { PRESETS } from '../../../body/presets/index.js';
 import type { ExtraSchema, JsonScalar } from '../../../catalog/types.js';
@@ -111,6 +111,10 @@ function errorBodyAlsoRead(): (w: Writer) => void {
 /** The TypeScript type of an extra's value, from its schema. */
 function extraType(schema: ExtraSchema): string {
   if (schema.type === undefined) return 'unknown';
+  if (typeof schema.type !== 'string') {
+    const types = schema.type.map((type) => (type === 'null' ? 'null' : extraType({ type })));
+    return types.join(' | ');
+  }
   switch (schema.type) {
     case 'string':
       return 'string';
@@ -129,7 +133,7 @@ function extraType(schema: ExtraSchema): string {
 function memberType(member: BodyMember): string {
   switch (member.kind) {
     case 'constant':
-      return scalarLiteral(member.value);
+      return jsonLiteral(member.value);
     case 'extra':
       return extraType(member.schema);
     case 'part':
@@ -158,9 +162,25 @@ function bodyMembers(w: Writer, model: CatalogModel, nodes: readonly BodyNode[])
       w.write(';').newLine();
       continue;
     }
+    if ('list' in node) {
+      jsDoc(w, `The ${JSON.stringify(node.key)} list of the body: the error is its item ${node.list.index}.`);
+      w.write(`${key} `);
+      listType(w, model, node.list.item);
+      w.write(';').newLine();
+      continue;
+    }
     jsDoc(w, memberDoc(node.member));
     assignment(w, key, memberType(node.member), ';');
   }
+}
+
+/** A list of the body as an array type of its items. */
+function listType(w: Writer, model: CatalogModel, item: BodyItem): void {
+  w.write('readonly (');
+  if ('children' in item) w.inlineBlock(() => bodyMembers(w, model, item.children));
+  else if ('list' in item) listType(w, model, item.list.item);
+  else w.write(memberType(item.member));
+  w.write(')[]');
 }
 
 function errorBodyType(model: CatalogModel): (w: Writer) => void {
