@@ -44,6 +44,8 @@ export interface StatusModel {
   readonly codes: readonly string[];
   /** The code an error of this status raised without one carries: its own defaultCode, else the body's; undefined without either. */
   readonly defaultCode: string | undefined;
+  /** A 2xx the catalog lists codes under: its responses may carry an error body, told from success by the constants. */
+  readonly errorOnSuccess: boolean;
 }
 
 export interface ErrorModel {
@@ -137,6 +139,7 @@ export function buildModel(catalog: Catalog): CatalogModel {
         retryable: spec.retry !== undefined && spec.retry !== 'modify',
         codes: errorSpecs.filter((e) => e.status === spec.status).map((e) => e.code),
         defaultCode: spec.defaultCode ?? data.errorBody.defaultCode,
+        errorOnSuccess: statusClassOf(spec.status) === 'success' && errorSpecs.some((e) => e.status === spec.status),
       };
     });
   const statusByCode = new Map(statuses.map((s) => [s.status, s]));

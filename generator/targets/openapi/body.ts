@@ -2,59 +2,124 @@
  * The error body in OpenAPI: its schema and the bodies of examples, both read from the body
  * descriptor alone (generator/body/descriptor.ts), whatever preset or members it has.
  */
+import type * as oas30 from 'openapi3-ts/oas30';
 import type * as oas31 from 'openapi3-ts/oas31';
 import { bodyTree, nodeIsRequired, type BodyMember, type BodyNode } from '../../body/descriptor.js';
-import type { ExtraSchema, JsonScalar } from '../../catalog/types.js';
 import { runtimeLayout } from '../../body/runtime-layout.js';
 import type { CatalogModel } from '../../model/model.js';
-import { writeErrorBody } from '../typescript/runtime/error-body.js';
+import { writeErrorBody, type JsonValue } from '../typescript/runtime/error-body.js';
 
 export const ERROR_CODE_SCHEMA = 'ErrorCode';
 
+export type OpenApiVersion = '3.1' | '3.0';
+
+/** A schema as either version writes it: 3.1's type arrays never appear in 3.0, whose `nullable` never appears in 3.1. */
+export type Schema = oas31.SchemaObject & Pick<oas30.SchemaObject, 'nullable'>;
+
+/**
+ * The schema of an extra member as this module reads it: the subset of JSON Schema the catalog
+ * accepts for documented members, nested through `items` and `properties`.
+ */
+export interface ExtraSchemaSubset {
+  readonly type?: string | readonly string[];
+  readonly format?: string;
+  readonly enum?: readonly JsonValue[];
+  readonly pattern?: string;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly items?: ExtraSchemaSubset;
+  readonly required?: readonly string[];
+  readonly properties?: Readonly<Record<string, ExtraSchemaSubset>>;
+  readonly description?: string;
+}
+
+type JsonType = oas31.SchemaObjectType;
+
+/** A status echoed as a string: three digits, 100 to 599. */
+export const STATUS_STRING_PATTERN = '^[1-5][0-9]{2}$';
+
 /**
  * The code member's schema: with codePattern only when every known code matches it, so examples
- * stay valid. Its description names the ErrorCode schema as the spec calls it (`prefix`, when merged under one).
+ * stay valid (and only for string codes: a pattern says nothing about a number). Its description
+ * names the ErrorCode schema as the spec calls it (`prefix`, when merged under one).
  */
-function codeSchema(model: CatalogModel, prefix: string): oas31.SchemaObject {
+function codeSchema(model: CatalogModel, prefix: string): Schema {
   const body = model.errorBody;
   const fallback = body.defaultCode === undefined ? '' : ` ${body.defaultCode} when no specific code applies.`;
+  const pattern = body.codeType === 'string' && model.schemaCodePattern !== undefined ? { pattern: model.schemaCodePattern } : {};
   return {
-    type: 'string',
-    ...(model.schemaCodePattern === undefined ? {} : { pattern: model.schemaCodePattern }),
+    type: body.codeType,
+    ...pattern,
     description: `Service error code${model.errors.length > 0 ? ` (see ${prefix}${ERROR_CODE_SCHEMA})` : ''}.${fallback}`,
   };
 }
 
-function scalarType(value: JsonScalar): 'string' | 'integer' | 'number' | 'boolean' {
+function jsonTypeOf(value: Exclude<JsonValue, null>): Exclude<JsonType, 'null'> {
+  if (Array.isArray(value)) return 'array';
   if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  if (typeof value === 'object') return 'object';
   return typeof value === 'string' ? 'string' : 'boolean';
 }
 
-/** An extra's schema as OpenAPI writes it: the catalog's keys in a fixed order. */
-export function extraSchema(schema: ExtraSchema): oas31.SchemaObject {
-  const out: oas31.SchemaObject = {};
-  if (schema.type !== undefined) out.type = schema.type;
+/**
+ * Exactly null. OAS 3.0 has no null type: `nullable` adds null to a type (it takes effect only
+ * beside one) and the enum of one then leaves null alone.
+ */
+function nullSchema(version: OpenApiVersion): Schema {
+  return version === '3.1' ? { type: 'null', enum: [null] } : { type: 'object', nullable: true, enum: [null] };
+}
+
+/** A constant: an enum of one, its JSON type beside it (OAS 3.0 has no const; 3.1 reads the enum the same). */
+function constantSchema(value: JsonValue, version: OpenApiVersion): Schema {
+  const description = `Always ${JSON.stringify(value)}.`;
+  if (value === null) return { ...nullSchema(version), description };
+  return { type: jsonTypeOf(value), enum: [value], description };
+}
+
+/** The `type` of a schema in each version: 3.0 spells a nullable type with `nullable`, several types with anyOf. */
+function typeKeywords(type: string | readonly string[] | undefined, version: OpenApiVersion): Schema {
+  if (type === undefined) return {};
+  if (typeof type === 'string') return { type: type as JsonType };
+  const types = type as readonly JsonType[];
+  if (version === '3.1') return { type: [...types] };
+  const nullable = types.includes('null') ? { nullable: true } : {};
+  const others = types.filter((t) => t !== 'null');
+  if (others.length === 0) return nullSchema(version);
+  if (others.length === 1) return { type: others[0]!, ...nullable };
+  return { anyOf: others.map((t) => ({ type: t, ...nullable })) };
+}
+
+/** An extra's schema as OpenAPI writes it: the catalog's keys in a fixed order, nested schemas alike. */
+export function extraSchema(schema: ExtraSchemaSubset, version: OpenApiVersion): Schema {
+  const out: Schema = typeKeywords(schema.type, version);
   if (schema.format !== undefined) out.format = schema.format;
   if (schema.enum !== undefined) out.enum = [...schema.enum];
   if (schema.pattern !== undefined) out.pattern = schema.pattern;
   if (schema.minimum !== undefined) out.minimum = schema.minimum;
   if (schema.maximum !== undefined) out.maximum = schema.maximum;
+  if (schema.items !== undefined) out.items = extraSchema(schema.items, version);
+  if (schema.required !== undefined) out.required = [...schema.required];
+  if (schema.properties !== undefined) {
+    out.properties = Object.fromEntries(Object.entries(schema.properties).map(([key, value]) => [key, extraSchema(value, version)]));
+  }
+  if (schema.description !== undefined) out.description = schema.description;
   return out;
 }
 
-function memberSchema(model: CatalogModel, member: BodyMember, prefix: string): oas31.SchemaObject {
+function memberSchema(model: CatalogModel, member: BodyMember, prefix: string, version: OpenApiVersion): Schema {
   switch (member.kind) {
     case 'constant':
-      // enum rather than const: OAS 3.0 has no const.
-      return { type: scalarType(member.value), enum: [member.value], description: `Always ${JSON.stringify(member.value)}.` };
+      return constantSchema(member.value, version);
     case 'extra':
-      return { ...extraSchema(member.schema), description: member.description };
+      return { ...extraSchema(member.schema, version), description: member.description };
     case 'part':
       switch (member.part) {
         case 'code':
           return codeSchema(model, prefix);
         case 'status':
-          return { type: 'integer', minimum: 100, maximum: 599, description: member.description };
+          return model.errorBody.statusType === 'integer'
+            ? { type: 'integer', minimum: 100, maximum: 599, description: member.description }
+            : { type: 'string', pattern: STATUS_STRING_PATTERN, description: member.description };
         case 'type':
         case 'instance':
           return { type: 'string', format: 'uri-reference', description: member.description };
@@ -64,21 +129,44 @@ function memberSchema(model: CatalogModel, member: BodyMember, prefix: string): 
   }
 }
 
-/** The ErrorBody schema: an object per level of the body, members in body order. */
-export function errorBodySchema(model: CatalogModel, prefix = ''): oas31.SchemaObject {
+/**
+ * The ErrorBody schema: an object per level of the body, members in body order; a level whose
+ * keys are array indices is an array. Its items describe the item the error fills (any item of
+ * the list, so that bodies listing several errors validate); minItems reaches the last index
+ * holding a required member. OAS 3.0 has no prefixItems, so the items are not told apart by index.
+ */
+export function errorBodySchema(model: CatalogModel, prefix = '', version: OpenApiVersion = '3.1'): Schema {
   const body = model.errorBody;
-  const objectOf = (nodes: readonly BodyNode[], description?: string): oas31.SchemaObject => {
-    const required = nodes.filter((node) => nodeIsRequired(node, body)).map((node) => node.key);
+  const nodeSchema = (node: BodyNode): Schema =>
+    'children' in node ? levelSchema(node.children) : memberSchema(model, node.member, prefix, version);
+  const levelSchema = (nodes: readonly BodyNode[], description?: string): Schema =>
+    nodes.some((node) => isIndex(node.key)) ? arraySchema(nodes) : objectSchema(nodes, description);
+  const objectSchema = (nodes: readonly BodyNode[], description?: string): Schema => {
+    const required = nodes.filter((node) => nodeIsRequired(node, body)).map((node) => String(node.key));
     return {
       type: 'object',
       ...(description === undefined ? {} : { description }),
       ...(required.length === 0 ? {} : { required }),
-      properties: Object.fromEntries(
-        nodes.map((node) => [node.key, 'children' in node ? objectOf(node.children) : memberSchema(model, node.member, prefix)]),
-      ),
+      properties: Object.fromEntries(nodes.map((node) => [node.key, nodeSchema(node)])),
     };
   };
-  return objectOf(bodyTree(body.members), body.description);
+  const arraySchema = (nodes: readonly BodyNode[]): Schema => {
+    const named = nodes.find((node) => !isIndex(node.key));
+    if (named !== undefined) throw new Error(`the error body gives a list both items and a member "${String(named.key)}"`);
+    const requiredIndices = nodes.filter((node) => nodeIsRequired(node, body)).map((node) => Number(node.key));
+    const items = nodes.map(nodeSchema);
+    return {
+      type: 'array',
+      ...(requiredIndices.length === 0 ? {} : { minItems: Math.max(...requiredIndices) + 1 }),
+      items: items.length === 1 ? items[0]! : { anyOf: items },
+    };
+  };
+  return levelSchema(bodyTree(body.members), body.description);
+}
+
+/** Whether a key of the body tree is an array index (a number token of a member's path). */
+function isIndex(key: unknown): boolean {
+  return typeof key === 'number';
 }
 
 /** What an example body is made of: the error's status, code and messages. */
