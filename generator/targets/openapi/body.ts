@@ -7,7 +7,7 @@ import type * as oas31 from 'openapi3-ts/oas31';
 import { bodyTree, nodeIsRequired, type BodyMember, type BodyNode } from '../../body/descriptor.js';
 import { runtimeLayout } from '../../body/runtime-layout.js';
 import type { CatalogModel } from '../../model/model.js';
-import { writeErrorBody, type JsonValue } from '../typescript/runtime/error-body.js';
+import { writeErrorBody, type ErrorBodyParts, type JsonValue } from '../typescript/runtime/error-body.js';
 
 export const ERROR_CODE_SCHEMA = 'ErrorCode';
 
@@ -187,14 +187,17 @@ export interface ExampleParts {
  * The request id and the instance belong to one occurrence: examples have none.
  */
 export function wireBody(model: CatalogModel, error: ExampleParts): Record<string, unknown> {
-  return writeErrorBody(runtimeLayout(model.errorBody), {
+  // The model spells codes as the catalog does; an integer code travels as the JSON number.
+  const code = error.code !== undefined && model.errorBody.codeType === 'integer' ? Number(error.code) : error.code;
+  const parts = {
     status: error.status,
-    code: error.code,
+    code,
     message: error.message,
     requestId: undefined,
     title: error.codeMessage ?? error.statusMessage,
     listedCode: error.code !== undefined && error.codeMessage !== undefined,
     instance: undefined,
     extras: {},
-  }) as Record<string, unknown>;
+  };
+  return writeErrorBody(runtimeLayout(model.errorBody), parts as ErrorBodyParts) as Record<string, unknown>;
 }
