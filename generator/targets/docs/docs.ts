@@ -1,5 +1,7 @@
 /** Docs emitter: the catalog as a Markdown reference page, every cell built from catalog fields. */
 import type { RetryPolicy } from '../../catalog/types.js';
+import type { JsonValue } from '../typescript/runtime/error-body.js';
+import type { ExtraSchemaSubset } from '../openapi/body.js';
 import { partIsOptional } from '../../body/descriptor.js';
 import { paragraphsOf, type CatalogModel } from '../../model/model.js';
 import { markdownCell, markdownParagraph } from '../../util/escape.js';
@@ -28,6 +30,18 @@ function optional(text: string): string {
   return `Optional: ${/^[A-Z](?![A-Z0-9])/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text}`;
 }
 
+/** The JSON type of a constant as the docs name it: numbers of every kind are `number`. */
+function constantType(value: JsonValue): string {
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'array' : typeof value;
+}
+
+/** A schema's type as the docs name it: `string or null`, `array of object`. */
+function schemaType(schema: ExtraSchemaSubset): string {
+  const type = schema.type === undefined ? 'any' : typeof schema.type === 'string' ? schema.type : schema.type.join(' or ');
+  return schema.items?.type === undefined ? type : `${type} of ${schemaType(schema.items)}`;
+}
+
 /** One row per member of the body, by JSON Pointer, in body order. */
 function errorBodyRows(model: CatalogModel): string[][] {
   const body = model.errorBody;
@@ -44,15 +58,17 @@ function errorBodyRows(model: CatalogModel): string[][] {
     const pointer = markdownCell(member.pointer);
     switch (member.kind) {
       case 'constant':
-        return [pointer, typeof member.value, `Always ${markdownCell(JSON.stringify(member.value))}.`];
+        return [pointer, constantType(member.value), `Always ${markdownCell(JSON.stringify(member.value))}.`];
       case 'extra':
-        return [pointer, [member.schema.type ?? 'any'].flat().join(' or '), optional(paragraphsCell(member.description))];
+        return [pointer, markdownCell(schemaType(member.schema)), optional(paragraphsCell(member.description))];
       case 'part': {
         switch (member.part) {
           case 'code':
-            return [pointer, 'string', `Service error code${pattern}${fallback}.`];
+            return [pointer, body.codeType, `Service error code${pattern}${fallback}.`];
           case 'status':
-            return [pointer, 'integer', member.description];
+            return body.statusType === 'integer'
+              ? [pointer, 'integer', member.description]
+              : [pointer, 'string', `${member.description} Three digits, such as "404".`];
           case 'type':
             return [
               pointer,
@@ -67,6 +83,22 @@ function errorBodyRows(model: CatalogModel): string[][] {
       }
     }
   });
+}
+
+/**
+ * The success statuses that answer errors too (the catalog lists codes under them), and what
+ * tells an error body from a success body there: its constants.
+ */
+function errorsOnSuccess(model: CatalogModel): string[] {
+  const statuses = model.statuses.filter((s) => s.errorOnSuccess && s.bodyAllowed);
+  if (statuses.length === 0) return [];
+  const constants = model.errorBody.members.flatMap((member) =>
+    member.kind === 'constant' ? [`${markdownCell(member.pointer)} is ${markdownCell(JSON.stringify(member.value))}`] : [],
+  );
+  const told =
+    constants.length === 0 ? 'no constant member tells it from a success body' : `a body is an error when ${constants.join(' and ')}`;
+  const list = statuses.map((s) => `${s.status} ${markdownCell(s.message)}`).join(', ');
+  return [`Errors are also answered with success statuses (${list}), in this body: ${told}.`];
 }
 
 function header(model: CatalogModel): string {
@@ -84,6 +116,7 @@ export function emitDocs(model: CatalogModel): GeneratedFile[] {
     ...(body.description === undefined ? [] : paragraphsOf(body.description).map(markdownParagraph)),
     `Media type ${markdownCell(body.mediaType)}: ${body.summary}.`,
     table(['Member', 'Type', 'Description'], errorBodyRows(model)),
+    ...errorsOnSuccess(model),
     '## Statuses',
     table(
       ['Status', 'Message', 'Description', 'Retry', 'Headers'],

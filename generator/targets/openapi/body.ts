@@ -2,63 +2,124 @@
  * The error body in OpenAPI: its schema and the bodies of examples, both read from the body
  * descriptor alone (generator/body/descriptor.ts), whatever preset or members it has.
  */
+import type * as oas30 from 'openapi3-ts/oas30';
 import type * as oas31 from 'openapi3-ts/oas31';
-import { bodyTree, nodeIsRequired, type BodyItem, type BodyMember, type BodyNode } from '../../body/descriptor.js';
-import type { ExtraSchema, JsonValue } from '../../catalog/types.js';
+import { bodyTree, nodeIsRequired, type BodyItem, type BodyList, type BodyMember, type BodyNode } from '../../body/descriptor.js';
 import { runtimeLayout } from '../../body/runtime-layout.js';
 import type { CatalogModel } from '../../model/model.js';
-import { writeErrorBody } from '../typescript/runtime/error-body.js';
+import { writeErrorBody, type ErrorBodyParts, type JsonValue } from '../typescript/runtime/error-body.js';
 
 export const ERROR_CODE_SCHEMA = 'ErrorCode';
 
+export type OpenApiVersion = '3.1' | '3.0';
+
+/** A schema as either version writes it: 3.1's type arrays never appear in 3.0, whose `nullable` never appears in 3.1. */
+export type Schema = oas31.SchemaObject & Pick<oas30.SchemaObject, 'nullable'>;
+
+/**
+ * The schema of an extra member as this module reads it: the subset of JSON Schema the catalog
+ * accepts for documented members, nested through `items` and `properties`.
+ */
+export interface ExtraSchemaSubset {
+  readonly type?: string | readonly string[];
+  readonly format?: string;
+  readonly enum?: readonly JsonValue[];
+  readonly pattern?: string;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly items?: ExtraSchemaSubset;
+  readonly required?: readonly string[];
+  readonly properties?: Readonly<Record<string, ExtraSchemaSubset>>;
+  readonly description?: string;
+}
+
+type JsonType = oas31.SchemaObjectType;
+
+/** A status echoed as a string: three digits, 100 to 599. */
+export const STATUS_STRING_PATTERN = '^[1-5][0-9]{2}$';
+
 /**
  * The code member's schema: with codePattern only when every known code matches it, so examples
- * stay valid. Its description names the ErrorCode schema as the spec calls it (`prefix`, when merged under one).
+ * stay valid (and only for string codes: a pattern says nothing about a number). Its description
+ * names the ErrorCode schema as the spec calls it (`prefix`, when merged under one).
  */
-function codeSchema(model: CatalogModel, prefix: string): oas31.SchemaObject {
+function codeSchema(model: CatalogModel, prefix: string): Schema {
   const body = model.errorBody;
   const fallback = body.defaultCode === undefined ? '' : ` ${body.defaultCode} when no specific code applies.`;
+  const pattern = body.codeType === 'string' && model.schemaCodePattern !== undefined ? { pattern: model.schemaCodePattern } : {};
   return {
-    type: 'string',
-    ...(model.schemaCodePattern === undefined ? {} : { pattern: model.schemaCodePattern }),
+    type: body.codeType,
+    ...pattern,
     description: `Service error code${model.errors.length > 0 ? ` (see ${prefix}${ERROR_CODE_SCHEMA})` : ''}.${fallback}`,
   };
 }
 
-function jsonType(value: JsonValue): 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object' | undefined {
-  if (value === null) return undefined;
-  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+function jsonTypeOf(value: Exclude<JsonValue, null>): Exclude<JsonType, 'null'> {
   if (Array.isArray(value)) return 'array';
-  return typeof value === 'object' ? 'object' : typeof value === 'string' ? 'string' : 'boolean';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  if (typeof value === 'object') return 'object';
+  return typeof value === 'string' ? 'string' : 'boolean';
 }
 
-/** An extra's schema as OpenAPI writes it: the catalog's keys in a fixed order. */
-export function extraSchema(schema: ExtraSchema): oas31.SchemaObject {
-  const out: oas31.SchemaObject = {};
-  if (schema.type !== undefined) out.type = typeof schema.type === 'string' ? schema.type : [...schema.type];
+/**
+ * Exactly null. OAS 3.0 has no null type: `nullable` adds null to a type (it takes effect only
+ * beside one) and the enum of one then leaves null alone.
+ */
+function nullSchema(version: OpenApiVersion): Schema {
+  return version === '3.1' ? { type: 'null', enum: [null] } : { type: 'object', nullable: true, enum: [null] };
+}
+
+/** A constant: an enum of one, its JSON type beside it (OAS 3.0 has no const; 3.1 reads the enum the same). */
+function constantSchema(value: JsonValue, version: OpenApiVersion): Schema {
+  const description = `Always ${JSON.stringify(value)}.`;
+  if (value === null) return { ...nullSchema(version), description };
+  return { type: jsonTypeOf(value), enum: [value], description };
+}
+
+/** The `type` of a schema in each version: 3.0 spells a nullable type with `nullable`, several types with anyOf. */
+function typeKeywords(type: string | readonly string[] | undefined, version: OpenApiVersion): Schema {
+  if (type === undefined) return {};
+  if (typeof type === 'string') return { type: type as JsonType };
+  const types = type as readonly JsonType[];
+  if (version === '3.1') return { type: [...types] };
+  const nullable = types.includes('null') ? { nullable: true } : {};
+  const others = types.filter((t) => t !== 'null');
+  if (others.length === 0) return nullSchema(version);
+  if (others.length === 1) return { type: others[0]!, ...nullable };
+  return { anyOf: others.map((t) => ({ type: t, ...nullable })) };
+}
+
+/** An extra's schema as OpenAPI writes it: the catalog's keys in a fixed order, nested schemas alike. */
+export function extraSchema(schema: ExtraSchemaSubset, version: OpenApiVersion): Schema {
+  const out: Schema = typeKeywords(schema.type, version);
   if (schema.format !== undefined) out.format = schema.format;
   if (schema.enum !== undefined) out.enum = [...schema.enum];
   if (schema.pattern !== undefined) out.pattern = schema.pattern;
   if (schema.minimum !== undefined) out.minimum = schema.minimum;
   if (schema.maximum !== undefined) out.maximum = schema.maximum;
+  if (schema.items !== undefined) out.items = extraSchema(schema.items, version);
+  if (schema.required !== undefined) out.required = [...schema.required];
+  if (schema.properties !== undefined) {
+    out.properties = Object.fromEntries(Object.entries(schema.properties).map(([key, value]) => [key, extraSchema(value, version)]));
+  }
+  if (schema.description !== undefined) out.description = schema.description;
   return out;
 }
 
-function memberSchema(model: CatalogModel, member: BodyMember, prefix: string): oas31.SchemaObject {
+function memberSchema(model: CatalogModel, member: BodyMember, prefix: string, version: OpenApiVersion): Schema {
   switch (member.kind) {
-    case 'constant': {
-      // enum rather than const: OAS 3.0 has no const.
-      const type = jsonType(member.value);
-      return { ...(type === undefined ? {} : { type }), enum: [member.value], description: `Always ${JSON.stringify(member.value)}.` };
-    }
+    case 'constant':
+      return constantSchema(member.value, version);
     case 'extra':
-      return { ...extraSchema(member.schema), description: member.description };
+      return { ...extraSchema(member.schema, version), description: member.description };
     case 'part':
       switch (member.part) {
         case 'code':
           return codeSchema(model, prefix);
         case 'status':
-          return { type: 'integer', minimum: 100, maximum: 599, description: member.description };
+          return model.errorBody.statusType === 'integer'
+            ? { type: 'integer', minimum: 100, maximum: 599, description: member.description }
+            : { type: 'string', pattern: STATUS_STRING_PATTERN, description: member.description };
         case 'type':
         case 'instance':
           return { type: 'string', format: 'uri-reference', description: member.description };
@@ -68,16 +129,21 @@ function memberSchema(model: CatalogModel, member: BodyMember, prefix: string): 
   }
 }
 
-/** The ErrorBody schema: an object per level of the body, members in body order. */
-export function errorBodySchema(model: CatalogModel, prefix = ''): oas31.SchemaObject {
+/**
+ * The ErrorBody schema: an object per level of the body, members in body order; a list of the
+ * body is an array whose items describe the item the error fills (any item of the list, so that
+ * bodies listing several errors validate); minItems reaches the error's index when the item
+ * holds a required member. OAS 3.0 has no prefixItems, so the items are not told apart by index.
+ */
+export function errorBodySchema(model: CatalogModel, prefix = '', version: OpenApiVersion = '3.1'): Schema {
   const body = model.errorBody;
-  const valueOf = (node: BodyNode | BodyItem): oas31.SchemaObject =>
+  const valueOf = (node: BodyNode | BodyItem): Schema =>
     'children' in node
-      ? objectOf(node.children)
+      ? objectSchema(node.children)
       : 'list' in node
-        ? { type: 'array', items: valueOf(node.list.item) }
-        : memberSchema(model, node.member, prefix);
-  const objectOf = (nodes: readonly BodyNode[], description?: string): oas31.SchemaObject => {
+        ? listSchema(node.list)
+        : memberSchema(model, node.member, prefix, version);
+  const objectSchema = (nodes: readonly BodyNode[], description?: string): Schema => {
     const required = nodes.filter((node) => nodeIsRequired(node, body)).map((node) => node.key);
     return {
       type: 'object',
@@ -86,7 +152,12 @@ export function errorBodySchema(model: CatalogModel, prefix = ''): oas31.SchemaO
       properties: Object.fromEntries(nodes.map((node) => [node.key, valueOf(node)])),
     };
   };
-  return objectOf(bodyTree(body.members), body.description);
+  const listSchema = (list: BodyList): Schema => ({
+    type: 'array',
+    ...(nodeIsRequired(list.item, body) ? { minItems: list.index + 1 } : {}),
+    items: valueOf(list.item),
+  });
+  return objectSchema(bodyTree(body.members), body.description);
 }
 
 /** What an example body is made of: the error's status, code and messages. */
@@ -107,14 +178,17 @@ export interface ExampleParts {
  * The request id and the instance belong to one occurrence: examples have none.
  */
 export function wireBody(model: CatalogModel, error: ExampleParts): Record<string, unknown> {
-  return writeErrorBody(runtimeLayout(model.errorBody), {
+  // The model spells codes as the catalog does; an integer code travels as the JSON number.
+  const code = error.code !== undefined && model.errorBody.codeType === 'integer' ? Number(error.code) : error.code;
+  const parts = {
     status: error.status,
-    code: error.code,
+    code,
     message: error.message,
     requestId: undefined,
     title: error.codeMessage ?? error.statusMessage,
     listedCode: error.code !== undefined && error.codeMessage !== undefined,
     instance: undefined,
     extras: {},
-  }) as Record<string, unknown>;
+  };
+  return writeErrorBody(runtimeLayout(model.errorBody), parts as ErrorBodyParts) as Record<string, unknown>;
 }
