@@ -64,7 +64,14 @@ const PARTS: ErrorBodyParts = {
   extras: {},
 };
 
-const NOTHING: ReadErrorBody = { code: undefined, message: undefined, requestId: undefined, instance: undefined, extras: {} };
+const NOTHING: ReadErrorBody = {
+  code: undefined,
+  message: undefined,
+  requestId: undefined,
+  instance: undefined,
+  extras: {},
+  related: undefined,
+};
 const read = (parts: Partial<ReadErrorBody>): ReadErrorBody => ({ ...NOTHING, ...parts });
 
 describe('writeErrorBody', () => {
