@@ -187,8 +187,37 @@ function bodyMembers(w: Writer, model: CatalogModel, nodes: readonly BodyNode[])
       continue;
     }
     jsDoc(w, memberDoc(node.member));
-    assignment(w, key, memberType(model, node.member), ';');
+    if (node.member.kind === 'constant') constantType(w, key, node.member.value, ';');
+    else assignment(w, key, memberType(model, node.member), ';');
   }
+}
+
+/**
+ * The type of a constant as prettier lays it out: on one line when it fits, else an array one
+ * item per line and an object one member per line, each broken the same way.
+ */
+function constantType(w: Writer, lead: string, value: JsonValue, end: string): void {
+  const type = jsonType(value);
+  const opened = lead === '' ? '' : `${lead} `;
+  const empty = isJsonArray(value) && value.length === 0;
+  if (value === null || typeof value !== 'object' || empty || fits(w, `${opened}${type}${end}`)) {
+    if (lead === '') w.writeLine(`${type}${end}`);
+    else assignment(w, lead, type, end);
+    return;
+  }
+  if (isJsonArray(value)) {
+    w.writeLine(`${opened}readonly [`);
+    w.indent(() => value.forEach((item) => constantType(w, '', item, ',')));
+    w.writeLine(`]${end}`);
+    return;
+  }
+  const entries = Object.entries(value);
+  w.writeLine(`${opened}{`);
+  w.indent(() => {
+    if (entries.length === 0) w.writeLine('readonly [key: string]: never;');
+    entries.forEach(([key, item]) => constantType(w, `readonly ${objectKey(key)}:`, item, ';'));
+  });
+  w.writeLine(`}${end}`);
 }
 
 /** The items of an array the body's paths go through (number keys), by index; `undefined` for an object. */
@@ -211,7 +240,8 @@ function bodyItem(w: Writer, model: CatalogModel, item: BodyNode | undefined): v
     return;
   }
   jsDoc(w, memberDoc(item.member));
-  w.writeLine(`${memberType(model, item.member)},`);
+  if (item.member.kind === 'constant') constantType(w, '', item.member.value, ',');
+  else w.writeLine(`${memberType(model, item.member)},`);
 }
 
 function errorBodyType(model: CatalogModel): (w: Writer) => void {
@@ -289,7 +319,11 @@ export function catalogStatements(model: CatalogModel): Statement[] {
     },
     (w) => {
       jsDoc(w, 'The default codes as a type: DEFAULT_ERROR_CODE and those of single statuses, or never.');
-      union(w, 'export type DefaultErrorCode =', defaultCodes.length === 0 ? ['never'] : defaultCodes.map((code) => codeLiteral(model, code)));
+      union(
+        w,
+        'export type DefaultErrorCode =',
+        defaultCodes.length === 0 ? ['never'] : defaultCodes.map((code) => codeLiteral(model, code)),
+      );
     },
     (w) => {
       jsDoc(

@@ -234,7 +234,9 @@ export function readErrorBody(
   isOwnCode: (code: string) => boolean = () => true,
 ): ReadErrorBody {
   const value = parsedBody(body);
-  if (!isRecord(value)) return NOTHING;
+  if (!isRecord(value)) {
+    return { ...NOTHING, related: listOf(layout) === undefined ? undefined : [] };
+  }
   const code = (found: unknown): string | undefined => {
     if (typeof found === "string") return found;
     // Services with numeric tables often send the code as a JSON number: 1100, or 500 for "0500".
@@ -290,26 +292,25 @@ function relatedErrors(
   code: (found: unknown) => string | undefined,
   text: (found: unknown) => string | undefined,
 ): ReadRelatedError[] | undefined {
-  const codePath = pathOf(layout, "code");
-  const messagePath = pathOf(layout, "message");
-  const listed = [codePath, messagePath].find((path) => path?.some((t) => typeof t === "number"));
+  const listed = listOf(layout);
   if (listed === undefined) return undefined;
-  const at = listed.findIndex((token) => typeof token === "number");
-  const list = listed.slice(0, at);
+  const { list, index: own } = listed;
   const items = atPath(body, list);
   if (!Array.isArray(items)) return [];
+  const codePath = pathOf(layout, "code");
+  const messagePath = pathOf(layout, "message");
   // A part read from item `index`: its own path with that index; none for a part outside the item.
   function inItem<T>(
     read: (found: unknown) => T | undefined,
     path: Path | undefined,
     index: number,
   ) {
-    if (path === undefined || !startsWith(path, listed!.slice(0, at + 1))) return undefined;
-    return read(atPath(body, [...list, index, ...path.slice(at + 1)]));
+    if (path === undefined || !startsWith(path, [...list, own])) return undefined;
+    return read(atPath(body, [...list, index, ...path.slice(list.length + 1)]));
   }
   const related: ReadRelatedError[] = [];
   for (let index = 0; index < items.length; index += 1) {
-    if (index === listed[at]) continue;
+    if (index === own) continue;
     const item = { code: inItem(code, codePath, index), message: inItem(text, messagePath, index) };
     if (item.code !== undefined || item.message !== undefined) related.push(item);
   }
@@ -317,6 +318,16 @@ function relatedErrors(
 }
 
 type Path = readonly ErrorBodyPathToken[];
+
+/** The list the layout reads the code (else the message) from, and the error's index in it; undefined when neither path goes through an array. */
+function listOf(layout: ErrorBodyLayout): { list: Path; index: number } | undefined {
+  for (const part of ["code", "message"] as const) {
+    const path = pathOf(layout, part) ?? [];
+    const at = path.findIndex((token) => typeof token === "number");
+    if (at !== -1) return { list: path.slice(0, at), index: path[at] as number };
+  }
+  return undefined;
+}
 
 function startsWith(path: Path, prefix: Path): boolean {
   return prefix.every((token, index) => path[index] === token);

@@ -57,8 +57,12 @@ export function errorMessageFor(
   code: ErrorCodeType | undefined,
   status: number,
 ): string | undefined {
-  if (!isErrorCode(code)) return undefined;
-  const pairs = ERROR_MESSAGES[String(code)] ?? [];
+  // Not isErrorCode, which tells codes of the catalog's type: this function is in every error's
+  // bundle, and looks a code up by its text alone.
+  const pairs =
+    (typeof code === "string" || typeof code === "number") && Object.hasOwn(ERROR_MESSAGES, code)
+      ? (ERROR_MESSAGES[code] ?? [])
+      : [];
   for (let i = 0; i + 1 < pairs.length; i += 2) {
     if (pairs[i] === status) return String(pairs[i + 1]);
   }

@@ -57,9 +57,12 @@ function responseStatus(status: unknown): number {
  * numbers, a code sent as text is read leniently ("7003" is 7003) and one that is no number is none.
  */
 function typedCode(code: string | undefined): ErrorCodeType | undefined {
-  if (ERROR_BODY.codeType !== "integer" || code === undefined)
-    return code as unknown as ErrorCodeType | undefined;
-  return /^[0-9]{1,15}$/.test(code) ? (Number(code) as unknown as ErrorCodeType) : undefined;
+  let typed: string | number | undefined = code;
+  if (ERROR_BODY.codeType === "integer" && code !== undefined) {
+    typed = /^[0-9]{1,15}$/.test(code) ? Number(code) : undefined;
+  }
+  // ERROR_BODY.codeType makes it the catalog's code type, which its declared type does not tell.
+  return typed as ErrorCodeType | undefined;
 }
 
 /**
