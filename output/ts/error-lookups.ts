@@ -6,11 +6,13 @@
  */
 
 /** Lookups over the catalog's service error codes. */
+import type { ErrorCodeType } from "./api-error.js";
+import { ERROR_BODY } from "./catalog.js";
 import { ERRORS, ERROR_MESSAGES, type ErrorCode } from "./error-codes.js";
 import type { ErrorInfo } from "./types.js";
 
 // Built on first use, not at import: a bundle that never looks a code up carries no table code.
-let byCode: ReadonlyMap<string, readonly ErrorInfo<ErrorCode>[]> | undefined;
+let byCode: ReadonlyMap<ErrorCodeType, readonly ErrorInfo<ErrorCode>[]> | undefined;
 
 /** Everything the catalog says of an error code it lists, under its first status. */
 export function getErrorInfo(code: ErrorCode): ErrorInfo<ErrorCode>;
@@ -19,16 +21,22 @@ export function getErrorInfo(code: ErrorCode): ErrorInfo<ErrorCode>;
  * `status` when given (a code may be listed under several statuses, each with its own message),
  * else under its first status; `undefined` for a code it does not list (there).
  */
-export function getErrorInfo(code: string, status?: number): ErrorInfo<ErrorCode> | undefined;
-export function getErrorInfo(code: string, status?: number): ErrorInfo<ErrorCode> | undefined {
+export function getErrorInfo(
+  code: ErrorCodeType,
+  status?: number,
+): ErrorInfo<ErrorCode> | undefined;
+export function getErrorInfo(
+  code: ErrorCodeType,
+  status?: number,
+): ErrorInfo<ErrorCode> | undefined {
   return getErrorInfos(code).find((info) => status === undefined || info.status === status);
 }
 
 /** Every entry of an error code, one per status it is listed under, by status; empty for a code the catalog does not list. */
-export function getErrorInfos(code: string): readonly ErrorInfo<ErrorCode>[] {
+export function getErrorInfos(code: ErrorCodeType): readonly ErrorInfo<ErrorCode>[] {
   if (!isErrorCode(code)) return [];
   if (byCode === undefined) {
-    const map = new Map<string, ErrorInfo<ErrorCode>[]>();
+    const map = new Map<ErrorCodeType, ErrorInfo<ErrorCode>[]>();
     // ERRORS types its codes as string (see error-codes.ts); every one of them is an ErrorCode.
     for (const info of ERRORS as readonly ErrorInfo<ErrorCode>[]) {
       const list = map.get(info.code);
@@ -40,18 +48,28 @@ export function getErrorInfos(code: string): readonly ErrorInfo<ErrorCode>[] {
   return byCode.get(code) ?? [];
 }
 
-/** Whether a value is an error code the catalog lists. */
+/** Whether a value is an error code the catalog lists, of the catalog's code type (a number where codes travel as JSON numbers). */
 export function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === "string" && Object.hasOwn(ERROR_MESSAGES, value);
+  return (
+    typeof value === (ERROR_BODY.codeType === "integer" ? "number" : "string") &&
+    Object.hasOwn(ERROR_MESSAGES, String(value))
+  );
 }
 
 /**
  * The catalog message of a code listed under this very status, else `undefined`: a code listed
  * under another status never lends its message (a 404 is not "Internal server error.").
  */
-export function errorMessageFor(code: string | undefined, status: number): string | undefined {
-  if (code === undefined || !isErrorCode(code)) return undefined;
-  const pairs = ERROR_MESSAGES[code] ?? [];
+export function errorMessageFor(
+  code: ErrorCodeType | undefined,
+  status: number,
+): string | undefined {
+  // Not isErrorCode, which tells codes of the catalog's type: this function is in every error's
+  // bundle, and looks a code up by its text alone.
+  const pairs =
+    (typeof code === "string" || typeof code === "number") && Object.hasOwn(ERROR_MESSAGES, code)
+      ? (ERROR_MESSAGES[code] ?? [])
+      : [];
   for (let i = 0; i + 1 < pairs.length; i += 2) {
     if (pairs[i] === status) return String(pairs[i + 1]);
   }

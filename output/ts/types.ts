@@ -35,8 +35,8 @@ export interface StatusInfo<Code extends number = number> {
 }
 
 /** What the catalog says of one error code. */
-export interface ErrorInfo<Code extends string = string> {
-  /** The error code. */
+export interface ErrorInfo<Code extends string | number = string> {
+  /** The error code: a number where codes travel as JSON numbers (errorBody.codeType integer). */
   readonly code: Code;
   /** Identifier used for the ErrorCode member and the error class. */
   readonly name: string;
@@ -53,8 +53,9 @@ export interface ErrorInfo<Code extends string = string> {
 }
 
 /**
- * The status and the catalog message of each error code, keyed by code: one pair per status
- * it is listed under (`[400, "Bad request", 413, "Request entity too large"]`), by status.
+ * The status and the catalog message of each error code, keyed by code (its decimal text where
+ * codes are numbers): one pair per status it is listed under
+ * (`[400, "Bad request", 413, "Request entity too large"]`), by status.
  */
 export type ErrorMessageTable = {
   readonly [code: string]:

@@ -13,6 +13,7 @@ import {
   getStatusMessage,
   InternalServerError,
   isApiError,
+  isErrorResponse,
   isHttpStatus,
   MAX_ERROR_BODY_LENGTH,
   MAX_ERROR_CODE_LENGTH,
@@ -28,7 +29,9 @@ import {
   type DefaultErrorCode,
   type ErrorBody,
   type ErrorCodesByStatus,
+  type ErrorCodeType,
   type ErrorCodeValue,
+  type RelatedError,
   type RequiredHeadersByStatus,
   type StatusCodeValue,
   type StatusErrorCode,
@@ -123,6 +126,20 @@ const fromTextStatus: ApiError = errorFromResponse('404', '{}');
 // @ts-expect-error a status is a number or its text, not any value
 errorFromResponse(null, '{}');
 void fromResponse, fromTextStatus;
+
+// Codes of this catalog are strings; an error read from a body with a list has the list's other errors.
+assertType<Equal<ErrorCodeType, string>>();
+assertType<Equal<typeof fromResponse.related, readonly RelatedError[] | undefined>>();
+assertType<Equal<RelatedError, { readonly errorCode: string | undefined; readonly errorMsg: string | undefined }>>();
+// @ts-expect-error read-only
+fromResponse.related = [];
+
+// isErrorResponse: the status as a number or its text, any body; a boolean.
+assertType<Equal<ReturnType<typeof isErrorResponse>, boolean>>();
+isErrorResponse(200, '{"ok":false}');
+isErrorResponse('404');
+// @ts-expect-error a status is a number or its text
+isErrorResponse(undefined, '{}');
 
 // Retry-After in seconds and in milliseconds, either undefined without a valid header.
 assertType<Equal<typeof fromResponse.retryAfter, number | undefined>>();

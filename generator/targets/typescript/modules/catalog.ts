@@ -11,6 +11,7 @@ import type { CatalogModel } from '../../../model/model.js';
 import { stringLiteral } from '../../../util/escape.js';
 import { assignment, block, fits, integer, jsDoc, list, PRETTIER_OPTIONS, union, type Writer } from '../writer/layout.js';
 import { doc, objectKey, StructureKind, type Statement } from '../writer/structures.js';
+import { codeLiteral, codeType } from './common.js';
 import type { ErrorBodyMember, ErrorBodyPathToken, JsonValue } from '../runtime/error-body.js';
 
 /** A JSON scalar as a TypeScript literal (a value, or a literal type). */
@@ -18,15 +19,31 @@ function scalarLiteral(value: JsonScalar): string {
   return typeof value === 'string' ? stringLiteral(value) : String(value);
 }
 
-/** Any JSON value as a TypeScript expression, strings through the escaper. */
+/** Any JSON value as a TypeScript expression, strings through the escaper, keys as prettier keeps them. */
 function jsonLiteral(value: JsonValue): string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return `[${value.map(jsonLiteral).join(', ')}]`;
+  if (isJsonArray(value)) return `[${value.map(jsonLiteral).join(', ')}]`;
   if (typeof value === 'object') {
     const entries = Object.entries(value);
-    return entries.length === 0 ? '{}' : `{ ${entries.map(([key, item]) => `${stringLiteral(key)}: ${jsonLiteral(item)}`).join(', ')} }`;
+    return entries.length === 0 ? '{}' : `{ ${entries.map(([key, item]) => `${objectKey(key)}: ${jsonLiteral(item)}`).join(', ')} }`;
   }
   return scalarLiteral(value);
+}
+
+/** The type of exactly one JSON value: literal types, read-only tuples and objects, `{}` an object without members. */
+function jsonType(value: JsonValue): string {
+  if (value === null) return 'null';
+  if (isJsonArray(value)) return `readonly [${value.map(jsonType).join(', ')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value);
+    if (entries.length === 0) return '{ readonly [key: string]: never }';
+    return `{ ${entries.map(([key, item]) => `readonly ${objectKey(key)}: ${jsonType(item)}`).join('; ')} }`;
+  }
+  return scalarLiteral(value);
+}
+
+function isJsonArray(value: JsonValue): value is readonly JsonValue[] {
+  return Array.isArray(value);
 }
 
 /** A path token as a TypeScript literal: a member name as a string, an array index as a number. */
@@ -130,14 +147,17 @@ function extraType(schema: ExtraSchema): string {
   }
 }
 
-function memberType(member: BodyMember): string {
+function memberType(model: CatalogModel, member: BodyMember): string {
   switch (member.kind) {
     case 'constant':
-      return jsonLiteral(member.value);
+      return jsonType(member.value);
     case 'extra':
       return extraType(member.schema);
     case 'part':
-      return member.part === 'status' ? 'number' : 'string';
+      // Codes and the echoed status travel in the types the catalog declares.
+      if (member.part === 'code') return codeType(model);
+      if (member.part === 'status') return model.errorBody.statusType === 'string' ? 'string' : 'number';
+      return 'string';
   }
 }
 
@@ -152,10 +172,10 @@ function memberDoc(member: BodyMember): string {
   }
 }
 
-/** Members of one level of the body, objects written inline. */
+/** Members of one level of the body, objects written inline, lists as arrays of their items. */
 function bodyMembers(w: Writer, model: CatalogModel, nodes: readonly BodyNode[]): void {
   for (const node of nodes) {
-    const key = `readonly ${objectKey(node.key)}${nodeIsRequired(node, model.errorBody) ? '' : '?'}:`;
+    const key = `readonly ${objectKey(String(node.key))}${nodeIsRequired(node, model.errorBody) ? '' : '?'}:`;
     if ('children' in node) {
       jsDoc(w, `The ${JSON.stringify(node.key)} object of the body.`);
       w.write(`${key} `).inlineBlock(() => bodyMembers(w, model, node.children));
@@ -170,17 +190,53 @@ function bodyMembers(w: Writer, model: CatalogModel, nodes: readonly BodyNode[])
       continue;
     }
     jsDoc(w, memberDoc(node.member));
-    assignment(w, key, memberType(node.member), ';');
+    if (node.member.kind === 'constant') constantType(w, key, node.member.value, ';');
+    else assignment(w, key, memberType(model, node.member), ';');
   }
 }
 
 /** A list of the body as an array type of its items. */
 function listType(w: Writer, model: CatalogModel, item: BodyItem): void {
-  w.write('readonly (');
+  w.write('readonly ');
   if ('children' in item) w.inlineBlock(() => bodyMembers(w, model, item.children));
-  else if ('list' in item) listType(w, model, item.list.item);
-  else w.write(memberType(item.member));
-  w.write(')[]');
+  else if ('list' in item) {
+    // An array of arrays: prettier keeps the parentheses a readonly element type needs.
+    w.write('(');
+    listType(w, model, item.list.item);
+    w.write(')');
+  } else {
+    const type = memberType(model, item.member);
+    w.write(/[|&]|^readonly /.test(type) ? `(${type})` : type);
+  }
+  w.write('[]');
+}
+
+/**
+ * The type of a constant as prettier lays it out: on one line when it fits, else an array one
+ * item per line and an object one member per line, each broken the same way.
+ */
+function constantType(w: Writer, lead: string, value: JsonValue, end: string): void {
+  const type = jsonType(value);
+  const opened = lead === '' ? '' : `${lead} `;
+  const empty = isJsonArray(value) && value.length === 0;
+  if (value === null || typeof value !== 'object' || empty || fits(w, `${opened}${type}${end}`)) {
+    if (lead === '') w.writeLine(`${type}${end}`);
+    else assignment(w, lead, type, end);
+    return;
+  }
+  if (isJsonArray(value)) {
+    w.writeLine(`${opened}readonly [`);
+    w.indent(() => value.forEach((item) => constantType(w, '', item, ',')));
+    w.writeLine(`]${end}`);
+    return;
+  }
+  const entries = Object.entries(value);
+  w.writeLine(`${opened}{`);
+  w.indent(() => {
+    if (entries.length === 0) w.writeLine('readonly [key: string]: never;');
+    entries.forEach(([key, item]) => constantType(w, `readonly ${objectKey(key)}:`, item, ';'));
+  });
+  w.writeLine(`}${end}`);
 }
 
 function errorBodyType(model: CatalogModel): (w: Writer) => void {
@@ -250,20 +306,26 @@ export function catalogStatements(model: CatalogModel): Statement[] {
       declarations: [{ name: 'ERROR_MEDIA_TYPE', initializer: stringLiteral(body.mediaType) }],
     },
     (w) => {
+      // Its declared type is the runtime's ErrorCodeType: string, or number where codes travel as numbers.
       jsDoc(w, 'The error code a server sends for an error raised without one; undefined when the catalog sets none.');
-      if (body.defaultCode === undefined) w.writeLine('export const DEFAULT_ERROR_CODE: string | undefined = undefined;');
-      else assignment(w, 'export const DEFAULT_ERROR_CODE: string | undefined =', stringLiteral(body.defaultCode), ';');
+      const lead = `export const DEFAULT_ERROR_CODE: ${codeType(model)} | undefined =`;
+      if (body.defaultCode === undefined) w.writeLine(`${lead} undefined;`);
+      else assignment(w, lead, codeLiteral(model, body.defaultCode), ';');
     },
     (w) => {
       jsDoc(w, 'The default codes as a type: DEFAULT_ERROR_CODE and those of single statuses, or never.');
-      union(w, 'export type DefaultErrorCode =', defaultCodes.length === 0 ? ['never'] : defaultCodes.map(stringLiteral));
+      union(
+        w,
+        'export type DefaultErrorCode =',
+        defaultCodes.length === 0 ? ['never'] : defaultCodes.map((code) => codeLiteral(model, code)),
+      );
     },
     (w) => {
       jsDoc(
         w,
         "The error code a server sends for an error of `status` raised without one: the status's own default code, else DEFAULT_ERROR_CODE.",
       );
-      w.write('export function defaultErrorCodeFor(status: number): string | undefined ').block(() => {
+      w.write(`export function defaultErrorCodeFor(status: number): ${codeType(model)} | undefined `).block(() => {
         if (ownDefaults.length === 0) {
           w.writeLine('void status;');
           w.writeLine('return DEFAULT_ERROR_CODE;');
@@ -272,7 +334,7 @@ export function catalogStatements(model: CatalogModel): Statement[] {
         w.write('switch (status) ').block(() => {
           for (const s of ownDefaults) {
             w.writeLine(`case ${integer(s.status)}:`);
-            w.indent(() => w.writeLine(`return ${stringLiteral(s.defaultCode!)};`));
+            w.indent(() => w.writeLine(`return ${codeLiteral(model, s.defaultCode!)};`));
           }
           w.writeLine('default:');
           w.indent(() => w.writeLine('return DEFAULT_ERROR_CODE;'));

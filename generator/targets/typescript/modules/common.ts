@@ -1,6 +1,22 @@
 /** What the TypeScript emitters share: the file header and the JSDoc of statuses and codes. */
 import type { CatalogModel, ErrorModel, StatusModel } from '../../../model/model.js';
-import { jsDoc, type DocTag, type Writer } from '../writer/layout.js';
+import { stringLiteral } from '../../../util/escape.js';
+import { integer, jsDoc, type DocTag, type Writer } from '../writer/layout.js';
+
+/** The TypeScript type of the catalog's codes: number where they travel as JSON numbers. */
+export function codeType(model: CatalogModel): 'string' | 'number' {
+  return model.errorBody.codeType === 'integer' ? 'number' : 'string';
+}
+
+/** A code as a TypeScript literal (a value, or a literal type): a number where codes travel as JSON numbers, else a string. */
+export function codeLiteral(model: CatalogModel, code: string): string {
+  return model.errorBody.codeType === 'integer' ? integer(Number(code)) : stringLiteral(code);
+}
+
+/** A code as the key of ERROR_MESSAGES: as written, or its decimal text where codes are numbers ("0500" is 500 on the wire). */
+export function codeKey(model: CatalogModel, code: string): string {
+  return model.errorBody.codeType === 'integer' ? String(Number(code)) : code;
+}
 
 /** The "Generated file" header every module starts with; it names the catalog. */
 export function fileHeader(w: Writer, model: CatalogModel, about: string): void {

@@ -5,7 +5,7 @@
  */
 import type { CatalogModel, ErrorModel } from '../../../model/model.js';
 import { stringLiteral } from '../../../util/escape.js';
-import { deprecatedTags, errorDoc } from './common.js';
+import { codeKey, codeLiteral, deprecatedTags, errorDoc } from './common.js';
 import { assignment, block, integer, jsDoc, list, union } from '../writer/layout.js';
 import { doc, objectKey, StructureKind, type Statement } from '../writer/structures.js';
 
@@ -14,6 +14,8 @@ export function errorCodeStatements(model: CatalogModel): Statement[] {
   // One member per code: the first entry of a code listed under several statuses names it.
   const codes = model.codes;
   const byStatus = model.statuses.filter((s) => s.codes.length > 0 || s.isError);
+  const literal = (code: string): string => codeLiteral(model, code);
+  const numbers = model.errorBody.codeType === 'integer';
   return [
     {
       kind: StructureKind.ImportDeclaration,
@@ -32,7 +34,7 @@ export function errorCodeStatements(model: CatalogModel): Statement[] {
         codes,
         (e) => {
           jsDoc(w, errorDoc(e, true), deprecatedTags(e));
-          assignment(w, `${e.name}:`, stringLiteral(e.code), ',');
+          assignment(w, `${e.name}:`, literal(e.code), ',');
         },
         '} as const;',
       );
@@ -41,12 +43,12 @@ export function errorCodeStatements(model: CatalogModel): Statement[] {
       kind: StructureKind.TypeAlias,
       isExported: true,
       name: 'ErrorCode',
-      docs: [doc(`Every error code of the ${model.service} catalog: a union of string literals.`)],
+      docs: [doc(`Every error code of the ${model.service} catalog: a union of ${numbers ? 'number' : 'string'} literals.`)],
       type: '(typeof ErrorCode)[keyof typeof ErrorCode]',
     },
     (w) => {
       jsDoc(w, 'Each error code as a type of its own.');
-      block(w, 'export declare namespace ErrorCode {', codes, (e) => assignment(w, `type ${e.name} =`, stringLiteral(e.code), ';'));
+      block(w, 'export declare namespace ErrorCode {', codes, (e) => assignment(w, `type ${e.name} =`, literal(e.code), ';'));
     },
     {
       kind: StructureKind.TypeAlias,
@@ -58,7 +60,7 @@ export function errorCodeStatements(model: CatalogModel): Statement[] {
     (w) => {
       jsDoc(w, 'The status and the catalog message of each error code: one pair per status it is listed under.');
       const entries = new Map<string, ErrorModel[]>();
-      for (const e of errors) entries.set(e.code, [...(entries.get(e.code) ?? []), e]);
+      for (const e of errors) entries.set(codeKey(model, e.code), [...(entries.get(codeKey(model, e.code)) ?? []), e]);
       block(
         w,
         'export const ERROR_MESSAGES: ErrorMessageTable = {',
@@ -79,12 +81,12 @@ export function errorCodeStatements(model: CatalogModel): Statement[] {
       jsDoc(w, 'Every entry of the catalog, sorted by code, then status (getErrorInfo gives each with its code typed as ErrorCode).');
       block(
         w,
-        'export const ERRORS: readonly ErrorInfo[] = [',
+        `export const ERRORS: readonly ErrorInfo${numbers ? '<number>' : ''}[] = [`,
         errors,
         (e) => {
           w.writeLine('{');
           w.indent(() => {
-            assignment(w, 'code:', stringLiteral(e.code), ',');
+            assignment(w, 'code:', literal(e.code), ',');
             assignment(w, 'name:', stringLiteral(e.name), ',');
             w.writeLine(`status: ${integer(e.status)},`);
             assignment(w, 'message:', stringLiteral(e.message), ',');
@@ -101,7 +103,7 @@ export function errorCodeStatements(model: CatalogModel): Statement[] {
       jsDoc(w, 'The error codes the catalog lists under each status, as types: `ErrorCodesByStatus[404]`.');
       block(w, 'export interface ErrorCodesByStatus {', byStatus, (s) => {
         jsDoc(w, `Codes of ${s.status} ${s.message}.`);
-        union(w, `readonly ${integer(s.status)}:`, s.codes.length === 0 ? ['never'] : s.codes.map(stringLiteral));
+        union(w, `readonly ${integer(s.status)}:`, s.codes.length === 0 ? ['never'] : s.codes.map(literal));
       });
     },
   ];

@@ -12,7 +12,7 @@ import type {
 } from 'ts-morph';
 import type { CatalogModel, ErrorModel, StatusModel } from '../../../model/model.js';
 import { stringLiteral } from '../../../util/escape.js';
-import { deprecatedTags, errorDoc, statusDoc } from './common.js';
+import { codeLiteral, codeType, deprecatedTags, errorDoc, statusDoc } from './common.js';
 import { block, importDeclaration, integer, jsDoc, union, type DocTag, type Writer } from '../writer/layout.js';
 import { doc, StructureKind, type Statement } from '../writer/structures.js';
 
@@ -117,8 +117,8 @@ function statusClass(model: CatalogModel, s: ErrorStatus): ClassDeclarationStruc
   };
 }
 
-function codeClass(e: ErrorModel): ClassDeclarationStructure {
-  const code = stringLiteral(e.code);
+function codeClass(model: CatalogModel, e: ErrorModel): ClassDeclarationStructure {
+  const code = codeLiteral(model, e.code);
   return {
     kind: StructureKind.Class,
     isExported: true,
@@ -211,12 +211,12 @@ export function errorStatements(model: CatalogModel): Statement[] {
   const plan = errorsPlan(model);
   return [
     imports(plan),
-    statusErrorCodeType(),
+    statusErrorCodeType(model),
     statusErrorOptions(),
     requiredHeadersByStatus(plan),
     ...headerErrorOptions(plan),
     ...plan.errorStatuses.map((s) => statusClass(model, s)),
-    ...plan.codeClasses.map(codeClass),
+    ...plan.codeClasses.map((e) => codeClass(model, e)),
     errorClassesInterface(plan),
     errorClassFor(plan),
     ...codeClassOf(plan),
@@ -245,7 +245,7 @@ function imports({ codeClasses, needsHeaders }: ErrorsPlan): Statement {
   };
 }
 
-function statusErrorCodeType(): Statement {
+function statusErrorCodeType(model: CatalogModel): Statement {
   return (w) => {
     jsDoc(
       w,
@@ -254,7 +254,7 @@ function statusErrorCodeType(): Statement {
     union(w, 'export type StatusErrorCode<S extends number> =', [
       '(S extends keyof ErrorCodesByStatus ? ErrorCodesByStatus[S] : never)',
       'DefaultErrorCode',
-      '(string & {})',
+      `(${codeType(model)} & {})`,
       'undefined',
     ]);
   };
@@ -342,7 +342,7 @@ function errorClassFor({ errorStatuses }: ErrorsPlan): FunctionDeclarationStruct
 }
 
 /** The lookup behind errorClassForCode, when there are code classes to look up. */
-function codeClassOf({ codeClasses, multiStatus }: ErrorsPlan): FunctionDeclarationStructure[] {
+function codeClassOf({ model, codeClasses, multiStatus }: ErrorsPlan): FunctionDeclarationStructure[] {
   if (codeClasses.length === 0) return [];
   return [
     {
@@ -351,9 +351,9 @@ function codeClassOf({ codeClasses, multiStatus }: ErrorsPlan): FunctionDeclarat
       docs: [
         doc('The class of a code under `status`, or of its first status when the code has no entry there (errorClassForCode checks).'),
       ],
-      parameters: [{ name: 'code', type: 'string' }, ...(multiStatus ? [{ name: 'status', type: 'number | undefined' }] : [])],
+      parameters: [{ name: 'code', type: codeType(model) }, ...(multiStatus ? [{ name: 'status', type: 'number | undefined' }] : [])],
       returnType: 'CodeErrorClass | undefined',
-      statements: (w) => codeSwitch(w, codeClasses),
+      statements: (w) => codeSwitch(w, model, codeClasses),
     },
   ];
 }
@@ -371,7 +371,7 @@ function errorClassForCode({ model, codeClasses, multiStatus }: ErrorsPlan): Fun
       ),
     ],
     parameters: [
-      { name: 'code', type: 'string' },
+      { name: 'code', type: codeType(model) },
       { name: 'status', type: 'number', hasQuestionToken: true },
     ],
     returnType: `${codeClasses.length > 0 ? 'CodeErrorClass' : 'ApiErrorClass'} | undefined`,
@@ -392,14 +392,14 @@ function errorClassForCode({ model, codeClasses, multiStatus }: ErrorsPlan): Fun
  * The switch of codeClassOf: one case per code; a code listed under several statuses switches
  * on the status, its first entry's class by default.
  */
-function codeSwitch(w: Writer, codeClasses: readonly ErrorModel[]): void {
+function codeSwitch(w: Writer, model: CatalogModel, codeClasses: readonly ErrorModel[]): void {
   const ret = (e: ErrorModel): string =>
     e.requiredHeaders.length > 0 ? `return ${e.className} as unknown as CodeErrorClass;` : `return ${e.className};`;
   const byCode = new Map<string, ErrorModel[]>();
   for (const e of codeClasses) byCode.set(e.code, [...(byCode.get(e.code) ?? []), e]);
   w.write('switch (code) ').block(() => {
     for (const [code, entries] of byCode) {
-      w.writeLine(`case ${stringLiteral(code)}:`);
+      w.writeLine(`case ${codeLiteral(model, code)}:`);
       w.indent(() => {
         if (entries.length === 1) {
           w.writeLine(ret(entries[0]!));

@@ -7,6 +7,7 @@ import {
   defaultErrorCodeFor,
   ERROR_BODY,
   SERVICE,
+  type DEFAULT_ERROR_CODE,
   type ErrorBody,
   type ErrorExtras,
 } from "./catalog.js";
@@ -22,10 +23,24 @@ import { FROM_RESPONSE, type ResponseErrorOptions } from "./internal.js";
 import { parseRetryAfter } from "./retry-after.js";
 import { getStatusMessage, isHttpStatus, isRetryable } from "./status-lookups.js";
 
+/**
+ * The type of the catalog's service error codes: number where they travel as JSON numbers
+ * (errorBody.codeType integer), else string.
+ */
+export type ErrorCodeType = Exclude<typeof DEFAULT_ERROR_CODE, undefined>;
+
+/** Another error of the body an error was read from: an item of the list its own parts come from (see ApiError.related). */
+export interface RelatedError {
+  /** Its service error code; undefined when the item has none. */
+  readonly errorCode: ErrorCodeType | undefined;
+  /** Its message; undefined when the item has none. */
+  readonly errorMsg: string | undefined;
+}
+
 /** Options of every error constructor. */
 export interface ApiErrorOptions {
   /** Service error code; the catalog's default code when absent. */
-  readonly errorCode?: string | undefined;
+  readonly errorCode?: ErrorCodeType | undefined;
   /** What caused this error (ES2022 `Error.cause`); never sent to clients. */
   readonly cause?: unknown;
   /**
@@ -60,7 +75,7 @@ export type ApiErrorClass = {
 };
 
 /** An error code class, as errorClassForCode returns it. */
-export type CodeErrorClass = ApiErrorClass & { readonly errorCode: string };
+export type CodeErrorClass = ApiErrorClass & { readonly errorCode: ErrorCodeType };
 
 /** The wire form of an error: what a server sends. */
 export interface ErrorResponse {
@@ -104,13 +119,14 @@ function kindOf(type: Kinded): string | undefined {
   if (type === ServerError) return "server";
   // Every generated class has an own static errorName; a class of the user's has none.
   if (!Object.hasOwn(type, "errorName")) return undefined;
-  if (Object.hasOwn(type, "errorCode")) return "code:" + String(ownStatic(type, "errorCode"));
-  if (Object.hasOwn(type, "status")) return "status:" + String(ownStatic(type, "status"));
+  if (Object.hasOwn(type, "errorCode")) return "code:" + String(ownValue(type, "errorCode"));
+  if (Object.hasOwn(type, "status")) return "status:" + String(ownValue(type, "status"));
   return undefined;
 }
 
-function ownStatic(type: Kinded, key: string): unknown {
-  return Object.getOwnPropertyDescriptor(type, key)?.value;
+/** An own data property's value: nothing inherited, no getter run. */
+function ownValue(value: object, key: PropertyKey): unknown {
+  return Object.getOwnPropertyDescriptor(value, key)?.value;
 }
 
 /** Whether an error of kind `other` and this status is an instance of a class of kind `kind`. */
@@ -139,7 +155,7 @@ export class ApiError extends Error {
   /** HTTP status. */
   readonly status: number;
   /** Service error code: given, fixed by the class, or the catalog's default on the server; from the body on the client (undefined when the body has none). */
-  readonly errorCode: string | undefined;
+  readonly errorCode: ErrorCodeType | undefined;
   /** The message sent in the body: the given one, or for an error whose message is not exposed (5xx by default) the catalog's. */
   readonly errorMsg: string;
   /** Response headers of this error, with lower-case names. */
@@ -152,6 +168,12 @@ export class ApiError extends Error {
   readonly extras: Readonly<ErrorExtras>;
   /** Whether the given message, instance and extras are sent to the client: by default true for 4xx, false for 5xx. */
   readonly expose: boolean;
+  /**
+   * Read from a body whose errors come in a list (`{"errors":[{…},{…}]}`, the catalog reading its
+   * code at `/errors/0/code`): the list's other errors, in order; this error is the item the
+   * catalog names. Undefined for an error constructed, or read from a catalog without such a list.
+   */
+  declare readonly related?: readonly RelatedError[];
 
   /**
    * Whether a value is an instance of this class, made by this copy of the generated code or by
@@ -161,9 +183,9 @@ export class ApiError extends Error {
     if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
     const kind = kindOf(this);
     if (kind === undefined || typeof value !== "object" || value === null) return false;
-    const other: unknown = Object.getOwnPropertyDescriptor(value, brand())?.value;
+    const other = ownValue(value, brand());
     if (typeof other !== "string") return false;
-    return kindIncludes(kind, other, Object.getOwnPropertyDescriptor(value, "status")?.value);
+    return kindIncludes(kind, other, ownValue(value, "status"));
   }
 
   /**
@@ -180,11 +202,13 @@ export class ApiError extends Error {
     const fromResponse = (options as ResponseErrorOptions | undefined)?.[FROM_RESPONSE] === true;
     // An error code class fixes its code: its static errorCode wins over the options.
     const fixed = inheritedCode(type);
-    const given = typeof fixed === "string" ? fixed : options?.errorCode;
+    const given =
+      typeof fixed === "string" || typeof fixed === "number"
+        ? (fixed as ErrorCodeType)
+        : options?.errorCode;
     const errorCode = given ?? (fromResponse ? undefined : defaultErrorCodeFor(status));
     // The default code lends no message: only a code given or fixed, listed under this status.
-    const catalogMessage =
-      errorMessageFor(given, status) ?? getStatusMessage(status) ?? "HTTP " + String(status);
+    const catalogMessage = errorMessageFor(given, status) ?? statusText(status);
     super(
       errorMsg ?? catalogMessage,
       options?.cause === undefined ? undefined : { cause: options.cause },
@@ -240,7 +264,7 @@ export class ApiError extends Error {
       code: code ?? defaultErrorCodeFor(this.status),
       message: this.errorMsg,
       requestId: SENDS_REQUEST_ID.has(this) ? this.requestId : undefined,
-      title: codeMessage ?? getStatusMessage(this.status) ?? "HTTP " + String(this.status),
+      title: codeMessage ?? statusText(this.status),
       listedCode: codeMessage !== undefined,
       // Not exposed (a 5xx by default), what the error was given stays off the wire: an
       // upstream's instance or a debug extra says no less about the servers than its message.
@@ -268,13 +292,18 @@ export class ApiError extends Error {
   }
 }
 
+/** The catalog message of a status, else "HTTP 599" for one it does not list. */
+function statusText(status: number): string {
+  return getStatusMessage(status) ?? `HTTP ${status}`;
+}
+
 /** The extras the catalog declares, copied from what was given: own data members only, nothing else. */
 function extrasOf(given: ErrorExtras | undefined): Readonly<ErrorExtras> {
   const extras: Record<string, unknown> = {};
   if (typeof given !== "object" || given === null) return extras;
   for (const member of ERROR_BODY.members) {
     if (member.part !== "extra") continue;
-    const value: unknown = Object.getOwnPropertyDescriptor(given, member.name)?.value;
+    const value = ownValue(given, member.name);
     if (value !== undefined)
       Object.defineProperty(extras, member.name, { value, enumerable: true });
   }
@@ -288,7 +317,7 @@ function inheritedCode(type: Kinded): unknown {
     typeof t === "function" && t !== ApiError;
     t = Object.getPrototypeOf(t)
   ) {
-    if (Object.hasOwn(t, "errorCode")) return ownStatic(t as Kinded, "errorCode");
+    if (Object.hasOwn(t, "errorCode")) return ownValue(t, "errorCode");
   }
   return undefined;
 }
@@ -304,7 +333,7 @@ function brandOf(type: Kinded): string {
 
 /** A generated class's own errorName (minifiers rename classes); a user's subclass keeps its own name. */
 function errorNameOf(type: Kinded): string {
-  const own = ownStatic(type, "errorName");
+  const own = ownValue(type, "errorName");
   return typeof own === "string" ? own : type.name;
 }
 

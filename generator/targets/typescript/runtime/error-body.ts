@@ -70,10 +70,10 @@ export interface ErrorBodyReadLayout extends ErrorBodyLayout {
 
 /** What an error puts into its body. */
 export interface ErrorBodyParts {
-  /** HTTP status (problem documents carry it). */
+  /** HTTP status (problem documents carry it, and layouts that echo it), written in the layout's statusType. */
   readonly status: number;
-  /** Service error code; left out when undefined. */
-  readonly code: string | undefined;
+  /** Service error code (a number where the layout's codeType is integer); left out when undefined. */
+  readonly code: string | number | undefined;
   /** The message the body carries. */
   readonly message: string;
   /** Identifier of the request; left out when undefined. */
@@ -88,7 +88,10 @@ export interface ErrorBodyParts {
   readonly extras: Readonly<Record<string, unknown>>;
 }
 
-/** The body of an error, members in the layout's order so that bodies compare byte for byte. */
+/**
+ * The body of an error, members in the layout's order so that bodies compare byte for byte. A
+ * number in a member's path is an index in an array: the error is written as that item.
+ */
 export function writeErrorBody(layout: ErrorBodyLayout, parts: ErrorBodyParts): object {
   const body: Record<string, unknown> = {};
   for (const member of layout.members) {
@@ -104,7 +107,8 @@ function memberValue(
 ): unknown {
   switch (member.part) {
     case "constant":
-      return member.value;
+      // A copy: a body handed out must not share its arrays and objects with the layout.
+      return JSON.parse(JSON.stringify(member.value));
     case "extra":
       return Object.hasOwn(parts.extras, member.name) ? parts.extras[member.name] : undefined;
     case "type": {
@@ -112,7 +116,10 @@ function memberValue(
       return base !== undefined && parts.listedCode ? base + parts.code : "about:blank";
     }
     default:
-      return parts[member.part];
+      // The status echoed in a body travels in the type the catalog declares.
+      return member.part === "status" && layout.statusType === "string"
+        ? String(parts.status)
+        : parts[member.part];
   }
 }
 
@@ -123,12 +130,17 @@ function setPath(
 ): void {
   if (value === undefined || path.length === 0) return;
   let target = body;
-  for (const key of path.slice(0, -1)) {
+  for (let i = 1; i < path.length; i += 1) {
+    const key = String(path[i - 1]);
     const next = Object.hasOwn(target, key) ? target[key] : undefined;
-    if (typeof next === "object" && next !== null) target = next as Record<string, unknown>;
-    else target = defineOwn(target, String(key), {}) as Record<string, unknown>;
+    // What holds the next token: an array for an index, an object for a name.
+    target = (
+      typeof next === "object" && next !== null
+        ? next
+        : defineOwn(target, key, typeof path[i] === "number" ? [] : {})
+    ) as Record<string, unknown>;
   }
-  defineOwn(target, String(path[path.length - 1]!), value);
+  defineOwn(target, String(path[path.length - 1]), value);
 }
 
 /** Sets a member as plain data, whatever its name (`__proto__` included). */
@@ -150,6 +162,14 @@ function pathOf(
   return layout.members.find((m) => m.part === part)?.path;
 }
 
+/** Another error of the same body: an item of the list the error's own parts are read from. */
+export interface ReadRelatedError {
+  /** Its service error code, spelled as the catalog spells it. */
+  readonly code: string | undefined;
+  /** Its message. */
+  readonly message: string | undefined;
+}
+
 /** The parts of an error body a client can read; each undefined when absent or of the wrong type. */
 export interface ReadErrorBody {
   /** Service error code, a JSON number spelled as the catalog spells it. */
@@ -162,6 +182,12 @@ export interface ReadErrorBody {
   readonly instance: string | undefined;
   /** The extra members the layout declares, by name: those present with their declared JSON type. */
   readonly extras: Readonly<Record<string, unknown>>;
+  /**
+   * Where the layout reads the code (else the message) from an item of a list (`/errors/0/code`):
+   * the other items of that list that carry a code or a message, in list order (none when the
+   * body has no such list); undefined for a layout that reads no part from a list.
+   */
+  readonly related: readonly ReadRelatedError[] | undefined;
 }
 
 /**
@@ -177,7 +203,19 @@ const NOTHING: ReadErrorBody = {
   requestId: undefined,
   instance: undefined,
   extras: {},
+  related: undefined,
 };
+
+/** A body given as text parsed (at most MAX_ERROR_BODY_LENGTH, a BOM dropped), else as given; undefined for text that is not JSON. */
+function parsedBody(body: unknown): unknown {
+  if (typeof body !== "string") return body;
+  if (body.length > MAX_ERROR_BODY_LENGTH) return undefined;
+  try {
+    return JSON.parse(body.replace(/^\uFEFF/, ""));
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Reads an error body, raw text (at most MAX_ERROR_BODY_LENGTH) or parsed JSON: the catalog's own paths first, then the
@@ -195,16 +233,10 @@ export function readErrorBody(
   numericCode: (value: number) => string = String,
   isOwnCode: (code: string) => boolean = () => true,
 ): ReadErrorBody {
-  let value = body;
-  if (typeof value === "string") {
-    if (value.length > MAX_ERROR_BODY_LENGTH) return NOTHING;
-    try {
-      value = JSON.parse(value.replace(/^\uFEFF/, ""));
-    } catch {
-      return NOTHING;
-    }
+  const value = parsedBody(body);
+  if (!isRecord(value)) {
+    return { ...NOTHING, related: listOf(layout) === undefined ? undefined : [] };
   }
-  if (!isRecord(value)) return NOTHING;
   const code = (found: unknown): string | undefined => {
     if (typeof found === "string") return found;
     // Services with numeric tables often send the code as a JSON number: 1100, or 500 for "0500".
@@ -249,7 +281,88 @@ export function readErrorBody(
     requestId: first(text, paths("requestId")),
     instance: first(text, paths("instance")),
     extras,
+    related: relatedErrors(layout, value, code, text),
   };
+}
+
+/** The other items of the list the layout reads the error's code (else its message) from. */
+function relatedErrors(
+  layout: ErrorBodyLayout,
+  body: object,
+  code: (found: unknown) => string | undefined,
+  text: (found: unknown) => string | undefined,
+): ReadRelatedError[] | undefined {
+  const listed = listOf(layout);
+  if (listed === undefined) return undefined;
+  const { list, index: own } = listed;
+  const items = atPath(body, list);
+  if (!Array.isArray(items)) return [];
+  const codePath = pathOf(layout, "code");
+  const messagePath = pathOf(layout, "message");
+  // A part read from item `index`: its own path with that index; none for a part outside the item.
+  function inItem<T>(
+    read: (found: unknown) => T | undefined,
+    path: Path | undefined,
+    index: number,
+  ) {
+    if (path === undefined || !startsWith(path, [...list, own])) return undefined;
+    return read(atPath(body, [...list, index, ...path.slice(list.length + 1)]));
+  }
+  const related: ReadRelatedError[] = [];
+  for (let index = 0; index < items.length; index += 1) {
+    if (index === own) continue;
+    const item = { code: inItem(code, codePath, index), message: inItem(text, messagePath, index) };
+    if (item.code !== undefined || item.message !== undefined) related.push(item);
+  }
+  return related;
+}
+
+type Path = readonly ErrorBodyPathToken[];
+
+/** The list the layout reads the code (else the message) from, and the error's index in it; undefined when neither path goes through an array. */
+function listOf(layout: ErrorBodyLayout): { list: Path; index: number } | undefined {
+  for (const part of ["code", "message"] as const) {
+    const path = pathOf(layout, part) ?? [];
+    const at = path.findIndex((token) => typeof token === "number");
+    if (at !== -1) return { list: path.slice(0, at), index: path[at] as number };
+  }
+  return undefined;
+}
+
+function startsWith(path: Path, prefix: Path): boolean {
+  return prefix.every((token, index) => path[index] === token);
+}
+
+/**
+ * Whether a body (raw text or parsed JSON) carries every constant of the layout, each equal as
+ * JSON (deep, own data members only): what tells an error body that comes with a 2xx status
+ * from a success. False for a layout without constants, and for anything that is not JSON.
+ */
+export function carriesErrorConstants(layout: ErrorBodyLayout, body: unknown): boolean {
+  const value = parsedBody(body);
+  const constants = layout.members.filter((m) => m.part === "constant");
+  return constants.length > 0 && constants.every((m) => jsonEquals(atPath(value, m.path), m.value));
+}
+
+function jsonEquals(found: unknown, want: JsonValue): boolean {
+  if (typeof want !== "object" || want === null) return found === want;
+  if (Array.isArray(want)) {
+    return (
+      Array.isArray(found) &&
+      found.length === want.length &&
+      want.every((item: JsonValue, index) => jsonEquals(ownValue(found, String(index)), item))
+    );
+  }
+  if (!isRecord(found)) return false;
+  const keys = Object.keys(want);
+  return (
+    Object.keys(found).length === keys.length &&
+    keys.every(
+      (key) =>
+        Object.hasOwn(found, key) &&
+        jsonEquals(ownValue(found, key), (want as { readonly [key: string]: JsonValue })[key]!),
+    )
+  );
 }
 
 function hasType(value: unknown, type: ExtraType | undefined): boolean {
@@ -276,11 +389,12 @@ function ownValue(value: object, key: string): unknown {
   return Object.getOwnPropertyDescriptor(value, key)?.value;
 }
 
+/** The value at a path: a number token reads an array's item, a name an object's member; else undefined. */
 function atPath(value: unknown, path: readonly ErrorBodyPathToken[]): unknown {
   let current = value;
   for (const key of path) {
-    if (!isRecord(current)) return undefined;
-    current = ownValue(current, String(key));
+    if (typeof key === "number" ? !Array.isArray(current) : !isRecord(current)) return undefined;
+    current = ownValue(current as object, String(key));
   }
   return current;
 }

@@ -1,6 +1,7 @@
 /** generator/targets/typescript/runtime/error-body.ts: the error body written in the catalog's layout, read in any. */
 import { describe, expect, test } from 'vitest';
 import {
+  carriesErrorConstants,
   MAX_ERROR_BODY_LENGTH,
   readErrorBody,
   writeErrorBody,
@@ -64,7 +65,14 @@ const PARTS: ErrorBodyParts = {
   extras: {},
 };
 
-const NOTHING: ReadErrorBody = { code: undefined, message: undefined, requestId: undefined, instance: undefined, extras: {} };
+const NOTHING: ReadErrorBody = {
+  code: undefined,
+  message: undefined,
+  requestId: undefined,
+  instance: undefined,
+  extras: {},
+  related: undefined,
+};
 const read = (parts: Partial<ReadErrorBody>): ReadErrorBody => ({ ...NOTHING, ...parts });
 
 describe('writeErrorBody', () => {
@@ -491,5 +499,251 @@ describe('alsoRead: where a body is read besides its own members', () => {
     const layout: ErrorBodyReadLayout = { ...CUSTOM, alsoRead: { ...ALSO_READ, message: [['b'], ['a']] } };
     expect(readErrorBody(layout, { a: 'from a', b: 'from b' }).message).toBe('from b');
     expect(readErrorBody(layout, { a: 'from a', b: 7 }).message).toBe('from a');
+  });
+});
+
+/** Cloudflare's layout: the error is item 0 of `errors`, with constants of every JSON kind. */
+const LISTED: ErrorBodyReadLayout = {
+  mediaType: 'application/json',
+  members: [
+    { part: 'constant', path: ['success'], value: false },
+    { part: 'code', path: ['errors', 0, 'code'] },
+    { part: 'message', path: ['errors', 0, 'message'] },
+    { part: 'constant', path: ['messages'], value: [] },
+    { part: 'constant', path: ['result'], value: null },
+  ],
+  problemTypeBase: undefined,
+  codeType: 'integer',
+  statusType: 'integer',
+  alsoRead: ALSO_READ,
+};
+/** Item 1 of a list inside an object, a request id outside it, the status echoed as text. */
+const DEEP: ErrorBodyReadLayout = {
+  ...LISTED,
+  members: [
+    { part: 'code', path: ['result', 'faults', 1, 'id'] },
+    { part: 'message', path: ['result', 'faults', 1, 'text'] },
+    { part: 'status', path: ['result', 'faults', 1, 'status'] },
+    { part: 'requestId', path: ['result', 'trace'] },
+  ],
+  codeType: 'string',
+  statusType: 'string',
+};
+
+describe('lists: a number in a path is an array index', () => {
+  const tests: TestCase<{ layout: ErrorBodyLayout; parts: Partial<ErrorBodyParts> }, string>[] = [
+    [
+      'the error as item 0 of a real array, constants of any JSON value',
+      {
+        given: { layout: LISTED, parts: { code: 7003, message: 'No route for the URI' } },
+        want: '{"success":false,"errors":[{"code":7003,"message":"No route for the URI"}],"messages":[],"result":null}',
+      },
+    ],
+    [
+      'an index past 0: the items before it are holes (null on the wire); the status as text',
+      {
+        given: { layout: DEEP, parts: { code: 'X', message: 'm', requestId: 't-1' } },
+        want: '{"result":{"faults":[null,{"id":"X","text":"m","status":"404"}],"trace":"t-1"}}',
+      },
+    ],
+    [
+      'a code left out leaves the item with its other parts',
+      {
+        given: { layout: LISTED, parts: { code: undefined, message: 'm' } },
+        want: '{"success":false,"errors":[{"message":"m"}],"messages":[],"result":null}',
+      },
+    ],
+  ];
+  for (const [name, { given, want }] of tests) {
+    test(`writeErrorBody: ${name}`, () => {
+      const body = writeErrorBody(given.layout, { ...PARTS, ...given.parts }) as Record<string, unknown>;
+      expect(JSON.stringify(body)).toBe(want);
+      const list = given.layout === LISTED ? body['errors'] : (body['result'] as Record<string, unknown>)['faults'];
+      expect(Array.isArray(list)).toBe(true);
+    });
+  }
+
+  test('writeErrorBody: each body gets its own copy of a constant', () => {
+    const layout: ErrorBodyLayout = {
+      ...LISTED,
+      members: [{ part: 'constant', path: ['meta'], value: { tags: ['a'], nested: { x: [] } } }],
+    };
+    const first = writeErrorBody(layout, PARTS) as { meta: { tags: string[] } };
+    first.meta.tags.push('changed');
+    expect(JSON.stringify(writeErrorBody(layout, PARTS))).toBe('{"meta":{"tags":["a"],"nested":{"x":[]}}}');
+    expect(layout.members[0]).toEqual({ part: 'constant', path: ['meta'], value: { tags: ['a'], nested: { x: [] } } });
+  });
+
+  test('writeErrorBody: a list item named __proto__ is plain data', () => {
+    const layout: ErrorBodyLayout = { ...LISTED, members: [{ part: 'code', path: ['__proto__', 0, '__proto__'] }] };
+    const body = writeErrorBody(layout, PARTS);
+    expect(Object.getPrototypeOf(body)).toBe(Object.prototype);
+    expect(JSON.stringify(body)).toBe('{"__proto__":[{"__proto__":"RT.0404"}]}');
+  });
+
+  const reads: TestCase<{ layout: ErrorBodyReadLayout; body: unknown }, ReadErrorBody>[] = [
+    [
+      'the real body',
+      {
+        given: { layout: LISTED, body: { success: false, errors: [{ code: 7003, message: 'No route' }], messages: [], result: null } },
+        want: read({ code: '7003', message: 'No route', related: [] }),
+      },
+    ],
+    [
+      'a code sent as text where numbers are expected',
+      {
+        given: { layout: LISTED, body: '{"errors":[{"code":"7003","message":"m"}]}' },
+        want: read({ code: '7003', message: 'm', related: [] }),
+      },
+    ],
+    [
+      'the other items are related, in order, those without code or message left out',
+      {
+        given: {
+          layout: LISTED,
+          body: { errors: [{ code: 1, message: 'a' }, { code: 2 }, null, 'x', [], {}, { message: 'c', code: 'three' }] },
+        },
+        want: read({
+          code: '1',
+          message: 'a',
+          related: [
+            { code: '2', message: undefined },
+            { code: 'three', message: 'c' },
+          ],
+        }),
+      },
+    ],
+    [
+      'an object with a member "0" is no list: nothing read',
+      { given: { layout: LISTED, body: { errors: { 0: { code: 7003, message: 'm' } } } }, want: read({ related: [] }) },
+    ],
+    ['an array where a name is expected reads nothing', { given: { layout: CUSTOM, body: { fault: [{ id: 'X' }] } }, want: NOTHING }],
+    ['an empty list', { given: { layout: LISTED, body: { errors: [] } }, want: read({ related: [] }) }],
+    ['a list item that is not an object', { given: { layout: LISTED, body: { errors: ['7003'] } }, want: read({ related: [] }) }],
+    [
+      'the error at index 1: item 0 is related, a part outside the list read once',
+      {
+        given: {
+          layout: DEEP,
+          body: { result: { faults: [{ id: 'A', text: 'first' }, { id: 'B', text: 'second' }, { id: 'C' }], trace: 't' } },
+        },
+        want: read({
+          code: 'B',
+          message: 'second',
+          requestId: 't',
+          related: [
+            { code: 'A', message: 'first' },
+            { code: 'C', message: undefined },
+          ],
+        }),
+      },
+    ],
+    [
+      'a body that is no JSON, read with a list layout: related is empty',
+      { given: { layout: LISTED, body: 'oops' }, want: read({ related: [] }) },
+    ],
+    [
+      'an inherited list item is not read',
+      {
+        given: { layout: LISTED, body: { errors: Object.assign(Object.create([{ code: 1 }]) as object, { length: 1 }) } },
+        want: read({ related: [] }),
+      },
+    ],
+  ];
+  for (const [name, { given, want }] of reads) {
+    test(`readErrorBody: ${name}`, () => expect(readErrorBody(given.layout, given.body)).toStrictEqual(want));
+  }
+
+  test('readErrorBody: a getter in a list item is never run', () => {
+    let runs = 0;
+    const item = Object.defineProperty({}, 'code', {
+      enumerable: true,
+      get: () => {
+        runs += 1;
+        return 7003;
+      },
+    });
+    expect(readErrorBody(LISTED, { errors: [item, item] })).toStrictEqual(read({ related: [] }));
+    expect(runs).toBe(0);
+  });
+
+  test('a body written with a list reads back to its parts', () => {
+    const body = writeErrorBody(LISTED, { ...PARTS, code: 7003 });
+    expect(readErrorBody(LISTED, JSON.stringify(body))).toStrictEqual(read({ code: '7003', message: PARTS.message, related: [] }));
+  });
+});
+
+describe('carriesErrorConstants: what tells an error body on a 2xx from a success', () => {
+  const NESTED_CONSTANT: ErrorBodyLayout = {
+    ...LISTED,
+    members: [
+      { part: 'constant', path: ['ok'], value: false },
+      { part: 'constant', path: ['meta'], value: { v: [1, { x: null }], empty: {} } },
+    ],
+  };
+  const tests: TestCase<{ layout: ErrorBodyLayout; body: unknown }, boolean>[] = [
+    [
+      'every constant, deep equal',
+      { given: { layout: LISTED, body: { success: false, errors: [], messages: [], result: null } }, want: true },
+    ],
+    ['its text, with a BOM', { given: { layout: LISTED, body: '\uFEFF{"success":false,"messages":[],"result":null,"x":1}' }, want: true }],
+    ['one constant missing', { given: { layout: LISTED, body: { success: false, messages: [] } }, want: false }],
+    [
+      'null is not missing: a missing member is not null',
+      { given: { layout: LISTED, body: { success: false, messages: [], result: undefined } }, want: false },
+    ],
+    [
+      'an array with an item is not []',
+      { given: { layout: LISTED, body: { success: false, messages: ['m'], result: null } }, want: false },
+    ],
+    ['{} is not []', { given: { layout: LISTED, body: { success: false, messages: {}, result: null } }, want: false }],
+    ['"false" is not false', { given: { layout: LISTED, body: { success: 'false', messages: [], result: null } }, want: false }],
+    [
+      'nested constants equal',
+      { given: { layout: NESTED_CONSTANT, body: { ok: false, meta: { empty: {}, v: [1, { x: null }] } } }, want: true },
+    ],
+    [
+      'a nested member more',
+      { given: { layout: NESTED_CONSTANT, body: { ok: false, meta: { v: [1, { x: null, y: 1 }], empty: {} } } }, want: false },
+    ],
+    ['an item more', { given: { layout: NESTED_CONSTANT, body: { ok: false, meta: { v: [1, { x: null }, 2], empty: {} } } }, want: false }],
+    [
+      'an object where {} is expected, with a member',
+      { given: { layout: NESTED_CONSTANT, body: { ok: false, meta: { v: [1, { x: null }], empty: { a: 1 } } } }, want: false },
+    ],
+    [
+      'an array where {} is expected',
+      { given: { layout: NESTED_CONSTANT, body: { ok: false, meta: { v: [1, { x: null }], empty: [] } } }, want: false },
+    ],
+    ['a layout without constants', { given: { layout: FLAT, body: {} }, want: false }],
+    ['text that is not JSON', { given: { layout: LISTED, body: 'success=false' }, want: false }],
+    [
+      'text past MAX_ERROR_BODY_LENGTH',
+      {
+        given: { layout: LISTED, body: `{"success":false,"messages":[],"result":null,"x":"${'x'.repeat(MAX_ERROR_BODY_LENGTH)}"}` },
+        want: false,
+      },
+    ],
+    ['an array body', { given: { layout: LISTED, body: [{ success: false, messages: [], result: null }] }, want: false }],
+    [
+      'inherited members',
+      { given: { layout: LISTED, body: Object.create({ success: false, messages: [], result: null }) as unknown }, want: false },
+    ],
+  ];
+  for (const [name, { given, want }] of tests) {
+    test(name, () => expect(carriesErrorConstants(given.layout, given.body)).toBe(want));
+  }
+
+  test('a getter is never run', () => {
+    let runs = 0;
+    const body = Object.defineProperty({ messages: [], result: null }, 'success', {
+      enumerable: true,
+      get: () => {
+        runs += 1;
+        return false;
+      },
+    });
+    expect(carriesErrorConstants(LISTED, body)).toBe(false);
+    expect(runs).toBe(0);
   });
 });
