@@ -3,7 +3,15 @@
  * reads (service, error body layout, default code, declared headers) and the ErrorBody type.
  */
 import { util } from 'prettier';
-import { bodyTree, nodeIsRequired, type BodyItem, type BodyMember, type BodyNode, type ExtraMember } from '../../../body/descriptor.js';
+import {
+  bodyTree,
+  nodeIsRequired,
+  type BodyItem,
+  type BodyList,
+  type BodyMember,
+  type BodyNode,
+  type ExtraMember,
+} from '../../../body/descriptor.js';
 import { alsoRead, runtimeLayout } from '../../../body/runtime-layout.js';
 import { PRESETS } from '../../../body/presets/index.js';
 import type { ExtraSchema, JsonScalar } from '../../../catalog/types.js';
@@ -172,7 +180,7 @@ function memberDoc(member: BodyMember): string {
   }
 }
 
-/** Members of one level of the body, objects written inline, lists as arrays of their items. */
+/** Members of one level of the body, objects written inline, lists as tuples. */
 function bodyMembers(w: Writer, model: CatalogModel, nodes: readonly BodyNode[]): void {
   for (const node of nodes) {
     const key = `readonly ${objectKey(String(node.key))}${nodeIsRequired(node, model.errorBody) ? '' : '?'}:`;
@@ -185,7 +193,7 @@ function bodyMembers(w: Writer, model: CatalogModel, nodes: readonly BodyNode[])
     if ('list' in node) {
       jsDoc(w, `The ${JSON.stringify(node.key)} list of the body: the error is its item ${node.list.index}.`);
       w.write(`${key} `);
-      listType(w, model, node.list.item);
+      listType(w, model, node.list);
       w.write(';').newLine();
       continue;
     }
@@ -195,20 +203,32 @@ function bodyMembers(w: Writer, model: CatalogModel, nodes: readonly BodyNode[])
   }
 }
 
-/** A list of the body as an array type of its items. */
-function listType(w: Writer, model: CatalogModel, item: BodyItem): void {
-  w.write('readonly ');
-  if ('children' in item) w.inlineBlock(() => bodyMembers(w, model, item.children));
-  else if ('list' in item) {
-    // An array of arrays: prettier keeps the parentheses a readonly element type needs.
-    w.write('(');
-    listType(w, model, item.list.item);
-    w.write(')');
+/**
+ * A list of the body as the error writes it: a tuple whose item at the error's index is the
+ * error (an index no member uses, before it, holds any value).
+ */
+function listType(w: Writer, model: CatalogModel, list: BodyList): void {
+  w.write('readonly [').newLine();
+  w.indent(() => {
+    for (let index = 0; index < list.index; index += 1) w.writeLine('unknown,');
+    listItem(w, model, list.item);
+  });
+  w.write(']');
+}
+
+/** The error's item of a list: an object of members, a member, or a list again. */
+function listItem(w: Writer, model: CatalogModel, item: BodyItem): void {
+  if ('children' in item) {
+    w.inlineBlock(() => bodyMembers(w, model, item.children));
+    w.write(',').newLine();
+  } else if ('list' in item) {
+    listType(w, model, item.list);
+    w.write(',').newLine();
   } else {
-    const type = memberType(model, item.member);
-    w.write(/[|&]|^readonly /.test(type) ? `(${type})` : type);
+    jsDoc(w, memberDoc(item.member));
+    if (item.member.kind === 'constant') constantType(w, '', item.member.value, ',');
+    else w.writeLine(`${memberType(model, item.member)},`);
   }
-  w.write('[]');
 }
 
 /**
