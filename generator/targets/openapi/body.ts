@@ -7,7 +7,7 @@ import type * as oas31 from 'openapi3-ts/oas31';
 import { bodyTree, nodeIsRequired, type BodyItem, type BodyList, type BodyMember, type BodyNode } from '../../body/descriptor.js';
 import { runtimeLayout } from '../../body/runtime-layout.js';
 import type { CatalogModel } from '../../model/model.js';
-import { writeErrorBody, type ErrorBodyParts, type JsonValue } from '../typescript/runtime/error-body.js';
+import { writeErrorBody, type JsonValue } from '../typescript/runtime/error-body.js';
 
 export const ERROR_CODE_SCHEMA = 'ErrorCode';
 
@@ -190,5 +190,5 @@ export function wireBody(model: CatalogModel, error: ExampleParts): Record<strin
     instance: undefined,
     extras: {},
   };
-  return writeErrorBody(runtimeLayout(model.errorBody), parts as ErrorBodyParts) as Record<string, unknown>;
+  return writeErrorBody(runtimeLayout(model.errorBody), parts) as Record<string, unknown>;
 }

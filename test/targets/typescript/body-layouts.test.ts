@@ -43,10 +43,10 @@ interface Module {
 type PartName = Extract<BodyMember, { kind: 'part' }>['part'];
 /** A part member at a path of tokens (a number is an array index, as the descriptor will give it). */
 function partAt(name: PartName, pointer: string, ...path: (string | number)[]): BodyMember {
-  return { kind: 'part', part: name, description: `The ${name}.`, pointer, path: path as string[] };
+  return { kind: 'part', part: name, description: `The ${name}.`, pointer, path: path };
 }
 function constantAt(pointer: string, value: unknown, ...path: (string | number)[]): BodyMember {
-  return { kind: 'constant', value: value as never, pointer, path: path as string[] };
+  return { kind: 'constant', value: value as never, pointer, path: path };
 }
 
 /** A model from a catalog's YAML text, its body's members and types replaced as the descriptor will give them. */
