@@ -7,6 +7,10 @@ export default defineConfig({
     // Two files at a time on a 2-core machine (vitest's default is one fewer than the cores):
     // many suites spend their time waiting on a child process (tsc, npm, the CLI).
     maxWorkers: 2,
+    // Test files share a worker's module cache instead of importing the generator afresh each
+    // (import time 35 s → 12 s). No test mocks modules or timers, and every test restores the
+    // working folder and the spies it changes, so nothing leaks from one file into the next.
+    isolate: false,
     hookTimeout: 120_000,
     coverage: {
       provider: 'v8',
