@@ -1,7 +1,7 @@
 /** Docs emitter: the catalog as a Markdown reference page, every cell built from catalog fields. */
 import type { RetryPolicy } from '../../catalog/types.js';
 import type { JsonValue } from '../typescript/runtime/error-body.js';
-import type { ExtraSchemaSubset } from '../openapi/body.js';
+import type { ExtraSchema } from '../../body/spec.js';
 import { partIsOptional } from '../../body/descriptor.js';
 import { paragraphsOf, type CatalogModel } from '../../model/model.js';
 import { markdownCell, markdownParagraph } from '../../util/escape.js';
@@ -37,7 +37,7 @@ function constantType(value: JsonValue): string {
 }
 
 /** A schema's type as the docs name it: `string or null`, `array of object`. */
-function schemaType(schema: ExtraSchemaSubset): string {
+function schemaType(schema: ExtraSchema): string {
   const type = schema.type === undefined ? 'any' : typeof schema.type === 'string' ? schema.type : schema.type.join(' or ');
   return schema.items?.type === undefined ? type : `${type} of ${schemaType(schema.items)}`;
 }

@@ -6,6 +6,7 @@ import type * as oas30 from 'openapi3-ts/oas30';
 import type * as oas31 from 'openapi3-ts/oas31';
 import { bodyTree, nodeIsRequired, type BodyItem, type BodyList, type BodyMember, type BodyNode } from '../../body/descriptor.js';
 import { runtimeLayout } from '../../body/runtime-layout.js';
+import type { ExtraSchema } from '../../body/spec.js';
 import type { CatalogModel } from '../../model/model.js';
 import { writeErrorBody, type JsonValue } from '../typescript/runtime/error-body.js';
 
@@ -15,23 +16,6 @@ export type OpenApiVersion = '3.1' | '3.0';
 
 /** A schema as either version writes it: 3.1's type arrays never appear in 3.0, whose `nullable` never appears in 3.1. */
 export type Schema = oas31.SchemaObject & Pick<oas30.SchemaObject, 'nullable'>;
-
-/**
- * The schema of an extra member as this module reads it: the subset of JSON Schema the catalog
- * accepts for documented members, nested through `items` and `properties`.
- */
-export interface ExtraSchemaSubset {
-  readonly type?: string | readonly string[];
-  readonly format?: string;
-  readonly enum?: readonly JsonValue[];
-  readonly pattern?: string;
-  readonly minimum?: number;
-  readonly maximum?: number;
-  readonly items?: ExtraSchemaSubset;
-  readonly required?: readonly string[];
-  readonly properties?: Readonly<Record<string, ExtraSchemaSubset>>;
-  readonly description?: string;
-}
 
 type JsonType = oas31.SchemaObjectType;
 
@@ -76,21 +60,17 @@ function constantSchema(value: JsonValue, version: OpenApiVersion): Schema {
   return { type: jsonTypeOf(value), enum: [value], description };
 }
 
-/** The `type` of a schema in each version: 3.0 spells a nullable type with `nullable`, several types with anyOf. */
-function typeKeywords(type: string | readonly string[] | undefined, version: OpenApiVersion): Schema {
+/** The `type` of a schema in each version: 3.0 spells a nullable type with `nullable`. */
+function typeKeywords(type: ExtraSchema['type'], version: OpenApiVersion): Schema {
   if (type === undefined) return {};
-  if (typeof type === 'string') return { type: type as JsonType };
-  const types = type as readonly JsonType[];
-  if (version === '3.1') return { type: [...types] };
-  const nullable = types.includes('null') ? { nullable: true } : {};
-  const others = types.filter((t) => t !== 'null');
-  if (others.length === 0) return nullSchema(version);
-  if (others.length === 1) return { type: others[0]!, ...nullable };
-  return { anyOf: others.map((t) => ({ type: t, ...nullable })) };
+  if (typeof type === 'string') return { type };
+  if (version === '3.1') return { type: [...type] };
+  // The catalog allows one type beside "null" (so that 3.0 can say it).
+  return { type: type.find((each) => each !== 'null')!, nullable: true };
 }
 
 /** An extra's schema as OpenAPI writes it: the catalog's keys in a fixed order, nested schemas alike. */
-export function extraSchema(schema: ExtraSchemaSubset, version: OpenApiVersion): Schema {
+export function extraSchema(schema: ExtraSchema, version: OpenApiVersion): Schema {
   const out: Schema = typeKeywords(schema.type, version);
   if (schema.format !== undefined) out.format = schema.format;
   if (schema.enum !== undefined) out.enum = [...schema.enum];
@@ -102,7 +82,6 @@ export function extraSchema(schema: ExtraSchemaSubset, version: OpenApiVersion):
   if (schema.properties !== undefined) {
     out.properties = Object.fromEntries(Object.entries(schema.properties).map(([key, value]) => [key, extraSchema(value, version)]));
   }
-  if (schema.description !== undefined) out.description = schema.description;
   return out;
 }
 

@@ -86,7 +86,7 @@ describe('the error body table', () => {
           ['/meta', 'object', 'Always {}.'],
           ['/envelope', 'object', 'Always {"version":[1,{"beta":null}]}.'],
           ['/violation', 'object or null', 'Optional: the request field at fault.'],
-          ['/hint', 'string or integer', 'Optional: a hint, text or a number.'],
+          ['/hint', 'integer or null', 'Optional: a hint: a number, or null.'],
         ],
       },
     ],

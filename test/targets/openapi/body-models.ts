@@ -7,7 +7,7 @@
 import { PART_DESCRIPTIONS, type BodyDescriptor, type BodyMember, type BodyPart } from '../../../generator/body/descriptor.js';
 import { parseCatalog } from '../../../generator/index.js';
 import { buildModel, type CatalogModel } from '../../../generator/model/model.js';
-import type { ExtraSchemaSubset } from '../../../generator/targets/openapi/body.js';
+import type { ExtraSchema } from '../../../generator/body/spec.js';
 import type { JsonValue } from '../../../generator/targets/typescript/runtime/error-body.js';
 
 /** The reference tokens of a pointer: a token of digits without a leading zero is an array index. */
@@ -33,7 +33,7 @@ export function constant(pointer: string, value: JsonValue): BodyMember {
   return { kind: 'constant', value, pointer, path: tokensOf(pointer) } as unknown as BodyMember;
 }
 
-export function extra(pointer: string, schema: ExtraSchemaSubset, description: string): BodyMember {
+export function extra(pointer: string, schema: ExtraSchema, description: string): BodyMember {
   const path = tokensOf(pointer);
   return { kind: 'extra', name: String(path.at(-1)), schema, description, pointer, path } as unknown as BodyMember;
 }
@@ -206,7 +206,7 @@ export const BODY_CASES: readonly BodyCase[] = [
         },
         'The request field at fault.',
       ),
-      extra('/hint', { type: ['string', 'integer'] }, 'A hint, text or a number.'),
+      extra('/hint', { type: ['integer', 'null'] }, 'A hint: a number, or null.'),
     ]),
     valid: [
       {
