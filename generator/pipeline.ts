@@ -1,7 +1,7 @@
 /** The pipeline behind the CLI and the API: catalog → model → every target's emitter → files in memory. */
 import type { Catalog } from './catalog/types.js';
 import { buildModel } from './model/model.js';
-import { TARGET_NAMES, TARGETS, type TargetName } from './targets/index.js';
+import { TARGET_NAMES, TARGETS, targetNamed, type TargetName } from './targets/index.js';
 import type { GeneratedFile, TargetEmitter } from './targets/target.js';
 import { Timings } from './util/timings.js';
 import { GENERATOR_VERSION, generatorFingerprint } from './util/version.js';
@@ -48,7 +48,7 @@ export async function generate(catalog: Catalog, options: GenerateOptions = {}):
   const emitterOf = (name: OutputKind): TargetEmitter => {
     const given = options.emitters?.[name];
     if (given !== undefined) return given;
-    const started = own.get(name) ?? TARGETS.find((target) => target.name === name)!.start();
+    const started = own.get(name) ?? targetNamed(name).start();
     own.set(name, started);
     return started;
   };

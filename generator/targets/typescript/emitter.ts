@@ -10,9 +10,7 @@ import { Worker } from 'node:worker_threads';
 import type { GeneratedFile, TargetEmitter } from '../target.js';
 
 /** Its `close()` stops the worker. */
-export type TypeScriptEmitter = TargetEmitter;
-
-export function startTypeScriptEmitter(): TypeScriptEmitter {
+export function startTypeScriptEmitter(): TargetEmitter {
   const script = new URL('./worker.js', import.meta.url);
   if (!existsSync(fileURLToPath(script))) return inThreadEmitter();
   const worker = new Worker(script);
@@ -44,7 +42,7 @@ export function startTypeScriptEmitter(): TypeScriptEmitter {
   };
 }
 
-function inThreadEmitter(): TypeScriptEmitter {
+function inThreadEmitter(): TargetEmitter {
   return {
     onWorker: false,
     async emit(model) {
