@@ -95,6 +95,26 @@ export interface ErrorResponse {
 }
 
 /**
+ * A fetch `Response`: the program's own type where it has one (lib "DOM", @types/node, Deno,
+ * Bun, workers), else the members of it the runtime relies on, so that the code compiles
+ * without any of them.
+ */
+export type FetchResponse = typeof globalThis extends { Response: { prototype: infer R } }
+  ? R
+  : {
+      readonly status: number;
+      readonly headers: { get(name: string): string | null };
+      text(): Promise<string>;
+    };
+
+// The global constructor, declared here for programs whose types have none (lib ES2022 alone):
+// a declaration in a module shadows nothing outside it, and compiles to nothing.
+declare const Response: new (
+  body: string,
+  init: { readonly status: number; readonly headers: Readonly<Record<string, string>> },
+) => FetchResponse;
+
+/**
  * Marks errors made by any copy of this catalog's generated code (a server and an SDK may
  * each hold one), so that `instanceof` and `isApiError` hold across copies. The value is the
  * kind of the generated class that made the error (see kindOf).
@@ -278,6 +298,22 @@ export class ApiError extends Error {
       instance: this.expose ? this.instance : undefined,
       extras: this.expose ? this.extras : {},
     }) as ErrorBody;
+  }
+
+  /** The HTTP status (the same as `status`), by the name Node's http-errors, Express, Fastify and NestJS read. */
+  get statusCode(): this["status"] {
+    return this.status;
+  }
+
+  /**
+   * The wire form as a fetch `Response` (status, headers and JSON body of `toResponse()`):
+   * what fetch-based servers return, and what Hono's default error handler sends. Only for a
+   * status a `Response` with a body may carry (200 to 599 but 204, 205 and 304), as errors have.
+   */
+  getResponse(): FetchResponse {
+    const response = this.toResponse();
+    // The init reads status and headers; it ignores the body member.
+    return new Response(JSON.stringify(response.body), response);
   }
 
   /** Status, headers and body to send: content-type, the headers the catalog declares, and the request id; never connection or encoding headers. */

@@ -16,4 +16,5 @@ export * from "./headers.js";
 export * from "./retry-after.js";
 export * from "./status-codes.js";
 export * from "./status-lookups.js";
+export * from "./to-api-error.js";
 export * from "./types.js";

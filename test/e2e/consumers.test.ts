@@ -357,6 +357,12 @@ describe('bundles of one-line importers (esbuild, minified)', () => {
     expect(size.bytes).toBeLessThanOrEqual(8192);
   });
 
+  it('toApiError is left out of bundles that do not import it', () => {
+    // Its lookup of the member "statusCode" by name is in no other module (ApiError's getter is no string).
+    expect(bundle(TS_DIR, NOT_FOUND)).not.toContain('"statusCode"');
+    expect(bundle(TS_DIR, 'import { toApiError } from "./index.ts"; console.log(toApiError);')).toContain('"statusCode"');
+  });
+
   it('control: the bundler really bundles and minifies (StatusCode only, no lookup code)', () => {
     const text = bundle(TS_DIR, STATUS_CODE);
     expect(text).toContain('NotFound:404');

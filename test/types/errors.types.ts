@@ -24,6 +24,7 @@ import {
   ServerError,
   ServiceUnavailableError,
   StatusCode,
+  toApiError,
   UnauthorizedError,
   type ApiErrorClass,
   type DefaultErrorCode,
@@ -46,6 +47,18 @@ assertType<Equal<NotFoundError['status'], 404>>();
 const notFound = new NotFoundError('missing', { errorCode: 'S3M.0404', headers: { 'x-a': '1' } });
 const status404: 404 = notFound.status;
 void status404;
+// statusCode is status by the http-errors name, as literal; getResponse gives a fetch Response
+// whatever the program's lib (this one has no DOM and no @types/node).
+assertType<Equal<NotFoundError['statusCode'], 404>>();
+assertType<Equal<ApiError['statusCode'], number>>();
+const wire = notFound.getResponse();
+const wireStatus: number = wire.status;
+const wireText: Promise<string> = wire.text();
+void wireStatus, wireText;
+// toApiError takes anything and gives an ApiError.
+const normalised: ApiError = toApiError(new Error('x'));
+const fromString: ApiError = toApiError('thrown text');
+void normalised, fromString;
 
 // The hierarchy: status class → ClientError/ServerError → ApiError → Error.
 const asClient: ClientError = notFound;

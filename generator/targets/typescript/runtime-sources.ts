@@ -21,6 +21,7 @@ export const RUNTIME_MODULES: readonly string[] = [
   'internal.ts',
   'retry-after.ts',
   'status-lookups.ts',
+  'to-api-error.ts',
   'types.ts',
 ];
 

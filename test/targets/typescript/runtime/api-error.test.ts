@@ -616,6 +616,52 @@ describe('ApiError: headers, request id and toResponse', () => {
   });
 });
 
+describe('ApiError: statusCode and getResponse (what frameworks read)', () => {
+  const tests: TestCase<() => ApiError, { status: number; errorMsg: string }>[] = [
+    ['a status class', { given: () => new NotFoundError('no widget 7'), want: { status: 404, errorMsg: 'no widget 7' } }],
+    ['a code class', { given: () => new NoSuchWidgetError(), want: { status: 404, errorMsg: 'No such widget.' } }],
+    ['a bare ClientError', { given: () => new ClientError(418, 'teapot'), want: { status: 418, errorMsg: 'teapot' } }],
+    ['a masked 5xx', { given: () => new InternalServerError('db password=x'), want: { status: 500, errorMsg: 'Internal Server Error' } }],
+    [
+      'a 429 with Retry-After and a request id',
+      {
+        given: () => new TooManyRequestsError(undefined, { headers: { 'Retry-After': '30' }, requestId: 'req-1' }),
+        want: { status: 429, errorMsg: 'Too Many Requests' },
+      },
+    ],
+  ];
+  for (const [name, { given, want }] of tests) {
+    test(`${name}: statusCode is status`, () => {
+      const error = given();
+      expect(error.statusCode).toBe(want.status);
+      expect(error.statusCode).toBe(error.status);
+    });
+    test(`${name}: getResponse is toResponse as a fetch Response`, async () => {
+      const error = given();
+      const response = error.getResponse();
+      expect(response).toBeInstanceOf(Response);
+      const wire = error.toResponse();
+      expect(response.status).toBe(wire.status);
+      expect(Object.fromEntries(response.headers)).toEqual(wire.headers);
+      const text = await response.text();
+      expect(text).toBe(JSON.stringify(wire.body));
+      expect((JSON.parse(text) as { error_msg: string }).error_msg).toBe(want.errorMsg);
+    });
+  }
+  test('statusCode is a getter: not an own member, not in the body, not settable', () => {
+    const error = new NotFoundError();
+    expect(Object.hasOwn(error, 'statusCode')).toBe(false);
+    expect(Object.keys(error)).not.toContain('statusCode');
+    expect(() => Object.assign(error, { statusCode: 500 })).toThrow(TypeError);
+    expect(error.statusCode).toBe(404);
+  });
+  test('a masked 5xx: nothing of its message in the Response', async () => {
+    const text = await new InternalServerError('db password=x at 10.0.0.1').getResponse().text();
+    expect(text).not.toContain('password');
+    expect(text).not.toContain('10.0.0.1');
+  });
+});
+
 describe('ApiError: a header value no response can carry', () => {
   const refused: TestCase<() => ApiError, string>[] = [
     [
