@@ -267,6 +267,14 @@ function schemaProblems(source: SourceDocument, errors: readonly ErrorObject[]):
       case 'minLength':
         message = params['limit'] === 1 ? 'must not be empty' : `must be at least ${String(params['limit'])} characters`;
         break;
+      case 'uniqueItems': {
+        // ajv names the later of the two equal items i, the earlier j.
+        const later = Math.max(Number(params['i']), Number(params['j']));
+        at = field = [...path, later];
+        const list = path.reduce<unknown>((value, token) => (value as Record<string | number, unknown> | undefined)?.[token], source.data);
+        message = `lists ${JSON.stringify((list as unknown[] | undefined)?.[later])} twice`;
+        break;
+      }
       case 'minItems':
         message = `must have at least ${String(params['limit'])} item${params['limit'] === 1 ? '' : 's'}`;
         break;

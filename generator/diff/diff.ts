@@ -97,6 +97,13 @@ function diffCatalog(before: CatalogModel, after: CatalogModel): Change[] {
     ...field('version', 'patch', before.version, after.version),
     // On → off removes the code classes; off → on adds them.
     ...field('errorCodeClasses', after.errorCodeClasses ? 'minor' : 'major', before.errorCodeClasses, after.errorCodeClasses),
+    // An adapter dropped is a module gone that code imports; one added is a module more.
+    ...field(
+      'adapters',
+      before.adapters.some((name) => !after.adapters.includes(name)) ? 'major' : 'minor',
+      before.adapters,
+      after.adapters,
+    ),
   ];
   return fields.map((change) => ({ area: 'catalog', subject: change.field!, change: 'changed', ...change }));
 }

@@ -48,22 +48,22 @@ export function generatorFingerprint(): string {
   const root = dirname(dirname(here));
   const ending = extname(here);
   const hash = createHash('sha256');
-  const walk = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true })
-      .flatMap((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)]))
-      .filter((path) => path.endsWith(ending) && !path.endsWith(`.d${ending}`));
-  for (const path of walk(root)
-    .map((p) => relative(root, p).split('\\').join('/'))
-    .sort()) {
-    hash.update(`${path}\n`).update(readFileSync(join(root, path)));
-  }
-  // The runtime modules are copied into outputs as TypeScript, whatever this module's ending.
+  /** The files under a folder ending in `end` (declarations left out), as sorted POSIX paths relative to it. */
+  const walk = (dir: string, end: string): string[] => {
+    const files = (at: string): string[] =>
+      readdirSync(at, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory() ? files(join(at, entry.name)) : [join(at, entry.name)],
+      );
+    return files(dir)
+      .filter((path) => path.endsWith(end) && !path.endsWith(`.d${end}`))
+      .map((path) => relative(dir, path).split('\\').join('/'))
+      .sort();
+  };
+  for (const path of walk(root, ending)) hash.update(`${path}\n`).update(readFileSync(join(root, path)));
+  // The runtime modules are copied into outputs as TypeScript, whatever this module's ending
+  // (the adapters among them in runtime/adapters/).
   const runtime = join(root, 'targets', 'typescript', 'runtime');
-  for (const name of readdirSync(runtime)
-    .filter((n) => n.endsWith('.ts'))
-    .sort()) {
-    hash.update(`runtime/${name}\n`).update(readFileSync(join(runtime, name)));
-  }
+  for (const name of walk(runtime, '.ts')) hash.update(`runtime/${name}\n`).update(readFileSync(join(runtime, name)));
   hash.update(readFileSync(new URL('../../data/catalog.schema.json', import.meta.url)));
   for (const name of Object.keys(PACKAGE.dependencies ?? {}).sort()) hash.update(`\n${name}@${installedVersion(name)}`);
   fingerprint = `sha256-${hash.update(GENERATOR_VERSION).digest('hex')}`;

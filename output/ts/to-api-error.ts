@@ -47,7 +47,8 @@ function errorStatusOf(value: object): number | undefined {
  * - an error with a numeric `status` or `statusCode` from 400 to 599 (http-errors, Koa's
  *   `ctx.throw`, Express's body parsers, Fastify's own errors, Hono's HTTPException) becomes the
  *   catalog's class of that status (ClientError or ServerError where the catalog has none), its
- *   message sent for a 4xx only (and not when it says `expose: false`), its headers kept (the
+ *   message sent for a 4xx only (and not when it says `expose: false`), its headers kept (its
+ *   `headers`, else those of the response it carries as `res`, as Hono's HTTPException does; the
  *   declared ones are sent);
  * - anything else becomes a 500 whose body carries the catalog's message only.
  *
@@ -60,7 +61,13 @@ export function toApiError(error: unknown): ApiError {
     (typeof error === "object" && error !== null) || typeof error === "function" ? error : {};
   const carried = errorStatusOf(value);
   const given = memberOf(value, "message");
-  const headers = carried === undefined ? undefined : memberOf(value, "headers");
+  // Its own headers, else those of the response it carries (Hono's HTTPException: `res`).
+  const res = carried === undefined ? undefined : memberOf(value, "res");
+  const headers =
+    carried === undefined
+      ? undefined
+      : (memberOf(value, "headers") ??
+        (typeof res === "object" && res !== null ? memberOf(res, "headers") : undefined));
   let kept: Readonly<Record<string, string>> | undefined;
   try {
     // Cleaned here (odd values dropped): the constructor would throw on a value no header holds.

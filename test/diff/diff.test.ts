@@ -77,6 +77,13 @@ describe('diffModels', () => {
       },
     ],
     [
+      'adapters added: minor',
+      {
+        given: (d) => Object.assign(d, { typescript: { adapters: ['express', 'koa'] } }),
+        want: { level: 'minor', changes: ['minor catalog adapters changed adapters'] },
+      },
+    ],
+    [
       'a status reworded: patch',
       {
         given: (d) => Object.assign(d.statuses[0]!, { message: 'Bad', description: 'Wrong.' }),
@@ -296,6 +303,14 @@ describe('diffModels', () => {
         },
       ],
     });
+  });
+
+  test('an adapter dropped: major, even with another added', () => {
+    const two = after((d) => Object.assign(d, { typescript: { adapters: ['express', 'koa'] } }));
+    const swapped = after((d) => Object.assign(d, { typescript: { adapters: ['express', 'hono'] } }));
+    expect(shown(diffModels(two, BEFORE).changes)).toEqual(['major catalog adapters changed adapters']);
+    expect(shown(diffModels(two, swapped).changes)).toEqual(['major catalog adapters changed adapters']);
+    expect(diffModels(two, swapped).changes[0]).toMatchObject({ before: ['express', 'koa'], after: ['express', 'hono'] });
   });
 
   test('a header made required on its own: major; made optional: minor', () => {

@@ -121,8 +121,13 @@ describe('buildModel: error entries', () => {
       title: 'T1 status codes',
       version: '1.0.0',
       errorCodeClasses: false,
+      adapters: [],
       sourceName: 'cat.yaml',
     });
+  });
+
+  test('adapters are sorted by name', () => {
+    expect(modelOf(`${BASE}typescript:\n  adapters: [koa, express, hono]\n`).adapters).toEqual(['express', 'hono', 'koa']);
   });
 });
 

@@ -4,11 +4,12 @@
  * runtime modules and the catalog modules alike, and each member of the `as const` objects
  * (StatusCode, ErrorCode) that stand where enums stood.
  */
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Node, Project, type JSDocableNode } from 'ts-morph';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OUTPUT, removeDir, ROOT, runCli, tempDir } from '../../harness/helpers.js';
+import { ADAPTERS } from '../../../generator/targets/typescript/adapters.js';
+import { DEFAULT_CATALOG, OUTPUT, removeDir, ROOT, runCli, tempDir } from '../../harness/helpers.js';
 
 const FIXTURES = ['storage.yaml', 'billing.json', 'identity.yaml'];
 
@@ -31,7 +32,7 @@ function undocumented(folder: string): string[] {
   const checkComment = (node: Node, name: string): void => {
     if (!node.getLeadingCommentRanges().some((range) => range.getText().startsWith('/**'))) missing.push(name);
   };
-  for (const file of project.addSourceFilesAtPaths(join(folder, '*.ts'))) {
+  for (const file of project.addSourceFilesAtPaths(join(folder, '**/*.ts'))) {
     for (const [name, declarations] of file.getExportedDeclarations()) {
       for (const declaration of declarations) {
         if (declaration.getSourceFile() !== file) continue;
@@ -74,6 +75,10 @@ describe('JSDoc on everything the generated module exports', () => {
       const result = runCli(['generate', '--catalog', join(ROOT, 'test', 'fixtures', 'catalogs', fixture), '--out', join(work, fixture)]);
       expect(result.status, result.stderr).toBe(0);
     }
+    const withAdapters = join(work, 'adapters.yaml');
+    writeFileSync(withAdapters, `extends: ${DEFAULT_CATALOG}\ntypescript:\n  adapters: [${ADAPTERS.map((a) => a.name).join(', ')}]\n`);
+    const result = runCli(['generate', '--catalog', withAdapters, '--out', join(work, 'adapters')]);
+    expect(result.status, result.stderr).toBe(0);
   });
   afterAll(() => removeDir(work));
 
@@ -86,6 +91,11 @@ describe('JSDoc on everything the generated module exports', () => {
       expect(undocumented(join(work, fixture, 'ts'))).toEqual([]);
     });
   }
+
+  it('for the default catalog with every adapter (ts/adapters/)', () => {
+    expect(readdirSync(join(work, 'adapters', 'ts', 'adapters')).length).toBe(ADAPTERS.length);
+    expect(undocumented(join(work, 'adapters', 'ts'))).toEqual([]);
+  });
 
   it('finds a declaration without JSDoc (the check can fail)', () => {
     const project = new Project({ useInMemoryFileSystem: true });
