@@ -67,6 +67,13 @@ describe('catalog validation', () => {
       ],
     ],
     [
+      'name that would shadow the class of a request that got no response',
+      catalogWith({ 11: '    name: Connection' }),
+      [
+        'cat.yaml:11:11: statuses[0].name: "Connection" would generate class ConnectionError, which the generated code or the JavaScript runtime already defines',
+      ],
+    ],
+    [
       'name that would shadow a global',
       catalogWith({ 11: '    name: Type' }),
       [

@@ -14,12 +14,15 @@ import { readFileSync } from 'node:fs';
 /** The modules copied into every output, in file-name order. */
 export const RUNTIME_MODULES: readonly string[] = [
   'api-error.ts',
+  'connection-error.ts',
   'error-body.ts',
   'error-lookups.ts',
+  'from-fetch.ts',
   'from-response.ts',
   'headers.ts',
   'internal.ts',
   'retry-after.ts',
+  'retry.ts',
   'status-lookups.ts',
   'types.ts',
 ];
