@@ -64,6 +64,8 @@ export interface ErrorSpec {
 export interface TypeScriptSpec {
   /** One class per error code (default false: status classes only, whose errorCode lists the codes of the status). */
   readonly errorCodeClasses?: boolean;
+  /** Framework adapters to write under adapters/ (names of generator/targets/typescript/adapters.ts; the schema's enum checks them). */
+  readonly adapters?: readonly string[];
 }
 
 /**

@@ -105,6 +105,8 @@ export interface CatalogModel {
   readonly codes: readonly ErrorModel[];
   /** Whether the TypeScript has one class per error code (the catalog's typescript.errorCodeClasses). */
   readonly errorCodeClasses: boolean;
+  /** The framework adapters the TypeScript gains (the catalog's typescript.adapters), sorted by name. */
+  readonly adapters: readonly string[];
   /** codePattern, when every code (and the default code) matches it, so schemas may carry it. */
   readonly schemaCodePattern: string | undefined;
 }
@@ -190,6 +192,7 @@ export function buildModel(catalog: Catalog): CatalogModel {
     errors,
     codes: errors.filter((e) => e.primary),
     errorCodeClasses: data.typescript?.errorCodeClasses ?? false,
+    adapters: [...(data.typescript?.adapters ?? [])].sort(compareStrings),
     // Validation has matched these already, within its time limit.
     schemaCodePattern:
       errorBody.codePattern !== undefined && matchAll(errorBody.codePattern, allCodes).every(Boolean) ? errorBody.codePattern : undefined,

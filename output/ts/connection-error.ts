@@ -33,6 +33,9 @@ export interface AbortSignalLike {
   removeEventListener(type: "abort", listener: () => void): void;
 }
 
+/** What connectionErrorFrom reads of a request's signal: whether it was aborted, and why (axios' GenericAbortSignal is enough). */
+export type AbortStateLike = Pick<AbortSignalLike, "aborted" | "reason">;
+
 /** Options of the ConnectionError constructor. */
 export interface ConnectionErrorOptions {
   /** Why no response came; read from `cause` when absent (see connectionErrorFrom). */
@@ -118,7 +121,7 @@ export class ConnectionError extends ServerError {
  * @param cause - What the client threw.
  * @param signal - The request's AbortSignal, if it had one.
  */
-export function connectionErrorFrom(cause: unknown, signal?: AbortSignalLike): ConnectionError {
+export function connectionErrorFrom(cause: unknown, signal?: AbortStateLike): ConnectionError {
   return new ConnectionError(undefined, { cause, failure: failureOf(cause, signal) });
 }
 
@@ -141,7 +144,7 @@ const TIMEOUT_CODES = [
   "UND_ERR_HEADERS_TIMEOUT",
 ];
 
-function failureOf(cause: unknown, signal: AbortSignalLike | undefined): ConnectionFailure {
+function failureOf(cause: unknown, signal: AbortStateLike | undefined): ConnectionFailure {
   if (signal?.aborted === true) {
     return textMember(signal.reason, "name") === "TimeoutError" ? "timeout" : "abort";
   }

@@ -13,7 +13,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, realpat
 import { createHash } from 'node:crypto';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CATALOG_MODULES, RUNTIME_MODULES } from '../../generator/targets/typescript/runtime-sources.js';
+import { ADAPTER_MODULES, CATALOG_MODULES, RUNTIME_MODULES } from '../../generator/targets/typescript/runtime-sources.js';
 import { DEFAULT_CATALOG, OUTPUT, removeDir, ROOT, tempDir, writeFile } from '../harness/helpers.js';
 
 const PACK_TIMEOUT_MS = 180_000;
@@ -166,7 +166,8 @@ describe('npm package', () => {
     // Declarations are wanted. TypeScript sources only as the runtime modules the generator copies
     // into outputs, in dist/targets/typescript/runtime/, and beside them only what the build compiled
     // from those the generator imports itself.
-    const runtime = RUNTIME_MODULES.map((name) => `dist/targets/typescript/runtime/${name}`).sort();
+    // The adapters too, in their folder (copied into an output only when its catalog lists them).
+    const runtime = [...RUNTIME_MODULES, ...ADAPTER_MODULES].map((name) => `dist/targets/typescript/runtime/${name}`).sort();
     expect(RUNTIME_MODULES.length).toBeGreaterThan(0);
     expect(paths.filter(isTypeScriptSource).sort()).toEqual(runtime);
     expect(paths.filter((path) => path.startsWith('dist/targets/typescript/runtime/') && !isCompiledRuntimeModule(path)).sort()).toEqual(
@@ -190,7 +191,9 @@ describe('npm package', () => {
     expect(existsSync(join(installed, 'generator'))).toBe(false);
     // The runtime the installed generator reads (dist/targets/typescript/runtime-sources.js) is there, and only it.
     const runtimeDir = readdirSync(join(installed, 'dist', 'targets', 'typescript', 'runtime'));
-    expect(runtimeDir.filter((name) => !isCompiledRuntimeModule(name)).sort()).toEqual([...RUNTIME_MODULES].sort());
+    expect(runtimeDir.filter((name) => !isCompiledRuntimeModule(name)).sort()).toEqual([...RUNTIME_MODULES, 'adapters'].sort());
+    const adapterDir = readdirSync(join(installed, 'dist', 'targets', 'typescript', 'runtime', 'adapters'));
+    expect(adapterDir.map((name) => `adapters/${name}`).sort()).toEqual([...ADAPTER_MODULES].sort());
     const bin = join(consumer, 'node_modules', '.bin', 'status-catalog');
     expect(realpathSync(bin)).toBe(realpathSync(join(installed, 'dist', 'cli.js')));
   });

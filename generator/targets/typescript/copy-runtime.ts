@@ -4,8 +4,12 @@
  * Usage: node dist/copy-runtime.js
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
-import { RUNTIME_DIR, RUNTIME_MODULES } from './runtime-sources.js';
+import { ADAPTER_MODULES, RUNTIME_DIR, RUNTIME_MODULES } from './runtime-sources.js';
 
 const source = new URL('../../../generator/targets/typescript/runtime/', import.meta.url);
-mkdirSync(RUNTIME_DIR, { recursive: true });
-for (const name of RUNTIME_MODULES) copyFileSync(new URL(name, source), new URL(name, RUNTIME_DIR));
+for (const name of [...RUNTIME_MODULES, ...ADAPTER_MODULES]) {
+  // Adapters sit in a folder of their own (adapters/axios.ts).
+  const target = new URL(name, RUNTIME_DIR);
+  mkdirSync(new URL('.', target), { recursive: true });
+  copyFileSync(new URL(name, source), target);
+}

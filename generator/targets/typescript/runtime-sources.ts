@@ -10,6 +10,7 @@
  * tests run; they are never copied (each catalog gets its own).
  */
 import { readFileSync } from 'node:fs';
+import { adapterPath, ADAPTERS } from './adapters.js';
 
 /** The modules copied into every output, in file-name order. */
 export const RUNTIME_MODULES: readonly string[] = [
@@ -30,10 +31,16 @@ export const RUNTIME_MODULES: readonly string[] = [
 /** Runtime modules for the runtime alone: the entry point does not re-export them. */
 export const PRIVATE_MODULES: readonly string[] = ['internal.ts'];
 
+/**
+ * The adapters (see adapters.ts), by path under the runtime folder (`adapters/axios.ts`):
+ * copied into an output only when its catalog lists them, never re-exported.
+ */
+export const ADAPTER_MODULES: readonly string[] = ADAPTERS.map((adapter) => adapterPath(adapter.name));
+
 /** The catalog modules the generator writes, which the runtime imports. */
 export const CATALOG_MODULES: readonly string[] = ['catalog.ts', 'error-codes.ts', 'errors.ts', 'status-codes.ts'];
 
-/** Source text of a runtime module, by file name. */
+/** Source text of a runtime module, by file name (a path under the runtime folder for an adapter). */
 export interface RuntimeSource {
   readonly name: string;
   readonly text: string;
@@ -42,7 +49,7 @@ export interface RuntimeSource {
 /** Folder of the runtime sources beside this module (generator/runtime or dist/runtime). */
 export const RUNTIME_DIR = new URL('./runtime/', import.meta.url);
 
-/** Reads the runtime modules (the load stage of the TypeScript output). */
+/** Reads the runtime modules and the adapters (the load stage of the TypeScript output). */
 export function loadRuntimeSources(): RuntimeSource[] {
-  return RUNTIME_MODULES.map((name) => ({ name, text: readFileSync(new URL(name, RUNTIME_DIR), 'utf8') }));
+  return [...RUNTIME_MODULES, ...ADAPTER_MODULES].map((name) => ({ name, text: readFileSync(new URL(name, RUNTIME_DIR), 'utf8') }));
 }

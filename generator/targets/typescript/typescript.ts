@@ -13,7 +13,8 @@
 import { format, util } from 'prettier';
 import { CodeBlockWriter, printStructure } from 'ts-morph';
 import type { CatalogModel } from '../../model/model.js';
-import { CATALOG_MODULES, PRIVATE_MODULES, type RuntimeSource } from './runtime-sources.js';
+import { adapterPath } from './adapters.js';
+import { ADAPTER_MODULES, CATALOG_MODULES, PRIVATE_MODULES, type RuntimeSource } from './runtime-sources.js';
 import type { GeneratedFile } from '../target.js';
 import { catalogStatements } from './modules/catalog.js';
 import { fileHeader } from './modules/common.js';
@@ -100,12 +101,20 @@ export async function emitTypeScript(model: CatalogModel, runtime: readonly Runt
     const [about, statements] = CATALOG_FILES[name]!;
     files.push(await build(name, about(model), await printed(statements(model))));
   }
+  const modules = runtime.filter((r) => !ADAPTER_MODULES.includes(r.name));
   const entry = `Entry point: the ${model.service} status codes, error codes and error classes.`;
-  files.push(await build('index.ts', entry, await printed(indexStatements(runtime))));
+  files.push(await build('index.ts', entry, await printed(indexStatements(modules))));
   // The runtime is copied verbatim: the one text no statement builds.
-  for (const r of runtime) {
+  for (const r of modules) {
     const about = `Runtime shared by every status-catalog output, copied verbatim; for the ${model.service} catalog it reads catalog.ts.`;
     files.push(await build(r.name, about, [r.text]));
+  }
+  // The adapters the catalog asks for, verbatim too; index.ts does not re-export them.
+  for (const name of model.adapters) {
+    const source = runtime.find((r) => r.name === adapterPath(name));
+    if (source === undefined) throw new Error(`no runtime source for the ${name} adapter`);
+    const about = `The ${name} adapter of status-catalog, copied verbatim; import it on its own (index.ts does not re-export it).`;
+    files.push(await build(source.name, about, [source.text]));
   }
   return files.sort(byPath);
 }

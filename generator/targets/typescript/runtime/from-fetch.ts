@@ -1,7 +1,7 @@
 /** errorFromFetch: what fetch() gave (a Response, or the promise of one) into the catalog's error classes. */
 import type { ApiError } from "./api-error.js";
 import { ERROR_BODY } from "./catalog.js";
-import { connectionErrorFrom, type AbortSignalLike } from "./connection-error.js";
+import { connectionErrorFrom, type AbortStateLike } from "./connection-error.js";
 import { MAX_ERROR_BODY_LENGTH } from "./error-body.js";
 import { errorFromResponse, isErrorResponse } from "./from-response.js";
 import type { HeaderInput } from "./headers.js";
@@ -33,7 +33,7 @@ export interface ResponseLike {
 /** Options of errorFromFetch. */
 export interface FetchErrorOptions {
   /** The request's AbortSignal: once aborted, a rejection is the caller's abort (or its timeout), whatever was thrown. */
-  readonly signal?: AbortSignalLike | undefined;
+  readonly signal?: AbortStateLike | undefined;
 }
 
 type TextDecoderLike = new () => {

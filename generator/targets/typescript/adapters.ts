@@ -1,0 +1,36 @@
+/**
+ * The registry of framework adapters: small modules the TypeScript output gains on request
+ * (the catalog's `typescript.adapters`), each a real TypeScript file in runtime/adapters/<name>.ts,
+ * copied to ts/adapters/<name>.ts. An adapter imports nothing at run time but the runtime
+ * modules beside it (`../`), is typed structurally (the output compiles without its
+ * framework), and is not re-exported from index.ts: it costs nothing to those who do not import it.
+ *
+ * The catalog's JSON Schema lists the same names; a new adapter is one entry here, one file
+ * under runtime/adapters/ and one name in the schema's enum.
+ */
+
+/** One adapter: its name (the file name and the value in `typescript.adapters`), which side uses it, and what it gives. */
+export interface Adapter {
+  readonly name: string;
+  readonly side: 'server' | 'client';
+  readonly summary: string;
+}
+
+export const ADAPTERS: readonly Adapter[] = [
+  {
+    name: 'axios',
+    side: 'client',
+    summary: "axios: installErrorInterceptor(instance) rejects with the catalog's error classes, a ConnectionError when no response came",
+  },
+  {
+    name: 'openapi-fetch',
+    side: 'client',
+    summary:
+      "openapi-fetch: errorMiddleware for client.use, which throws the catalog's error classes, a ConnectionError when no response came",
+  },
+];
+
+/** The adapter file of a name, relative to the runtime folder and to the TypeScript output folder. */
+export function adapterPath(name: string): string {
+  return `adapters/${name}.ts`;
+}
