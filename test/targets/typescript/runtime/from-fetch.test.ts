@@ -103,6 +103,18 @@ describe('errorFromFetch: a Response', () => {
     });
   }
 
+  test('a response without a body stream (a structural one) is read with text()', async () => {
+    const response = {
+      status: 404,
+      headers: { 'x-request-id': 'r-9' },
+      text: () => Promise.resolve('{"error_code":"RT.0404"}'),
+      clone: () => response,
+    };
+    const error = await errorFromFetch(response);
+    expect(error).toBeInstanceOf(NoSuchWidgetError);
+    expect(error!.requestId).toBe('r-9');
+  });
+
   test('the same from the promise fetch() returns', async () => {
     const error = await errorFromFetch(Promise.resolve(new Response('{"error_code":"RT.0404"}', { status: 404 })));
     expect(error).toBeInstanceOf(NoSuchWidgetError);
