@@ -23,6 +23,8 @@ const TAKEN_CLASS_NAMES = new Set([
   'ApiError',
   'ClientError',
   'ServerError',
+  // A request that got no response (connection-error.ts).
+  'ConnectionError',
   // The OpenAPI response for `default` (a status named DefaultError or Default would clash).
   'DefaultError',
   // Functions the generated module exports.

@@ -56,6 +56,8 @@ export interface ErrorSpec {
   readonly description?: string;
   readonly measure?: string;
   readonly deprecated?: boolean;
+  /** Retry guidance of this code, overriding its status's (a 429 code for an exhausted quota: modify). */
+  readonly retry?: RetryPolicy;
 }
 
 /** Options of the generated TypeScript. */

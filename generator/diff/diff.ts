@@ -134,6 +134,7 @@ function diffError(a: ErrorModel, b: ErrorModel): FieldChange[] {
     ...field('description', 'patch', a.description, b.description),
     ...field('measure', 'patch', a.measure, b.measure),
     ...field('deprecated', 'minor', a.deprecated, b.deprecated),
+    ...field('retry', 'minor', a.retry, b.retry),
   ];
 }
 

@@ -70,6 +70,8 @@ export interface ErrorModel {
   readonly description: string | undefined;
   readonly measure: string | undefined;
   readonly deprecated: boolean;
+  /** Its own retry guidance, which overrides its status's; undefined when it has none (its status's applies). */
+  readonly retry: RetryPolicy | undefined;
   /** Headers its status requires (see StatusModel.requiredHeaders). */
   readonly requiredHeaders: readonly string[];
   /** Whether its status allows content, so that the code can be sent at all. */
@@ -168,6 +170,7 @@ export function buildModel(catalog: Catalog): CatalogModel {
       description: spec.description,
       measure: spec.measure,
       deprecated: spec.deprecated ?? false,
+      retry: spec.retry,
       bodyAllowed: !bodyForbidden(spec.status),
       exampleKey: statusNames.has(key) ? `code.${key}` : key,
       primary: codeStatuses[0] === spec.status,

@@ -5,7 +5,7 @@
  * Service error codes of the S3M catalog: ErrorCode, and what the catalog says of each code.
  */
 
-import type { ErrorInfo, ErrorMessageTable } from "./types.js";
+import type { ErrorInfo, ErrorMessageTable, RetryPolicy } from "./types.js";
 
 /** Service error codes of the S3M catalog, named by each entry's name: `ErrorCode.Name` is a value and a type. */
 export const ErrorCode = {} as const;
@@ -24,6 +24,16 @@ export const ERROR_MESSAGES: ErrorMessageTable = {};
 
 /** Every entry of the catalog, sorted by code, then status (getErrorInfo gives each with its code typed as ErrorCode). */
 export const ERRORS: readonly ErrorInfo[] = [];
+
+/** The retry guidance the catalog gives an error code under a status, which overrides the status's (a 429 code for an exhausted quota: modify); undefined where it gives none. */
+export function errorRetryFor(
+  code: string | number | undefined,
+  status: number,
+): RetryPolicy | undefined {
+  void code;
+  void status;
+  return undefined;
+}
 
 /** The error codes the catalog lists under each status, as types: `ErrorCodesByStatus[404]`. */
 export interface ErrorCodesByStatus {

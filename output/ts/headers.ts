@@ -10,9 +10,23 @@
  * normalized to lower-case names, and which of them may travel with an error response.
  */
 
-/** Response headers: a plain record (a literal, or Node's IncomingHttpHeaders) or anything with forEach (fetch's Headers, a Map). Names are case-insensitive. */
+/**
+ * A header's value as servers and clients hand it over: text, a number, or a list of text (Node's
+ * set-cookie). The rest is dropped: `null`, `undefined` and `false` (axios' "no such header"),
+ * `true`, and a nested object (axios types a value as AxiosHeaders too).
+ */
+export type HeaderValue =
+  | string
+  | number
+  | readonly string[]
+  | boolean
+  | null
+  | undefined
+  | { readonly [key: string]: unknown };
+
+/** Response headers: a plain record (a literal, Node's IncomingHttpHeaders, axios' headers) or anything with forEach (fetch's Headers, a Map). Names are case-insensitive. */
 export type HeaderInput =
-  | Readonly<Record<string, string | number | readonly string[] | undefined>>
+  | Readonly<Record<string, HeaderValue>>
   | { forEach(callback: (value: string | number | readonly string[], name: string) => void): void };
 
 /** The header that carries a request id when the body has none. */

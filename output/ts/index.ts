@@ -7,13 +7,16 @@
 
 export * from "./api-error.js";
 export * from "./catalog.js";
+export * from "./connection-error.js";
 export * from "./error-body.js";
 export * from "./error-codes.js";
 export * from "./error-lookups.js";
 export * from "./errors.js";
+export * from "./from-fetch.js";
 export * from "./from-response.js";
 export * from "./headers.js";
 export * from "./retry-after.js";
+export * from "./retry.js";
 export * from "./status-codes.js";
 export * from "./status-lookups.js";
 export * from "./to-api-error.js";

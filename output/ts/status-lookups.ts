@@ -6,6 +6,7 @@
  */
 
 /** Lookups over the catalog's statuses, and predicates by range and by retry guidance. */
+import { errorRetryFor } from "./error-codes.js";
 import { STATUSES, STATUS_MESSAGES, STATUS_RETRY, type StatusCode } from "./status-codes.js";
 import type { StatusInfo } from "./types.js";
 
@@ -51,10 +52,23 @@ export function isStatusCode(value: unknown): value is StatusCode {
   return typeof value === "number" && Object.hasOwn(STATUS_MESSAGES, value);
 }
 
-/** Whether a request that got this status may be repeated unmodified, by the catalog's retry guidance. `hasRetryAfter` tells whether the response carried a Retry-After header. */
-export function isRetryable(code: number, hasRetryAfter: boolean = false): boolean {
+/**
+ * Whether a request that got this status may be repeated unmodified, by the catalog's retry
+ * guidance: the error code's own under this status when it has some (a 429 code for an
+ * exhausted quota is not retried), else the status's.
+ * @param code - The HTTP status.
+ * @param hasRetryAfter - Whether the response carried a Retry-After header.
+ * @param errorCode - The service error code of the response, if any.
+ */
+export function isRetryable(
+  code: number,
+  hasRetryAfter: boolean = false,
+  errorCode?: string | number,
+): boolean {
   const retry =
-    typeof code === "number" && Object.hasOwn(STATUS_RETRY, code) ? STATUS_RETRY[code] : undefined;
+    // A number names no inherited member of a plain object: no hasOwn needed (this function is
+    // in every error's bundle, through `retryable`).
+    errorRetryFor(errorCode, code) ?? (typeof code === "number" ? STATUS_RETRY[code] : undefined);
   return (
     retry === "anytime" || retry === "retry-after" || (retry === "if-retry-after" && hasRetryAfter)
   );

@@ -50,6 +50,8 @@ export interface ErrorInfo<Code extends string | number = string> {
   readonly measure?: string;
   /** Whether the catalog marks the code deprecated. */
   readonly deprecated: boolean;
+  /** Retry guidance of the code under this status, overriding the status's; absent where it has none. */
+  readonly retry?: RetryPolicy;
 }
 
 /**

@@ -197,6 +197,26 @@ describe('error code validation', () => {
         ],
       },
     ],
+    ['retry guidance of a code', ['  - { code: T1.0001, status: 400, message: A., retry: anytime }'], { errors: [], warnings: [] }],
+    [
+      'retry guidance of a code that is none of the four',
+      ['  - { code: T1.0001, status: 400, message: A., retry: later }'],
+      { errors: ['cat.yaml:8:55: errors[0].retry: must be one of: modify, anytime, retry-after, if-retry-after'] },
+    ],
+    [
+      'a code that waits for Retry-After under a status that never sends it (warning)',
+      [
+        '  - { code: T1.0001, status: 404, message: A., retry: retry-after }',
+        '  - { code: T1.0002, status: 404, message: B., retry: if-retry-after }',
+      ],
+      {
+        errors: [],
+        warnings: [
+          'cat.yaml:8:55: warning: errors[0].retry: code T1.0001 says to retry after Retry-After (retry: retry-after) but status 404 does not list the Retry-After header (line 6)',
+          'cat.yaml:9:55: warning: errors[1].retry: code T1.0002 says to retry after Retry-After (retry: if-retry-after) but status 404 does not list the Retry-After header (line 6)',
+        ],
+      },
+    ],
   ];
   for (const [name, errors, expected] of cases) {
     it(`reports ${name}`, () => {

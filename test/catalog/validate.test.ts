@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { ADAPTERS } from '../../generator/targets/typescript/adapters.js';
 import { catalogWith } from '../harness/catalog-lines.js';
 import { problemsOf, removeDir, runCli, tempDir, writeFile } from '../harness/helpers.js';
 
@@ -64,6 +65,18 @@ describe('catalog validation', () => {
       catalogWith({ 11: '    name: Api' }),
       [
         'cat.yaml:11:11: statuses[0].name: "Api" would generate class ApiError, which the generated code or the JavaScript runtime already defines',
+      ],
+    ],
+    [
+      'an adapter the generator does not have',
+      catalogWith({ 1: 'service: T1\ntypescript:\n  adapters: [axios, superagent]' }),
+      [`cat.yaml:3:21: typescript.adapters[1]: must be one of: ${ADAPTERS.map((adapter) => adapter.name).join(', ')}`],
+    ],
+    [
+      'name that would shadow the class of a request that got no response',
+      catalogWith({ 11: '    name: Connection' }),
+      [
+        'cat.yaml:11:11: statuses[0].name: "Connection" would generate class ConnectionError, which the generated code or the JavaScript runtime already defines',
       ],
     ],
     [

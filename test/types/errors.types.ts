@@ -4,10 +4,13 @@ import {
   ApiError,
   BadRequestError,
   ClientError,
+  ConnectionError,
+  connectionErrorFrom,
   DEFAULT_ERROR_CODE,
   ErrorCode,
   errorClassFor,
   errorClassForCode,
+  errorFromFetch,
   errorFromResponse,
   getStatusCode,
   getStatusMessage,
@@ -15,6 +18,7 @@ import {
   isApiError,
   isErrorResponse,
   isHttpStatus,
+  isRetryable,
   MAX_ERROR_BODY_LENGTH,
   MAX_ERROR_CODE_LENGTH,
   MAX_RETRY_AFTER_SECONDS,
@@ -26,6 +30,7 @@ import {
   StatusCode,
   toApiError,
   UnauthorizedError,
+  withRetry,
   type ApiErrorClass,
   type DefaultErrorCode,
   type ErrorBody,
@@ -34,6 +39,7 @@ import {
   type ErrorCodeValue,
   type RelatedError,
   type RequiredHeadersByStatus,
+  type ResponseLike,
   type StatusCodeValue,
   type StatusErrorCode,
 } from '../../output/ts/index.js';
@@ -235,3 +241,30 @@ class MissingLoginError extends UnauthorizedError {}
 // @ts-expect-error a subclass of a class requiring headers requires them too
 new MissingLoginError();
 new MissingLoginError(undefined, { headers: { 'WWW-Authenticate': 'Bearer' } });
+
+// A request that got no response is a ServerError of the hierarchy, and no 4xx.
+const connection = connectionErrorFrom(new TypeError('fetch failed'));
+const connectionAsServer: ServerError = connection;
+const failure: 'network' | 'timeout' | 'abort' = connection.failure;
+// @ts-expect-error a ConnectionError is no ClientError
+const connectionAsClient: ClientError = new ConnectionError();
+void connectionAsServer, failure, connectionAsClient;
+
+// errorFromFetch takes a Response or its promise (here a structural one: no DOM types) and never rejects.
+declare const response: ResponseLike;
+const fromFetch: Promise<ApiError | undefined> = errorFromFetch(Promise.resolve(response));
+// @ts-expect-error a status alone is no response
+void errorFromFetch({ status: 404 });
+void fromFetch;
+
+// withRetry gives what the attempt gives; its options are checked.
+const retried: Promise<number> = withRetry(async ({ attempt }) => attempt, { maxAttempts: 5, onRetry: ({ delayMs }) => void delayMs });
+// @ts-expect-error maxAttempts is a number
+void withRetry(() => 1, { maxAttempts: '5' });
+// @ts-expect-error no such option
+void withRetry(() => 1, { retries: 5 });
+void retried;
+
+// isRetryable takes the error code, whose own guidance wins.
+const codeRetryable: boolean = isRetryable(429, true, 'S3M.0429');
+void codeRetryable;

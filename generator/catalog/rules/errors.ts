@@ -37,6 +37,21 @@ export const errorCodes: CatalogRule = {
       } else if (status < 400 && status >= 100 && !(errorsOnSuccess && status >= 200 && status < 300)) {
         report.warn(entry, `error code ${code} on the non-error status ${status}`, 'status');
       }
+      // A code that says to wait for Retry-After, under a status whose responses never send it:
+      // clients never learn how long, so never retry (if-retry-after) or wait blind (retry-after).
+      const { retry } = entry.value;
+      const statusEntry = statuses.byStatus.get(status);
+      if (
+        (retry === 'retry-after' || retry === 'if-retry-after') &&
+        statusEntry !== undefined &&
+        !(statusEntry.value.headers ?? []).some((name) => name.toLowerCase() === 'retry-after')
+      ) {
+        report.warn(
+          entry,
+          `code ${code} says to retry after Retry-After (retry: ${retry}) but status ${status} does not list the Retry-After header (${report.whereFrom(entry, statusEntry, ['status'])})`,
+          'retry',
+        );
+      }
     }
   },
 };

@@ -152,6 +152,8 @@ export function emitDocs(model: CatalogModel): GeneratedFile[] {
 }
 
 function emitErrorCodes(model: CatalogModel): GeneratedFile {
+  // A Retry column only where some code has guidance of its own: the others follow their status's (status-codes.md).
+  const ownRetry = model.errors.some((e) => e.retry !== undefined);
   const rows = [...model.errors]
     .sort((a, b) => a.status - b.status || compareStrings(a.code, b.code))
     .map((e) => [
@@ -160,12 +162,13 @@ function emitErrorCodes(model: CatalogModel): GeneratedFile {
       markdownCell(e.message),
       e.description === undefined ? '' : paragraphsCell(e.description),
       e.measure === undefined ? '' : paragraphsCell(e.measure),
+      ...(ownRetry ? [e.retry === undefined ? 'As its status' : RETRY_TEXT[e.retry]] : []),
     ]);
   const sections = [
     header(model),
     `# Error codes of ${markdownCell(model.service)}`,
     `${model.errors.length} service error codes, sent in the error body (see status-codes.md) with the HTTP status given here.`,
-    table(['Status', 'Code', 'Message', 'Description', 'Measure'], rows),
+    table(['Status', 'Code', 'Message', 'Description', 'Measure', ...(ownRetry ? ['Retry'] : [])], rows),
   ];
   return { path: 'error-codes.md', contents: `${sections.join('\n\n')}\n` };
 }

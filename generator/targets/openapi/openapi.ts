@@ -109,6 +109,8 @@ function buildComponents(
         message: error.message,
       }),
       ...(error.deprecated ? { 'x-deprecated': true } : {}),
+      // The code's own retry guidance, which overrides its response's x-retry.
+      ...(error.retry === undefined ? {} : { 'x-retry': error.retry }),
     };
   }
 

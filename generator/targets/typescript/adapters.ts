@@ -36,6 +36,17 @@ export const ADAPTERS: readonly Adapter[] = [
     side: 'server',
     summary: 'NestJS: errorHandler, an exception filter for app.useGlobalFilters (ErrorFilter, its class)',
   },
+  {
+    name: 'axios',
+    side: 'client',
+    summary: "axios: installErrorInterceptor(instance) rejects with the catalog's error classes, a ConnectionError when no response came",
+  },
+  {
+    name: 'openapi-fetch',
+    side: 'client',
+    summary:
+      "openapi-fetch: errorMiddleware for client.use, which throws the catalog's error classes, a ConnectionError when no response came",
+  },
 ];
 
 /** The adapter file of a name, relative to the runtime folder and to the TypeScript output folder. */

@@ -15,12 +15,15 @@ import { adapterPath, ADAPTERS } from './adapters.js';
 /** The modules copied into every output, in file-name order. */
 export const RUNTIME_MODULES: readonly string[] = [
   'api-error.ts',
+  'connection-error.ts',
   'error-body.ts',
   'error-lookups.ts',
+  'from-fetch.ts',
   'from-response.ts',
   'headers.ts',
   'internal.ts',
   'retry-after.ts',
+  'retry.ts',
   'server-errors.ts',
   'status-lookups.ts',
   'to-api-error.ts',

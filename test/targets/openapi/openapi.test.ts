@@ -12,6 +12,9 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isAlias, isNode, parse, parseDocument, visit } from 'yaml';
 import type { StatusSpec } from '../../../generator/catalog/types.js';
+import { parseCatalog } from '../../../generator/index.js';
+import { buildModel } from '../../../generator/model/model.js';
+import { buildOpenApiDocument, toJson } from '../../../generator/targets/openapi/openapi.js';
 import { OUTPUT, seedCatalog } from '../../harness/helpers.js';
 import { RULES_OFF_FOR_FRAGMENT } from '../../harness/openapi-check.js';
 
@@ -382,5 +385,30 @@ describe.each(FILES)('examples against ErrorBody in $file (ajv)', ({ file }) => 
     expect(validate({ ...good, [CODE_FIELD]: `x${String(good[CODE_FIELD])}` })).toBe(false);
     expect(validate({ [CODE_FIELD]: good[CODE_FIELD] })).toBe(false);
     expect(validate({ [MESSAGE_FIELD]: good[MESSAGE_FIELD] })).toBe(false);
+  });
+});
+
+describe('retry guidance of a code', () => {
+  it("is its example's x-retry, beside its response's", () => {
+    const text = [
+      'service: Q',
+      'errorBody: { shape: nested }',
+      'statuses:',
+      '  - { status: 429, name: TooManyRequests, message: Too Many Requests, description: Slow down., retry: retry-after }',
+      'errors:',
+      '  - { code: insufficient_quota, status: 429, message: Quota exhausted., retry: modify }',
+      '  - { code: rate_limited, status: 429, message: Rate limited. }',
+    ].join('\n');
+    const model = buildModel(parseCatalog(text, 'q.yaml'));
+    for (const version of ['3.1', '3.0'] as const) {
+      // As written to the JSON file.
+      const { components } = JSON.parse(toJson(buildOpenApiDocument(model, version))) as {
+        components: Record<string, Record<string, Record<string, unknown>>>;
+      };
+      const examples = components['examples']!;
+      expect(examples['insufficient_quota']!['x-retry'], version).toBe('modify');
+      expect(examples['rate_limited']!, version).not.toHaveProperty('x-retry');
+      expect(components['responses']!['TooManyRequests']!['x-retry'], version).toBe('retry-after');
+    }
   });
 });

@@ -21,7 +21,7 @@ export function errorCodeStatements(model: CatalogModel): Statement[] {
       kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
       moduleSpecifier: './types.js',
-      namedImports: ['ErrorInfo', 'ErrorMessageTable'],
+      namedImports: ['ErrorInfo', 'ErrorMessageTable', 'RetryPolicy'],
     },
     (w) => {
       jsDoc(
@@ -93,11 +93,41 @@ export function errorCodeStatements(model: CatalogModel): Statement[] {
             if (e.description !== undefined) assignment(w, 'description:', stringLiteral(e.description), ',');
             if (e.measure !== undefined) assignment(w, 'measure:', stringLiteral(e.measure), ',');
             w.writeLine(`deprecated: ${e.deprecated},`);
+            if (e.retry !== undefined) assignment(w, 'retry:', stringLiteral(e.retry), ',');
           });
           w.writeLine('},');
         },
         '];',
       );
+    },
+    (w) => {
+      // A function, not a table: where no code has guidance of its own (most catalogs), what
+      // every error's `retryable` carries is one line.
+      jsDoc(
+        w,
+        "The retry guidance the catalog gives an error code under a status, which overrides the status's (a 429 code for an exhausted quota: modify); undefined where it gives none.",
+      );
+      // In prettier's layout: the heading is wider than its print width.
+      w.writeLine('export function errorRetryFor(');
+      w.indent(() => w.writeLine('code: string | number | undefined,').writeLine('status: number,'));
+      w.write('): RetryPolicy | undefined ').block(() => {
+        const guided = errors.filter((e) => e.retry !== undefined);
+        if (guided.length === 0) {
+          w.writeLine('void code;');
+          w.writeLine('void status;');
+          w.writeLine('return undefined;');
+          return;
+        }
+        w.writeLine('if (typeof code !== "string" && typeof code !== "number") return undefined;');
+        w.write('switch (`${code} ${status}`) ').block(() => {
+          for (const e of guided) {
+            w.writeLine(`case ${stringLiteral(`${codeKey(model, e.code)} ${e.status}`)}:`);
+            w.indent(() => w.writeLine(`return ${stringLiteral(e.retry!)};`));
+          }
+          w.writeLine('default:');
+          w.indent(() => w.writeLine('return undefined;'));
+        });
+      });
     },
     (w) => {
       jsDoc(w, 'The error codes the catalog lists under each status, as types: `ErrorCodesByStatus[404]`.');

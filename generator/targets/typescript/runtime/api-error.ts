@@ -255,9 +255,9 @@ export class ApiError extends Error {
     Object.defineProperty(this, brand(), { value: brandOf(type) });
   }
 
-  /** Whether the request may be repeated unmodified, by the catalog's retry guidance for this status and the Retry-After header. */
+  /** Whether the request may be repeated unmodified, by the catalog's retry guidance for this error code (when it has its own) or this status, and the Retry-After header. */
   get retryable(): boolean {
-    return isRetryable(this.status, this.headers["retry-after"] !== undefined);
+    return isRetryable(this.status, this.headers["retry-after"] !== undefined, this.errorCode);
   }
 
   /** Seconds to wait before retrying, from the Retry-After header, at most a day (MAX_RETRY_AFTER_SECONDS); `undefined` without a valid one. */

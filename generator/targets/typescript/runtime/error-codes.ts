@@ -5,7 +5,7 @@
  * Service error codes of the RT catalog: ErrorCode, and what the catalog says of each code.
  */
 
-import type { ErrorInfo, ErrorMessageTable } from "./types.js";
+import type { ErrorInfo, ErrorMessageTable, RetryPolicy } from "./types.js";
 
 /** Service error codes of the RT catalog, named by each entry's name: `ErrorCode.InvalidParameter` is a value and a type. */
 export const ErrorCode = {
@@ -17,6 +17,8 @@ export const ErrorCode = {
   TokenExpired: "RT.0401",
   /** RT.0404 No such widget. (HTTP 404) */
   NoSuchWidget: "RT.0404",
+  /** RT.0429 Quota exhausted. (HTTP 429) */
+  QuotaExhausted: "RT.0429",
   /** RT.0500 Database unavailable. (HTTP 500) */
   DatabaseUnavailable: "RT.0500",
 } as const;
@@ -30,6 +32,7 @@ export declare namespace ErrorCode {
   type MissingParameter = "RT.0002";
   type TokenExpired = "RT.0401";
   type NoSuchWidget = "RT.0404";
+  type QuotaExhausted = "RT.0429";
   type DatabaseUnavailable = "RT.0500";
 }
 
@@ -42,6 +45,7 @@ export const ERROR_MESSAGES: ErrorMessageTable = {
   "RT.0002": [400, "Missing parameter."],
   "RT.0401": [401, "Token expired."],
   "RT.0404": [404, "No such widget."],
+  "RT.0429": [429, "Quota exhausted."],
   "RT.0500": [500, "Database unavailable."],
 };
 
@@ -76,6 +80,14 @@ export const ERRORS: readonly ErrorInfo[] = [
     deprecated: false,
   },
   {
+    code: "RT.0429",
+    name: "QuotaExhausted",
+    status: 429,
+    message: "Quota exhausted.",
+    deprecated: false,
+    retry: "modify",
+  },
+  {
     code: "RT.0500",
     name: "DatabaseUnavailable",
     status: 500,
@@ -83,6 +95,20 @@ export const ERRORS: readonly ErrorInfo[] = [
     deprecated: false,
   },
 ];
+
+/** The retry guidance the catalog gives an error code under a status, which overrides the status's (a 429 code for an exhausted quota: modify); undefined where it gives none. */
+export function errorRetryFor(
+  code: string | number | undefined,
+  status: number,
+): RetryPolicy | undefined {
+  if (typeof code !== "string" && typeof code !== "number") return undefined;
+  switch (`${code} ${status}`) {
+    case "RT.0429 429":
+      return "modify";
+    default:
+      return undefined;
+  }
+}
 
 /** The error codes the catalog lists under each status, as types: `ErrorCodesByStatus[404]`. */
 export interface ErrorCodesByStatus {
@@ -93,7 +119,7 @@ export interface ErrorCodesByStatus {
   /** Codes of 404 Not Found. */
   readonly 404: "RT.0404";
   /** Codes of 429 Too Many Requests. */
-  readonly 429: never;
+  readonly 429: "RT.0429";
   /** Codes of 500 Internal Server Error. */
   readonly 500: "RT.0500";
   /** Codes of 503 Service Unavailable. */

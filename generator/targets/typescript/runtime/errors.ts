@@ -276,6 +276,25 @@ export class NoSuchWidgetError extends NotFoundError {
   }
 }
 
+/** RT.0429 Quota exhausted. (HTTP 429) */
+export class QuotaExhaustedError extends TooManyRequestsError {
+  /** The class name, kept through minifiers. */
+  static override readonly errorName: string = "QuotaExhaustedError";
+  /** The error code of this class: RT.0429. */
+  static readonly errorCode = "RT.0429";
+  /** The error code of every QuotaExhaustedError: RT.0429. */
+  declare readonly errorCode: "RT.0429";
+
+  /**
+   * Creates a RT.0429 error.
+   * @param errorMsg - Message; defaults to the catalog message of the code.
+   * @param options - cause, response headers, request id, expose.
+   */
+  constructor(errorMsg?: string, options?: CodeErrorOptions) {
+    super(errorMsg, options);
+  }
+}
+
 /** RT.0500 Database unavailable. (HTTP 500) */
 export class DatabaseUnavailableError extends InternalServerError {
   /** The class name, kept through minifiers. */
@@ -345,6 +364,8 @@ function codeClassOf(code: string): CodeErrorClass | undefined {
       return TokenExpiredError as unknown as CodeErrorClass;
     case "RT.0404":
       return NoSuchWidgetError;
+    case "RT.0429":
+      return QuotaExhaustedError;
     case "RT.0500":
       return DatabaseUnavailableError;
     default:

@@ -31,6 +31,7 @@ import {
   MissingParameterError,
   NoSuchWidgetError,
   NotFoundError,
+  QuotaExhaustedError,
   ServiceUnavailableError,
   TokenExpiredError,
   TooManyRequestsError,
@@ -58,7 +59,7 @@ test('the stand-ins are the RT catalog (guards the tables below)', () => {
   expect(DEFAULT_ERROR_CODE).toBe('RT.0000');
   expect(DECLARED_HEADERS).toEqual(['retry-after', 'www-authenticate']);
   expect(errorStatuses.map((s) => s.status)).toEqual([400, 401, 404, 429, 500, 503]);
-  expect(ERRORS.length).toBe(5);
+  expect(ERRORS.length).toBe(6);
 });
 
 describe('ApiError: name', () => {
@@ -762,6 +763,27 @@ describe('ApiError: retryable and retryAfter', () => {
       { given: () => new BadRequestError(undefined, { headers: { 'Retry-After': '1' } }), want: { retryable: false, retryAfter: 1 } },
     ],
     ['404 (no policy)', { given: () => new NotFoundError(), want: { retryable: false, retryAfter: undefined } }],
+    [
+      '429 with a code whose own guidance is modify (RT.0429), even with Retry-After',
+      {
+        given: () => new QuotaExhaustedError(undefined, { headers: { 'Retry-After': '5' } }),
+        want: { retryable: false, retryAfter: 5 },
+      },
+    ],
+    [
+      '429 read from a response with that code',
+      {
+        given: () => errorFromResponse(429, '{"error_code":"RT.0429"}', { 'Retry-After': '5' }),
+        want: { retryable: false, retryAfter: 5 },
+      },
+    ],
+    [
+      '429 read from a response with another code: the status decides',
+      {
+        given: () => errorFromResponse(429, '{"error_code":"RT.0001"}', { 'Retry-After': '5' }),
+        want: { retryable: true, retryAfter: 5 },
+      },
+    ],
     [
       '503 from a response with Retry-After',
       { given: () => errorFromResponse(503, '', { 'Retry-After': '12' }), want: { retryable: true, retryAfter: 12, retryAfterMs: 12_000 } },

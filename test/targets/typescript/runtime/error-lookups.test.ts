@@ -32,7 +32,7 @@ const label = (value: unknown): string =>
   typeof value === 'symbol' ? 'symbol' : typeof value === 'string' ? JSON.stringify(value) : `${String(value)} (${typeof value})`;
 
 test('the stand-in tables are the RT catalog (guards the data-driven loops below)', () => {
-  expect(ERRORS.map((e) => e.code)).toEqual(['RT.0001', 'RT.0002', 'RT.0401', 'RT.0404', 'RT.0500']);
+  expect(ERRORS.map((e) => e.code)).toEqual(['RT.0001', 'RT.0002', 'RT.0401', 'RT.0404', 'RT.0429', 'RT.0500']);
   expect(Object.keys(ERROR_MESSAGES)).toEqual(ERRORS.map((e) => e.code));
   expect(ErrorCode.NoSuchWidget).toBe('RT.0404');
   // Two codes share a status, so "only under its own status" is not the same as "only for its status's codes".

@@ -1,5 +1,8 @@
 /** generator/targets/typescript/runtime/headers.ts: response headers of an error, normalized. */
+import { AxiosError, AxiosHeaders, type RawAxiosResponseHeaders } from 'axios';
 import { describe, expect, test } from 'vitest';
+import type { ApiError } from '../../../../generator/targets/typescript/runtime/api-error.js';
+import { errorFromResponse } from '../../../../generator/targets/typescript/runtime/from-response.js';
 import {
   isHopByHopOrEntityHeader,
   normalizeHeaders,
@@ -315,5 +318,47 @@ describe('isHopByHopOrEntityHeader', () => {
 describe('REQUEST_ID_HEADER', () => {
   test('is x-request-id, lower-case', () => {
     expect(REQUEST_ID_HEADER).toBe('x-request-id');
+  });
+});
+
+describe("HeaderInput takes axios' headers as they are typed, without a cast", () => {
+  /** What an axios user writes: the response's headers straight into errorFromResponse (a type error before HeaderValue). */
+  function fromAxios(error: AxiosError): ApiError | undefined {
+    const response = error.response;
+    return response === undefined ? undefined : errorFromResponse(response.status, response.data, response.headers);
+  }
+  const raw: RawAxiosResponseHeaders = { 'retry-after': '5', 'set-cookie': ['a=1', 'b=2'], 'x-false': false, 'x-null': null };
+  const typed: HeaderInput[] = [raw, new AxiosHeaders({ 'retry-after': '5' }), { 'x-axios': new AxiosHeaders() }];
+
+  test('a real AxiosHeaders: its headers, without the values axios reads as none', () => {
+    expect(typed.length).toBe(3);
+    const headers = new AxiosHeaders({ 'Retry-After': '5', 'X-Request-Id': 'abc', 'Set-Cookie': ['a=1', 'b=2'], 'X-False': false });
+    expect(entries(normalizeHeaders(headers))).toEqual([
+      ['retry-after', '5'],
+      ['x-request-id', 'abc'],
+      ['set-cookie', 'a=1, b=2'],
+    ]);
+    // A nested object, true and null are dropped too.
+    expect(entries(normalizeHeaders({ 'x-nested': new AxiosHeaders({ a: '1' }), 'x-true': true, 'x-null': null, allow: 'GET' }))).toEqual([
+      ['allow', 'GET'],
+    ]);
+  });
+
+  test('an AxiosError’s response read into the catalog’s class', () => {
+    const response = {
+      status: 429,
+      statusText: 'Too Many Requests',
+      data: { error_code: 'RT.0429' },
+      headers: new AxiosHeaders({ 'Retry-After': '5' }),
+      config: { headers: new AxiosHeaders() },
+    };
+    const error = fromAxios(new AxiosError('Request failed with status code 429', 'ERR_BAD_REQUEST', response.config, {}, response));
+    expect([error?.status, error?.errorCode, error?.retryAfter]).toEqual([429, 'RT.0429', 5]);
+  });
+
+  test('still refuses a value no header is (type level)', () => {
+    // @ts-expect-error a Date is no header value: format it first
+    const dated: HeaderInput = { 'retry-after': new Date(0) };
+    expect(entries(normalizeHeaders(dated))).toEqual([]);
   });
 });

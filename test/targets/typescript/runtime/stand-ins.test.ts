@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CATALOG_MODULES, RUNTIME_MODULES } from '../../../../generator/targets/typescript/runtime-sources.js';
+import { ADAPTER_MODULES, CATALOG_MODULES, RUNTIME_MODULES } from '../../../../generator/targets/typescript/runtime-sources.js';
 import { removeDir, ROOT, tempDir } from '../../../harness/helpers.js';
 import { generateCatalog } from '../../../harness/cases.js';
 
@@ -23,10 +23,20 @@ beforeAll(async () => {
 afterAll(() => removeDir(dir));
 
 describe('generator/targets/typescript/runtime', () => {
-  it('holds the runtime modules and the stand-ins, nothing else', () => {
-    const files = readdirSync(RUNTIME).sort();
-    // The adapters are in a folder of their own (test/targets/typescript/adapters.test.ts checks it).
-    expect(files).toEqual([...RUNTIME_MODULES, ...CATALOG_MODULES, 'adapters'].sort());
+  it('holds the runtime modules, the stand-ins and the adapters, nothing else', () => {
+    const entries = readdirSync(RUNTIME, { withFileTypes: true });
+    expect(
+      entries
+        .filter((e) => e.isFile())
+        .map((e) => e.name)
+        .sort(),
+    ).toEqual([...RUNTIME_MODULES, ...CATALOG_MODULES].sort());
+    expect(entries.filter((e) => !e.isFile()).map((e) => e.name)).toEqual(['adapters']);
+    expect(
+      readdirSync(join(RUNTIME, 'adapters'))
+        .map((name) => `adapters/${name}`)
+        .sort(),
+    ).toEqual([...ADAPTER_MODULES].sort());
   });
 
   for (const name of CATALOG_MODULES) {

@@ -14,6 +14,7 @@ import {
   isStatusCode,
   isSuccess,
 } from '../../../../generator/targets/typescript/runtime/status-lookups.js';
+import { ERRORS, errorRetryFor } from '../../../../generator/targets/typescript/runtime/error-codes.js';
 import type { TestCase } from '../../../harness/cases.js';
 
 /** Inputs no lookup may throw on or match. */
@@ -165,6 +166,36 @@ describe('isRetryable', () => {
   for (const [name, { given, want }] of tests) {
     test(name, () => {
       expect(isRetryable(given as number, true)).toBe(want);
+    });
+  }
+
+  // Every entry of the stand-ins: a code's own guidance under its status wins over the status's.
+  for (const info of ERRORS) {
+    const status = STATUSES.find((s) => s.status === info.status);
+    const [without, withHeader] = expected(info.retry ?? status?.retry);
+    test(`code ${info.code} under ${info.status} (${info.retry ?? 'its status'}'s guidance) → ${without}, ${withHeader} with Retry-After`, () => {
+      expect(errorRetryFor(info.code, info.status)).toBe(info.retry);
+      expect(isRetryable(info.status, false, info.code)).toBe(without);
+      expect(isRetryable(info.status, true, info.code)).toBe(withHeader);
+    });
+  }
+  test('the stand-ins have a code whose guidance differs from its status', () => {
+    expect(ERRORS.some((info) => info.retry !== undefined && info.retry !== STATUSES.find((s) => s.status === info.status)?.retry)).toBe(
+      true,
+    );
+  });
+  const codeTests: TestCase<[status: number, code: unknown], boolean>[] = [
+    ['a code with guidance, under another status: the status decides', { given: [503, 'RT.0429'], want: true }],
+    ['an unknown code: the status decides', { given: [429, 'RT.9999'], want: true }],
+    ['no code: the status decides', { given: [429, undefined], want: true }],
+    ...HOSTILE.map((code): TestCase<[number, unknown], boolean> => [
+      `a hostile code ${String(typeof code === 'symbol' ? 'symbol' : code)} (${typeof code}): the status decides`,
+      { given: [429, code], want: true },
+    ]),
+  ];
+  for (const [name, { given, want }] of codeTests) {
+    test(name, () => {
+      expect(isRetryable(given[0], true, given[1] as string)).toBe(want);
     });
   }
 });
