@@ -167,6 +167,27 @@ describe('freshOutput after recordGeneratedOutput', () => {
     expect(looksFresh(catalog, out)).toBe(false);
   });
 
+  test('output recorded by another generator (the fingerprint of its code, which covers its version): not fresh', () => {
+    const catalog = writeFile(join(work, 'shop.yaml'), CATALOG);
+    const inputs = {
+      generatorVersion: GENERATOR_VERSION,
+      generatorFingerprint: generatorFingerprint(),
+      catalog: catalogName(catalog),
+      catalogFiles: [sha256(CATALOG)],
+    };
+    for (const other of [
+      { ...inputs, generatorFingerprint: 'sha256-another' },
+      { ...inputs, generatorFingerprint: `${inputs.generatorFingerprint}x` },
+    ]) {
+      const files = [...OUTPUTS, emitManifest(OUTPUTS, other)];
+      record(catalog, files);
+      expect(looksFresh(catalog, writeOut(join(work, 'out'), files))).toBe(false);
+    }
+    const files = [...OUTPUTS, emitManifest(OUTPUTS, inputs)];
+    record(catalog, files);
+    expect(looksFresh(catalog, writeOut(join(work, 'out'), files))).toBe(true);
+  });
+
   test('output of another catalog name is not fresh', () => {
     const catalog = writeFile(join(work, 'shop.yaml'), CATALOG);
     const other = writeFile(join(work, 'store.yaml'), CATALOG);
