@@ -6,13 +6,18 @@
 // and write the same bytes, the least any generator does) beside the generator; and what
 // consumers of the generated TypeScript pay (consumer.js): tsc CPU time against a yardstick,
 // the same data as a plain typed table, and esbuild bundle sizes of one-line importers.
+// Nothing to do and --watch (benchFreshAndWatch): `generate` on up-to-date output against
+// `generate --check`, and how long a change to the default catalog takes to be on disk under
+// `generate --watch`.
 // Figures only, no pass/fail exit: machines here are shared and noisy.
-// Usage: npm run bench   (builds first; BENCH_RUNS=n to change the number of runs)
-import { spawnSync } from 'node:child_process';
+// Usage: npm run bench   (builds first; BENCH_RUNS=n to change the number of runs;
+// BENCH_ONLY=merge or BENCH_ONLY=fresh for one part)
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setTimeout } from 'node:timers';
 import { gunzipSync } from 'node:zlib';
 import { bundleSize, measureTscCpu, writeYardstick } from './consumer.js';
 import { syntheticCatalog, syntheticSpec } from './synthetic.js';
@@ -25,6 +30,10 @@ const ROUND_TRIP = join(ROOT, 'bench', 'yaml-round-trip.js');
 const OPENAI_SPEC = join(ROOT, 'test', 'fixtures', 'specs', 'openai', 'openapi.yaml.gz');
 // BENCH_ONLY=merge runs only the merge cases (quick to repeat while working on merge).
 const ONLY_MERGE = process.env.BENCH_ONLY === 'merge';
+// BENCH_ONLY=fresh runs only the nothing-to-do and --watch cases.
+const ONLY_FRESH = process.env.BENCH_ONLY === 'fresh';
+// Changes timed under --watch.
+const WATCH_CHANGES = Number(process.env.BENCH_RUNS ?? 10);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 // A type-check of the 10,000-code output takes tens of seconds: fewer runs by default.
 const TSC_RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -56,6 +65,20 @@ function measure(label, args, options) {
   const timed = STAGES.filter((stage) => runs.some((r) => stage in r.stages));
   const stages = Object.fromEntries(timed.map((stage) => [stage, median(runs.map((r) => r.stages[stage] ?? 0))]));
   return { label, ms: median(runs.map((r) => r.ms)), rss: Math.max(...runs.map((r) => r.rss)), stages };
+}
+
+/** Like measure, for two commands run in turns (a, b, a, b, …), `runs` times each after a warm-up of each. */
+function measureInTurns([labelA, argsA], [labelB, argsB], runs) {
+  runOnce(argsA);
+  runOnce(argsB);
+  const a = [];
+  const b = [];
+  for (let run = 0; run < runs; run += 1) {
+    a.push(runOnce(argsA));
+    b.push(runOnce(argsB));
+  }
+  const row = (label, rows) => ({ label, ms: median(rows.map((r) => r.ms)), rss: Math.max(...rows.map((r) => r.rss)), stages: {} });
+  return [row(labelA, a), row(labelB, b)];
 }
 
 /** Total bytes of the files under `dir` (0 when it does not exist). */
@@ -170,8 +193,111 @@ function benchMergeManyOperations(work) {
   console.log(`attaching / not attaching, wall time: ${ratio.toFixed(2)} (goal ≤ 3: ${ratio <= 3 ? 'met' : 'NOT met'})`);
 }
 
+/**
+ * Nothing to do, and --watch, on the default catalog. Targets: `generate` on up-to-date output
+ * (the record answers: no emitter loaded, nothing written) in at most 1.5 times `generate
+ * --check` on the same output; under `generate --watch`, a change to the catalog on disk (the
+ * watch's "wrote" line, printed once the folder is swapped in) within 0.5 s.
+ */
+async function benchFreshAndWatch(work) {
+  const catalog = join(work, 'fresh-status-codes.yaml');
+  writeFileSync(catalog, readFileSync(join(ROOT, 'data', 'status-codes.yaml'), 'utf8'));
+  const out = join(work, 'fresh-out');
+  runOnce(['generate', '--catalog', catalog, '--out', out]);
+  // Taken in turns, three times as many runs as the others (each is short): on a shared
+  // machine, two series run one after the other meet different loads.
+  const [fresh, check] = measureInTurns(
+    ['generate, nothing to do, default catalog', ['generate', '--catalog', catalog, '--out', out]],
+    ['generate --check, nothing to do, default catalog', ['generate', '--catalog', catalog, '--out', out, '--check']],
+    3 * RUNS,
+  );
+  const full = measure('generate --force, default catalog', ['generate', '--catalog', catalog, '--out', out, '--force']);
+  const watch = await watchLatency(catalog, join(work, 'watch-out'));
+  console.log('');
+  console.log(
+    `Nothing to do, and --watch (fresh node; median wall time, peak RSS; nothing to do and --check ${3 * RUNS} runs each in turns, --force ${RUNS}, after a warm-up)`,
+  );
+  console.log('');
+  console.log('| case | median wall time | peak RSS |');
+  console.log('| --- | ---: | ---: |');
+  for (const row of [fresh, check, full]) console.log(`| ${row.label} | ${row.ms.toFixed(0)} ms | ${row.rss.toFixed(0)} MiB |`);
+  console.log('');
+  console.log('| target | measured | goal | met |');
+  console.log('| --- | ---: | ---: | --- |');
+  const ratio = fresh.ms / check.ms;
+  console.log(`| generate with nothing to do / generate --check | ${ratio.toFixed(2)} | ≤ 1.5 | ${ratio <= 1.5 ? 'yes' : 'NO'} |`);
+  console.log(
+    `| --watch: a change to the default catalog on disk (median of ${watch.latencies.length}; slowest ${watch.slowest.toFixed(0)} ms) | ${watch.median.toFixed(0)} ms | ≤ 500 ms | ${watch.median <= 500 ? 'yes' : 'NO'} |`,
+  );
+  console.log('');
+  console.log(`--watch started in ${watch.startMs.toFixed(0)} ms (first generation, ts-morph loaded once for every change after it).`);
+}
+
+/**
+ * Starts `generate --watch` on `catalog`, then changes the catalog WATCH_CHANGES times (its
+ * version line, a new value each time, written in place) and times each change until the watch
+ * says it wrote the output; checks the output holds the new version.
+ */
+async function watchLatency(catalog, out) {
+  const text = readFileSync(catalog, 'utf8');
+  const started = performance.now();
+  const child = spawn(process.execPath, [CLI, 'generate', '--watch', '--catalog', catalog, '--out', out], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  let wake = () => {};
+  child.stdout.setEncoding('utf8').on('data', (chunk) => {
+    stdout += chunk;
+    wake();
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+  const printed = async (pattern, from) => {
+    const deadline = Date.now() + 60_000;
+    while (!pattern.test(stdout.slice(from))) {
+      if (Date.now() > deadline) throw new Error(`generate --watch printed no ${pattern}:\n${stdout}\n${stderr}`);
+      await new Promise((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, 1000);
+      });
+    }
+  };
+  let result;
+  let code;
+  try {
+    await printed(/^status-catalog: watching /m, 0);
+    const startMs = performance.now() - started;
+    const latencies = [];
+    for (let change = 1; change <= WATCH_CHANGES; change += 1) {
+      const version = `bench-${change}`;
+      const from = stdout.length;
+      const start = performance.now();
+      writeFileSync(catalog, text.replace(/^version: .*$/m, `version: "${version}"`));
+      await printed(/^status-catalog: wrote /m, from);
+      latencies.push(performance.now() - start);
+      if (!readFileSync(join(out, 'openapi', 'components.yaml'), 'utf8').includes(`version: ${version}\n`)) {
+        throw new Error(`generate --watch wrote, but not version ${version}`);
+      }
+    }
+    result = { startMs, latencies, median: median(latencies), slowest: Math.max(...latencies) };
+  } finally {
+    child.kill('SIGINT');
+    code = await exited;
+    writeFileSync(catalog, text);
+  }
+  if (code !== 130) throw new Error(`generate --watch ended with ${code} on SIGINT, not 130:\n${stderr}`);
+  return result;
+}
+
 const work = mkdtempSync(join(tmpdir(), 'status-catalog-bench-'));
 try {
+  if (ONLY_FRESH) {
+    await benchFreshAndWatch(work);
+    rmSync(work, { recursive: true, force: true });
+    process.exit(0);
+  }
   benchMerge(work);
   if (ONLY_MERGE) {
     rmSync(work, { recursive: true, force: true });
@@ -188,7 +314,9 @@ try {
   for (const c of cases) {
     const out = join(work, `out-${c.count ?? 'default'}`);
     c.out = out;
-    const generated = measure(`generate, ${c.label}`, ['generate', '--catalog', c.catalog, '--out', out, '--timings']);
+    // --force: every run a full generation (without it, every run after the first finds the
+    // output up to date).
+    const generated = measure(`generate, ${c.label}`, ['generate', '--catalog', c.catalog, '--out', out, '--timings', '--force']);
     rows.push({ ...generated, count: c.count });
     c.bytes = { ts: treeBytes(join(out, 'ts')), openapi: treeBytes(join(out, 'openapi')), all: treeBytes(out) };
     if (c.count === undefined || c.count === 10000) {
@@ -243,6 +371,8 @@ try {
   console.log('| target | measured | goal | met |');
   console.log('| --- | ---: | ---: | --- |');
   for (const [name, value, goal, met] of targets) console.log(`| ${name} | ${value} | ${goal} | ${met ? 'yes' : 'NO'} |`);
+
+  await benchFreshAndWatch(work);
 
   console.log('');
   console.log('Output bytes (TypeScript: ts/; OpenAPI: the four files of openapi/; all: docs and manifest included)');

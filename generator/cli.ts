@@ -18,7 +18,7 @@ HTTP statuses and service error codes, and merges the fragment into OpenAPI spec
 
 Usage:
   status-catalog init [--from iana|s3m] [--catalog FILE]
-  status-catalog generate [--catalog FILE] [--out DIR] [--check] [--strict]
+  status-catalog generate [--catalog FILE] [--out DIR] [--check | --watch] [--force] [--strict]
                           ${TARGETS.map((target) => `[${target.option} DIR]`).join(' ')}
   status-catalog lint [--catalog FILE] [--json] [--strict]
   status-catalog diff OLD NEW [--json] [--fail-on patch|minor|major]
@@ -39,6 +39,10 @@ ${TARGET_HELP}
                     (each also set by the catalog's output section); owned and replaced
                     as a whole, with its own manifest
   --check           write nothing; exit 1 and name each stale, missing or extra file
+  --watch           generate again whenever the catalog or a file it extends changes, until
+                    Ctrl-C (exit 130) or SIGTERM (exit 143)
+  --force           generate and write even when the output is up to date (by default a
+                    folder that holds what generating would write is left untouched)
   --strict          treat warnings (suspicious catalog entries) as errors
   --timings         print how long each stage took, as one JSON line on standard error
 

@@ -4,7 +4,18 @@
  * (node_modules/.cache, relative to the working folder) is never written into the repository.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runGenerate } from '../../generator/commands/generate.js';
@@ -203,6 +214,134 @@ describe('runGenerate writes', () => {
   });
 });
 
+/** Each file's and folder's inode and modification time under `dir`: what a write would change. */
+function stamps(dir: string): Record<string, string> {
+  const entries: Record<string, string> = {};
+  const walk = (path: string): void => {
+    const stat = statSync(path, { bigint: true });
+    entries[path.slice(work.length)] = `${stat.ino}:${stat.mtimeNs}`;
+    if (stat.isDirectory()) for (const name of readdirSync(path)) walk(join(path, name));
+  };
+  walk(dir);
+  return entries;
+}
+
+const FROM_RECORD = 'status-catalog: out is up to date (hashes match the last full generation)';
+
+describe('runGenerate with nothing to do', () => {
+  test('output that holds what generating writes is left untouched, and said to be up to date', async () => {
+    withFreshOutput();
+    const before = stamps(join(work, 'out'));
+    const result = await run(['generate', '--catalog', 'catalog.yaml', '--out', 'out']);
+    expect(result).toEqual({ code: 0, stdout: 'status-catalog: out is up to date (21 files)\n', stderr: '', error: undefined });
+    expect(stamps(join(work, 'out'))).toEqual(before);
+  });
+
+  test('--force writes it all the same', async () => {
+    withFreshOutput();
+    const before = stamps(join(work, 'out'));
+    const result = await run(['generate', '--catalog', 'catalog.yaml', '--out', 'out', '--force']);
+    expect(lines(result.stdout)).toEqual([WROTE]);
+    expect(stamps(join(work, 'out'))).not.toEqual(before);
+    expect(snapshot(join(work, 'out'))).toEqual(snapshot(join(fresh, 'out')));
+  });
+
+  test('of several folders, only those that differ are written', async () => {
+    const flags = ['--ts-out', 'src/generated', '--docs-out', 'docs'];
+    expect((await run(['generate', '--catalog', 'catalog.yaml', '--out', 'out', ...flags])).code).toBe(0);
+    writeFileSync(join(work, 'src', 'generated', 'errors.ts'), '// edited\n');
+    const before = { out: stamps(join(work, 'out')), docs: stamps(join(work, 'docs')) };
+    const result = await run(['generate', '--catalog', 'catalog.yaml', '--out', 'out', ...flags]);
+    expect(lines(result.stdout)).toEqual([
+      'status-catalog: wrote 15 files to src/generated (RT, 7 statuses, 5 error codes); out, docs up to date',
+    ]);
+    expect({ out: stamps(join(work, 'out')), docs: stamps(join(work, 'docs')) }).toEqual(before);
+    expect(readFileSync(join(work, 'src', 'generated', 'errors.ts'), 'utf8')).toBe(
+      readFileSync(join(fresh, 'out', 'ts', 'errors.ts'), 'utf8'),
+    );
+  });
+
+  describe('with node_modules in the working folder: the record answers', () => {
+    const args = ['generate', '--catalog', 'catalog.yaml', '--out', 'out'];
+    test('after a full generation, nothing is generated or written, whatever the flags', async () => {
+      mkdirSync(join(work, 'node_modules'));
+      expect(lines((await run(args)).stdout)).toEqual([WROTE]);
+      const before = stamps(join(work, 'out'));
+      expect(await run(args)).toEqual({ code: 0, stdout: `${FROM_RECORD}\n`, stderr: '', error: undefined });
+      expect(await run([...args, '--strict'])).toEqual({ code: 0, stdout: `${FROM_RECORD}\n`, stderr: '', error: undefined });
+      const timed = await run([...args, '--timings']);
+      expect(lines(timed.stdout)).toEqual([FROM_RECORD]);
+      expect(lines(timed.stderr)).toEqual([expect.stringMatching(/^timings \{"freshness":\d+,"total":\d+\}$/)]);
+      expect(stamps(join(work, 'out'))).toEqual(before);
+    });
+
+    test('for targets in folders of their own too', async () => {
+      mkdirSync(join(work, 'node_modules'));
+      const flags = [...args, '--ts-out', 'src/generated'];
+      expect((await run(flags)).code).toBe(0);
+      expect(lines((await run(flags)).stdout)).toEqual([
+        'status-catalog: out, src/generated are up to date (hashes match the last full generation)',
+      ]);
+      // The same catalog into one folder is another run, with a record of its own.
+      expect(lines((await run(args)).stdout)).toEqual([WROTE]);
+    });
+
+    const changes: TestCase<() => void, { line: string; title: string }>[] = [
+      [
+        'an output file edited by hand',
+        {
+          given: () => writeFileSync(join(work, 'out', 'ts', 'errors.ts'), '// edited\n'),
+          want: { line: WROTE, title: 'Runtime test catalog' },
+        },
+      ],
+      [
+        'an output file deleted',
+        { given: () => rmSync(join(work, 'out', 'docs', 'error-codes.md')), want: { line: WROTE, title: 'Runtime test catalog' } },
+      ],
+      [
+        'the catalog edited',
+        {
+          given: () => writeFile(join(work, 'catalog.yaml'), CATALOG.replace('title: Runtime test catalog', 'title: Renamed')),
+          want: { line: WROTE, title: 'Renamed' },
+        },
+      ],
+      [
+        'the record gone',
+        {
+          given: () => removeDir(join(work, 'node_modules', '.cache')),
+          want: { line: 'status-catalog: out is up to date (21 files)', title: 'Runtime test catalog' },
+        },
+      ],
+    ];
+    test.each(changes)('not once %s: the full generation runs', async (_name, { given, want }) => {
+      mkdirSync(join(work, 'node_modules'));
+      expect((await run(args)).code).toBe(0);
+      given();
+      expect(lines((await run(args)).stdout)).toEqual([want.line]);
+      expect(lines((await run(args)).stdout)).toEqual([FROM_RECORD]);
+      expect(filesOf(join(work, 'out'))).toEqual(ALL);
+      expect(readFileSync(join(work, 'out', 'docs', 'status-codes.md'), 'utf8')).toContain(`# ${want.title}\n`);
+    });
+
+    test("the catalog's warnings are printed again; --strict stops at them, never answered from the record", async () => {
+      mkdirSync(join(work, 'node_modules'));
+      const warns = CATALOG.replace(/^errors:\n/m, 'errors:\n  - code: RT.0099\n    status: 200\n    message: Odd but fine.\n');
+      writeFile(join(work, 'warns.yaml'), warns);
+      const warnsArgs = ['generate', '--catalog', 'warns.yaml', '--out', 'out'];
+      const first = await run(warnsArgs);
+      expect(first.code).toBe(0);
+      const [warning, ...more] = lines(first.stderr);
+      expect(more).toEqual([]);
+      expect(warning).toMatch(/^warns\.yaml:\d+:\d+: warning: errors\[0\]\.status: error code RT\.0099 on the non-error status 200$/);
+      const again = await run(warnsArgs);
+      expect({ stdout: lines(again.stdout), stderr: lines(again.stderr) }).toEqual({ stdout: [FROM_RECORD], stderr: [warning] });
+      const strict = await run([...warnsArgs, '--strict']);
+      expect(strict.code).toBe(1);
+      expect(lines(strict.stderr)).toEqual([warning, 'status-catalog: 1 warning(s) and --strict: nothing done']);
+    });
+  });
+});
+
 describe('runGenerate --check', () => {
   const missing = ALL.map((path) => `missing: none/${path}`);
   const tests: TestCase<{ out: string; edit: () => void }, { code: number; stdout: string[]; stderr: string[] }>[] = [
@@ -357,6 +496,10 @@ describe('runGenerate refuses', () => {
     ['an empty --catalog', { given: ['generate', '--catalog', ''], want: '--catalog needs a file' }],
     ['an unknown option', { given: ['generate', '--json'], want: "Unknown option '--json'" }],
     ['a missing option value', { given: ['generate', '--out'], want: "Option '--out <value>' argument missing" }],
+    [
+      '--watch with --check',
+      { given: ['generate', '--catalog', 'catalog.yaml', '--watch', '--check'], want: '--watch and --check cannot be combined' },
+    ],
   ];
   test.each(usage)('a UsageError on %s', async (_name, { given, want }) => {
     const result = await run(given);

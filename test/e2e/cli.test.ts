@@ -49,7 +49,7 @@ describe('usage', () => {
   it('prints help and exits 0', () => {
     const result = runCli(['--help']);
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('status-catalog generate [--catalog FILE] [--out DIR] [--check]');
+    expect(result.stdout).toContain('status-catalog generate [--catalog FILE] [--out DIR] [--check | --watch] [--force]');
   });
 
   it('prints the version', () => {
@@ -89,7 +89,8 @@ describe('generate', () => {
     const files = snapshot(out);
     expect(Object.keys(files)).toEqual(EXPECTED_FILES);
     expect(files).toEqual(snapshot(OUTPUT));
-    expect(runCli(['generate', '--catalog', DEFAULT_CATALOG, '--out', out]).status).toBe(0);
+    // --force: a second full generation (without it, the record of the first answers).
+    expect(runCli(['generate', '--catalog', DEFAULT_CATALOG, '--out', out, '--force']).stdout).toMatch(/^status-catalog: wrote 20 files/);
     expect(snapshot(out)).toEqual(files);
     // Nothing left beside the output folder.
     expect(readdirSync(work)).toEqual(['out']);
@@ -366,7 +367,8 @@ describe('bad input', () => {
         'syncBuiltinESMExports();',
       ].join('\n'),
     );
-    const result = spawnSync(process.execPath, ['--import', pathToFileURL(preload).href, CLI, 'generate', '--out', out], {
+    // --force: the output is up to date, and would otherwise be left as it is, unwritten.
+    const result = spawnSync(process.execPath, ['--import', pathToFileURL(preload).href, CLI, 'generate', '--out', out, '--force'], {
       cwd: ROOT,
       encoding: 'utf8',
     });

@@ -3,11 +3,11 @@
  * folder of its own (the cache lives under the current folder's node_modules/.cache).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, renameSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { GeneratedFile } from '../../generator/targets/target.js';
-import { outputLooksFresh, recordGeneratedOutput } from '../../generator/write/freshness.js';
+import { catalogChainFiles, freshOutput, recordGeneratedOutput, type Invocation } from '../../generator/write/freshness.js';
 import { catalogName } from '../../generator/util/catalog-name.js';
 import { sha256 } from '../../generator/util/hash.js';
 import { emitManifest, MANIFEST_PATH } from '../../generator/write/manifest.js';
@@ -44,6 +44,19 @@ function generated(catalog: string, catalogTexts: readonly string[], outputs = O
   return [...outputs, emitManifest(outputs, inputs)];
 }
 
+/** The run of `generate --catalog <catalog> --out <out>`. */
+const run = (catalog: string, out = join(work, 'out')): Invocation => ({ catalogPath: catalog, out, flags: {} });
+
+/** Records `files` as what a full generation of `catalog` wrote into the folder `out`. */
+function record(catalog: string, files: readonly GeneratedFile[], out = join(work, 'out')): void {
+  recordGeneratedOutput(run(catalog, out), [{ dir: out, files }]);
+}
+
+/** Whether the fast path vouches for `out` as generated from `catalog`. */
+function looksFresh(catalog: string, out: string): boolean {
+  return freshOutput(run(catalog, out)) !== undefined;
+}
+
 function writeOut(dir: string, files: readonly GeneratedFile[]): string {
   for (const file of files) writeFile(join(dir, file.path), file.contents);
   return dir;
@@ -51,7 +64,7 @@ function writeOut(dir: string, files: readonly GeneratedFile[]): string {
 
 const CATALOG = 'service: Shop\n';
 
-describe('outputLooksFresh after recordGeneratedOutput', () => {
+describe('freshOutput after recordGeneratedOutput', () => {
   const tests: TestCase<(out: string, catalog: string) => void, boolean>[] = [
     ['the output as generated: fresh', { given: () => {}, want: true }],
     ['a file edited: not fresh', { given: (out) => writeFile(join(out, 'ts/index.ts'), 'export const x = 1;\n'), want: false }],
@@ -137,29 +150,50 @@ describe('outputLooksFresh after recordGeneratedOutput', () => {
     test(name, () => {
       const catalog = writeFile(join(work, 'shop.yaml'), CATALOG);
       const files = generated(catalog, [CATALOG]);
-      recordGeneratedOutput(files);
+      record(catalog, files);
       const out = writeOut(join(work, 'out'), files);
       given(out, catalog);
-      expect(outputLooksFresh(catalog, out)).toBe(want);
+      expect(looksFresh(catalog, out)).toBe(want);
     });
   }
 
   test('the record sits under node_modules/.cache of the current folder', () => {
     const catalog = writeFile(join(work, 'shop.yaml'), CATALOG);
     const out = writeOut(join(work, 'out'), generated(catalog, [CATALOG]));
-    expect(outputLooksFresh(catalog, out)).toBe(false);
-    recordGeneratedOutput(generated(catalog, [CATALOG]));
-    expect(outputLooksFresh(catalog, out)).toBe(true);
+    expect(looksFresh(catalog, out)).toBe(false);
+    record(catalog, generated(catalog, [CATALOG]));
+    expect(looksFresh(catalog, out)).toBe(true);
     process.chdir(home);
-    expect(outputLooksFresh(catalog, out)).toBe(false);
+    expect(looksFresh(catalog, out)).toBe(false);
+  });
+
+  test('output recorded by another generator (the fingerprint of its code, which covers its version): not fresh', () => {
+    const catalog = writeFile(join(work, 'shop.yaml'), CATALOG);
+    const inputs = {
+      generatorVersion: GENERATOR_VERSION,
+      generatorFingerprint: generatorFingerprint(),
+      catalog: catalogName(catalog),
+      catalogFiles: [sha256(CATALOG)],
+    };
+    for (const other of [
+      { ...inputs, generatorFingerprint: 'sha256-another' },
+      { ...inputs, generatorFingerprint: `${inputs.generatorFingerprint}x` },
+    ]) {
+      const files = [...OUTPUTS, emitManifest(OUTPUTS, other)];
+      record(catalog, files);
+      expect(looksFresh(catalog, writeOut(join(work, 'out'), files))).toBe(false);
+    }
+    const files = [...OUTPUTS, emitManifest(OUTPUTS, inputs)];
+    record(catalog, files);
+    expect(looksFresh(catalog, writeOut(join(work, 'out'), files))).toBe(true);
   });
 
   test('output of another catalog name is not fresh', () => {
     const catalog = writeFile(join(work, 'shop.yaml'), CATALOG);
     const other = writeFile(join(work, 'store.yaml'), CATALOG);
     const files = generated(catalog, [CATALOG]);
-    recordGeneratedOutput(files);
-    expect(outputLooksFresh(other, writeOut(join(work, 'out'), files))).toBe(false);
+    record(catalog, files);
+    expect(looksFresh(other, writeOut(join(work, 'out'), files))).toBe(false);
   });
 });
 
@@ -185,16 +219,16 @@ describe('recordGeneratedOutput records nothing', () => {
     test(`${name} (${want})`, () => {
       const catalog = writeFile(join(work, 'shop.yaml'), CATALOG);
       const files = generated(catalog, [CATALOG]);
-      recordGeneratedOutput(given(files));
+      record(catalog, given(files));
       mkdirSync(join(work, 'node_modules'), { recursive: true });
-      expect(outputLooksFresh(catalog, writeOut(join(work, 'out'), files))).toBe(false);
+      expect(looksFresh(catalog, writeOut(join(work, 'out'), files))).toBe(false);
     });
   }
 
   test('and does not throw where it cannot write', () => {
     writeFile(join(work, 'node_modules', '.cache'), 'a file, not a folder');
     const catalog = writeFile(join(work, 'shop.yaml'), CATALOG);
-    expect(() => recordGeneratedOutput(generated(catalog, [CATALOG]))).not.toThrow();
+    expect(() => record(catalog, generated(catalog, [CATALOG]))).not.toThrow();
   });
 });
 
@@ -230,11 +264,11 @@ describe('the catalogs a catalog extends are inputs too', () => {
       const base = writeFile(join(work, given.base), baseText);
       const catalog = writeFile(join(work, given.file), given.text);
       const files = generated(catalog, want ? [baseText, given.text] : [given.text]);
-      recordGeneratedOutput(files);
+      record(catalog, files);
       const out = writeOut(join(work, 'out'), files);
-      expect(outputLooksFresh(catalog, out)).toBe(true);
+      expect(looksFresh(catalog, out)).toBe(true);
       writeFile(base, 'service: Changed\n');
-      expect(outputLooksFresh(catalog, out)).toBe(!want);
+      expect(looksFresh(catalog, out)).toBe(!want);
     });
   }
 
@@ -245,20 +279,93 @@ describe('the catalogs a catalog extends are inputs too', () => {
     writeFile(join(work, 'b.yaml'), b);
     // Eight files read, the first last: a b a b a b a b, so the most basic first is b.
     const files = generated(catalog, [b, a, b, a, b, a, b, a]);
-    recordGeneratedOutput(files);
-    expect(outputLooksFresh(catalog, writeOut(join(work, 'out'), files))).toBe(true);
+    record(catalog, files);
+    expect(looksFresh(catalog, writeOut(join(work, 'out'), files))).toBe(true);
   });
 
   test('a base that goes missing, or becomes a folder: not fresh', () => {
     const base = writeFile(join(work, 'base.yaml'), 'service: Base\n');
     const catalog = writeFile(join(work, 'shop.yaml'), 'extends: base.yaml\n');
     const files = generated(catalog, ['service: Base\n', 'extends: base.yaml\n']);
-    recordGeneratedOutput(files);
+    record(catalog, files);
     const out = writeOut(join(work, 'out'), files);
-    expect(outputLooksFresh(catalog, out)).toBe(true);
+    expect(looksFresh(catalog, out)).toBe(true);
     rmSync(base);
-    expect(outputLooksFresh(catalog, out)).toBe(false);
+    expect(looksFresh(catalog, out)).toBe(false);
     mkdirSync(base);
-    expect(outputLooksFresh(catalog, out)).toBe(false);
+    expect(looksFresh(catalog, out)).toBe(false);
+  });
+});
+
+describe('a record answers for its own run only', () => {
+  test('the same output in another --out, or with a target in a folder of its own: no answer', () => {
+    const catalog = writeFile(join(work, 'shop.yaml'), CATALOG);
+    const files = generated(catalog, [CATALOG]);
+    record(catalog, files);
+    writeOut(join(work, 'out'), files);
+    const copy = writeOut(join(work, 'copy'), files);
+    expect(looksFresh(catalog, join(work, 'out'))).toBe(true);
+    expect(looksFresh(catalog, copy)).toBe(false);
+    expect(freshOutput({ catalogPath: catalog, out: join(work, 'out'), flags: { docs: 'docs' } })).toBeUndefined();
+  });
+
+  test("the catalog's warnings come back with the answer", () => {
+    const catalog = writeFile(join(work, 'shop.yaml'), CATALOG);
+    const files = generated(catalog, [CATALOG]);
+    const warnings = ['shop.yaml:3:5: warning: statuses[0].status: 306 is reserved'];
+    recordGeneratedOutput(run(catalog), [{ dir: join(work, 'out'), files }], warnings);
+    writeOut(join(work, 'out'), files);
+    expect(freshOutput(run(catalog))).toEqual({ folders: [join(work, 'out')], warnings });
+  });
+
+  test('several folders: fresh while each holds its files, not once one is edited', () => {
+    const catalog = writeFile(join(work, 'shop.yaml'), CATALOG);
+    const [openapi, ts] = OUTPUTS.map((file) =>
+      generated(catalog, [CATALOG], [{ path: file.path.split('/')[1]!, contents: file.contents }]),
+    );
+    const invocation: Invocation = { catalogPath: catalog, out: join(work, 'out'), flags: { typescript: join(work, 'src') } };
+    recordGeneratedOutput(invocation, [
+      { dir: join(work, 'out'), files: openapi! },
+      { dir: join(work, 'src'), files: ts! },
+    ]);
+    writeOut(join(work, 'out'), openapi!);
+    writeOut(join(work, 'src'), ts!);
+    expect(freshOutput(invocation)?.folders).toEqual([join(work, 'out'), join(work, 'src')]);
+    writeFile(join(work, 'src', 'index.ts'), 'export const edited = 1;\n');
+    expect(freshOutput(invocation)).toBeUndefined();
+  });
+
+  test('each full generation replaces the record of its run: one file, whatever the catalog was', () => {
+    const catalog = writeFile(join(work, 'shop.yaml'), CATALOG);
+    for (const text of ['service: A\n', 'service: B\n', CATALOG]) {
+      writeFile(catalog, text);
+      record(catalog, generated(catalog, [text]));
+    }
+    expect(readdirSync(join(work, 'node_modules', '.cache', 'status-catalog'))).toHaveLength(1);
+    writeOut(join(work, 'out'), generated(catalog, [CATALOG]));
+    expect(looksFresh(catalog, join(work, 'out'))).toBe(true);
+  });
+
+  test('folders from manifests of different inputs are not recorded', () => {
+    const catalog = writeFile(join(work, 'shop.yaml'), CATALOG);
+    recordGeneratedOutput(run(catalog), [
+      { dir: join(work, 'out'), files: generated(catalog, [CATALOG]) },
+      { dir: join(work, 'src'), files: generated(catalog, ['service: Other\n']) },
+    ]);
+    expect(existsSync(join(work, 'node_modules', '.cache', 'status-catalog'))).toBe(false);
+  });
+});
+
+describe('catalogChainFiles', () => {
+  test('the catalog, then each base it names, the last one even before it exists', () => {
+    const catalog = writeFile(join(work, 'api', 'shop.yaml'), 'extends: ../base/common.yaml\nservice: Shop\n');
+    writeFile(join(work, 'base', 'common.yaml'), 'extends: "later/root.yaml"\n');
+    expect(catalogChainFiles(catalog)).toEqual([catalog, join(work, 'base', 'common.yaml'), join(work, 'base', 'later', 'root.yaml')]);
+  });
+
+  test('a chain that loops lists each file once', () => {
+    const catalog = writeFile(join(work, 'a.yaml'), 'extends: b.yaml\n');
+    writeFile(join(work, 'b.yaml'), 'extends: a.yaml\n');
+    expect(catalogChainFiles(catalog)).toEqual([catalog, join(work, 'b.yaml')]);
   });
 });
