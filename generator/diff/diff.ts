@@ -97,6 +97,8 @@ function diffCatalog(before: CatalogModel, after: CatalogModel): Change[] {
     ...field('version', 'patch', before.version, after.version),
     // On → off removes the code classes; off → on adds them.
     ...field('errorCodeClasses', after.errorCodeClasses ? 'minor' : 'major', before.errorCodeClasses, after.errorCodeClasses),
+    // Closed → open widens the generated code types to string; open → closed makes validators refuse unlisted codes.
+    ...field('openapi.errorCodes', 'major', before.openApiErrorCodes, after.openApiErrorCodes),
   ];
   return fields.map((change) => ({ area: 'catalog', subject: change.field!, change: 'changed', ...change }));
 }
