@@ -17,6 +17,7 @@ import type { AddressInfo } from 'node:net';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createClient as heyApi } from '@hey-api/openapi-ts';
+import { lint, type NormalizedProblem } from '@redocly/openapi-core';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { generate as orval } from 'orval';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +26,7 @@ import { buildModel, type CatalogModel, type StatusModel } from '../../generator
 import { wireBody } from '../../generator/targets/openapi/openapi.js';
 import { captured, runInProcess } from '../harness/cli.js';
 import { importFile, removeDir, ROOT, STRICT_OPTIONS, tempDir, TSC, writeFile } from '../harness/helpers.js';
+import { recommendedLintConfig } from '../harness/openapi-check.js';
 
 const CATALOG = join(ROOT, 'test', 'fixtures', 'catalogs', 'storage.yaml');
 const SPEC = join(ROOT, 'test', 'fixtures', 'specs', 'petstore.oas31.json');
@@ -205,6 +207,25 @@ describe('the merged spec, through three client generators', () => {
     expect(statusOf(400).codes.length).toBeGreaterThan(1);
     expect(statusOf(401).requiredHeaders).toEqual(['WWW-Authenticate']);
     expect(statusOf(429).headers).toEqual(['Retry-After']);
+  });
+
+  it("adds no Redocly error to the spec's own (recommended rules), and no warning but the unused Open components", async () => {
+    const config = await recommendedLintConfig();
+    const problems = async (path: string): Promise<{ errors: string[]; warnings: string[] }> => {
+      const found = await lint({ ref: path, config });
+      const describe = (p: NormalizedProblem): string => `${p.ruleId} at ${p.location[0]?.pointer ?? '?'}`;
+      return {
+        errors: found.filter((p) => p.severity === 'error').map(describe),
+        warnings: found.filter((p) => p.severity !== 'error').map(describe),
+      };
+    };
+    const before = await problems(SPEC);
+    const after = await problems(join(dir, 'spec.json'));
+    expect(after.errors.filter((error) => !before.errors.includes(error))).toEqual([]);
+    const added = after.warnings.filter((warning) => !before.warnings.includes(warning));
+    // Merged with --only-used, the closed catalog adds only what the operations use; the open one, merged without, all of it.
+    for (const warning of added) expect(warning).toMatch(/^no-unused-components at #\/components\/\w+\/Open/);
+    expect(added.length).toBeGreaterThan(0);
   });
 
   it('openapi-typescript and orval compile under the strict options, narrowing codes by status', () => {

@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import MarkdownIt from 'markdown-it';
 import { afterAll, describe, expect, test } from 'vitest';
 import type { BodyMember } from '../../../generator/body/descriptor.js';
 import { loadCatalog, parseCatalog } from '../../../generator/index.js';
@@ -300,5 +301,44 @@ describe('the catalog option openapi.errorCodes', () => {
       ['CatBadRequestErrorBody', 'CatConflictErrorBody', 'CatErrorBody', 'CatErrorCode', 'CatNotFoundErrorBody'].sort(),
     );
     expect(JSON.stringify(components!.responses!['CatNotFound'])).toContain('"#/components/schemas/CatNotFoundErrorBody"');
+  });
+});
+
+describe('what a renderer shows: info.description', () => {
+  const hostile = '<img src=x onerror=alert(1)> | *not emphasis* `nor code`';
+  const model = buildModel(
+    parseCatalog(
+      `service: T1\nerrorBody:\n${DEFAULT_CODE}\n${STATUSES}\n${ERRORS.replace('Widget locked.', JSON.stringify(hostile))}\n`,
+      'cat.yaml',
+    ),
+  );
+  const description = String(buildOpenApiDocuments(model)['3.1'].info.description);
+  const html = new MarkdownIt().render(description);
+  const rows = [...html.matchAll(/<tr>\n?([\s\S]*?)<\/tr>/g)]
+    .map((match) => [...match[1]!.matchAll(/<td>([\s\S]*?)<\/td>/g)].map((cell) => cell[1]!))
+    .filter((cells) => cells.length > 0);
+
+  test('a row per status with its body schema and number of codes, a row per code', () => {
+    for (const status of model.statuses) {
+      const row = rows.find((cells) => cells[0] === String(status.status) && cells[1] === `<code>${status.name}</code>`);
+      const schema = hasErrorBody(status) ? `<code>${status.bodyCodes.length > 0 ? `${status.name}ErrorBody` : 'ErrorBody'}</code>` : '';
+      expect(row, String(status.status)).toEqual([
+        String(status.status),
+        `<code>${status.name}</code>`,
+        status.message,
+        schema,
+        status.codes.length === 0 ? '' : String(status.codes.length),
+      ]);
+    }
+    for (const error of model.errors) {
+      expect(rows.some((cells) => cells.length === 3 && cells[0] === error.code && cells[1] === String(error.status))).toBe(true);
+    }
+  });
+
+  test('catalog text shows as text: no element, no emphasis, the cell intact', () => {
+    const row = rows.find((cells) => cells[0] === 'T1.0409')!;
+    expect(row).toHaveLength(3);
+    expect(row[2]).toBe(new MarkdownIt().utils.escapeHtml(hostile));
+    expect(html).not.toMatch(/<img|<em>|<code>nor/);
   });
 });
