@@ -47,7 +47,7 @@ export function buildOpenApiDocuments(model: CatalogModel, prefix = ''): { '3.1'
 /**
  * The server OpenAPI assumes when a document names none (a `url` of `/`), written out because
  * linters require a `servers` entry (Redocly's no-empty-servers). The document has no
- * operations; the spec that references or merges its components says where its are served
+ * operations; the spec that references or merges its components says where those are served
  * (merge adds components only).
  */
 const SERVERS: oas31.ServerObject[] = [
