@@ -6,7 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { DEFAULT_PRESET } from '../body/presets/index.js';
 import type { FieldPath } from '../util/diagnostics.js';
 import type { SourceDocument } from './read.js';
-import type { CatalogFile, ErrorBodySpec, ErrorNames, HeaderSpec, OutputSpec, StatusSpec, TypeScriptSpec } from './types.js';
+import type { CatalogFile, ErrorBodySpec, ErrorNames, HeaderSpec, OpenApiSpec, OutputSpec, StatusSpec, TypeScriptSpec } from './types.js';
 
 /** A value and where it was written. */
 export interface Located<T> {
@@ -32,6 +32,8 @@ export interface MergedCatalog {
   readonly errors: readonly Located<RawError>[];
   /** Options of the generated TypeScript, key by key from the last file that sets each. */
   readonly typescript: TypeScriptSpec;
+  /** Options of the generated OpenAPI, key by key from the last file that sets each. */
+  readonly openapi: OpenApiSpec;
   /** Output folders, key by key from the last file that sets each, resolved from that file's folder. */
   readonly output: OutputSpec;
 }
@@ -82,6 +84,7 @@ export function mergeChain(chain: readonly SourceDocument[]): MergedCatalog {
   const statuses: Located<StatusSpec>[] = [];
   const errors: Located<RawError>[] = [];
   let typescript: TypeScriptSpec = {};
+  let openapi: OpenApiSpec = {};
   let output: OutputSpec = {};
   for (const source of chain) {
     const file = source.data as CatalogFile;
@@ -95,6 +98,7 @@ export function mergeChain(chain: readonly SourceDocument[]): MergedCatalog {
     if (file.version !== undefined) version = at(file.version, 'version');
     if (file.errorNames !== undefined) errorNames = at(file.errorNames, 'errorNames');
     if (file.typescript !== undefined) typescript = { ...typescript, ...file.typescript };
+    if (file.openapi !== undefined) openapi = { ...openapi, ...file.openapi };
     // A path in a catalog means the same wherever the generator is run from: relative to the file.
     for (const [target, dir] of Object.entries(file.output ?? {}) as [string, string][])
       output = { ...output, [target]: resolve(dirname(source.file), dir) };
@@ -136,5 +140,5 @@ export function mergeChain(chain: readonly SourceDocument[]): MergedCatalog {
       else errors[replaced] = at(error, 'errors', index);
     });
   }
-  return { chain, service, title, version, errorNames, errorBody, errorBodyFields, headers, statuses, errors, typescript, output };
+  return { chain, service, title, version, errorNames, errorBody, errorBodyFields, headers, statuses, errors, typescript, openapi, output };
 }

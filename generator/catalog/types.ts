@@ -69,6 +69,19 @@ export interface TypeScriptSpec {
 }
 
 /**
+ * How the schema of an error status's body lists the codes of that status: closed, an enum
+ * (generated clients narrow the code by status; validators generated from the spec refuse a
+ * code the catalog does not list); open, that enum or any other code (such validators take a
+ * newer server's code; generated types widen the code to its type).
+ */
+export type OpenApiErrorCodes = 'closed' | 'open';
+
+/** Options of the generated OpenAPI. */
+export interface OpenApiSpec {
+  readonly errorCodes?: OpenApiErrorCodes;
+}
+
+/**
  * Folders of their own for some outputs, by target name (generator/targets/index.ts; the JSON
  * Schema lists the same names); paths relative to the catalog file. See generator/write/layout.ts.
  */
@@ -89,6 +102,7 @@ export interface CatalogFile {
   readonly statuses?: readonly StatusSpec[];
   readonly errors?: readonly (Omit<ErrorSpec, 'code'> & { readonly code: string | number })[];
   readonly typescript?: TypeScriptSpec;
+  readonly openapi?: OpenApiSpec;
   readonly output?: OutputSpec;
 }
 
@@ -103,6 +117,7 @@ export interface CatalogData {
   readonly statuses: readonly StatusSpec[];
   readonly errors?: readonly ErrorSpec[];
   readonly typescript?: TypeScriptSpec;
+  readonly openapi?: OpenApiSpec;
   /** Output folders the catalog names, each resolved from the file that names it (absolute). */
   readonly output?: OutputSpec;
 }

@@ -136,8 +136,8 @@ function withoutRepeats(diagnostics: readonly Diagnostic[]): Diagnostic[] {
 
 /** Lists checked entry by entry: an entry the schema faults is skipped, the others are checked. */
 const LISTS = new Set(['statuses', 'errors']);
-/** Mappings checked key by key: headers by name; errorBody, typescript and output setting by setting. */
-const MAPPINGS = new Set(['headers', 'errorBody', 'typescript', 'output']);
+/** Mappings checked key by key: headers by name; errorBody, typescript, openapi and output setting by setting. */
+const MAPPINGS = new Set(['headers', 'errorBody', 'typescript', 'openapi', 'output']);
 /** Top-level text: the rules only ask whether it is there. */
 const TEXT_FIELDS = new Set(['service', 'title', 'version', 'extends']);
 

@@ -104,6 +104,8 @@ function diffCatalog(before: CatalogModel, after: CatalogModel): Change[] {
       before.adapters,
       after.adapters,
     ),
+    // Closed → open widens the generated code types to string; open → closed makes validators refuse unlisted codes.
+    ...field('openapi.errorCodes', 'major', before.openApiErrorCodes, after.openApiErrorCodes),
   ];
   return fields.map((change) => ({ area: 'catalog', subject: change.field!, change: 'changed', ...change }));
 }

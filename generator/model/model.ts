@@ -3,7 +3,7 @@
  * computed once, in a fixed order, so emitters only format and never decide.
  */
 import { buildBodyDescriptor, type BodyDescriptor } from '../body/descriptor.js';
-import type { Catalog, HeaderValueSchema, RetryPolicy } from '../catalog/types.js';
+import type { Catalog, HeaderValueSchema, OpenApiErrorCodes, RetryPolicy } from '../catalog/types.js';
 import { bodyForbidden, statusClassOf, type StatusClass } from '../util/http.js';
 import { classNameOf } from '../catalog/identifiers.js';
 import { catalogName } from '../util/catalog-name.js';
@@ -50,6 +50,13 @@ export interface StatusModel {
    * which its OpenAPI response documents and the generated client reads as an error.
    */
   readonly errorOnSuccess: boolean;
+  /**
+   * The codes its error bodies may carry, for a body schema of its own (OpenAPI): the codes the
+   * catalog lists under it, then (4xx, 5xx) its default code when that is not among them. Empty when the
+   * catalog lists no code under it: its default code alone would tell a client nothing the
+   * status does not, so its responses keep the shared body schema.
+   */
+  readonly bodyCodes: readonly string[];
 }
 
 export interface ErrorModel {
@@ -109,6 +116,8 @@ export interface CatalogModel {
   readonly adapters: readonly string[];
   /** codePattern, when every code (and the default code) matches it, so schemas may carry it. */
   readonly schemaCodePattern: string | undefined;
+  /** How an error status's own body schema lists its codes (the catalog's openapi.errorCodes): closed by default. */
+  readonly openApiErrorCodes: OpenApiErrorCodes;
 }
 
 export function buildModel(catalog: Catalog): CatalogModel {
@@ -131,6 +140,7 @@ export function buildModel(catalog: Catalog): CatalogModel {
     .map((spec): StatusModel => {
       const isError = spec.status >= 400;
       const codes = errorSpecs.filter((e) => e.status === spec.status).map((e) => e.code);
+      const defaultCode = spec.defaultCode ?? data.errorBody.defaultCode;
       return {
         status: spec.status,
         name: spec.name,
@@ -147,8 +157,11 @@ export function buildModel(catalog: Catalog): CatalogModel {
         redirects: statusClassOf(spec.status) === 'redirection' && (spec.headers ?? []).some((name) => name.toLowerCase() === 'location'),
         retryable: spec.retry !== undefined && spec.retry !== 'modify',
         codes,
-        defaultCode: spec.defaultCode ?? data.errorBody.defaultCode,
+        defaultCode,
         errorOnSuccess: statusClassOf(spec.status) === 'success' && codes.length > 0,
+        // An error body on a success status is an error by its code: it always carries one the status lists.
+        bodyCodes:
+          codes.length === 0 || !isError || defaultCode === undefined || codes.includes(defaultCode) ? codes : [...codes, defaultCode],
       };
     });
   const statusByCode = new Map(statuses.map((s) => [s.status, s]));
@@ -193,6 +206,7 @@ export function buildModel(catalog: Catalog): CatalogModel {
     codes: errors.filter((e) => e.primary),
     errorCodeClasses: data.typescript?.errorCodeClasses ?? false,
     adapters: [...(data.typescript?.adapters ?? [])].sort(compareStrings),
+    openApiErrorCodes: data.openapi?.errorCodes ?? 'closed',
     // Validation has matched these already, within its time limit.
     schemaCodePattern:
       errorBody.codePattern !== undefined && matchAll(errorBody.codePattern, allCodes).every(Boolean) ? errorBody.codePattern : undefined,

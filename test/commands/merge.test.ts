@@ -29,7 +29,7 @@ const read = (name: string): string => readFileSync(join(work, name), 'utf8');
 
 const SPECS = join(ROOT, 'test', 'fixtures', 'specs');
 
-/** A small catalog: three statuses, one code. */
+/** A small catalog: three statuses, one code (so 400 has a body schema of its own). */
 const CATALOG = `service: Pets
 errorBody:
   codePattern: '^P\\.[0-9]{4}$'
@@ -81,7 +81,7 @@ describe('runMerge writes', () => {
       {
         given: ['merge', 'spec.yaml', '--catalog', 'catalog.yaml', '--out', 'merged.yaml'],
         want: {
-          stderr: ['status-catalog: wrote merged.yaml (OpenAPI 3.0: 10 components added, 0 responses attached)'],
+          stderr: ['status-catalog: wrote merged.yaml (OpenAPI 3.0: 11 components added, 0 responses attached)'],
           files: ['catalog.yaml', 'merged.yaml', 'spec.yaml'],
         },
       },
@@ -91,7 +91,7 @@ describe('runMerge writes', () => {
       {
         given: ['merge', 'spec.yaml', '--catalog', 'catalog.yaml', '--out', 'merged.yaml', '--attach', '400', '--attach-default'],
         want: {
-          stderr: ['status-catalog: wrote merged.yaml (OpenAPI 3.0: 10 components added, 4 responses attached)'],
+          stderr: ['status-catalog: wrote merged.yaml (OpenAPI 3.0: 11 components added, 4 responses attached)'],
           files: ['catalog.yaml', 'merged.yaml', 'spec.yaml'],
         },
       },
@@ -101,7 +101,7 @@ describe('runMerge writes', () => {
       {
         given: ['merge', 'spec.yaml', '--catalog', 'catalog.yaml', '--in-place'],
         want: {
-          stderr: ['status-catalog: wrote spec.yaml (OpenAPI 3.0: 10 components added, 0 responses attached)'],
+          stderr: ['status-catalog: wrote spec.yaml (OpenAPI 3.0: 11 components added, 0 responses attached)'],
           files: ['catalog.yaml', 'spec.yaml'],
         },
       },
@@ -201,7 +201,7 @@ describe('runMerge --check', () => {
           code: 1,
           stdout: [],
           stderr: [
-            `status-catalog: merging would change spec.yaml (10 components, 0 responses); run: ${command} --catalog catalog.yaml --in-place`,
+            `status-catalog: merging would change spec.yaml (11 components, 0 responses); run: ${command} --catalog catalog.yaml --in-place`,
           ],
         },
       },
@@ -227,7 +227,7 @@ describe('runMerge --check', () => {
           code: 1,
           stdout: [],
           stderr: [
-            `status-catalog: merging would change merged.yaml (5 components, 4 responses); run: ${command} --catalog catalog.yaml --attach 400 --attach-default --attach-webhooks --only-used --prefix X --strict --out merged.yaml`,
+            `status-catalog: merging would change merged.yaml (6 components, 4 responses); run: ${command} --catalog catalog.yaml --attach 400 --attach-default --attach-webhooks --only-used --prefix X --strict --out merged.yaml`,
           ],
         },
       },
@@ -240,7 +240,7 @@ describe('runMerge --check', () => {
           code: 1,
           stdout: [],
           stderr: [
-            `status-catalog: merging would change it's mine.yaml (10 components, 2 responses); run: ${command} --catalog catalog.yaml --attach 404 --out 'it'\\''s mine.yaml'`,
+            `status-catalog: merging would change it's mine.yaml (11 components, 2 responses); run: ${command} --catalog catalog.yaml --attach 404 --out 'it'\\''s mine.yaml'`,
           ],
         },
       },
@@ -379,11 +379,11 @@ describe('runMerge leaves a file that has the merged text already', () => {
     const same = unchanged('merged.yaml');
     const again = await run(['merge', 'spec.yaml', '--catalog', 'catalog.yaml', '--out', 'merged.yaml']);
     expect(lines(again.stderr)).toEqual([
-      'status-catalog: left merged.yaml as it was: it holds the merged spec already (OpenAPI 3.0: 10 components added, 0 responses attached)',
+      'status-catalog: left merged.yaml as it was: it holds the merged spec already (OpenAPI 3.0: 11 components added, 0 responses attached)',
     ]);
     expect(same()).toEqual([0, 0]);
     const attached = await run(['merge', 'spec.yaml', '--catalog', 'catalog.yaml', '--out', 'merged.yaml', '--attach', '404']);
-    expect(lines(attached.stderr)).toEqual(['status-catalog: wrote merged.yaml (OpenAPI 3.0: 10 components added, 2 responses attached)']);
+    expect(lines(attached.stderr)).toEqual(['status-catalog: wrote merged.yaml (OpenAPI 3.0: 11 components added, 2 responses attached)']);
   });
 });
 
@@ -431,7 +431,7 @@ describe('names as merge shows them', () => {
     copyFileSync(join(work, 'spec.yaml'), join(work, name));
     const written = await run(['merge', name, '--catalog', 'catalog.yaml', '--in-place']);
     expect(lines(written.stderr)).toEqual([
-      'status-catalog: wrote spec\\u202egnp.yaml (OpenAPI 3.0: 10 components added, 0 responses attached)',
+      'status-catalog: wrote spec\\u202egnp.yaml (OpenAPI 3.0: 11 components added, 0 responses attached)',
     ]);
     writeFileSync(join(work, name), 'openapi: 3.0.3\npaths: [\n');
     const broken = await run(['merge', name, '--catalog', 'catalog.yaml']);
@@ -474,7 +474,7 @@ describe('names as merge shows them', () => {
     const result = await run(['merge', 'spec.yaml', '--catalog', 'catalog.yaml', '--check', '--out', 'new\nname.yaml']);
     expect(result.code).toBe(1);
     expect(lines(result.stderr)).toEqual([
-      "status-catalog: merging would change new\\u000aname.yaml (10 components, 0 responses); run: status-catalog merge spec.yaml --catalog catalog.yaml --out $'new\\nname.yaml'",
+      "status-catalog: merging would change new\\u000aname.yaml (11 components, 0 responses); run: status-catalog merge spec.yaml --catalog catalog.yaml --out $'new\\nname.yaml'",
     ]);
   });
 });

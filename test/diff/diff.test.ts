@@ -84,6 +84,13 @@ describe('diffModels', () => {
       },
     ],
     [
+      'OpenAPI error codes opened: major',
+      {
+        given: (d) => Object.assign(d, { openapi: { errorCodes: 'open' } }),
+        want: { level: 'major', changes: ['major catalog openapi.errorCodes changed openapi.errorCodes'] },
+      },
+    ],
+    [
       'a status reworded: patch',
       {
         given: (d) => Object.assign(d.statuses[0]!, { message: 'Bad', description: 'Wrong.' }),

@@ -81,7 +81,7 @@ export async function runCommand(command: Command, argv: readonly string[]): Pro
 }
 
 /** What `run` returns, and what it printed on standard output and error meanwhile. */
-async function captured<T>(run: () => T | Promise<T>): Promise<{ value: T; stdout: string; stderr: string }> {
+export async function captured<T>(run: () => T | Promise<T>): Promise<{ value: T; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const capture =

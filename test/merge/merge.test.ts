@@ -221,6 +221,7 @@ describe('mergeSpec: merged', () => {
     expect(result.skipped).toEqual([]);
     expect(result.added).toEqual([
       '#/components/schemas/ErrorBody',
+      '#/components/schemas/NotFoundErrorBody',
       '#/components/schemas/ErrorCode',
       '#/components/responses/NotFound',
       '#/components/responses/InternalServerError',

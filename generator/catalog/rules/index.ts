@@ -53,6 +53,7 @@ export function checkRules(
     statuses: merged.statuses.map((entry) => entry.value),
     errors: context.codes.entries.map(({ entry, code }, index): ErrorSpec => ({ ...entry.value, code, name: names[index]! })),
     typescript: merged.typescript,
+    ...(Object.keys(merged.openapi).length === 0 ? {} : { openapi: merged.openapi }),
     ...(Object.keys(merged.output).length === 0 ? {} : { output: merged.output }),
   };
   return { data, problems };

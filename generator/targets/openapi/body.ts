@@ -4,13 +4,15 @@
  */
 import type * as oas30 from 'openapi3-ts/oas30';
 import type * as oas31 from 'openapi3-ts/oas31';
+import { isDeepStrictEqual } from 'node:util';
 import { bodyTree, nodeIsRequired, type BodyItem, type BodyList, type BodyMember, type BodyNode } from '../../body/descriptor.js';
 import { runtimeLayout } from '../../body/runtime-layout.js';
 import type { ExtraSchema } from '../../body/spec.js';
-import type { CatalogModel } from '../../model/model.js';
+import type { CatalogModel, StatusModel } from '../../model/model.js';
 import { writeErrorBody, type JsonValue } from '../typescript/runtime/error-body.js';
 
 export const ERROR_CODE_SCHEMA = 'ErrorCode';
+export const ERROR_BODY_SCHEMA = 'ErrorBody';
 
 export type OpenApiVersion = '3.1' | '3.0';
 
@@ -35,6 +37,34 @@ function codeSchema(model: CatalogModel, prefix: string): Schema {
     type: body.codeType,
     ...pattern,
     description: `Service error code${model.errors.length > 0 ? ` (see ${prefix}${ERROR_CODE_SCHEMA})` : ''}.${fallback}`,
+  };
+}
+
+/**
+ * The code member of a status's own body schema: the codes its bodies may carry (StatusModel's
+ * bodyCodes) as an enum, so that generated clients narrow the code by status. Open
+ * (openapi.errorCodes), any other code of the code's type is valid too: validators generated
+ * from the spec then take a code a newer server sends, and generated types widen to the type.
+ */
+function statusCodeSchema(model: CatalogModel, status: StatusModel): Schema {
+  const body = model.errorBody;
+  const type = body.codeType;
+  const values = status.bodyCodes.map((code) => (type === 'integer' ? Number(code) : code));
+  const listed = status.codes.length === 1 ? 'the code the catalog lists' : 'a code the catalog lists';
+  const fallback =
+    status.defaultCode !== undefined && status.bodyCodes.includes(status.defaultCode) && !status.codes.includes(status.defaultCode)
+      ? `, or ${status.defaultCode} when no specific code applies`
+      : '';
+  if (model.openApiErrorCodes === 'closed') {
+    return { type, enum: values, description: `Service error code: ${listed} under ${status.status}${fallback}.` };
+  }
+  const pattern = type === 'string' && model.schemaCodePattern !== undefined ? { pattern: model.schemaCodePattern } : {};
+  return {
+    description: `Service error code: ${listed} under ${status.status}${fallback}, or another (a newer server's).`,
+    anyOf: [
+      { type, enum: values },
+      { type, ...pattern },
+    ],
   };
 }
 
@@ -85,7 +115,13 @@ export function extraSchema(schema: ExtraSchema, version: OpenApiVersion): Schem
   return out;
 }
 
-function memberSchema(model: CatalogModel, member: BodyMember, prefix: string, version: OpenApiVersion): Schema {
+function memberSchema(
+  model: CatalogModel,
+  member: BodyMember,
+  prefix: string,
+  version: OpenApiVersion,
+  status: StatusModel | undefined,
+): Schema {
   switch (member.kind) {
     case 'constant':
       return constantSchema(member.value, version);
@@ -94,7 +130,7 @@ function memberSchema(model: CatalogModel, member: BodyMember, prefix: string, v
     case 'part':
       switch (member.part) {
         case 'code':
-          return codeSchema(model, prefix);
+          return status === undefined ? codeSchema(model, prefix) : statusCodeSchema(model, status);
         case 'status':
           return model.errorBody.statusType === 'integer'
             ? { type: 'integer', minimum: 100, maximum: 599, description: member.description }
@@ -112,31 +148,42 @@ function memberSchema(model: CatalogModel, member: BodyMember, prefix: string, v
  * The ErrorBody schema: an object per level of the body, members in body order; a list of the
  * body is an array whose items describe the item the error fills (any item of the list, so that
  * bodies listing several errors validate); minItems reaches the error's index when the item
- * holds a required member. OAS 3.0 has no prefixItems, so the items are not told apart by index.
+ * holds a required member.
+ *
+ * With a status, the body schema of that status: the same body, wherever its code travels, with
+ * the code member listing the status's codes (statusCodeSchema). In a list, only the item the
+ * error fills lists them, told apart by 3.1's prefixItems: the other items are other errors, of
+ * any code. OAS 3.0 has no prefixItems, so there every item of a list stays the shared one.
  */
-export function errorBodySchema(model: CatalogModel, prefix = '', version: OpenApiVersion = '3.1'): Schema {
+export function errorBodySchema(model: CatalogModel, prefix = '', version: OpenApiVersion = '3.1', status?: StatusModel): Schema {
   const body = model.errorBody;
-  const valueOf = (node: BodyNode | BodyItem): Schema =>
+  const valueOf = (node: BodyNode | BodyItem, own: StatusModel | undefined): Schema =>
     'children' in node
-      ? objectSchema(node.children)
+      ? objectSchema(node.children, own)
       : 'list' in node
-        ? listSchema(node.list)
-        : memberSchema(model, node.member, prefix, version);
-  const objectSchema = (nodes: readonly BodyNode[], description?: string): Schema => {
+        ? listSchema(node.list, own)
+        : memberSchema(model, node.member, prefix, version, own);
+  const objectSchema = (nodes: readonly BodyNode[], own: StatusModel | undefined, description?: string): Schema => {
     const required = nodes.filter((node) => nodeIsRequired(node, body)).map((node) => node.key);
     return {
       type: 'object',
       ...(description === undefined ? {} : { description }),
       ...(required.length === 0 ? {} : { required }),
-      properties: Object.fromEntries(nodes.map((node) => [node.key, valueOf(node)])),
+      properties: Object.fromEntries(nodes.map((node) => [node.key, valueOf(node, own)])),
     };
   };
-  const listSchema = (list: BodyList): Schema => ({
-    type: 'array',
-    ...(nodeIsRequired(list.item, body) ? { minItems: list.index + 1 } : {}),
-    items: valueOf(list.item),
-  });
-  return objectSchema(bodyTree(body.members), body.description);
+  const listSchema = (list: BodyList, own: StatusModel | undefined): Schema => {
+    const items = valueOf(list.item, undefined);
+    const minItems = nodeIsRequired(list.item, body) ? { minItems: list.index + 1 } : {};
+    const errorItem = own === undefined || version === '3.0' ? items : valueOf(list.item, own);
+    if (isDeepStrictEqual(errorItem, items)) return { type: 'array', ...minItems, items };
+    return { type: 'array', ...minItems, prefixItems: [...Array<Schema>(list.index).fill(items), errorItem], items };
+  };
+  const description =
+    status === undefined
+      ? body.description
+      : `${prefix}${ERROR_BODY_SCHEMA} as ${status.status} ${status.name} responses carry it: its code member lists the codes of ${status.status}.`;
+  return objectSchema(bodyTree(body.members), status, description);
 }
 
 /** What an example body is made of: the error's status, code and messages. */

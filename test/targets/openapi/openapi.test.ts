@@ -6,9 +6,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createConfig, lint, lintFromString, type Config, type NormalizedProblem } from '@redocly/openapi-core';
+import { lint, lintFromString, type Config, type NormalizedProblem } from '@redocly/openapi-core';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv, type ValidateFunction } from 'ajv';
+import MarkdownIt from 'markdown-it';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isAlias, isNode, parse, parseDocument, visit } from 'yaml';
 import type { StatusSpec } from '../../../generator/catalog/types.js';
@@ -16,7 +17,7 @@ import { parseCatalog } from '../../../generator/index.js';
 import { buildModel } from '../../../generator/model/model.js';
 import { buildOpenApiDocument, toJson } from '../../../generator/targets/openapi/openapi.js';
 import { OUTPUT, seedCatalog } from '../../harness/helpers.js';
-import { RULES_OFF_FOR_FRAGMENT } from '../../harness/openapi-check.js';
+import { FRAGMENT_WARNING, recommendedLintConfig } from '../../harness/openapi-check.js';
 
 // ---------------------------------------------------------------------------------------------
 // The files under test and the catalog they come from.
@@ -125,6 +126,8 @@ describe('output/openapi', () => {
     expect(STATUSES.some(hasErrorBody)).toBe(true);
     expect(STATUSES.some((s) => bodyForbidden(s.status))).toBe(true);
     expect(STATUSES.some((s) => (s.headers ?? []).length > 0)).toBe(true);
+    // Its statuses have no codes: every error response keeps the shared ErrorBody.
+    expect(seedCatalog.errors ?? []).toEqual([]);
   });
 });
 
@@ -152,17 +155,23 @@ describe('OpenAPI schema validation (@seriousme/openapi-schema-validator)', () =
 });
 
 // ---------------------------------------------------------------------------------------------
-// 2. Redocly's recommended ruleset: no errors, and no warnings beyond the documented ones.
+// 2. Redocly's recommended ruleset, every rule on: no errors, and no warnings beyond the ones a
+//    fragment has by design (FRAGMENT_WARNING), listed exactly.
 
 /**
- * Warnings that remain, as `ruleId at pointer`. These are not limitations of a fragment but gaps
- * the generator could close; the list is exact, so fixing one fails this test until its entry
- * is removed, and any new warning fails it too.
+ * The warnings each file has, as `ruleId at pointer`: info-license (the catalog format has no
+ * licence field), and no-unused-components for each response and header, which only operations
+ * use and a fragment has none (the examples and schemas are all used by the responses). Exact:
+ * a new warning, or one gone, fails the test.
  */
-const KNOWN_WARNINGS: readonly string[] = [
-  // The catalog format has no license field, so the generator writes no `info.license`.
-  'info-license at #/info',
-];
+function expectedWarnings(file: string): string[] {
+  const components = load(file).components ?? {};
+  const unused = [
+    ...Object.keys(components.responses ?? {}).map((name) => `#/components/responses/${name}`),
+    ...Object.keys(components.headers ?? {}).map((name) => `#/components/headers/${name}`),
+  ];
+  return ['info-license at #/info', ...unused.map((pointer) => `no-unused-components at ${pointer}`)].sort();
+}
 
 function describeProblem(problem: NormalizedProblem): string {
   return `${problem.ruleId} at ${problem.location[0]?.pointer ?? '?'}`;
@@ -172,7 +181,7 @@ function describeProblemFully(problem: NormalizedProblem): string {
   return `${problem.severity} ${describeProblem(problem)}: ${problem.message}`;
 }
 
-describe('Redocly lint (@redocly/openapi-core, recommended ruleset)', () => {
+describe('Redocly lint (@redocly/openapi-core, recommended ruleset, no rule off)', () => {
   let config: Config;
   const results = new Map<string, Promise<NormalizedProblem[]>>();
   /** Lints each real file once; the error and warning tests share the result. */
@@ -186,26 +195,14 @@ describe('Redocly lint (@redocly/openapi-core, recommended ruleset)', () => {
   }
 
   beforeAll(async () => {
-    config = await createConfig({
-      extends: ['recommended'],
-      rules: Object.fromEntries(RULES_OFF_FOR_FRAGMENT.map((rule) => [rule, 'off'])),
-    });
+    config = await recommendedLintConfig();
   });
 
-  // Proves the exclusions name real recommended rules (a typo would silently exclude nothing)
-  // and that they, and only they, are off.
-  it('turns off exactly the documented rules, which the recommended ruleset enables', async () => {
-    const recommended = await createConfig({ extends: ['recommended'] });
+  // Proves the rules that a fragment used to fail are on, at their recommended severity.
+  it('runs the rules a fragment fails most easily: no-empty-servers (error), no-unused-components (warn)', () => {
     for (const version of ['oas3_0', 'oas3_1'] as const) {
-      for (const rule of RULES_OFF_FOR_FRAGMENT) {
-        expect(recommended.rules[version][rule], `${version} ${rule}`).toBeDefined();
-        expect(recommended.rules[version][rule], `${version} ${rule}`).not.toBe('off');
-        expect(config.rules[version][rule], `${version} ${rule}`).toBe('off');
-      }
-      const changed = Object.keys(recommended.rules[version]).filter(
-        (rule) => recommended.rules[version][rule] !== config.rules[version][rule],
-      );
-      expect(changed.sort()).toEqual([...RULES_OFF_FOR_FRAGMENT].sort());
+      expect(config.rules[version]['no-empty-servers']).toBe('error');
+      expect(config.rules[version]['no-unused-components']).toBe('warn');
     }
   });
 
@@ -214,18 +211,24 @@ describe('Redocly lint (@redocly/openapi-core, recommended ruleset)', () => {
     expect(problems.filter((p) => p.severity === 'error').map(describeProblemFully)).toEqual([]);
   });
 
-  it.each(FILES)('$file has no warnings but the known ones', async ({ file }) => {
+  it.each(FILES)('$file has exactly the warnings of a fragment', async ({ file }) => {
     const problems = await lintFile(file);
-    expect(problems.filter((p) => p.severity !== 'error').map(describeProblem)).toEqual(KNOWN_WARNINGS);
+    const warnings = problems.filter((p) => p.severity !== 'error').map(describeProblem);
+    expect(warnings.sort()).toEqual(expectedWarnings(file));
+    for (const problem of problems) expect(describeProblemFully(problem).replace(/^\w+ /, '')).toMatch(FRAGMENT_WARNING);
   });
 
-  // Control: the same config reports a structural error in a broken document of each version.
+  // Control: the same config reports a structural error in a broken document of each version,
+  // and no-empty-servers once the servers are gone.
   it.each(PAIRS)('control: reports an error for a broken $version document', async ({ json }) => {
     const broken = structuredClone(load(json)) as { components: { responses: Record<string, Record<string, unknown>> } };
     const first = defined(Object.values(broken.components.responses)[0], 'a response');
     delete first['description'];
+    delete (broken as { servers?: unknown }).servers;
     const problems = await lintFromString({ source: JSON.stringify(broken), absoluteRef: pathOf(`broken-${json}`), config });
-    expect(problems.filter((p) => p.severity === 'error').map((p) => p.ruleId)).toContain('struct');
+    expect(problems.filter((p) => p.severity === 'error').map((p) => p.ruleId)).toEqual(
+      expect.arrayContaining(['struct', 'no-empty-servers']),
+    );
   });
 });
 
@@ -274,12 +277,13 @@ describe.each(FILES)('catalog content in $file', ({ file }) => {
     expect(response.description).toBe(spec.description);
     expect(response['x-retry']).toBe(spec.retry);
 
-    // Each listed header is a $ref to an existing components.headers entry; no other headers.
+    // Each listed header is written out as components.headers has it (a $ref'd header is
+    // required to openapi-typescript, whatever it says); no other headers.
     const headers = spec.headers ?? [];
     expect(Object.keys(response.headers ?? {}).sort()).toEqual([...headers].sort());
     for (const header of headers) {
-      expect(response.headers?.[header]).toStrictEqual({ $ref: `#/components/headers/${header}` });
-      defined(components.headers?.[header], `components.headers.${header}`);
+      expect(response.headers?.[header]).toStrictEqual(defined(components.headers?.[header], `components.headers.${header}`));
+      expect(response.headers?.[header]).not.toHaveProperty('$ref');
     }
 
     if (bodyForbidden(spec.status) || spec.bodyAllowed === false) {
@@ -287,8 +291,10 @@ describe.each(FILES)('catalog content in $file', ({ file }) => {
     }
     if (!hasErrorBody(spec)) return;
 
-    // 4xx/5xx: an ErrorBody in application/json, with an example from components.examples whose
-    // value has the catalog message verbatim and a code the catalog's pattern accepts.
+    // 4xx/5xx: an ErrorBody in application/json (the catalog lists no code under any status, so
+    // no status has a body schema of its own: status-schemas.test.ts has those), with an example
+    // from components.examples whose value has the catalog message verbatim and a code the
+    // catalog's pattern accepts.
     const media = defined(response.content?.[ERROR_MEDIA_TYPE], `content['${ERROR_MEDIA_TYPE}']`);
     expect(media.schema).toStrictEqual({ $ref: `#/components/schemas/${ERROR_BODY}` });
     const refs = Object.values(media.examples ?? {}).map((example) => example.$ref);
@@ -410,5 +416,35 @@ describe('retry guidance of a code', () => {
       expect(examples['rate_limited']!, version).not.toHaveProperty('x-retry');
       expect(components['responses']!['TooManyRequests']!['x-retry'], version).toBe('retry-after');
     }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// 6. What a renderer shows of a fragment without operations (Redoc shows the components only
+//    where an operation uses them): info.description in Markdown, a table row per status, and
+//    a `servers` entry that is OpenAPI's own default.
+
+describe.each(PAIRS)('OpenAPI $version: what a renderer shows', ({ json }) => {
+  const document = load(json) as OpenApiDocument & { info?: { description?: string }; servers?: unknown };
+  const html = new MarkdownIt().render(document.info?.description ?? '');
+  const rows = [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((match) =>
+    [...match[1]!.matchAll(/<td>([\s\S]*?)<\/td>/g)].map((cell) => cell[1]),
+  );
+
+  it('info.description renders to a statuses section with one table row per status', () => {
+    expect(html).toContain('<h2>Statuses</h2>');
+    const statusRows = rows.filter((cells) => cells.length > 0);
+    expect(statusRows.map((cells) => Number(cells[0]))).toEqual(STATUSES.map((s) => s.status).sort((a, b) => a - b));
+    for (const spec of STATUSES) {
+      const row = statusRows.find((cells) => Number(cells[0]) === spec.status)!;
+      expect(row[1]).toBe(`<code>${spec.name}</code>`);
+      expect(row[3]).toBe(hasErrorBody(spec) ? `<code>${ERROR_BODY}</code>` : '');
+    }
+    // The seed catalog lists no codes: no codes section.
+    expect(html).not.toContain('Error codes</h2>');
+  });
+
+  it("names OpenAPI's default server, so that linters find servers, and nothing more", () => {
+    expect(document.servers).toEqual([{ url: '/', description: expect.any(String) as unknown }]);
   });
 });
