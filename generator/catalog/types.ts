@@ -56,6 +56,8 @@ export interface ErrorSpec {
   readonly description?: string;
   readonly measure?: string;
   readonly deprecated?: boolean;
+  /** The page that documents the code (an absolute http or https URL): linked in the docs, the type of a problem body. */
+  readonly docUrl?: string;
 }
 
 /** Options of the generated TypeScript. */

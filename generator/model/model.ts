@@ -70,6 +70,8 @@ export interface ErrorModel {
   readonly description: string | undefined;
   readonly measure: string | undefined;
   readonly deprecated: boolean;
+  /** The page that documents it (an absolute http or https URL): the docs link it; a problem body sends it as its type. */
+  readonly docUrl: string | undefined;
   /** Headers its status requires (see StatusModel.requiredHeaders). */
   readonly requiredHeaders: readonly string[];
   /** Whether its status allows content, so that the code can be sent at all. */
@@ -166,6 +168,7 @@ export function buildModel(catalog: Catalog): CatalogModel {
       description: spec.description,
       measure: spec.measure,
       deprecated: spec.deprecated ?? false,
+      docUrl: spec.docUrl,
       bodyAllowed: !bodyForbidden(spec.status),
       exampleKey: statusNames.has(key) ? `code.${key}` : key,
       primary: codeStatuses[0] === spec.status,

@@ -89,6 +89,8 @@ export interface ErrorBodyParts {
   readonly title: string;
   /** Problem documents: whether the catalog lists the code under this status (then it has its own type). */
   readonly listedCode: boolean;
+  /** Problem documents: the page the catalog gives for the code under this status, its type instead of problemTypeBase and the code. */
+  readonly docUrl: string | undefined;
   /** Problem documents: URI of this occurrence. */
   readonly instance: string | undefined;
   /** Values of the extra members, by name; an undefined one is left out. */
@@ -120,6 +122,7 @@ function memberValue(
       return Object.hasOwn(parts.extras, member.name) ? parts.extras[member.name] : undefined;
     case "type": {
       const base = layout.problemTypeBase;
+      if (parts.listedCode && parts.docUrl !== undefined) return parts.docUrl;
       return base !== undefined && parts.listedCode ? base + parts.code : "about:blank";
     }
     default:

@@ -31,16 +31,16 @@ describe('output folders', () => {
     );
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('wrote 5 files to out, 15 files to src/generated, 2 files to docs/api');
+    expect(result.stdout).toContain('wrote 5 files to out, 15 files to src/generated, 3 files to docs/api');
     expect(listFiles(join(work, 'out'))).toEqual(
       ['.status-catalog.json', ...listFiles(join(OUTPUT, 'openapi')).map((f) => `openapi/${f}`)].sort(),
     );
     expect(listFiles(join(work, 'src/generated'))).toEqual(['.status-catalog.json', ...listFiles(join(OUTPUT, 'ts'))].sort());
-    expect(listFiles(join(work, 'docs/api'))).toEqual(['.status-catalog.json', 'status-codes.md']);
+    expect(listFiles(join(work, 'docs/api'))).toEqual(['.status-catalog.json', 'errors.html', 'status-codes.md']);
     // Same bytes as the one-folder output; each manifest hashes exactly its own folder's files.
     expect(readFileSync(join(work, 'src/generated/index.ts'), 'utf8')).toBe(readFileSync(join(OUTPUT, 'ts/index.ts'), 'utf8'));
     const manifest = JSON.parse(readFileSync(join(work, 'docs/api/.status-catalog.json'), 'utf8')) as { files: Record<string, string> };
-    expect(Object.keys(manifest.files)).toEqual(['status-codes.md']);
+    expect(Object.keys(manifest.files)).toEqual(['errors.html', 'status-codes.md']);
 
     const check = await runInProcess(
       ['generate', '--catalog', catalog, '--out', 'out', '--ts-out', 'src/generated', '--docs-out', 'docs/api', '--check'],
