@@ -120,11 +120,13 @@ function memberValue(
       return JSON.parse(JSON.stringify(member.value));
     case "extra":
       return Object.hasOwn(parts.extras, member.name) ? parts.extras[member.name] : undefined;
-    case "type": {
-      const base = layout.problemTypeBase;
-      if (parts.listedCode && parts.docUrl !== undefined) return parts.docUrl;
-      return base !== undefined && parts.listedCode ? base + parts.code : "about:blank";
-    }
+    case "type":
+      // A code listed under the status has a type of its own: its docUrl, else the base and the code.
+      if (!parts.listedCode) return "about:blank";
+      return (
+        parts.docUrl ??
+        (layout.problemTypeBase === undefined ? "about:blank" : layout.problemTypeBase + parts.code)
+      );
     default:
       // The status echoed in a body travels in the type the catalog declares.
       return member.part === "status" && layout.statusType === "string"
