@@ -42,6 +42,20 @@ export default tseslint.config(
     },
   },
   {
+    // The HTML reference's script runs in the browser, as a classic script.
+    files: ['generator/targets/docs/page/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: {
+        document: 'readonly',
+        window: 'readonly',
+        location: 'readonly',
+        HTMLElement: 'readonly',
+        requestAnimationFrame: 'readonly',
+      },
+    },
+  },
+  {
     // The CLI, the bench and tests that print on purpose.
     files: ['generator/cli.ts', 'bench/**/*.js'],
     rules: { 'no-console': 'off' },

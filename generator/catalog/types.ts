@@ -58,6 +58,8 @@ export interface ErrorSpec {
   readonly deprecated?: boolean;
   /** Retry guidance of this code, overriding its status's (a 429 code for an exhausted quota: modify). */
   readonly retry?: RetryPolicy;
+  /** The page that documents the code (an absolute http or https URL): linked in the docs, the type of a problem body. */
+  readonly docUrl?: string;
 }
 
 /** Options of the generated TypeScript. */

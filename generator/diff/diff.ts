@@ -43,7 +43,13 @@ export function diffModels(before: CatalogModel, after: CatalogModel): CatalogDi
   const changes = [
     ...diffCatalog(before, after),
     ...diffKeyed('status', before.statuses, after.statuses, (s) => String(s.status), diffStatus),
-    ...diffKeyed('code', before.errors, after.errors, (e) => `${e.code} (${e.status})`, diffError),
+    ...diffKeyed(
+      'code',
+      before.errors,
+      after.errors,
+      (e) => `${e.code} (${e.status})`,
+      (a, b) => diffError(a, b, sendsType(after)),
+    ),
     ...diffBody(before, after),
     ...diffKeyed('header', before.headers, after.headers, (h) => h.name, diffHeader),
   ];
@@ -129,7 +135,12 @@ function diffStatus(a: StatusModel, b: StatusModel): FieldChange[] {
   ];
 }
 
-function diffError(a: ErrorModel, b: ErrorModel): FieldChange[] {
+/** Whether bodies carry a problem type, which a code's docUrl is. */
+function sendsType(model: CatalogModel): boolean {
+  return model.errorBody.members.some((member) => member.kind === 'part' && member.part === 'type');
+}
+
+function diffError(a: ErrorModel, b: ErrorModel, typeSent: boolean): FieldChange[] {
   return [
     ...field('name', 'major', a.name, b.name),
     ...field('message', 'patch', a.message, b.message),
@@ -137,6 +148,8 @@ function diffError(a: ErrorModel, b: ErrorModel): FieldChange[] {
     ...field('measure', 'patch', a.measure, b.measure),
     ...field('deprecated', 'minor', a.deprecated, b.deprecated),
     ...field('retry', 'minor', a.retry, b.retry),
+    // Sent as the problem type, a new docUrl is a new type (as problemTypeBase is); else a link of the docs.
+    ...field('docUrl', typeSent ? 'major' : 'patch', a.docUrl, b.docUrl),
   ];
 }
 

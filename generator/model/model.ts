@@ -79,6 +79,8 @@ export interface ErrorModel {
   readonly deprecated: boolean;
   /** Its own retry guidance, which overrides its status's; undefined when it has none (its status's applies). */
   readonly retry: RetryPolicy | undefined;
+  /** The page that documents it (an absolute http or https URL): the docs link it; a problem body sends it as its type. */
+  readonly docUrl: string | undefined;
   /** Headers its status requires (see StatusModel.requiredHeaders). */
   readonly requiredHeaders: readonly string[];
   /** Whether its status allows content, so that the code can be sent at all. */
@@ -184,6 +186,7 @@ export function buildModel(catalog: Catalog): CatalogModel {
       measure: spec.measure,
       deprecated: spec.deprecated ?? false,
       retry: spec.retry,
+      docUrl: spec.docUrl,
       bodyAllowed: !bodyForbidden(spec.status),
       exampleKey: statusNames.has(key) ? `code.${key}` : key,
       primary: codeStatuses[0] === spec.status,

@@ -91,3 +91,54 @@ export function markdownParagraph(text: string): string {
     .replace(/^([#>+=-])/, '\\$1')
     .replace(/^(\d+)([.)])/, '$1\\$2');
 }
+
+/** Line breaks of every kind: CRLF, CR, LF, U+2028, U+2029. */
+const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
+
+/** An unsafe character as a numeric character reference: visible in the source, shown as itself. */
+function characterReference(ch: string): string {
+  return `&#x${ch.codePointAt(0)!.toString(16).toUpperCase()};`;
+}
+
+/**
+ * HTML text (an element's content) showing exactly `text`: `&`, `<` and `>` as character
+ * references, so that no text opens a tag, a comment or a reference; line breaks as `<br>`;
+ * unsafe characters as numeric references, as in a Markdown cell.
+ */
+export function htmlText(text: string): string {
+  return text
+    .replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
+    .replace(LINE_BREAK, '<br>')
+    .replace(UNSAFE_CHARACTER, characterReference);
+}
+
+/**
+ * Preformatted HTML text (a `<pre>` element's content) showing exactly `text`: as HTML text, but
+ * a line feed stays one, and every other line break is a numeric reference.
+ */
+export function htmlPreformatted(text: string): string {
+  return text
+    .replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
+    .replace(UNSAFE_CHARACTER, (ch) => (ch === '\n' ? ch : characterReference(ch)));
+}
+
+/**
+ * The value of a double-quoted HTML attribute holding exactly `text`: as HTML text, and both
+ * quotes as references too (so that no value ends early, whichever quote a reader expects);
+ * line breaks as references rather than `<br>`.
+ */
+export function htmlAttribute(text: string): string {
+  // Line breaks are among the unsafe characters.
+  return text.replace(/[&<>"']/g, (c) => HTML_ATTRIBUTE_REFERENCES[c]!).replace(UNSAFE_CHARACTER, characterReference);
+}
+
+const HTML_ATTRIBUTE_REFERENCES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * The destination of a Markdown link to `url`, in angle brackets: `&` written as a reference so
+ * that no part of the URI reads as one, and the characters no URI holds as they are (white space,
+ * `<`, `>`, `\`; a catalog's docUrl has none) percent-encoded, so that none ends the destination.
+ */
+export function markdownLinkDestination(url: string): string {
+  return `<${url.replace(/&/g, '&amp;').replace(/[\s<>\\]/g, (c) => encodeURIComponent(c))}>`;
+}

@@ -64,6 +64,9 @@ export function generatorFingerprint(): string {
   // (the adapters among them in runtime/adapters/).
   const runtime = join(root, 'targets', 'typescript', 'runtime');
   for (const name of walk(runtime, '.ts')) hash.update(`runtime/${name}\n`).update(readFileSync(join(runtime, name)));
+  // So are the HTML reference's style and script, inlined into every page.
+  const page = join(root, 'targets', 'docs', 'page');
+  for (const name of readdirSync(page).sort()) hash.update(`page/${name}\n`).update(readFileSync(join(page, name)));
   hash.update(readFileSync(new URL('../../data/catalog.schema.json', import.meta.url)));
   for (const name of Object.keys(PACKAGE.dependencies ?? {}).sort()) hash.update(`\n${name}@${installedVersion(name)}`);
   fingerprint = `sha256-${hash.update(GENERATOR_VERSION).digest('hex')}`;

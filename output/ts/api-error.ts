@@ -19,7 +19,7 @@ import {
   type ErrorExtras,
 } from "./catalog.js";
 import { writeErrorBody } from "./error-body.js";
-import { errorMessageFor } from "./error-lookups.js";
+import { errorDocUrlFor, errorMessageFor } from "./error-lookups.js";
 import {
   isHopByHopOrEntityHeader,
   normalizeHeaders,
@@ -281,8 +281,9 @@ export class ApiError extends Error {
   /** The JSON error body, exactly as sent on the wire. */
   toJSON(): ErrorBody {
     const code = this.errorCode;
-    // RFC 9457: a code listed under this status has its own problem type, titled by its
-    // message; anything else is about:blank, titled by the status.
+    // RFC 9457: a code listed under this status has its own problem type (its docUrl, else
+    // problemTypeBase and the code), titled by its message; anything else is about:blank, titled
+    // by the status.
     const codeMessage = errorMessageFor(code, this.status);
     return writeErrorBody(ERROR_BODY, {
       status: this.status,
@@ -293,6 +294,7 @@ export class ApiError extends Error {
       requestId: SENDS_REQUEST_ID.has(this) ? this.requestId : undefined,
       title: codeMessage ?? statusText(this.status),
       listedCode: codeMessage !== undefined,
+      docUrl: errorDocUrlFor(code, this.status),
       // Not exposed (a 5xx by default), what the error was given stays off the wire: an
       // upstream's instance or a debug extra says no less about the servers than its message.
       instance: this.expose ? this.instance : undefined,

@@ -89,6 +89,8 @@ export interface ErrorBodyParts {
   readonly title: string;
   /** Problem documents: whether the catalog lists the code under this status (then it has its own type). */
   readonly listedCode: boolean;
+  /** Problem documents: the page the catalog gives for the code under this status, its type instead of problemTypeBase and the code. */
+  readonly docUrl: string | undefined;
   /** Problem documents: URI of this occurrence. */
   readonly instance: string | undefined;
   /** Values of the extra members, by name; an undefined one is left out. */
@@ -118,10 +120,13 @@ function memberValue(
       return JSON.parse(JSON.stringify(member.value));
     case "extra":
       return Object.hasOwn(parts.extras, member.name) ? parts.extras[member.name] : undefined;
-    case "type": {
-      const base = layout.problemTypeBase;
-      return base !== undefined && parts.listedCode ? base + parts.code : "about:blank";
-    }
+    case "type":
+      // A code listed under the status has a type of its own: its docUrl, else the base and the code.
+      if (!parts.listedCode) return "about:blank";
+      return (
+        parts.docUrl ??
+        (layout.problemTypeBase === undefined ? "about:blank" : layout.problemTypeBase + parts.code)
+      );
     default:
       // The status echoed in a body travels in the type the catalog declares.
       return member.part === "status" && layout.statusType === "string"

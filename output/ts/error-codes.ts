@@ -5,7 +5,7 @@
  * Service error codes of the S3M catalog: ErrorCode, and what the catalog says of each code.
  */
 
-import type { ErrorInfo, ErrorMessageTable, RetryPolicy } from "./types.js";
+import type { ErrorDocUrlTable, ErrorInfo, ErrorMessageTable, RetryPolicy } from "./types.js";
 
 /** Service error codes of the S3M catalog, named by each entry's name: `ErrorCode.Name` is a value and a type. */
 export const ErrorCode = {} as const;
@@ -21,6 +21,9 @@ export type ErrorCodeValue = ErrorCode;
 
 /** The status and the catalog message of each error code: one pair per status it is listed under. */
 export const ERROR_MESSAGES: ErrorMessageTable = {};
+
+/** The page the catalog gives for an error code: one pair per status it gives one for. */
+export const ERROR_DOC_URLS: ErrorDocUrlTable = {};
 
 /** Every entry of the catalog, sorted by code, then status (getErrorInfo gives each with its code typed as ErrorCode). */
 export const ERRORS: readonly ErrorInfo[] = [];

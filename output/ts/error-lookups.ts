@@ -8,8 +8,8 @@
 /** Lookups over the catalog's service error codes. */
 import type { ErrorCodeType } from "./api-error.js";
 import { ERROR_BODY } from "./catalog.js";
-import { ERRORS, ERROR_MESSAGES, type ErrorCode } from "./error-codes.js";
-import type { ErrorInfo } from "./types.js";
+import { ERRORS, ERROR_DOC_URLS, ERROR_MESSAGES, type ErrorCode } from "./error-codes.js";
+import type { ErrorDocUrlTable, ErrorInfo, ErrorMessageTable } from "./types.js";
 
 // Built on first use, not at import: a bundle that never looks a code up carries no table code.
 let byCode: ReadonlyMap<ErrorCodeType, readonly ErrorInfo<ErrorCode>[]> | undefined;
@@ -64,11 +64,28 @@ export function errorMessageFor(
   code: ErrorCodeType | undefined,
   status: number,
 ): string | undefined {
+  return textUnderStatus(ERROR_MESSAGES, code, status);
+}
+
+/** The page the catalog gives for a code under this very status, else `undefined`. */
+export function errorDocUrlFor(
+  code: ErrorCodeType | undefined,
+  status: number,
+): string | undefined {
+  return textUnderStatus(ERROR_DOC_URLS, code, status);
+}
+
+/** The text a table of pairs (status, text) holds for a code under a status. */
+function textUnderStatus(
+  table: ErrorMessageTable | ErrorDocUrlTable,
+  code: ErrorCodeType | undefined,
+  status: number,
+): string | undefined {
   // Not isErrorCode, which tells codes of the catalog's type: this function is in every error's
   // bundle, and looks a code up by its text alone.
   const pairs =
-    (typeof code === "string" || typeof code === "number") && Object.hasOwn(ERROR_MESSAGES, code)
-      ? (ERROR_MESSAGES[code] ?? [])
+    (typeof code === "string" || typeof code === "number") && Object.hasOwn(table, code)
+      ? (table[code] ?? [])
       : [];
   for (let i = 0; i + 1 < pairs.length; i += 2) {
     if (pairs[i] === status) return String(pairs[i + 1]);

@@ -52,6 +52,8 @@ export interface ErrorInfo<Code extends string | number = string> {
   readonly deprecated: boolean;
   /** Retry guidance of the code under this status, overriding the status's; absent where it has none. */
   readonly retry?: RetryPolicy;
+  /** The page that documents the code, where the catalog gives one. */
+  readonly docUrl?: string;
 }
 
 /**
@@ -62,4 +64,14 @@ export interface ErrorInfo<Code extends string | number = string> {
 export type ErrorMessageTable = {
   readonly [code: string]:
     readonly [status: number, message: string, ...more: (number | string)[]] | undefined;
+};
+
+/**
+ * The page the catalog gives for an error code, keyed like ErrorMessageTable: one pair of status
+ * and URL per status it gives one for (`[404, "https://docs.example.com/errors/E1"]`), by status;
+ * codes without one are not there.
+ */
+export type ErrorDocUrlTable = {
+  readonly [code: string]:
+    readonly [status: number, url: string, ...more: (number | string)[]] | undefined;
 };

@@ -227,6 +227,72 @@ describe('error code validation', () => {
   }
 });
 
+/** docUrl: an absolute http or https URL written as a URI, else one located error at the field. */
+describe('docUrl', () => {
+  const entry = (url: string): string => `  - { code: T1.0001, status: 400, message: A., docUrl: ${JSON.stringify(url)} }`;
+  for (const url of [
+    'https://docs.example.com/errors/T1.0001',
+    'http://docs.example.com/errors.html#T1.0001',
+    'HTTPS://docs.example.com/a%20b?x=1&y=%C3%A9',
+    'https://[::1]:8443/errors',
+  ]) {
+    it(`accepts ${url}`, () => {
+      const catalog = parseCatalog([...HEAD, entry(url)].join('\n'), 'cat.yaml');
+      expect(catalog.data.errors?.[0]?.docUrl).toBe(url);
+    });
+  }
+  const at = 'cat.yaml:8:56: errors[0].docUrl: docUrl';
+  const cases: [string, string, string][] = [
+    [
+      'a relative URL',
+      '/errors/T1.0001',
+      `${at} "/errors/T1.0001" is not an http or https URL: give an absolute one, such as https://docs.example.com/errors/E1`,
+    ],
+    [
+      'a javascript: URL',
+      'javascript:alert(1)',
+      `${at} "javascript:alert(1)" is not an http or https URL: give an absolute one, such as https://docs.example.com/errors/E1`,
+    ],
+    [
+      'a space',
+      'https://docs.example.com/bad url',
+      `${at} "https://docs.example.com/bad url" holds a space, which a URI cannot hold as it is: percent-encode it`,
+    ],
+    [
+      'a character outside ASCII',
+      'https://docs.example.com/é',
+      `${at} "https://docs.example.com/é" holds "é" (U+00E9), which a URI cannot hold as it is: percent-encode it`,
+    ],
+    [
+      'a quote',
+      'https://docs.example.com/"x"',
+      `${at} "https://docs.example.com/\\"x\\"" holds "\\"" (U+0022), which a URI cannot hold as it is: percent-encode it`,
+    ],
+    [
+      'a broken percent escape',
+      'https://docs.example.com/100%',
+      `${at} "https://docs.example.com/100%" has a % not followed by two hexadecimal digits: write % as %25`,
+    ],
+    [
+      'two fragments',
+      'https://docs.example.com/#a#b',
+      `${at} "https://docs.example.com/#a#b" has a second #, which a URI cannot hold: write it as %23`,
+    ],
+    ['no host', 'https:///errors', `${at} "https:///errors" names no host`],
+    ['a port out of range', 'https://docs.example.com:99999/', `${at} "https://docs.example.com:99999/" is not a valid URL`],
+  ];
+  for (const [name, url, expected] of cases) {
+    it(`reports ${name}, located at the field`, () => {
+      expect(problems([entry(url)])).toEqual({ errors: [expected], warnings: [] });
+    });
+  }
+  it('reports a docUrl that is not a string with the schema', () => {
+    expect(problems(['  - { code: T1.0001, status: 400, message: A., docUrl: 42 }']).errors).toEqual([
+      'cat.yaml:8:56: errors[0].docUrl: must be a string',
+    ]);
+  });
+});
+
 /**
  * A derived name that needs its code appended is a warning saying why, naming the other
  * entry's line: the same message, messages cut to the same name, messages that differ only in

@@ -44,7 +44,7 @@ function snapshot(dir: string): Record<string, string> {
 
 /** What generating the runtime fixture writes. */
 const OPENAPI = ['components.json', 'components.oas30.json', 'components.oas30.yaml', 'components.yaml'];
-const DOCS = ['error-codes.md', 'status-codes.md'];
+const DOCS = ['error-codes.md', 'errors.html', 'status-codes.md'];
 const TS = [
   'api-error.ts',
   'catalog.ts',

@@ -182,6 +182,13 @@ describe('diffModels', () => {
       },
     ],
     [
+      'a docUrl given, in a body without a problem type: patch',
+      {
+        given: (d) => Object.assign(d.errors[0]!, { docUrl: 'https://docs.example.com/errors/SHOP.0001' }),
+        want: { level: 'patch', changes: ['patch code SHOP.0001 (400) changed docUrl'] },
+      },
+    ],
+    [
       'a code renamed: major',
       {
         given: (d) => Object.assign(d.errors[0]!, { name: 'BadParameter' }),
@@ -382,6 +389,16 @@ describe('diffModels', () => {
       'major body extra /doc_url changed schema',
       'patch body extra /doc_url changed description',
     ]);
+  });
+
+  test("a docUrl changed in problem bodies changes the code's type: major", () => {
+    const problem = (url: string): CatalogModel =>
+      after((d) => {
+        d.errorBody = { shape: 'problem', problemTypeBase: 'https://errors.example.com/' } as never;
+        Object.assign(d.errors[0]!, { docUrl: url });
+      });
+    const diff = diffModels(problem('https://docs.example.com/a'), problem('https://docs.example.com/b'));
+    expect(shown(diff.changes)).toEqual(['major code SHOP.0001 (400) changed docUrl']);
   });
 
   test('the problem shape: parts added and removed, the type base', () => {

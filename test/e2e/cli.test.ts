@@ -21,6 +21,7 @@ import { DEFAULT_CATALOG, OUTPUT, removeDir, ROOT, seedCatalog, tempDir, writeFi
  */
 const EXPECTED_FILES = [
   '.status-catalog.json',
+  'docs/errors.html',
   'docs/status-codes.md',
   'openapi/components.json',
   'openapi/components.oas30.json',

@@ -25,7 +25,7 @@ import {
   ENUM_DECLARATION,
 } from '../harness/helpers.js';
 import { runInProcess } from '../harness/cli.js';
-import { readTables } from '../harness/markdown.js';
+import { parser, readTables } from '../harness/markdown.js';
 import { lintFragment, validateSpec } from '../harness/openapi-check.js';
 
 type Generated = typeof import('../../output/ts/index.js');
@@ -457,6 +457,14 @@ for (const fixture of FIXTURES) {
           detail: 'User not found.',
           code: '0404',
         });
+        // A code with a docUrl: that page is its type, in the runtime's body and in the OpenAPI example.
+        const documented = raise({ code: '0101', status: 401 }).toJSON() as unknown as Body;
+        expect(documented).toMatchObject({
+          type: 'https://docs.identity.example/errors/token-expired',
+          title: 'Token expired.',
+          code: '0101',
+        });
+        expect(components.examples['0101']?.value).toEqual(documented);
         const generic = new m.BadRequestError('Broken JSON').toJSON() as unknown as Body;
         expect(generic).toMatchObject({ type: 'about:blank', title: 'Bad Request', status: 400, detail: 'Broken JSON', code: '0000' });
         expect(components.examples['BadRequest']?.value).toEqual({ ...generic, detail: 'Bad Request' });
@@ -504,6 +512,12 @@ for (const fixture of FIXTURES) {
           error.measure ?? '',
         ]);
       }
+      // A code with a docUrl links it; the others link nothing.
+      const links = parser
+        .parse(readFileSync(join(out, 'docs', 'error-codes.md'), 'utf8'), {})
+        .flatMap((token) => token.children ?? [])
+        .flatMap((token, i, all) => (token.type === 'link_open' ? [[all[i + 1]?.content, token.attrGet('href')]] : []));
+      expect(links).toEqual(errors().flatMap((e) => (e.docUrl === undefined ? [] : [[e.code, e.docUrl]])));
     });
   });
 }

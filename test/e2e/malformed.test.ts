@@ -19,6 +19,9 @@ const EXPECTED: Record<string, string[]> = {
   'alias-bomb-doubling.yaml': ['F:19:14: (catalog): aliases expand to more than 1000000 nodes and characters (limit: 1000000)'],
   'alias-cycle.yaml': ['F:3:12: (catalog): alias *self is inside the node it names: its data would never end'],
   'alias-count.yaml': ['F:3:412: (catalog): more than 100 aliases (limit: 100 aliases)'],
+  'bad-doc-url.yaml': [
+    'F:9:13: errors[0].docUrl: docUrl "https://docs.example.com/errors/T1.1 (old)" holds a space, which a URI cannot hold as it is: percent-encode it',
+  ],
   'binary-junk.yaml': ['F:1:1: (catalog): invalid UTF-8: a catalog is UTF-8 text'],
   'bom.yaml': [],
   'crlf.yaml': [],

@@ -36,11 +36,11 @@ describe('output folders', () => {
       ['.status-catalog.json', ...listFiles(join(OUTPUT, 'openapi')).map((f) => `openapi/${f}`)].sort(),
     );
     expect(listFiles(join(work, 'src/generated'))).toEqual(['.status-catalog.json', ...listFiles(join(OUTPUT, 'ts'))].sort());
-    expect(listFiles(join(work, 'docs/api'))).toEqual(['.status-catalog.json', 'status-codes.md']);
+    expect(listFiles(join(work, 'docs/api'))).toEqual(['.status-catalog.json', 'errors.html', 'status-codes.md']);
     // Same bytes as the one-folder output; each manifest hashes exactly its own folder's files.
     expect(readFileSync(join(work, 'src/generated/index.ts'), 'utf8')).toBe(readFileSync(join(OUTPUT, 'ts/index.ts'), 'utf8'));
     const manifest = JSON.parse(readFileSync(join(work, 'docs/api/.status-catalog.json'), 'utf8')) as { files: Record<string, string> };
-    expect(Object.keys(manifest.files)).toEqual(['status-codes.md']);
+    expect(Object.keys(manifest.files)).toEqual(['errors.html', 'status-codes.md']);
 
     const check = await runInProcess(
       ['generate', '--catalog', catalog, '--out', 'out', '--ts-out', 'src/generated', '--docs-out', 'docs/api', '--check'],

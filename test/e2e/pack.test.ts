@@ -32,6 +32,7 @@ const EXPECTED_FILES: readonly string[] = [
   'openapi/components.oas30.yaml',
   'openapi/components.oas30.json',
   ...TS_MODULES.map((name) => `ts/${name}`),
+  'docs/errors.html',
   'docs/status-codes.md',
 ];
 

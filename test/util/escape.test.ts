@@ -10,7 +10,17 @@ import MarkdownIt from 'markdown-it';
 import { Node, Project } from 'ts-morph';
 import * as prettier from 'prettier';
 import { PRETTIER_OPTIONS } from '../../generator/targets/typescript/writer/layout.js';
-import { docText, markdownCell, markdownParagraph, stringLiteral } from '../../generator/util/escape.js';
+import {
+  docText,
+  htmlAttribute,
+  htmlPreformatted,
+  htmlText,
+  markdownCell,
+  markdownLinkDestination,
+  markdownParagraph,
+  stringLiteral,
+} from '../../generator/util/escape.js';
+import { byTag, decodeReferences, findAll, parseHtml, textOf } from '../harness/html.js';
 import { compileTypeScript, importFile, removeDir, runCli, tempDir, writeFile } from '../harness/helpers.js';
 import { readTables } from '../harness/markdown.js';
 
@@ -122,6 +132,60 @@ describe('markdownParagraph', () => {
   });
 });
 
+/** Line breaks as HTML text shows them: one kind, from `<br>`. */
+const asOneKindOfBreak = (text: string): string => text.replace(/\r\n|[\r\u2028\u2029]/g, '\n');
+
+describe('htmlText', () => {
+  it('opens no tag, comment or reference, and reads back exactly (line breaks as <br>)', () => {
+    for (const text of [...HOSTILE, CONTROLS, '&amp; &#x41; <!-- x --> ]]> &']) {
+      const html = htmlText(text);
+      expect(html.replace(/<br>/g, '')).not.toMatch(/[<>]/);
+      expect(html).not.toMatch(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/u);
+      expect(decodeReferences(html.replace(/<br>/g, '\n'))).toBe(asOneKindOfBreak(text));
+    }
+  });
+});
+
+describe('htmlAttribute', () => {
+  it('cannot end its quoted value or open a tag, and reads back exactly', () => {
+    for (const text of [...HOSTILE, CONTROLS, `" onload="x' a='b`]) {
+      const value = htmlAttribute(text);
+      expect(value).not.toMatch(/["'<>]/);
+      expect(value).not.toMatch(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/u);
+      expect(decodeReferences(value)).toBe(text);
+    }
+  });
+});
+
+describe('htmlPreformatted', () => {
+  it('keeps line feeds, opens no tag, and reads back exactly', () => {
+    for (const text of [...HOSTILE, CONTROLS]) {
+      const html = htmlPreformatted(text);
+      expect(html).not.toMatch(/[<>]/);
+      expect(html.replace(/\n/g, '')).not.toMatch(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/u);
+      expect(decodeReferences(html)).toBe(text);
+    }
+  });
+});
+
+describe('markdownLinkDestination', () => {
+  it('reaches exactly the URL, whatever URI characters it holds', () => {
+    const md = new MarkdownIt();
+    for (const url of [
+      'https://docs.example.com/errors/E1',
+      "https://docs.example.com/e?a=1&b='x'&copy;#frag",
+      'https://docs.example.com/(a)/b)c(/*_[x]_*',
+      'https://docs.example.com/%3C%20%3E',
+    ]) {
+      const link = md.parseInline(`[E1](${markdownLinkDestination(url)})`, {})[0]!.children!.find((t) => t.type === 'link_open');
+      // markdown-it percent-encodes what a URL may not hold as it is ([ and ] in a path): the URL as it normalizes it.
+      expect(link?.attrGet('href'), url).toBe(md.normalizeLink(url));
+      // Not a reference: &copy; stays those six characters.
+      if (url.includes('&copy;')) expect(link?.attrGet('href')).toContain('&copy;');
+    }
+  });
+});
+
 describe('a hostile catalog, end to end', () => {
   let dir: string;
   type Generated = typeof import('../../output/ts/index.js');
@@ -198,6 +262,32 @@ describe('a hostile catalog, end to end', () => {
       expect(doc.info.title).toBe(catalog.title);
       expect(doc.info.version).toBe(catalog.version);
       for (const s of catalog.statuses) expect(doc.components.responses[s.name]?.description).toBe(s.description);
+    }
+  });
+
+  it('keeps the HTML reference inert, every string read back by a strict HTML reader', () => {
+    const page = parseHtml(readFileSync(join(dir, 'out', 'docs', 'errors.html'), 'utf8'));
+    // Only the elements the page is made of: no catalog text became one.
+    const tags = new Set(findAll(page.root, () => true).map((e) => e.tag));
+    const allowed =
+      'html head meta title style body header h1 p nav ul li a span div label input main section h2 h3 code table caption thead tbody tr th td dl dt dd pre br script';
+    expect([...tags].filter((tag) => !allowed.split(' ').includes(tag))).toEqual([]);
+    expect(findAll(page.root, byTag('script'))).toHaveLength(1);
+    expect(textOf(findAll(page.root, byTag('title'))[0]!)).toBe(catalog.title);
+    expect(textOf(findAll(page.root, byTag('h1'))[0]!)).toBe(catalog.title);
+    const headings = new Map(findAll(page.root, byTag('h3')).map((h) => [h.attributes.get('id'), h]));
+    for (const s of catalog.statuses) {
+      const heading = headings.get(String(s.status))!;
+      expect(textOf(heading)).toBe(`${s.status} ${asOneKindOfBreak(s.message)}`);
+      const section = findAll(page.root, (e) => byTag('section', 'status')(e) && e.children[0] === heading)[0]!;
+      const about = findAll(section, byTag('div', 'about'))[0]!;
+      expect(textOf(about)).toBe(
+        asOneKindOfBreak(s.description)
+          .split(/\n[ \t]*\n/)
+          .map((p) => p.replace(/^[ \t\n]+|[ \t\n]+$/g, ''))
+          .filter((p) => p !== '')
+          .join(''),
+      );
     }
   });
 

@@ -140,3 +140,46 @@ export const integerCodes: CatalogRule = {
     }
   },
 };
+
+/** Characters a URI may hold as they are (RFC 3986: unreserved, reserved, and % of an escape). */
+const URI_CHARACTER = /[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/;
+
+/**
+ * Why a docUrl is not an absolute http or https URL written as a URI, if it is not. The docs link
+ * it (so no javascript: or data: URL) and a problem body sends it as its type, which must be a URI:
+ * only URI characters, complete percent escapes, at most one fragment, a host.
+ */
+export function docUrlProblem(text: string): string | undefined {
+  if (!/^https?:\/\//i.test(text))
+    return `docUrl ${JSON.stringify(text)} is not an http or https URL: give an absolute one, such as https://docs.example.com/errors/E1`;
+  for (const ch of text) {
+    if (!URI_CHARACTER.test(ch)) {
+      const shown = ch === ' ' ? 'a space' : `${JSON.stringify(ch)} (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`;
+      return `docUrl ${JSON.stringify(text)} holds ${shown}, which a URI cannot hold as it is: percent-encode it`;
+    }
+  }
+  if (/%(?![0-9A-Fa-f]{2})/.test(text))
+    return `docUrl ${JSON.stringify(text)} has a % not followed by two hexadecimal digits: write % as %25`;
+  if (text.indexOf('#') !== text.lastIndexOf('#'))
+    return `docUrl ${JSON.stringify(text)} has a second #, which a URI cannot hold: write it as %23`;
+  // Checked on the text: a URL parser reads https:///errors as the host "errors".
+  if (!/^https?:\/\/[^/?#@]/i.test(text)) return `docUrl ${JSON.stringify(text)} names no host`;
+  try {
+    new URL(text);
+  } catch {
+    return `docUrl ${JSON.stringify(text)} is not a valid URL`;
+  }
+  return undefined;
+}
+
+/** Each docUrl is an absolute http or https URL (see docUrlProblem). */
+export const docUrls: CatalogRule = {
+  name: 'doc-urls',
+  check: ({ codes, report }) => {
+    for (const { entry } of codes.entries) {
+      const url = entry.value.docUrl;
+      const problem = url === undefined ? undefined : docUrlProblem(url);
+      if (problem !== undefined) report.error(entry, problem, 'docUrl');
+    }
+  },
+};

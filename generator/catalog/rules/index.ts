@@ -12,7 +12,7 @@ import { NOTHING_SKIPPED, type MergedCatalog, type SkippedEntries } from '../cha
 import { createContext, createReporter, type CatalogRule } from './context.js';
 import { controlCharacters, requiredFields } from './document.js';
 import { errorBody } from './error-body.js';
-import { codesMatchPattern, defaultCodes, errorCodes, integerCodes } from './errors.js';
+import { codesMatchPattern, defaultCodes, docUrls, errorCodes, integerCodes } from './errors.js';
 import { headerDeclarations } from './headers.js';
 import { assignErrorNames } from './names.js';
 import { statuses } from './statuses.js';
@@ -27,6 +27,7 @@ export const RULES: readonly CatalogRule[] = [
   defaultCodes,
   codesMatchPattern,
   integerCodes,
+  docUrls,
 ];
 
 /**

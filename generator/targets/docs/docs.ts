@@ -1,104 +1,17 @@
-/** Docs emitter: the catalog as a Markdown reference page, every cell built from catalog fields. */
-import type { RetryPolicy } from '../../catalog/types.js';
-import type { JsonValue } from '../typescript/runtime/error-body.js';
-import type { ExtraSchema } from '../../body/spec.js';
-import { partIsOptional } from '../../body/descriptor.js';
+/** Docs emitter: the catalog as a Markdown reference (status-codes.md, error-codes.md) and an HTML page (errors.html). */
 import { paragraphsOf, type CatalogModel } from '../../model/model.js';
-import { markdownCell, markdownParagraph } from '../../util/escape.js';
+import { markdownCell, markdownLinkDestination, markdownParagraph } from '../../util/escape.js';
 import type { GeneratedFile } from '../target.js';
 import { compareStrings } from '../../util/compare.js';
+import { errorBodyRows, errorsOnSuccess, paragraphsWith, RETRY_TEXT, type TextFormat } from './describe.js';
+import { emitHtmlReference, HTML_REFERENCE } from './html.js';
 
-const RETRY_TEXT: Record<RetryPolicy, string> = {
-  modify: 'Not without modifications',
-  anytime: 'Yes, unmodified, at any later time',
-  'retry-after': 'Yes, after the Retry-After delay',
-  'if-retry-after': 'Only when Retry-After is sent, after that delay',
-};
+const MARKDOWN: TextFormat = { text: markdownCell, paragraphs: paragraphsWith(markdownCell) };
+const paragraphsCell = MARKDOWN.paragraphs;
 
 function table(head: readonly string[], rows: readonly (readonly string[])[]): string {
   const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
   return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
-}
-
-/** A multi-paragraph description in one cell: paragraphs joined by a blank line's worth of breaks. */
-function paragraphsCell(text: string): string {
-  return paragraphsOf(text).map(markdownCell).join('<br><br>');
-}
-
-/** `Optional: ` before a description, its first word in lower case unless it is an acronym. */
-function optional(text: string): string {
-  return `Optional: ${/^[A-Z](?![A-Z0-9])/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text}`;
-}
-
-/** The JSON type of a constant as the docs name it: numbers of every kind are `number`. */
-function constantType(value: JsonValue): string {
-  if (value === null) return 'null';
-  return Array.isArray(value) ? 'array' : typeof value;
-}
-
-/** A schema's type as the docs name it: `string or null`, `array of object`. */
-function schemaType(schema: ExtraSchema): string {
-  const type = schema.type === undefined ? 'any' : typeof schema.type === 'string' ? schema.type : schema.type.join(' or ');
-  return schema.items?.type === undefined ? type : `${type} of ${schemaType(schema.items)}`;
-}
-
-/** One row per member of the body, by JSON Pointer, in body order. */
-function errorBodyRows(model: CatalogModel): string[][] {
-  const body = model.errorBody;
-  const pattern = body.codePattern === undefined ? '' : `, expected to match ${markdownCell(body.codePattern)}`;
-  const own = model.statuses.filter((st) => st.defaultCode !== undefined && st.defaultCode !== body.defaultCode);
-  const perStatus = own.map((st) => `${markdownCell(st.defaultCode!)} on ${st.status}`).join(', ');
-  const fallback =
-    body.defaultCode === undefined
-      ? own.length === 0
-        ? '; optional'
-        : `; ${perStatus} when no specific code applies, else optional`
-      : `; ${markdownCell(body.defaultCode)} when no specific code applies${own.length === 0 ? '' : ` (${perStatus})`}`;
-  return body.members.map((member) => {
-    const pointer = markdownCell(member.pointer);
-    switch (member.kind) {
-      case 'constant':
-        return [pointer, constantType(member.value), `Always ${markdownCell(JSON.stringify(member.value))}.`];
-      case 'extra':
-        return [pointer, markdownCell(schemaType(member.schema)), optional(paragraphsCell(member.description))];
-      case 'part': {
-        switch (member.part) {
-          case 'code':
-            return [pointer, body.codeType, `Service error code${pattern}${fallback}.`];
-          case 'status':
-            return body.statusType === 'integer'
-              ? [pointer, 'integer', member.description]
-              : [pointer, 'string', `${member.description} Three digits, such as "404".`];
-          case 'type':
-            return [
-              pointer,
-              'string',
-              body.problemTypeBase === undefined
-                ? 'about:blank.'
-                : `${markdownCell(body.problemTypeBase)} followed by the error code; about:blank without one.`,
-            ];
-          default:
-            return [pointer, 'string', partIsOptional(member.part, body) ? optional(member.description) : member.description];
-        }
-      }
-    }
-  });
-}
-
-/**
- * The success statuses that answer errors too (the catalog lists codes under them), and what
- * tells an error body from a success body there: its constants.
- */
-function errorsOnSuccess(model: CatalogModel): string[] {
-  const statuses = model.statuses.filter((s) => s.errorOnSuccess && s.bodyAllowed);
-  if (statuses.length === 0) return [];
-  const constants = model.errorBody.members.flatMap((member) =>
-    member.kind === 'constant' ? [`${markdownCell(member.pointer)} is ${markdownCell(JSON.stringify(member.value))}`] : [],
-  );
-  const told =
-    constants.length === 0 ? 'no constant member tells it from a success body' : `a body is an error when ${constants.join(' and ')}`;
-  const list = statuses.map((s) => `${s.status} ${markdownCell(s.message)}`).join(', ');
-  return [`Errors are also answered with success statuses (${list}), in this body: ${told}.`];
 }
 
 function header(model: CatalogModel): string {
@@ -115,8 +28,8 @@ export function emitDocs(model: CatalogModel): GeneratedFile[] {
     '## Error body',
     ...(body.description === undefined ? [] : paragraphsOf(body.description).map(markdownParagraph)),
     `Media type ${markdownCell(body.mediaType)}: ${body.summary}.`,
-    table(['Member', 'Type', 'Description'], errorBodyRows(model)),
-    ...errorsOnSuccess(model),
+    table(['Member', 'Type', 'Description'], errorBodyRows(model, MARKDOWN)),
+    ...errorsOnSuccess(model, MARKDOWN),
     '## Statuses',
     table(
       ['Status', 'Message', 'Description', 'Retry', 'Headers'],
@@ -148,6 +61,7 @@ export function emitDocs(model: CatalogModel): GeneratedFile[] {
   }
   const files: GeneratedFile[] = [{ path: 'status-codes.md', contents: `${sections.join('\n\n')}\n` }];
   if (model.errors.length > 0) files.unshift(emitErrorCodes(model));
+  files.splice(files.length - 1, 0, { path: HTML_REFERENCE, contents: emitHtmlReference(model) });
   return files;
 }
 
@@ -158,7 +72,8 @@ function emitErrorCodes(model: CatalogModel): GeneratedFile {
     .sort((a, b) => a.status - b.status || compareStrings(a.code, b.code))
     .map((e) => [
       String(e.status),
-      markdownCell(e.code) + (e.deprecated ? ' (deprecated)' : ''),
+      (e.docUrl === undefined ? markdownCell(e.code) : `[${markdownCell(e.code)}](${markdownLinkDestination(e.docUrl)})`) +
+        (e.deprecated ? ' (deprecated)' : ''),
       markdownCell(e.message),
       e.description === undefined ? '' : paragraphsCell(e.description),
       e.measure === undefined ? '' : paragraphsCell(e.measure),

@@ -194,6 +194,8 @@ export interface ExampleParts {
   /** The catalog's message of the code when it lists the code under this status. */
   readonly codeMessage: string | undefined;
   readonly message: string;
+  /** The catalog's docUrl of the code under this status: a problem's type instead of problemTypeBase and the code. */
+  readonly docUrl?: string | undefined;
 }
 
 /**
@@ -213,6 +215,7 @@ export function wireBody(model: CatalogModel, error: ExampleParts): Record<strin
     requestId: undefined,
     title: error.codeMessage ?? error.statusMessage,
     listedCode: error.code !== undefined && error.codeMessage !== undefined,
+    docUrl: error.docUrl,
     instance: undefined,
     extras: {},
   };

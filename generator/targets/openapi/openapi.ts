@@ -145,15 +145,17 @@ function buildComponents(
   const statusMessages = new Map(model.statuses.map((s) => [s.status, s.message]));
   for (const status of model.statuses) {
     if (!status.isError || !status.bodyAllowed) continue;
+    // A default code lends its message (and docUrl) only under the status that lists it.
+    const listed = model.errors.find((e) => e.code === status.defaultCode && e.status === status.status);
     examples[prefix + status.name] = {
       summary: `${status.status} ${status.message}`,
       value: wireBody(model, {
         status: status.status,
         statusMessage: status.message,
         code: status.defaultCode,
-        // A default code lends its message only under the status that lists it.
-        codeMessage: model.errors.find((e) => e.code === status.defaultCode && e.status === status.status)?.message,
+        codeMessage: listed?.message,
         message: status.message,
+        docUrl: listed?.docUrl,
       }),
     };
   }
@@ -171,6 +173,7 @@ function buildComponents(
         code: error.code,
         codeMessage: error.message,
         message: error.message,
+        docUrl: error.docUrl,
       }),
       ...(error.deprecated ? { 'x-deprecated': true } : {}),
       // The code's own retry guidance, which overrides its response's x-retry.

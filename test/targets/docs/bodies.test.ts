@@ -8,10 +8,20 @@ import type { CatalogModel } from '../../../generator/model/model.js';
 import { emitDocs } from '../../../generator/targets/docs/docs.js';
 import type { TestCase } from '../../harness/cases.js';
 import { parser, readTables } from '../../harness/markdown.js';
-import { bodyCase } from '../openapi/body-models.js';
+import { BODY_CASES, bodyCase } from '../openapi/body-models.js';
+import { byTag, elementsOf, findAll, parseHtml, textOf } from '../../harness/html.js';
 
 function statusPage(model: CatalogModel): string {
   return emitDocs(model).find((file) => file.path === 'status-codes.md')!.contents;
+}
+
+/** The HTML reference's error body table, read back as text: rows of member, type and description. */
+function htmlMemberRows(model: CatalogModel): string[][] {
+  const html = emitDocs(model).find((file) => file.path === 'errors.html')!.contents;
+  const table = findAll(parseHtml(html).root, byTag('table'))[0]!;
+  expect(textOf(elementsOf(table)[0]!)).toBe('Members of the error body');
+  expect(elementsOf(elementsOf(elementsOf(table)[1]!)[0]!).map(textOf)).toEqual(['Member', 'Type', 'Description']);
+  return elementsOf(elementsOf(table)[2]!).map((row) => elementsOf(row).map(textOf));
 }
 
 /** The error body's table: rows of member, type and description. */
@@ -96,6 +106,14 @@ describe('the error body table', () => {
   }
 });
 
+describe('the error body table of the HTML reference', () => {
+  for (const { name, model } of BODY_CASES) {
+    test(`${name}: the rows of the Markdown table, as a reader sees them`, () => {
+      expect(htmlMemberRows(model)).toEqual(memberRows(model));
+    });
+  }
+});
+
 describe('errors on success statuses', () => {
   test('the page says which success statuses answer errors and what tells an error body there', () => {
     expect(paragraphs(statusPage(bodyCase('Slack').model))).toContain(
@@ -105,5 +123,16 @@ describe('errors on success statuses', () => {
 
   test('a page without them says nothing of it', () => {
     expect(statusPage(bodyCase('Cloudflare').model)).not.toContain('success statuses');
+  });
+
+  test('the HTML reference says the same', () => {
+    const page = (name: string): string =>
+      findAll(parseHtml(emitDocs(bodyCase(name).model).find((file) => file.path === 'errors.html')!.contents).root, byTag('p'))
+        .map(textOf)
+        .join('\n');
+    expect(page('Slack')).toContain(
+      'Errors are also answered with success statuses (200 OK), in this body: a body is an error when /ok is false.',
+    );
+    expect(page('Cloudflare')).not.toContain('success statuses');
   });
 });

@@ -21,7 +21,7 @@ export function errorCodeStatements(model: CatalogModel): Statement[] {
       kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
       moduleSpecifier: './types.js',
-      namedImports: ['ErrorInfo', 'ErrorMessageTable', 'RetryPolicy'],
+      namedImports: ['ErrorDocUrlTable', 'ErrorInfo', 'ErrorMessageTable', 'RetryPolicy'],
     },
     (w) => {
       jsDoc(
@@ -76,6 +76,26 @@ export function errorCodeStatements(model: CatalogModel): Statement[] {
       );
     },
     (w) => {
+      jsDoc(w, 'The page the catalog gives for an error code: one pair per status it gives one for.');
+      const entries = new Map<string, ErrorModel[]>();
+      for (const e of errors.filter((each) => each.docUrl !== undefined)) {
+        entries.set(codeKey(model, e.code), [...(entries.get(codeKey(model, e.code)) ?? []), e]);
+      }
+      block(
+        w,
+        'export const ERROR_DOC_URLS: ErrorDocUrlTable = {',
+        [...entries],
+        ([code, ofCode]) =>
+          list(
+            w,
+            `${objectKey(code)}: [`,
+            ofCode.flatMap((e) => [integer(e.status), stringLiteral(e.docUrl!)]),
+            '],',
+          ),
+        '};',
+      );
+    },
+    (w) => {
       // Typed with code: string, not ErrorCode: checked against the union of every code, the
       // entries of a large catalog would each keep a type of their own (TS2590 at 10,000 codes).
       jsDoc(w, 'Every entry of the catalog, sorted by code, then status (getErrorInfo gives each with its code typed as ErrorCode).');
@@ -94,6 +114,7 @@ export function errorCodeStatements(model: CatalogModel): Statement[] {
             if (e.measure !== undefined) assignment(w, 'measure:', stringLiteral(e.measure), ',');
             w.writeLine(`deprecated: ${e.deprecated},`);
             if (e.retry !== undefined) assignment(w, 'retry:', stringLiteral(e.retry), ',');
+            if (e.docUrl !== undefined) assignment(w, 'docUrl:', stringLiteral(e.docUrl), ',');
           });
           w.writeLine('},');
         },

@@ -5,7 +5,7 @@
  * Service error codes of the RT catalog: ErrorCode, and what the catalog says of each code.
  */
 
-import type { ErrorInfo, ErrorMessageTable, RetryPolicy } from "./types.js";
+import type { ErrorDocUrlTable, ErrorInfo, ErrorMessageTable, RetryPolicy } from "./types.js";
 
 /** Service error codes of the RT catalog, named by each entry's name: `ErrorCode.InvalidParameter` is a value and a type. */
 export const ErrorCode = {
@@ -49,6 +49,11 @@ export const ERROR_MESSAGES: ErrorMessageTable = {
   "RT.0500": [500, "Database unavailable."],
 };
 
+/** The page the catalog gives for an error code: one pair per status it gives one for. */
+export const ERROR_DOC_URLS: ErrorDocUrlTable = {
+  "RT.0404": [404, "https://docs.rt.example/errors#RT.0404"],
+};
+
 /** Every entry of the catalog, sorted by code, then status (getErrorInfo gives each with its code typed as ErrorCode). */
 export const ERRORS: readonly ErrorInfo[] = [
   {
@@ -78,6 +83,7 @@ export const ERRORS: readonly ErrorInfo[] = [
     status: 404,
     message: "No such widget.",
     deprecated: false,
+    docUrl: "https://docs.rt.example/errors#RT.0404",
   },
   {
     code: "RT.0429",

@@ -61,6 +61,7 @@ const PARTS: ErrorBodyParts = {
   requestId: 'req-1',
   title: 'No such widget.',
   listedCode: true,
+  docUrl: undefined,
   instance: '/widgets/7',
   extras: {},
 };
@@ -134,6 +135,36 @@ describe('writeErrorBody', () => {
         want: {
           type: 'https://errors.example/RT.0404',
           title: 'No such widget.',
+          status: 404,
+          detail: 'No widget 7.',
+          instance: '/widgets/7',
+          code: 'RT.0404',
+          request_id: 'req-1',
+        },
+      },
+    ],
+    [
+      'problem, listed code with a docUrl: the docUrl is its type, with or without a type base',
+      {
+        given: { layout: PROBLEM_NO_BASE, parts: { docUrl: 'https://docs.example/widgets#missing' } },
+        want: {
+          type: 'https://docs.example/widgets#missing',
+          title: 'No such widget.',
+          status: 404,
+          detail: 'No widget 7.',
+          instance: '/widgets/7',
+          code: 'RT.0404',
+          request_id: 'req-1',
+        },
+      },
+    ],
+    [
+      'problem, a docUrl for a code not listed under the status: about:blank still',
+      {
+        given: { layout: PROBLEM, parts: { listedCode: false, docUrl: 'https://docs.example/widgets', title: 'Not Found' } },
+        want: {
+          type: 'about:blank',
+          title: 'Not Found',
           status: 404,
           detail: 'No widget 7.',
           instance: '/widgets/7',

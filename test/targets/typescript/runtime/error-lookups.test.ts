@@ -1,8 +1,13 @@
 /** generator/targets/typescript/runtime/error-lookups.ts, against the RT stand-in tables (test/fixtures/catalogs/runtime.yaml). */
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_ERROR_CODE } from '../../../../generator/targets/typescript/runtime/catalog.js';
-import { ERRORS, ERROR_MESSAGES, ErrorCode } from '../../../../generator/targets/typescript/runtime/error-codes.js';
-import { errorMessageFor, getErrorInfo, isErrorCode } from '../../../../generator/targets/typescript/runtime/error-lookups.js';
+import { ERRORS, ERROR_DOC_URLS, ERROR_MESSAGES, ErrorCode } from '../../../../generator/targets/typescript/runtime/error-codes.js';
+import {
+  errorDocUrlFor,
+  errorMessageFor,
+  getErrorInfo,
+  isErrorCode,
+} from '../../../../generator/targets/typescript/runtime/error-lookups.js';
 import { STATUSES } from '../../../../generator/targets/typescript/runtime/status-codes.js';
 import type { TestCase } from '../../../harness/cases.js';
 
@@ -102,6 +107,27 @@ describe('errorMessageFor', () => {
   for (const [name, { given, want }] of tests) {
     test(name, () => {
       expect(errorMessageFor(given[0] as string, given[1] as number)).toBe(want);
+    });
+  }
+});
+
+describe('errorDocUrlFor', () => {
+  test('the stand-ins give a docUrl for one code (guards the loop below)', () => {
+    expect(ERRORS.filter((e) => e.docUrl !== undefined).map((e) => e.code)).toEqual(['RT.0404']);
+    expect(ERROR_DOC_URLS).toEqual({ 'RT.0404': [404, 'https://docs.rt.example/errors#RT.0404'] });
+  });
+  const statuses = [...STATUSES.map((s) => s.status), 418, 0, NaN];
+  for (const info of ERRORS) {
+    test(`${info.code}: its docUrl (${info.docUrl ?? 'none'}) under ${info.status} only`, () => {
+      expect(errorDocUrlFor(info.code, info.status)).toBe(info.docUrl);
+      for (const status of statuses.filter((s) => s !== info.status)) {
+        expect(errorDocUrlFor(info.code, status), `${info.code} under ${status}`).toBeUndefined();
+      }
+    });
+  }
+  for (const code of [DEFAULT_ERROR_CODE, ...NOT_CODES]) {
+    test(`${label(code)}: none`, () => {
+      expect(errorDocUrlFor(code as string, 404)).toBeUndefined();
     });
   }
 });
