@@ -32,6 +32,8 @@ export interface MergedCatalog {
   readonly errors: readonly Located<RawError>[];
   /** Options of the generated TypeScript, key by key from the last file that sets each. */
   readonly typescript: TypeScriptSpec;
+  /** The same options, each where it was written. */
+  readonly typescriptFields: ReadonlyMap<string, Located<unknown>>;
   /** Output folders, key by key from the last file that sets each, resolved from that file's folder. */
   readonly output: OutputSpec;
 }
@@ -82,6 +84,7 @@ export function mergeChain(chain: readonly SourceDocument[]): MergedCatalog {
   const statuses: Located<StatusSpec>[] = [];
   const errors: Located<RawError>[] = [];
   let typescript: TypeScriptSpec = {};
+  const typescriptFields = new Map<string, Located<unknown>>();
   let output: OutputSpec = {};
   for (const source of chain) {
     const file = source.data as CatalogFile;
@@ -94,7 +97,10 @@ export function mergeChain(chain: readonly SourceDocument[]): MergedCatalog {
     if (file.title !== undefined) title = at(file.title, 'title');
     if (file.version !== undefined) version = at(file.version, 'version');
     if (file.errorNames !== undefined) errorNames = at(file.errorNames, 'errorNames');
-    if (file.typescript !== undefined) typescript = { ...typescript, ...file.typescript };
+    if (file.typescript !== undefined) {
+      typescript = { ...typescript, ...file.typescript };
+      for (const [key, value] of Object.entries(file.typescript)) typescriptFields.set(key, at(value, 'typescript', key));
+    }
     // A path in a catalog means the same wherever the generator is run from: relative to the file.
     for (const [target, dir] of Object.entries(file.output ?? {}) as [string, string][])
       output = { ...output, [target]: resolve(dirname(source.file), dir) };
@@ -136,5 +142,19 @@ export function mergeChain(chain: readonly SourceDocument[]): MergedCatalog {
       else errors[replaced] = at(error, 'errors', index);
     });
   }
-  return { chain, service, title, version, errorNames, errorBody, errorBodyFields, headers, statuses, errors, typescript, output };
+  return {
+    chain,
+    service,
+    title,
+    version,
+    errorNames,
+    errorBody,
+    errorBodyFields,
+    headers,
+    statuses,
+    errors,
+    typescript,
+    typescriptFields,
+    output,
+  };
 }

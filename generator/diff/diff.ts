@@ -97,6 +97,11 @@ function diffCatalog(before: CatalogModel, after: CatalogModel): Change[] {
     ...field('version', 'patch', before.version, after.version),
     // On → off removes the code classes; off → on adds them.
     ...field('errorCodeClasses', after.errorCodeClasses ? 'minor' : 'major', before.errorCodeClasses, after.errorCodeClasses),
+    // Each way round: enums take no string literal where const objects did, and const objects are no enum types;
+    // the other files, or the other specifiers, need another consumer setup.
+    ...field('typescript.enums', 'major', before.typescript.enums, after.typescript.enums),
+    ...field('typescript.emit', 'major', before.typescript.emit, after.typescript.emit),
+    ...field('typescript.importExtension', 'major', before.typescript.importExtension, after.typescript.importExtension),
   ];
   return fields.map((change) => ({ area: 'catalog', subject: change.field!, change: 'changed', ...change }));
 }

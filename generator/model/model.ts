@@ -3,7 +3,7 @@
  * computed once, in a fixed order, so emitters only format and never decide.
  */
 import { buildBodyDescriptor, type BodyDescriptor } from '../body/descriptor.js';
-import type { Catalog, HeaderValueSchema, RetryPolicy } from '../catalog/types.js';
+import type { Catalog, EnumStyle, HeaderValueSchema, ImportExtension, RetryPolicy, TypeScriptEmit } from '../catalog/types.js';
 import { bodyForbidden, statusClassOf, type StatusClass } from '../util/http.js';
 import { classNameOf } from '../catalog/identifiers.js';
 import { catalogName } from '../util/catalog-name.js';
@@ -85,6 +85,13 @@ export interface ErrorModel {
   readonly codeStatuses: readonly number[];
 }
 
+/** The form of the generated TypeScript: what it declares StatusCode and ErrorCode with, which files it writes, how they import each other. */
+export interface TypeScriptForm {
+  readonly enums: EnumStyle;
+  readonly emit: TypeScriptEmit;
+  readonly importExtension: ImportExtension;
+}
+
 export interface CatalogModel {
   readonly service: string;
   readonly title: string;
@@ -103,6 +110,8 @@ export interface CatalogModel {
   readonly codes: readonly ErrorModel[];
   /** Whether the TypeScript has one class per error code (the catalog's typescript.errorCodeClasses). */
   readonly errorCodeClasses: boolean;
+  /** The form of the generated TypeScript (the catalog's typescript.enums, emit and importExtension, defaults applied). */
+  readonly typescript: TypeScriptForm;
   /** codePattern, when every code (and the default code) matches it, so schemas may carry it. */
   readonly schemaCodePattern: string | undefined;
 }
@@ -187,6 +196,11 @@ export function buildModel(catalog: Catalog): CatalogModel {
     errors,
     codes: errors.filter((e) => e.primary),
     errorCodeClasses: data.typescript?.errorCodeClasses ?? false,
+    typescript: {
+      enums: data.typescript?.enums ?? 'const',
+      emit: data.typescript?.emit ?? 'ts',
+      importExtension: data.typescript?.importExtension ?? '.js',
+    },
     // Validation has matched these already, within its time limit.
     schemaCodePattern:
       errorBody.codePattern !== undefined && matchAll(errorBody.codePattern, allCodes).every(Boolean) ? errorBody.codePattern : undefined,

@@ -16,6 +16,7 @@ import { codesMatchPattern, defaultCodes, errorCodes, integerCodes } from './err
 import { headerDeclarations } from './headers.js';
 import { assignErrorNames } from './names.js';
 import { statuses } from './statuses.js';
+import { typeScriptOptions } from './typescript.js';
 
 export const RULES: readonly CatalogRule[] = [
   controlCharacters,
@@ -27,6 +28,7 @@ export const RULES: readonly CatalogRule[] = [
   defaultCodes,
   codesMatchPattern,
   integerCodes,
+  typeScriptOptions,
 ];
 
 /**
