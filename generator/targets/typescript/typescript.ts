@@ -24,6 +24,7 @@ import { statusCodeStatements } from './modules/status-codes.js';
 import type { Statement } from './writer/structures.js';
 import { stringLiteral } from '../../util/escape.js';
 import { byPath } from '../../util/compare.js';
+import { inOutputForm } from './output-form.js';
 
 export { PRETTIER_OPTIONS };
 
@@ -107,5 +108,5 @@ export async function emitTypeScript(model: CatalogModel, runtime: readonly Runt
     const about = `Runtime shared by every status-catalog output, copied verbatim; for the ${model.service} catalog it reads catalog.ts.`;
     files.push(await build(r.name, about, [r.text]));
   }
-  return files.sort(byPath);
+  return inOutputForm(files.sort(byPath), model.typescript);
 }

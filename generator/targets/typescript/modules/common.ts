@@ -110,3 +110,14 @@ export function codeDeclaration(
     },
   ];
 }
+
+/**
+ * An interface of one member per item, keyed by a status or a code (`ErrorClasses[404]`); with
+ * no item, a type of no key, `Record<never, never>`, which means the same as an empty interface
+ * for `keyof` and indexed access, and which typescript-eslint's no-empty-object-type does not
+ * mistake for a value type taking anything.
+ */
+export function keyedInterface<T>(w: Writer, name: string, items: readonly T[], write: (item: T) => void): void {
+  if (items.length === 0) w.writeLine(`export type ${name} = Record<never, never>;`);
+  else block(w, `export interface ${name} {`, items, write);
+}

@@ -5,7 +5,7 @@
  */
 import type { CatalogModel, ErrorModel } from '../../../model/model.js';
 import { stringLiteral } from '../../../util/escape.js';
-import { codeDeclaration, codeKey, codeLiteral, deprecatedTags, errorDoc } from './common.js';
+import { codeDeclaration, codeKey, codeLiteral, deprecatedTags, errorDoc, keyedInterface } from './common.js';
 import { assignment, block, integer, jsDoc, list, union } from '../writer/layout.js';
 import { doc, objectKey, StructureKind, type Statement } from '../writer/structures.js';
 
@@ -88,7 +88,7 @@ export function errorCodeStatements(model: CatalogModel): Statement[] {
     },
     (w) => {
       jsDoc(w, 'The error codes the catalog lists under each status, as types: `ErrorCodesByStatus[404]`.');
-      block(w, 'export interface ErrorCodesByStatus {', byStatus, (s) => {
+      keyedInterface(w, 'ErrorCodesByStatus', byStatus, (s) => {
         jsDoc(w, `Codes of ${s.status} ${s.message}.`);
         union(w, `readonly ${integer(s.status)}:`, s.codes.length === 0 ? ['never'] : s.codes.map(literal));
       });
