@@ -91,7 +91,7 @@ export interface ErrorBodyParts {
   readonly listedCode: boolean;
   /** Problem documents: URI of this occurrence. */
   readonly instance: string | undefined;
-  /** Values of the extra members, by name (own data members: see ownValue); an undefined one is left out. */
+  /** Values of the extra members, by name; an undefined one is left out. */
   readonly extras: object;
 }
 
@@ -117,7 +117,10 @@ function memberValue(
       // A copy: a body handed out must not share its arrays and objects with the layout.
       return JSON.parse(JSON.stringify(member.value));
     case "extra":
-      return ownValue(parts.extras, member.name);
+      // Own members only; typed as any object, as an error's extras are (ErrorExtras).
+      return Object.hasOwn(parts.extras, member.name)
+        ? (parts.extras as Readonly<Record<string, unknown>>)[member.name]
+        : undefined;
     case "type": {
       const base = layout.problemTypeBase;
       return base !== undefined && parts.listedCode ? base + parts.code : "about:blank";
