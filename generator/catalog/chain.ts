@@ -34,6 +34,8 @@ export interface MergedCatalog {
   readonly typescript: TypeScriptSpec;
   /** Options of the generated OpenAPI, key by key from the last file that sets each. */
   readonly openapi: OpenApiSpec;
+  /** The same options, each where it was written. */
+  readonly typescriptFields: ReadonlyMap<string, Located<unknown>>;
   /** Output folders, key by key from the last file that sets each, resolved from that file's folder. */
   readonly output: OutputSpec;
 }
@@ -85,6 +87,7 @@ export function mergeChain(chain: readonly SourceDocument[]): MergedCatalog {
   const errors: Located<RawError>[] = [];
   let typescript: TypeScriptSpec = {};
   let openapi: OpenApiSpec = {};
+  const typescriptFields = new Map<string, Located<unknown>>();
   let output: OutputSpec = {};
   for (const source of chain) {
     const file = source.data as CatalogFile;
@@ -97,7 +100,10 @@ export function mergeChain(chain: readonly SourceDocument[]): MergedCatalog {
     if (file.title !== undefined) title = at(file.title, 'title');
     if (file.version !== undefined) version = at(file.version, 'version');
     if (file.errorNames !== undefined) errorNames = at(file.errorNames, 'errorNames');
-    if (file.typescript !== undefined) typescript = { ...typescript, ...file.typescript };
+    if (file.typescript !== undefined) {
+      typescript = { ...typescript, ...file.typescript };
+      for (const [key, value] of Object.entries(file.typescript)) typescriptFields.set(key, at(value, 'typescript', key));
+    }
     if (file.openapi !== undefined) openapi = { ...openapi, ...file.openapi };
     // A path in a catalog means the same wherever the generator is run from: relative to the file.
     for (const [target, dir] of Object.entries(file.output ?? {}) as [string, string][])
@@ -140,5 +146,20 @@ export function mergeChain(chain: readonly SourceDocument[]): MergedCatalog {
       else errors[replaced] = at(error, 'errors', index);
     });
   }
-  return { chain, service, title, version, errorNames, errorBody, errorBodyFields, headers, statuses, errors, typescript, openapi, output };
+  return {
+    chain,
+    service,
+    title,
+    version,
+    errorNames,
+    errorBody,
+    errorBodyFields,
+    headers,
+    statuses,
+    errors,
+    typescript,
+    typescriptFields,
+    openapi,
+    output,
+  };
 }

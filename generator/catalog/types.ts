@@ -62,12 +62,27 @@ export interface ErrorSpec {
   readonly docUrl?: string;
 }
 
+/** How StatusCode and ErrorCode are declared: `as const` objects (erasable syntax, the default) or TypeScript enums. */
+export type EnumStyle = 'const' | 'enum';
+
+/** What the TypeScript target writes: TypeScript sources (default), or ES modules with a declaration file beside each. */
+export type TypeScriptEmit = 'ts' | 'js';
+
+/** The extension of the relative module specifiers in generated TypeScript. */
+export type ImportExtension = '.js' | '.ts';
+
 /** Options of the generated TypeScript. */
 export interface TypeScriptSpec {
   /** One class per error code (default false: status classes only, whose errorCode lists the codes of the status). */
   readonly errorCodeClasses?: boolean;
   /** Framework adapters to write under adapters/ (names of generator/targets/typescript/adapters.ts; the schema's enum checks them). */
   readonly adapters?: readonly string[];
+  /** `const` (default) or `enum`. */
+  readonly enums?: EnumStyle;
+  /** `ts` (default) or `js`. */
+  readonly emit?: TypeScriptEmit;
+  /** `.js` (default) or `.ts`; `.ts` only with emit `ts`. */
+  readonly importExtension?: ImportExtension;
 }
 
 /**

@@ -112,6 +112,11 @@ function diffCatalog(before: CatalogModel, after: CatalogModel): Change[] {
     ),
     // Closed → open widens the generated code types to string; open → closed makes validators refuse unlisted codes.
     ...field('openapi.errorCodes', 'major', before.openApiErrorCodes, after.openApiErrorCodes),
+    // Each way round: enums take no string literal where const objects did, and const objects are no enum types;
+    // the other files, or the other specifiers, need another consumer setup.
+    ...field('typescript.enums', 'major', before.typescript.enums, after.typescript.enums),
+    ...field('typescript.emit', 'major', before.typescript.emit, after.typescript.emit),
+    ...field('typescript.importExtension', 'major', before.typescript.importExtension, after.typescript.importExtension),
   ];
   return fields.map((change) => ({ area: 'catalog', subject: change.field!, change: 'changed', ...change }));
 }

@@ -3,7 +3,15 @@
  * computed once, in a fixed order, so emitters only format and never decide.
  */
 import { buildBodyDescriptor, type BodyDescriptor } from '../body/descriptor.js';
-import type { Catalog, HeaderValueSchema, OpenApiErrorCodes, RetryPolicy } from '../catalog/types.js';
+import type {
+  Catalog,
+  EnumStyle,
+  HeaderValueSchema,
+  ImportExtension,
+  OpenApiErrorCodes,
+  RetryPolicy,
+  TypeScriptEmit,
+} from '../catalog/types.js';
 import { bodyForbidden, statusClassOf, type StatusClass } from '../util/http.js';
 import { classNameOf } from '../catalog/identifiers.js';
 import { catalogName } from '../util/catalog-name.js';
@@ -96,6 +104,13 @@ export interface ErrorModel {
   readonly codeStatuses: readonly number[];
 }
 
+/** The form of the generated TypeScript: what it declares StatusCode and ErrorCode with, which files it writes, how they import each other. */
+export interface TypeScriptForm {
+  readonly enums: EnumStyle;
+  readonly emit: TypeScriptEmit;
+  readonly importExtension: ImportExtension;
+}
+
 export interface CatalogModel {
   readonly service: string;
   readonly title: string;
@@ -116,6 +131,8 @@ export interface CatalogModel {
   readonly errorCodeClasses: boolean;
   /** The framework adapters the TypeScript gains (the catalog's typescript.adapters), sorted by name. */
   readonly adapters: readonly string[];
+  /** The form of the generated TypeScript (the catalog's typescript.enums, emit and importExtension, defaults applied). */
+  readonly typescript: TypeScriptForm;
   /** codePattern, when every code (and the default code) matches it, so schemas may carry it. */
   readonly schemaCodePattern: string | undefined;
   /** How an error status's own body schema lists its codes (the catalog's openapi.errorCodes): closed by default. */
@@ -210,6 +227,11 @@ export function buildModel(catalog: Catalog): CatalogModel {
     errorCodeClasses: data.typescript?.errorCodeClasses ?? false,
     adapters: [...(data.typescript?.adapters ?? [])].sort(compareStrings),
     openApiErrorCodes: data.openapi?.errorCodes ?? 'closed',
+    typescript: {
+      enums: data.typescript?.enums ?? 'const',
+      emit: data.typescript?.emit ?? 'ts',
+      importExtension: data.typescript?.importExtension ?? '.js',
+    },
     // Validation has matched these already, within its time limit.
     schemaCodePattern:
       errorBody.codePattern !== undefined && matchAll(errorBody.codePattern, allCodes).every(Boolean) ? errorBody.codePattern : undefined,

@@ -7,14 +7,11 @@
 
 import type { ErrorDocUrlTable, ErrorInfo, ErrorMessageTable, RetryPolicy } from "./types.js";
 
-/** Service error codes of the S3M catalog, named by each entry's name: `ErrorCode.Name` is a value and a type. */
+/** Service error codes of the S3M catalog, named by each entry's name. */
 export const ErrorCode = {} as const;
 
 /** Every error code of the S3M catalog: a union of string literals. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
-
-/** Each error code as a type of its own. */
-export declare namespace ErrorCode {}
 
 /** The same union as the type ErrorCode. */
 export type ErrorCodeValue = ErrorCode;

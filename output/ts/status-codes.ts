@@ -7,7 +7,7 @@
 
 import type { RetryPolicy, StatusInfo } from "./types.js";
 
-/** HTTP status codes of the S3M catalog, named by each entry's `name`: `StatusCode.NotFound` is 404, as a value and as a type. */
+/** HTTP status codes of the S3M catalog, named by each entry's `name`: `StatusCode.NotFound` is 404; the type of one code alone is `typeof StatusCode.NotFound`. */
 export const StatusCode = {
   /**
    * 100 Continue
@@ -289,52 +289,6 @@ export const StatusCode = {
 
 /** Every status code of the S3M catalog: a union of number literals. */
 export type StatusCode = (typeof StatusCode)[keyof typeof StatusCode];
-
-/** Each status code as a type of its own: `StatusCode.NotFound` is the type 404. */
-export declare namespace StatusCode {
-  type Continue = 100;
-  type SwitchingProtocols = 101;
-  type OK = 200;
-  type Created = 201;
-  type Accepted = 202;
-  type NonAuthoritativeInformation = 203;
-  type NoContent = 204;
-  type ResetContent = 205;
-  type PartialContent = 206;
-  type MultipleChoices = 300;
-  type MovedPermanently = 301;
-  type Found = 302;
-  type SeeOther = 303;
-  type NotModified = 304;
-  type UseProxy = 305;
-  type Unused = 306;
-  type BadRequest = 400;
-  type Unauthorized = 401;
-  type PaymentRequired = 402;
-  type Forbidden = 403;
-  type NotFound = 404;
-  type MethodNotAllowed = 405;
-  type NotAcceptable = 406;
-  type ProxyAuthenticationRequired = 407;
-  type RequestTimeout = 408;
-  type Conflict = 409;
-  type Gone = 410;
-  type LengthRequired = 411;
-  type PreconditionFailed = 412;
-  type RequestEntityTooLarge = 413;
-  type RequestUriTooLarge = 414;
-  type UnsupportedMediaType = 415;
-  type RequestedRangeNotSatisfiable = 416;
-  type ExpectationFailed = 417;
-  type UnprocessableEntity = 422;
-  type TooManyRequests = 429;
-  type InternalServerError = 500;
-  type NotImplemented = 501;
-  type BadGateway = 502;
-  type ServiceUnavailable = 503;
-  type ServerTimeout = 504;
-  type HttpVersionNotSupported = 505;
-}
 
 /** The same union as the type StatusCode. */
 export type StatusCodeValue = StatusCode;

@@ -426,6 +426,16 @@ describe('extends', () => {
     expect(loadCatalog(path).data.errorBody).toEqual({ codePattern: '^T1\\.[0-9]{4}$', shape: 'problem' });
   });
 
+  it('merges the TypeScript options key by key, and reports options that contradict where the later one was written', () => {
+    writeFile(join(dir, 'js.yaml'), [...HEAD.slice(0, 6), 'typescript:', '  emit: js', '  enums: enum'].join('\n'));
+    const path = writeFile(join(dir, 'sub', 'svc.yaml'), 'extends: ../js.yaml\ntypescript:\n  enums: const\n');
+    expect(loadCatalog(path).data.typescript).toEqual({ emit: 'js', enums: 'const' });
+    expect(load('extends: ../js.yaml\ntypescript:\n  importExtension: .ts\n')).toEqual([
+      '<dir>/sub/svc.yaml:3:20: typescript.importExtension: importExtension ".ts" needs emit "ts": the JavaScript of emit "js" (<dir>/js.yaml:8) imports its modules by ".js"; leave importExtension out',
+    ]);
+    expect(load('extends: ../js.yaml\ntypescript:\n  importExtension: .ts\n  emit: ts\n')).toEqual([]);
+  });
+
   it('resolves an absolute extends path', () => {
     const path = writeFile(join(dir, 'sub', 'svc.yaml'), `extends: ${join(dir, 'base.yaml')}\n`);
     expect(loadCatalog(path).data.statuses).toHaveLength(2);

@@ -149,6 +149,23 @@ describe('catalog validation', () => {
       catalogWith({ 12: '    message: [Not Found' }),
       ['cat.yaml:13:5: (catalog): Flow sequence in block collection must be sufficiently indented and end with a ]'],
     ],
+    [
+      'bad TypeScript options',
+      catalogWith({}, ['typescript:', '  enums: native', '  emit: mjs', "  importExtension: '.mts'"]),
+      [
+        'cat.yaml:21:10: typescript.enums: must be one of: const, enum',
+        'cat.yaml:22:9: typescript.emit: must be one of: ts, js',
+        'cat.yaml:23:20: typescript.importExtension: must be one of: .js, .ts',
+      ],
+    ],
+    [
+      'TypeScript options that contradict each other',
+      catalogWith({}, ['typescript:', '  emit: js', '  importExtension: .ts']),
+      [
+        'cat.yaml:22:20: typescript.importExtension: importExtension ".ts" needs emit "ts": the JavaScript of emit "js" (line 21) imports its modules by ".js"; leave importExtension out',
+      ],
+    ],
+    ['TypeScript options that go together', catalogWith({}, ['typescript:', '  enums: enum', '  emit: js', '  importExtension: .js']), []],
     ['empty file', '', ['cat.yaml:1:1: (catalog): catalog is empty']],
     ['not a mapping', '- 1\n- 2\n', ['cat.yaml:1:1: (catalog): must be a mapping']],
   ];

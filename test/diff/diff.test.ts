@@ -91,6 +91,23 @@ describe('diffModels', () => {
       },
     ],
     [
+      'TypeScript declared with enums, emitted as JavaScript: major',
+      {
+        given: (d) => Object.assign(d, { typescript: { enums: 'enum', emit: 'js' } }),
+        want: {
+          level: 'major',
+          changes: ['major catalog typescript.enums changed typescript.enums', 'major catalog typescript.emit changed typescript.emit'],
+        },
+      },
+    ],
+    [
+      'TypeScript imports by .ts: major',
+      {
+        given: (d) => Object.assign(d, { typescript: { importExtension: '.ts' } }),
+        want: { level: 'major', changes: ['major catalog typescript.importExtension changed typescript.importExtension'] },
+      },
+    ],
+    [
       'a status reworded: patch',
       {
         given: (d) => Object.assign(d.statuses[0]!, { message: 'Bad', description: 'Wrong.' }),

@@ -73,7 +73,10 @@ describe('catalog.ts for a body with constants and extras', async () => {
   }
 
   test('ErrorBody: constants as literal types, required; objects inline, required when a member is', () => {
-    const body = catalog.slice(catalog.indexOf('export interface ErrorBody '), catalog.indexOf('export interface ErrorExtras'));
+    const body = catalog.slice(
+      catalog.indexOf('export interface ErrorBody '),
+      catalog.indexOf('/** The extra members the catalog documents'),
+    );
     for (const line of [
       'readonly status: "failed";',
       'readonly ok: false;',

@@ -204,15 +204,17 @@ const known: StatusCodeValue = StatusCode.NotFound;
 const unknownCode: StatusCodeValue = 418;
 void known, unknownCode;
 
-// StatusCode is an `as const` object and a type: StatusCode.NotFound is 404 as a value and as a type.
+// StatusCode is an `as const` object and a type: StatusCode.NotFound is 404, and its type typeof StatusCode.NotFound.
 const notFoundValue: 404 = StatusCode.NotFound;
-const notFoundType: StatusCode.NotFound = 404;
-// @ts-expect-error StatusCode.NotFound is 404 only
-const badRequestAsNotFound: StatusCode.NotFound = 400;
-// @ts-expect-error a value of the type StatusCode.NotFound is 404, whatever number is passed
-const anyNumberAsNotFound: StatusCode.NotFound = 404 as number;
+const notFoundType: typeof StatusCode.NotFound = 404;
+// @ts-expect-error typeof StatusCode.NotFound is 404 only
+const badRequestAsNotFound: typeof StatusCode.NotFound = 400;
+// @ts-expect-error a value of the type typeof StatusCode.NotFound is 404, whatever number is passed
+const anyNumberAsNotFound: typeof StatusCode.NotFound = 404 as number;
 assertType<Equal<typeof StatusCode.NotFound, 404>>();
-assertType<Equal<StatusCode.TooManyRequests, 429>>();
+assertType<Equal<(typeof StatusCode)['TooManyRequests'], 429>>();
+// @ts-expect-error no namespace: a member's type is typeof StatusCode.NotFound
+type NotFoundByNamespace = StatusCode.NotFound;
 assertType<Equal<StatusCode, StatusCodeValue>>();
 const anyStatus: StatusCode = 503;
 // @ts-expect-error 418 is not in the catalog
@@ -230,6 +232,14 @@ assertType<Equal<keyof typeof ErrorCode, never>>();
 // @ts-expect-error no code is listed
 const listedCode: ErrorCode = 'S3M.0000';
 void listedCode;
+
+// The default catalog documents no extras: an error's extras are an empty object, of which nothing can be read.
+new BadRequestError('x', { extras: {} });
+// @ts-expect-error extras are an object
+new BadRequestError('x', { extras: 'doc_url' });
+// @ts-expect-error the catalog documents no extra doc_url
+const undocumented: unknown = new BadRequestError().extras.doc_url;
+void undocumented;
 
 // A user's subclass keeps working.
 class MissingWidgetError extends NotFoundError {}

@@ -16,6 +16,7 @@ import { codesMatchPattern, defaultCodes, docUrls, errorCodes, integerCodes } fr
 import { headerDeclarations } from './headers.js';
 import { assignErrorNames } from './names.js';
 import { statuses } from './statuses.js';
+import { typeScriptOptions } from './typescript.js';
 
 export const RULES: readonly CatalogRule[] = [
   controlCharacters,
@@ -28,6 +29,7 @@ export const RULES: readonly CatalogRule[] = [
   codesMatchPattern,
   integerCodes,
   docUrls,
+  typeScriptOptions,
 ];
 
 /**

@@ -25,6 +25,7 @@ import { statusCodeStatements } from './modules/status-codes.js';
 import type { Statement } from './writer/structures.js';
 import { stringLiteral } from '../../util/escape.js';
 import { byPath } from '../../util/compare.js';
+import { inOutputForm } from './output-form.js';
 
 export { PRETTIER_OPTIONS };
 
@@ -116,5 +117,5 @@ export async function emitTypeScript(model: CatalogModel, runtime: readonly Runt
     const about = `The ${name} adapter of status-catalog, copied verbatim; import it on its own (index.ts does not re-export it).`;
     files.push(await build(source.name, about, [source.text]));
   }
-  return files.sort(byPath);
+  return inOutputForm(files.sort(byPath), model.typescript);
 }

@@ -445,7 +445,7 @@ describe('the status echoed in the body', () => {
 describe('the ErrorBody type of each catalog', () => {
   const bodyOf = (name: Name): string => {
     const catalog = sources[name]['catalog.ts']!;
-    return catalog.slice(catalog.indexOf('export interface ErrorBody '), catalog.indexOf('export interface ErrorExtras'));
+    return catalog.slice(catalog.indexOf('export interface ErrorBody '), catalog.indexOf('/** The extra members the catalog documents'));
   };
   const tests: TestCase<Name, string[]>[] = [
     [

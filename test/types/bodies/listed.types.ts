@@ -28,7 +28,7 @@ function assertType<T extends true>(_value?: T): void {}
 assertType<Equal<ErrorCodeType, number>>();
 assertType<Equal<ErrorCode, 7003 | 1000 | 400>>();
 assertType<Equal<typeof ErrorCode.NoRoute, 7003>>();
-assertType<Equal<ErrorCode.Padded, 400>>();
+assertType<Equal<(typeof ErrorCode)['Padded'], 400>>();
 assertType<Equal<typeof NoRouteError.errorCode, 7003>>();
 assertType<Equal<NoRouteError["errorCode"], 7003>>();
 assertType<Equal<DefaultErrorCode, 1000>>();

@@ -273,6 +273,14 @@ function errorBodyType(model: CatalogModel): (w: Writer) => void {
 function errorExtrasType(model: CatalogModel): (w: Writer) => void {
   const extras = model.errorBody.members.filter((m): m is ExtraMember => m.kind === 'extra');
   return (w) => {
+    if (extras.length === 0) {
+      // Not an empty interface, which would take any value but null and undefined (a number, a
+      // string): any object, as typescript-eslint's no-empty-object-type advises; reading a
+      // member of it is an error, as it was of the empty interface.
+      jsDoc(w, 'The extra members the catalog documents for the error body: none, so the `extras` of an error is an empty object.');
+      w.writeLine('export type ErrorExtras = object;');
+      return;
+    }
     jsDoc(w, 'The extra members the catalog documents for the error body, by name: `extras` of an error.');
     block(w, 'export interface ErrorExtras {', extras, (extra) => {
       jsDoc(w, `${extra.description}\n\nSent at ${extra.pointer}.`);

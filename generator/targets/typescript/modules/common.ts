@@ -1,7 +1,8 @@
-/** What the TypeScript emitters share: the file header and the JSDoc of statuses and codes. */
+/** What the TypeScript emitters share: the file header, the JSDoc of statuses and codes, and how StatusCode and ErrorCode are declared. */
 import type { CatalogModel, ErrorModel, StatusModel } from '../../../model/model.js';
 import { stringLiteral } from '../../../util/escape.js';
-import { integer, jsDoc, type DocTag, type Writer } from '../writer/layout.js';
+import { assignment, block, integer, jsDoc, type DocTag, type Writer } from '../writer/layout.js';
+import { doc, StructureKind, type Statement } from '../writer/structures.js';
 
 /** The TypeScript type of the catalog's codes: number where they travel as JSON numbers. */
 export function codeType(model: CatalogModel): 'string' | 'number' {
@@ -49,4 +50,74 @@ export function errorDoc(error: ErrorModel, ofCode = false): string {
 /** Tags of a deprecated code. */
 export function deprecatedTags(error: ErrorModel): DocTag[] {
   return error.deprecated ? [['deprecated', 'The catalog marks this code deprecated.']] : [];
+}
+
+/** A member of StatusCode or ErrorCode: its name, its value as a literal, its JSDoc. */
+export interface CodeMember {
+  readonly name: string;
+  readonly literal: string;
+  readonly doc: string;
+  readonly tags?: readonly DocTag[];
+}
+
+/**
+ * StatusCode or ErrorCode, one name for the value and the type. With `typescript.enums: const`
+ * (the default) an `as const` object and a type alias of the union of its values: erasable
+ * syntax, which Node's type stripping runs. With `enum`, a TypeScript enum, which is both (and,
+ * for numbers, maps values back to names); no namespace either way (typescript-eslint's
+ * no-namespace): the type of one member is `typeof StatusCode.NotFound`, or with an enum
+ * `StatusCode.NotFound` as well.
+ */
+export function codeDeclaration(
+  model: CatalogModel,
+  name: string,
+  about: string,
+  union: string,
+  members: readonly CodeMember[],
+): Statement[] {
+  if (model.typescript.enums === 'enum') {
+    return [
+      (w) => {
+        jsDoc(w, about);
+        // Prettier never breaks an enum member's initializer, however long.
+        block(w, `export enum ${name} {`, members, (m) => {
+          jsDoc(w, m.doc, m.tags);
+          w.writeLine(`${m.name} = ${m.literal},`);
+        });
+      },
+    ];
+  }
+  return [
+    (w) => {
+      jsDoc(w, about);
+      block(
+        w,
+        `export const ${name} = {`,
+        members,
+        (m) => {
+          jsDoc(w, m.doc, m.tags);
+          assignment(w, `${m.name}:`, m.literal, ',');
+        },
+        '} as const;',
+      );
+    },
+    {
+      kind: StructureKind.TypeAlias,
+      isExported: true,
+      name,
+      docs: [doc(union)],
+      type: `(typeof ${name})[keyof typeof ${name}]`,
+    },
+  ];
+}
+
+/**
+ * An interface of one member per item, keyed by a status or a code (`ErrorClasses[404]`); with
+ * no item, a type of no key, `Record<never, never>`, which means the same as an empty interface
+ * for `keyof` and indexed access, and which typescript-eslint's no-empty-object-type does not
+ * mistake for a value type taking anything.
+ */
+export function keyedInterface<T>(w: Writer, name: string, items: readonly T[], write: (item: T) => void): void {
+  if (items.length === 0) w.writeLine(`export type ${name} = Record<never, never>;`);
+  else block(w, `export interface ${name} {`, items, write);
 }

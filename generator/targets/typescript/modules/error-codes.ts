@@ -1,11 +1,11 @@
 /**
- * error-codes.ts of the generated module: ErrorCode (a const object, a union type and a
- * namespace of one type per code), the table the runtime reads, every code's info, and the
- * codes of each status as types.
+ * error-codes.ts of the generated module: ErrorCode (a const object and a union type, or an
+ * enum: see codeDeclaration), the table the runtime reads, every code's info, and the codes of
+ * each status as types.
  */
 import type { CatalogModel, ErrorModel } from '../../../model/model.js';
 import { stringLiteral } from '../../../util/escape.js';
-import { codeKey, codeLiteral, deprecatedTags, errorDoc } from './common.js';
+import { codeDeclaration, codeKey, codeLiteral, deprecatedTags, errorDoc, keyedInterface } from './common.js';
 import { assignment, block, integer, jsDoc, list, union } from '../writer/layout.js';
 import { doc, objectKey, StructureKind, type Statement } from '../writer/structures.js';
 
@@ -16,6 +16,7 @@ export function errorCodeStatements(model: CatalogModel): Statement[] {
   const byStatus = model.statuses.filter((s) => s.codes.length > 0 || s.isError);
   const literal = (code: string): string => codeLiteral(model, code);
   const numbers = model.errorBody.codeType === 'integer';
+  const example = codes[0];
   return [
     {
       kind: StructureKind.ImportDeclaration,
@@ -23,33 +24,19 @@ export function errorCodeStatements(model: CatalogModel): Statement[] {
       moduleSpecifier: './types.js',
       namedImports: ['ErrorDocUrlTable', 'ErrorInfo', 'ErrorMessageTable', 'RetryPolicy'],
     },
-    (w) => {
-      jsDoc(
-        w,
-        `Service error codes of the ${model.service} catalog, named by each entry's name: \`ErrorCode.${codes[0]?.name ?? 'Name'}\` is a value and a type.`,
-      );
-      block(
-        w,
-        'export const ErrorCode = {',
-        codes,
-        (e) => {
-          jsDoc(w, errorDoc(e, true), deprecatedTags(e));
-          assignment(w, `${e.name}:`, literal(e.code), ',');
-        },
-        '} as const;',
-      );
-    },
-    {
-      kind: StructureKind.TypeAlias,
-      isExported: true,
-      name: 'ErrorCode',
-      docs: [doc(`Every error code of the ${model.service} catalog: a union of ${numbers ? 'number' : 'string'} literals.`)],
-      type: '(typeof ErrorCode)[keyof typeof ErrorCode]',
-    },
-    (w) => {
-      jsDoc(w, 'Each error code as a type of its own.');
-      block(w, 'export declare namespace ErrorCode {', codes, (e) => assignment(w, `type ${e.name} =`, literal(e.code), ';'));
-    },
+    ...codeDeclaration(
+      model,
+      'ErrorCode',
+      `Service error codes of the ${model.service} catalog, named by each entry's name${
+        example === undefined
+          ? ''
+          : `: \`ErrorCode.${example.name}\` is ${literal(example.code)}${
+              model.typescript.enums === 'enum' ? ', as a value and as a type' : `; its type alone is \`typeof ErrorCode.${example.name}\``
+            }`
+      }.`,
+      `Every error code of the ${model.service} catalog: a union of ${numbers ? 'number' : 'string'} literals.`,
+      codes.map((e) => ({ name: e.name, literal: literal(e.code), doc: errorDoc(e, true), tags: deprecatedTags(e) })),
+    ),
     {
       kind: StructureKind.TypeAlias,
       isExported: true,
@@ -152,7 +139,7 @@ export function errorCodeStatements(model: CatalogModel): Statement[] {
     },
     (w) => {
       jsDoc(w, 'The error codes the catalog lists under each status, as types: `ErrorCodesByStatus[404]`.');
-      block(w, 'export interface ErrorCodesByStatus {', byStatus, (s) => {
+      keyedInterface(w, 'ErrorCodesByStatus', byStatus, (s) => {
         jsDoc(w, `Codes of ${s.status} ${s.message}.`);
         union(w, `readonly ${integer(s.status)}:`, s.codes.length === 0 ? ['never'] : s.codes.map(literal));
       });

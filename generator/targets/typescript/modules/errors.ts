@@ -12,8 +12,8 @@ import type {
 } from 'ts-morph';
 import type { CatalogModel, ErrorModel, StatusModel } from '../../../model/model.js';
 import { stringLiteral } from '../../../util/escape.js';
-import { codeLiteral, codeType, deprecatedTags, errorDoc, statusDoc } from './common.js';
-import { block, importDeclaration, integer, jsDoc, union, type DocTag, type Writer } from '../writer/layout.js';
+import { codeLiteral, codeType, deprecatedTags, errorDoc, keyedInterface, statusDoc } from './common.js';
+import { importDeclaration, integer, jsDoc, union, type DocTag, type Writer } from '../writer/layout.js';
 import { doc, StructureKind, type Statement } from '../writer/structures.js';
 
 function constructorParameters(optionsType: string, required: boolean): OptionalKind<ParameterDeclarationStructure>[] {
@@ -274,7 +274,7 @@ function requiredHeadersByStatus({ errorStatuses }: ErrorsPlan): Statement {
   const withHeaders = errorStatuses.filter((s) => s.requiredHeaders.length > 0);
   return (w) => {
     jsDoc(w, 'The headers the catalog marks required, by each status that lists them: its responses must send them.');
-    block(w, 'export interface RequiredHeadersByStatus {', withHeaders, (s) => {
+    keyedInterface(w, 'RequiredHeadersByStatus', withHeaders, (s) => {
       jsDoc(w, `Headers every ${s.status} ${s.message} response sends.`);
       union(w, `readonly ${integer(s.status)}:`, s.requiredHeaders.map(stringLiteral));
     });
@@ -305,7 +305,7 @@ function headerErrorOptions({ codeClasses, needsHeaders }: ErrorsPlan): Statemen
 function errorClassesInterface({ errorStatuses }: ErrorsPlan): Statement {
   return (w) => {
     jsDoc(w, 'The error class of each 4xx/5xx status of the catalog.');
-    block(w, 'export interface ErrorClasses {', errorStatuses, (s) => {
+    keyedInterface(w, 'ErrorClasses', errorStatuses, (s) => {
       jsDoc(w, `${s.status} ${s.message}`);
       w.writeLine(`readonly ${integer(s.status)}: typeof ${s.className};`);
     });

@@ -1,11 +1,10 @@
 /**
- * status-codes.ts of the generated module: StatusCode (a const object, a union type and a
- * namespace of one type per status, so `StatusCode.NotFound` reads as a value and as a type),
- * the tables the runtime reads, and the category sets.
+ * status-codes.ts of the generated module: StatusCode (a const object and a union type, or an
+ * enum: see codeDeclaration), the tables the runtime reads, and the category sets.
  */
 import type { CatalogModel, StatusModel } from '../../../model/model.js';
 import { stringLiteral } from '../../../util/escape.js';
-import { statusDoc } from './common.js';
+import { codeDeclaration, statusDoc } from './common.js';
 import { assignment, block, integer, jsDoc, list, numberList, type Writer } from '../writer/layout.js';
 import { doc, StructureKind, type Statement } from '../writer/structures.js';
 
@@ -44,33 +43,17 @@ export function statusCodeStatements(model: CatalogModel): Statement[] {
       moduleSpecifier: './types.js',
       namedImports: ['RetryPolicy', 'StatusInfo'],
     },
-    (w) => {
-      jsDoc(
-        w,
-        `HTTP status codes of the ${model.service} catalog, named by each entry's \`name\`: \`StatusCode.NotFound\` is 404, as a value and as a type.`,
-      );
-      block(
-        w,
-        'export const StatusCode = {',
-        statuses,
-        (s) => {
-          jsDoc(w, statusDoc(s));
-          w.writeLine(`${s.name}: ${integer(s.status)},`);
-        },
-        '} as const;',
-      );
-    },
-    {
-      kind: StructureKind.TypeAlias,
-      isExported: true,
-      name: 'StatusCode',
-      docs: [doc(`Every status code of the ${model.service} catalog: a union of number literals.`)],
-      type: '(typeof StatusCode)[keyof typeof StatusCode]',
-    },
-    (w) => {
-      jsDoc(w, 'Each status code as a type of its own: `StatusCode.NotFound` is the type 404.');
-      block(w, 'export declare namespace StatusCode {', statuses, (s) => w.writeLine(`type ${s.name} = ${integer(s.status)};`));
-    },
+    ...codeDeclaration(
+      model,
+      'StatusCode',
+      `HTTP status codes of the ${model.service} catalog, named by each entry's \`name\`: \`StatusCode.NotFound\` is 404${
+        model.typescript.enums === 'enum'
+          ? ', as a value and as a type, and `StatusCode[404]` is "NotFound"'
+          : '; the type of one code alone is `typeof StatusCode.NotFound`'
+      }.`,
+      `Every status code of the ${model.service} catalog: a union of number literals.`,
+      statuses.map((s) => ({ name: s.name, literal: integer(s.status), doc: statusDoc(s) })),
+    ),
     {
       kind: StructureKind.TypeAlias,
       isExported: true,

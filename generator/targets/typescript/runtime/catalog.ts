@@ -68,5 +68,5 @@ export interface ErrorBody {
   readonly request_id?: string;
 }
 
-/** The extra members the catalog documents for the error body, by name: `extras` of an error. */
-export interface ErrorExtras {}
+/** The extra members the catalog documents for the error body: none, so the `extras` of an error is an empty object. */
+export type ErrorExtras = object;

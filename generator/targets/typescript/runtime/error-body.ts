@@ -87,7 +87,7 @@ export interface ErrorBodyParts {
   /** Problem documents: URI of this occurrence. */
   readonly instance: string | undefined;
   /** Values of the extra members, by name; an undefined one is left out. */
-  readonly extras: Readonly<Record<string, unknown>>;
+  readonly extras: object;
 }
 
 /**
@@ -112,7 +112,10 @@ function memberValue(
       // A copy: a body handed out must not share its arrays and objects with the layout.
       return JSON.parse(JSON.stringify(member.value));
     case "extra":
-      return Object.hasOwn(parts.extras, member.name) ? parts.extras[member.name] : undefined;
+      // Own members only; typed as any object, as an error's extras are (ErrorExtras).
+      return Object.hasOwn(parts.extras, member.name)
+        ? (parts.extras as Readonly<Record<string, unknown>>)[member.name]
+        : undefined;
     case "type":
       // A code listed under the status has a type of its own: its docUrl, else the base and the code.
       if (!parts.listedCode) return "about:blank";

@@ -7,7 +7,7 @@
 
 import type { ErrorDocUrlTable, ErrorInfo, ErrorMessageTable, RetryPolicy } from "./types.js";
 
-/** Service error codes of the RT catalog, named by each entry's name: `ErrorCode.InvalidParameter` is a value and a type. */
+/** Service error codes of the RT catalog, named by each entry's name: `ErrorCode.InvalidParameter` is "RT.0001"; its type alone is `typeof ErrorCode.InvalidParameter`. */
 export const ErrorCode = {
   /** RT.0001 Invalid parameter. (HTTP 400) */
   InvalidParameter: "RT.0001",
@@ -25,16 +25,6 @@ export const ErrorCode = {
 
 /** Every error code of the RT catalog: a union of string literals. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
-
-/** Each error code as a type of its own. */
-export declare namespace ErrorCode {
-  type InvalidParameter = "RT.0001";
-  type MissingParameter = "RT.0002";
-  type TokenExpired = "RT.0401";
-  type NoSuchWidget = "RT.0404";
-  type QuotaExhausted = "RT.0429";
-  type DatabaseUnavailable = "RT.0500";
-}
 
 /** The same union as the type ErrorCode. */
 export type ErrorCodeValue = ErrorCode;

@@ -7,7 +7,7 @@
 
 import type { RetryPolicy, StatusInfo } from "./types.js";
 
-/** HTTP status codes of the RT catalog, named by each entry's `name`: `StatusCode.NotFound` is 404, as a value and as a type. */
+/** HTTP status codes of the RT catalog, named by each entry's `name`: `StatusCode.NotFound` is 404; the type of one code alone is `typeof StatusCode.NotFound`. */
 export const StatusCode = {
   /**
    * 200 OK
@@ -55,17 +55,6 @@ export const StatusCode = {
 
 /** Every status code of the RT catalog: a union of number literals. */
 export type StatusCode = (typeof StatusCode)[keyof typeof StatusCode];
-
-/** Each status code as a type of its own: `StatusCode.NotFound` is the type 404. */
-export declare namespace StatusCode {
-  type Ok = 200;
-  type BadRequest = 400;
-  type Unauthorized = 401;
-  type NotFound = 404;
-  type TooManyRequests = 429;
-  type InternalServerError = 500;
-  type ServiceUnavailable = 503;
-}
 
 /** The same union as the type StatusCode. */
 export type StatusCodeValue = StatusCode;
