@@ -14,27 +14,19 @@ import {
   defaultErrorCodeFor,
   ERROR_BODY,
   SERVICE,
-  type DEFAULT_ERROR_CODE,
   type ErrorBody,
   type ErrorExtras,
 } from "./catalog.js";
 import { writeErrorBody } from "./error-body.js";
-import { errorMessageFor } from "./error-lookups.js";
+import { errorMessageFor, type ErrorCodeType } from "./error-lookups.js";
 import {
   isHopByHopOrEntityHeader,
   normalizeHeaders,
   REQUEST_ID_HEADER,
   type HeaderInput,
 } from "./headers.js";
-import { FROM_RESPONSE, type ResponseErrorOptions } from "./internal.js";
 import { parseRetryAfter } from "./retry-after.js";
 import { getStatusMessage, isHttpStatus, isRetryable } from "./status-lookups.js";
-
-/**
- * The type of the catalog's service error codes: number where they travel as JSON numbers
- * (errorBody.codeType integer), else string.
- */
-export type ErrorCodeType = Exclude<typeof DEFAULT_ERROR_CODE, undefined>;
 
 /** Another error of the body an error was read from: an item of the list its own parts come from (see ApiError.related). */
 export interface RelatedError {
@@ -68,6 +60,20 @@ export interface ApiErrorOptions {
    * and neither instance nor extras, while the given ones stay on the error for logs.
    */
   readonly expose?: boolean | undefined;
+}
+
+/**
+ * Marks options that come from a response (no default code, only declared headers): set by
+ * errorFromResponse, which shares it with this module only (the entry point does not export it).
+ */
+export const FROM_RESPONSE: unique symbol = /*#__PURE__*/ Symbol(
+  "status-catalog:from-response",
+) as never;
+
+/** Constructor options as errorFromResponse passes them. */
+export interface ResponseErrorOptions extends ApiErrorOptions {
+  /** Set by errorFromResponse only. */
+  readonly [FROM_RESPONSE]?: true;
 }
 
 /** Options of error code classes: their code is fixed. */

@@ -18,14 +18,10 @@ export const RUNTIME_MODULES: readonly string[] = [
   'error-lookups.ts',
   'from-response.ts',
   'headers.ts',
-  'internal.ts',
   'retry-after.ts',
   'status-lookups.ts',
   'types.ts',
 ];
-
-/** Runtime modules for the runtime alone: the entry point does not re-export them. */
-export const PRIVATE_MODULES: readonly string[] = ['internal.ts'];
 
 /** The catalog modules the generator writes, which the runtime imports. */
 export const CATALOG_MODULES: readonly string[] = ['catalog.ts', 'error-codes.ts', 'errors.ts', 'status-codes.ts'];

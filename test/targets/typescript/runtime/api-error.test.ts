@@ -8,11 +8,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   ApiError,
   ClientError,
+  FROM_RESPONSE,
   isApiError,
   ServerError,
   type ApiErrorOptions,
+  type ResponseErrorOptions,
 } from '../../../../generator/targets/typescript/runtime/api-error.js';
-import { FROM_RESPONSE, type ResponseErrorOptions } from '../../../../generator/targets/typescript/runtime/internal.js';
 import {
   DECLARED_HEADERS,
   DEFAULT_ERROR_CODE,
