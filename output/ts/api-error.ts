@@ -103,7 +103,7 @@ export interface ErrorResponse {
 /**
  * Marks errors made by any copy of this catalog's generated code (a server and an SDK may
  * each hold one), so that `instanceof` and `isApiError` hold across copies. The value is the
- * kind of the generated class that made the error (see kindOf).
+ * error's class chain (see classChain).
  */
 function brand(): symbol {
   // Made on use, not at import (nothing runs at import); Symbol.for gives the same symbol each time.
@@ -120,38 +120,24 @@ const SENDS_REQUEST_ID: WeakSet<object> = /*#__PURE__*/ new WeakSet();
 // non-ASCII character.
 const HEADER_SAFE = /^[\x21-\x7e](?:[\t\x20-\x7e]{0,254}[\x21-\x7e])?$/;
 
-type Kinded = abstract new (...args: never[]) => unknown;
-
 /**
- * What a generated class stands for, as a string two copies of the code agree on: "api",
- * "client", "server", "status:404", "code:S3M.0001"; `undefined` for a class of the user's.
+ * The errorName of each generated class `type` is or extends, nearest first: ["NotFoundError",
+ * "ClientError", "ApiError"]. Every generated class has an own static errorName, which
+ * minifiers keep and two copies of the code agree on; a class of the user's has none, and is
+ * left out (a user's subclass of NotFoundError has NotFoundError's chain).
  */
-function kindOf(type: Kinded): string | undefined {
-  if (type === ApiError) return "api";
-  if (type === ClientError) return "client";
-  if (type === ServerError) return "server";
-  // Every generated class has an own static errorName; a class of the user's has none.
-  if (!Object.hasOwn(type, "errorName")) return undefined;
-  if (Object.hasOwn(type, "errorCode")) return "code:" + String(ownValue(type, "errorCode"));
-  if (Object.hasOwn(type, "status")) return "status:" + String(ownValue(type, "status"));
-  return undefined;
+function classChain(type: object): readonly string[] {
+  const chain: string[] = [];
+  for (let t: unknown = type; typeof t === "function"; t = Object.getPrototypeOf(t)) {
+    const name = ownValue(t, "errorName");
+    if (typeof name === "string") chain.push(name);
+  }
+  return Object.freeze(chain);
 }
 
 /** An own data property's value: nothing inherited, no getter run. */
 function ownValue(value: object, key: PropertyKey): unknown {
   return Object.getOwnPropertyDescriptor(value, key)?.value;
-}
-
-/** Whether an error of kind `other` and this status is an instance of a class of kind `kind`. */
-function kindIncludes(kind: string, other: string, status: unknown): boolean {
-  if (kind === "api" || kind === other) return true;
-  // A bare ApiError, ClientError or ServerError is none of the classes below it.
-  if (other === "api" || other === "client" || other === "server") return false;
-  if (typeof status !== "number") return false;
-  if (kind === "client") return status >= 400 && status <= 499;
-  if (kind === "server") return status >= 500 && status <= 599;
-  // A code class extends the class of its status.
-  return kind === "status:" + String(status) && other.startsWith("code:");
 }
 
 /**
@@ -194,11 +180,11 @@ export class ApiError extends Error {
    */
   static override [Symbol.hasInstance](value: unknown): boolean {
     if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
-    const kind = kindOf(this);
-    if (kind === undefined || typeof value !== "object" || value === null) return false;
-    const other = ownValue(value, brand());
-    if (typeof other !== "string") return false;
-    return kindIncludes(kind, other, ownValue(value, "status"));
+    // Made by another copy: an instance of the generated classes its brand names.
+    const name = ownValue(this, "errorName");
+    const chain =
+      typeof value === "object" && value !== null ? ownValue(value, brand()) : undefined;
+    return typeof name === "string" && Array.isArray(chain) && chain.includes(name);
   }
 
   /**
@@ -214,7 +200,7 @@ export class ApiError extends Error {
     const type = new.target;
     const fromResponse = (options as ResponseErrorOptions | undefined)?.[FROM_RESPONSE] === true;
     // An error code class fixes its code: its static errorCode wins over the options.
-    const fixed = inheritedCode(type);
+    const fixed = (type as { readonly errorCode?: unknown }).errorCode;
     const given =
       typeof fixed === "string" || typeof fixed === "number"
         ? (fixed as ErrorCodeType)
@@ -226,7 +212,9 @@ export class ApiError extends Error {
       errorMsg ?? catalogMessage,
       options?.cause === undefined ? undefined : { cause: options.cause },
     );
-    this.name = errorNameOf(type);
+    // A generated class's own errorName (minifiers rename classes); a user's subclass keeps its own name.
+    const ownName = ownValue(type, "errorName");
+    this.name = typeof ownName === "string" ? ownName : type.name;
     this.status = status;
     this.errorCode = errorCode;
     this.expose = options?.expose ?? !(status >= 500);
@@ -245,7 +233,7 @@ export class ApiError extends Error {
     if (options?.requestId !== undefined) SENDS_REQUEST_ID.add(this);
     this.instance = options?.instance;
     this.extras = extrasOf(options?.extras);
-    Object.defineProperty(this, brand(), { value: brandOf(type) });
+    Object.defineProperty(this, brand(), { value: classChain(type) });
   }
 
   /** Whether the request may be repeated unmodified, by the catalog's retry guidance for this status and the Retry-After header. */
@@ -321,33 +309,6 @@ function extrasOf(given: ErrorExtras | undefined): Readonly<ErrorExtras> {
       Object.defineProperty(extras, member.name, { value, enumerable: true });
   }
   return extras;
-}
-
-/** The code fixed by the nearest generated code class an error's class extends. */
-function inheritedCode(type: Kinded): unknown {
-  for (
-    let t: unknown = type;
-    typeof t === "function" && t !== ApiError;
-    t = Object.getPrototypeOf(t)
-  ) {
-    if (Object.hasOwn(t, "errorCode")) return ownValue(t, "errorCode");
-  }
-  return undefined;
-}
-
-/** The kind of the nearest generated class (a user's subclass counts as the class it extends). */
-function brandOf(type: Kinded): string {
-  for (let t: unknown = type; typeof t === "function"; t = Object.getPrototypeOf(t)) {
-    const kind = kindOf(t as Kinded);
-    if (kind !== undefined) return kind;
-  }
-  return "api";
-}
-
-/** A generated class's own errorName (minifiers rename classes); a user's subclass keeps its own name. */
-function errorNameOf(type: Kinded): string {
-  const own = ownValue(type, "errorName");
-  return typeof own === "string" ? own : type.name;
 }
 
 /** Base class of every 4xx error. */
