@@ -14,10 +14,12 @@ import {
   defaultErrorCodeFor,
   ERROR_BODY,
   SERVICE,
+  type DefaultErrorCode,
   type ErrorBody,
   type ErrorExtras,
 } from "./catalog.js";
 import { writeErrorBody } from "./error-body.js";
+import type { ErrorCodesByStatus } from "./error-codes.js";
 import { errorMessageFor, type ErrorCodeType } from "./error-lookups.js";
 import {
   isHopByHopOrEntityHeader,
@@ -27,6 +29,18 @@ import {
 } from "./headers.js";
 import { parseRetryAfter } from "./retry-after.js";
 import { getStatusMessage, isHttpStatus, isRetryable } from "./status-lookups.js";
+
+/**
+ * The error code of an error of status S: a code the catalog lists under S, the default code, a
+ * code the catalog does not list (a newer server may send one), or none. Of an error of any
+ * status (S is number), any code or none.
+ */
+export type StatusErrorCode<S extends number> = number extends S
+  ? ErrorCodeType | undefined
+  : | (S extends keyof ErrorCodesByStatus ? ErrorCodesByStatus[S] : never)
+    | DefaultErrorCode
+    | (ErrorCodeType & {})
+    | undefined;
 
 /** Another error of the body an error was read from: an item of the list its own parts come from (see ApiError.related). */
 export interface RelatedError {
@@ -145,16 +159,20 @@ function ownValue(value: object, key: PropertyKey): unknown {
  * `errorFromResponse` on clients.
  *
  * The error keeps its wire form apart: `toJSON()` is the body, `toResponse()` adds the status
- * and the headers; `message` is for logs and may say more than the body does.
+ * and the headers; `message` is for logs and may say more than the body does. S is the status
+ * as a type: `ApiError<404>` has status 404 and C, its error code, the codes of 404.
  */
-export class ApiError extends Error {
+export class ApiError<
+  S extends number = number,
+  C extends ErrorCodeType | undefined = StatusErrorCode<S>,
+> extends Error {
   /** The class name, kept through minifiers (which rename classes); own on every generated class. */
   static readonly errorName: string = "ApiError";
 
   /** HTTP status. */
-  readonly status: number;
-  /** Service error code: given, fixed by the class, or the catalog's default on the server; from the body on the client (undefined when the body has none). */
-  readonly errorCode: ErrorCodeType | undefined;
+  readonly status: S;
+  /** Service error code: given, fixed by the class, or the catalog's default on the server; from the body on the client (undefined when the body has none). A code the catalog lists under the status, the default code, a code it does not list, or none. */
+  readonly errorCode: C;
   /** The message sent in the body: the given one, or for an error whose message is not exposed (5xx by default) the catalog's. */
   readonly errorMsg: string;
   /** Response headers of this error, with lower-case names. */
@@ -215,8 +233,9 @@ export class ApiError extends Error {
     // A generated class's own errorName (minifiers rename classes); a user's subclass keeps its own name.
     const ownName = ownValue(type, "errorName");
     this.name = typeof ownName === "string" ? ownName : type.name;
-    this.status = status;
-    this.errorCode = errorCode;
+    // S is the status the class passes (NotFoundError passes 404), C its codes; number and any code for ApiError itself.
+    this.status = status as S;
+    this.errorCode = errorCode as C;
     this.expose = options?.expose ?? !(status >= 500);
     this.errorMsg = this.expose ? this.message : catalogMessage;
     // A value no header can hold is refused here, naming the header, not by writeHead at send
@@ -311,16 +330,22 @@ function extrasOf(given: ErrorExtras | undefined): Readonly<ErrorExtras> {
   return extras;
 }
 
-/** Base class of every 4xx error. */
-export class ClientError extends ApiError {
+/** Base class of every 4xx error; the 404 class extends `ClientError<404>`. */
+export class ClientError<
+  S extends number = number,
+  C extends ErrorCodeType | undefined = StatusErrorCode<S>,
+> extends ApiError<S, C> {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "ClientError";
   /** Type-only (no value at run time): tells 4xx classes from 5xx ones, which would otherwise have the same shape. */
   declare readonly side: "client";
 }
 
-/** Base class of every 5xx error. */
-export class ServerError extends ApiError {
+/** Base class of every 5xx error; the 500 class extends `ServerError<500>`. The message a 5xx error is given is sent only with expose: true; its body carries the catalog's. */
+export class ServerError<
+  S extends number = number,
+  C extends ErrorCodeType | undefined = StatusErrorCode<S>,
+> extends ApiError<S, C> {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "ServerError";
   /** Type-only (no value at run time): tells 5xx classes from 4xx ones, which would otherwise have the same shape. */

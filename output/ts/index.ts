@@ -16,6 +16,7 @@ export {
   type CodeErrorOptions,
   type ErrorResponse,
   type RelatedError,
+  type StatusErrorCode,
 } from "./api-error.js";
 export {
   DECLARED_HEADERS,
@@ -69,7 +70,6 @@ export {
   type ErrorClasses,
   type HeaderErrorOptions,
   type RequiredHeadersByStatus,
-  type StatusErrorCode,
   type StatusErrorOptions,
 } from "./errors.js";
 export { errorFromResponse, isErrorResponse } from "./from-response.js";
