@@ -23,7 +23,7 @@ import { doc, StructureKind, type Statement } from '../writer/structures.js';
  * the status requires headers (the options carry them). Documented in one line: the options are
  * documented on their type, member by member.
  */
-function constructor(
+function errorConstructor(
   about: string,
   optionsType: string,
   required: readonly string[],
@@ -83,7 +83,7 @@ function statusClass(s: ErrorStatus): ClassDeclarationStructure {
     docs: [doc(statusDoc(s))],
     properties: [nameProperty(s.className), statusProperty(s.status)],
     ctors: [
-      constructor(
+      errorConstructor(
         about,
         `${required.length > 0 ? 'HeaderErrorOptions' : 'StatusErrorOptions'}<${status}>`,
         required,
@@ -114,7 +114,7 @@ function codeClass(model: CatalogModel, e: ErrorModel): ClassDeclarationStructur
       ...(e.parentIsStatusClass ? [] : [statusProperty(e.status)]),
     ],
     ctors: [
-      constructor(
+      errorConstructor(
         `A ${e.code} error; the message defaults to the catalog message of the code`,
         options,
         e.requiredHeaders,
