@@ -44,7 +44,6 @@ const TS = [
   'from-response.ts',
   'headers.ts',
   'index.ts',
-  'internal.ts',
   'retry-after.ts',
   'status-codes.ts',
   'status-lookups.ts',
@@ -52,7 +51,7 @@ const TS = [
 ];
 const MANIFEST = '.status-catalog.json';
 const ALL = [MANIFEST, ...DOCS.map((f) => `docs/${f}`), ...OPENAPI.map((f) => `openapi/${f}`), ...TS.map((f) => `ts/${f}`)].sort();
-const WROTE = 'status-catalog: wrote 21 files to out (RT, 7 statuses, 5 error codes)';
+const WROTE = 'status-catalog: wrote 20 files to out (RT, 7 statuses, 5 error codes)';
 
 const CATALOG = readFileSync(join(ROOT, 'test', 'fixtures', 'catalogs', 'runtime.yaml'), 'utf8');
 
@@ -109,7 +108,7 @@ describe('runGenerate writes', () => {
     const result = await run(['generate', '--catalog', 'catalog.yaml', '--out', 'out', ...flags]);
     expect(result.code).toBe(0);
     expect(lines(result.stdout)).toEqual([
-      'status-catalog: wrote 5 files to out, 15 files to src/generated, 3 files to docs (RT, 7 statuses, 5 error codes)',
+      'status-catalog: wrote 5 files to out, 14 files to src/generated, 3 files to docs (RT, 7 statuses, 5 error codes)',
     ]);
     expect(filesOf(join(work, 'out'))).toEqual([MANIFEST, ...OPENAPI.map((f) => `openapi/${f}`)]);
     expect(filesOf(join(work, 'src', 'generated'))).toEqual([MANIFEST, ...TS].sort());
@@ -119,7 +118,7 @@ describe('runGenerate writes', () => {
     );
     const check = await run(['generate', '--catalog', 'catalog.yaml', '--out', 'out', ...flags, '--check']);
     expect(check.code).toBe(0);
-    expect(lines(check.stdout)).toEqual(['status-catalog: out, src/generated, docs are up to date (23 files)']);
+    expect(lines(check.stdout)).toEqual(['status-catalog: out, src/generated, docs are up to date (22 files)']);
   });
 
   test("the catalog's output section, resolved from the catalog's folder and shown relative to the working folder", async () => {
@@ -127,7 +126,7 @@ describe('runGenerate writes', () => {
     const result = await run(['generate', '--catalog', 'api/catalog.yaml', '--out', 'out']);
     expect(result.code).toBe(0);
     expect(lines(result.stdout)).toEqual([
-      'status-catalog: wrote 17 files to out, 5 files to spec/components (RT, 7 statuses, 5 error codes)',
+      'status-catalog: wrote 16 files to out, 5 files to spec/components (RT, 7 statuses, 5 error codes)',
     ]);
     expect(filesOf(join(work, 'spec', 'components'))).toEqual([MANIFEST, ...OPENAPI].sort());
     // A stale file in the catalog-named folder: --check names it by the catalog's field.
@@ -208,7 +207,7 @@ describe('runGenerate --check', () => {
       'fresh output: up to date, counted',
       {
         given: { out: 'out', edit: withFreshOutput },
-        want: { code: 0, stdout: ['status-catalog: out is up to date (21 files)'], stderr: [] },
+        want: { code: 0, stdout: ['status-catalog: out is up to date (20 files)'], stderr: [] },
       },
     ],
     [
@@ -450,7 +449,7 @@ describe('runGenerate refuses', () => {
     writeFile(join(work, 'data', 'status-codes.yaml'), CATALOG);
     const result = await run(['generate']);
     expect(result.code).toBe(0);
-    expect(lines(result.stdout)).toEqual(['status-catalog: wrote 21 files to output (RT, 7 statuses, 5 error codes)']);
+    expect(lines(result.stdout)).toEqual(['status-catalog: wrote 20 files to output (RT, 7 statuses, 5 error codes)']);
     expect(filesOf(join(work, 'output'))).toEqual(ALL);
   });
 });
