@@ -6,10 +6,15 @@
  */
 
 /** Lookups over the catalog's service error codes. */
-import type { ErrorCodeType } from "./api-error.js";
-import { ERROR_BODY } from "./catalog.js";
+import { ERROR_BODY, type DEFAULT_ERROR_CODE } from "./catalog.js";
 import { ERRORS, ERROR_DOC_URLS, ERROR_MESSAGES, type ErrorCode } from "./error-codes.js";
 import type { ErrorDocUrlTable, ErrorInfo, ErrorMessageTable } from "./types.js";
+
+/**
+ * The type of the catalog's service error codes: number where they travel as JSON numbers
+ * (errorBody.codeType integer), else string.
+ */
+export type ErrorCodeType = Exclude<typeof DEFAULT_ERROR_CODE, undefined>;
 
 // Built on first use, not at import: a bundle that never looks a code up carries no table code.
 let byCode: ReadonlyMap<ErrorCodeType, readonly ErrorInfo<ErrorCode>[]> | undefined;

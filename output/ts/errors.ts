@@ -5,19 +5,16 @@
  * Error classes of the S3M catalog: one per 4xx/5xx status, and the lookups from a status or a code to its class.
  */
 
-import { ClientError, ServerError, type ApiErrorClass, type ApiErrorOptions } from "./api-error.js";
-import type { DefaultErrorCode } from "./catalog.js";
-import type { ErrorCodesByStatus } from "./error-codes.js";
+import {
+  ClientError,
+  ServerError,
+  type ApiErrorClass,
+  type ApiErrorOptions,
+  type StatusErrorCode,
+} from "./api-error.js";
 import type { RequiredHeaders } from "./headers.js";
 
-/** The error code of an error of status S: a code the catalog lists under S, the default code, a code the catalog does not list (a newer server may send one), or none. */
-export type StatusErrorCode<S extends number> =
-  | (S extends keyof ErrorCodesByStatus ? ErrorCodesByStatus[S] : never)
-  | DefaultErrorCode
-  | (string & {})
-  | undefined;
-
-/** Options of a status class: errorCode offers the codes the catalog lists under S. */
+/** Options of a status class: errorCode offers the codes the catalog lists under S; the other options are ApiErrorOptions. */
 export interface StatusErrorOptions<S extends number> extends ApiErrorOptions {
   /** Service error code; the default code when absent. */
   readonly errorCode?: StatusErrorCode<S>;
@@ -48,21 +45,13 @@ export interface HeaderErrorOptions<
  *
  * The client should not repeat the request without modifications.
  */
-export class BadRequestError extends ClientError {
+export class BadRequestError extends ClientError<400> {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "BadRequestError";
-  /** The HTTP status of this class: 400. */
+  /** The HTTP status of its errors. */
   static readonly status = 400;
-  /** The HTTP status of every BadRequestError: 400. */
-  declare readonly status: 400;
-  /** A code the catalog lists under 400, the default code, a code it does not list, or none. */
-  declare readonly errorCode: StatusErrorCode<400>;
 
-  /**
-   * Creates a 400 error.
-   * @param errorMsg - Message; defaults to the catalog message.
-   * @param options - errorCode, cause, response headers, request id, expose.
-   */
+  /** A 400 error; the message defaults to the catalog's. */
   constructor(errorMsg?: string, options?: StatusErrorOptions<400>) {
     super(400, errorMsg, options);
   }
@@ -73,21 +62,13 @@ export class BadRequestError extends ClientError {
  *
  * The status code is returned after the client provides the authentication information, indicating that the authentication information is incorrect or invalid.
  */
-export class UnauthorizedError extends ClientError {
+export class UnauthorizedError extends ClientError<401> {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "UnauthorizedError";
-  /** The HTTP status of this class: 401. */
+  /** The HTTP status of its errors. */
   static readonly status = 401;
-  /** The HTTP status of every UnauthorizedError: 401. */
-  declare readonly status: 401;
-  /** A code the catalog lists under 401, the default code, a code it does not list, or none. */
-  declare readonly errorCode: StatusErrorCode<401>;
 
-  /**
-   * Creates a 401 error.
-   * @param errorMsg - Message; defaults to the catalog message.
-   * @param options - errorCode, cause, response headers, request id, expose (required: WWW-Authenticate).
-   */
+  /** A 401 error; the message defaults to the catalog's; options.headers must hold WWW-Authenticate. */
   constructor(errorMsg: string | undefined, options: HeaderErrorOptions<401>) {
     super(401, errorMsg, options);
   }
@@ -98,21 +79,13 @@ export class UnauthorizedError extends ClientError {
  *
  * This status code is reserved for future use.
  */
-export class PaymentRequiredError extends ClientError {
+export class PaymentRequiredError extends ClientError<402> {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "PaymentRequiredError";
-  /** The HTTP status of this class: 402. */
+  /** The HTTP status of its errors. */
   static readonly status = 402;
-  /** The HTTP status of every PaymentRequiredError: 402. */
-  declare readonly status: 402;
-  /** A code the catalog lists under 402, the default code, a code it does not list, or none. */
-  declare readonly errorCode: StatusErrorCode<402>;
 
-  /**
-   * Creates a 402 error.
-   * @param errorMsg - Message; defaults to the catalog message.
-   * @param options - errorCode, cause, response headers, request id, expose.
-   */
+  /** A 402 error; the message defaults to the catalog's. */
   constructor(errorMsg?: string, options?: StatusErrorOptions<402>) {
     super(402, errorMsg, options);
   }
@@ -125,21 +98,13 @@ export class PaymentRequiredError extends ClientError {
  *
  * The client should not repeat the request without modifications.
  */
-export class ForbiddenError extends ClientError {
+export class ForbiddenError extends ClientError<403> {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "ForbiddenError";
-  /** The HTTP status of this class: 403. */
+  /** The HTTP status of its errors. */
   static readonly status = 403;
-  /** The HTTP status of every ForbiddenError: 403. */
-  declare readonly status: 403;
-  /** A code the catalog lists under 403, the default code, a code it does not list, or none. */
-  declare readonly errorCode: StatusErrorCode<403>;
 
-  /**
-   * Creates a 403 error.
-   * @param errorMsg - Message; defaults to the catalog message.
-   * @param options - errorCode, cause, response headers, request id, expose.
-   */
+  /** A 403 error; the message defaults to the catalog's. */
   constructor(errorMsg?: string, options?: StatusErrorOptions<403>) {
     super(403, errorMsg, options);
   }
@@ -152,21 +117,13 @@ export class ForbiddenError extends ClientError {
  *
  * The client should not repeat the request without modifications.
  */
-export class NotFoundError extends ClientError {
+export class NotFoundError extends ClientError<404> {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "NotFoundError";
-  /** The HTTP status of this class: 404. */
+  /** The HTTP status of its errors. */
   static readonly status = 404;
-  /** The HTTP status of every NotFoundError: 404. */
-  declare readonly status: 404;
-  /** A code the catalog lists under 404, the default code, a code it does not list, or none. */
-  declare readonly errorCode: StatusErrorCode<404>;
 
-  /**
-   * Creates a 404 error.
-   * @param errorMsg - Message; defaults to the catalog message.
-   * @param options - errorCode, cause, response headers, request id, expose.
-   */
+  /** A 404 error; the message defaults to the catalog's. */
   constructor(errorMsg?: string, options?: StatusErrorOptions<404>) {
     super(404, errorMsg, options);
   }
@@ -179,21 +136,13 @@ export class NotFoundError extends ClientError {
  *
  * The client should not repeat the request without modifications.
  */
-export class MethodNotAllowedError extends ClientError {
+export class MethodNotAllowedError extends ClientError<405> {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "MethodNotAllowedError";
-  /** The HTTP status of this class: 405. */
+  /** The HTTP status of its errors. */
   static readonly status = 405;
-  /** The HTTP status of every MethodNotAllowedError: 405. */
-  declare readonly status: 405;
-  /** A code the catalog lists under 405, the default code, a code it does not list, or none. */
-  declare readonly errorCode: StatusErrorCode<405>;
 
-  /**
-   * Creates a 405 error.
-   * @param errorMsg - Message; defaults to the catalog message.
-   * @param options - errorCode, cause, response headers, request id, expose (required: Allow).
-   */
+  /** A 405 error; the message defaults to the catalog's; options.headers must hold Allow. */
   constructor(errorMsg: string | undefined, options: HeaderErrorOptions<405>) {
     super(405, errorMsg, options);
   }
@@ -204,21 +153,13 @@ export class MethodNotAllowedError extends ClientError {
  *
  * The server cannot fulfill the request according to the content characteristics of the request.
  */
-export class NotAcceptableError extends ClientError {
+export class NotAcceptableError extends ClientError<406> {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "NotAcceptableError";
-  /** The HTTP status of this class: 406. */
+  /** The HTTP status of its errors. */
   static readonly status = 406;
-  /** The HTTP status of every NotAcceptableError: 406. */
-  declare readonly status: 406;
-  /** A code the catalog lists under 406, the default code, a code it does not list, or none. */
-  declare readonly errorCode: StatusErrorCode<406>;
 
-  /**
-   * Creates a 406 error.
-   * @param errorMsg - Message; defaults to the catalog message.
-   * @param options - errorCode, cause, response headers, request id, expose.
-   */
+  /** A 406 error; the message defaults to the catalog's. */
   constructor(errorMsg?: string, options?: StatusErrorOptions<406>) {
     super(406, errorMsg, options);
   }
@@ -229,21 +170,13 @@ export class NotAcceptableError extends ClientError {
  *
  * This status code is similar to 401, but indicates that the client must first authenticate itself with the proxy.
  */
-export class ProxyAuthenticationRequiredError extends ClientError {
+export class ProxyAuthenticationRequiredError extends ClientError<407> {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "ProxyAuthenticationRequiredError";
-  /** The HTTP status of this class: 407. */
+  /** The HTTP status of its errors. */
   static readonly status = 407;
-  /** The HTTP status of every ProxyAuthenticationRequiredError: 407. */
-  declare readonly status: 407;
-  /** A code the catalog lists under 407, the default code, a code it does not list, or none. */
-  declare readonly errorCode: StatusErrorCode<407>;
 
-  /**
-   * Creates a 407 error.
-   * @param errorMsg - Message; defaults to the catalog message.
-   * @param options - errorCode, cause, response headers, request id, expose (required: Proxy-Authenticate).
-   */
+  /** A 407 error; the message defaults to the catalog's; options.headers must hold Proxy-Authenticate. */
   constructor(errorMsg: string | undefined, options: HeaderErrorOptions<407>) {
     super(407, errorMsg, options);
   }
@@ -256,21 +189,13 @@ export class ProxyAuthenticationRequiredError extends ClientError {
  *
  * The client may repeat the request without modifications at any later time.
  */
-export class RequestTimeoutError extends ClientError {
+export class RequestTimeoutError extends ClientError<408> {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "RequestTimeoutError";
-  /** The HTTP status of this class: 408. */
+  /** The HTTP status of its errors. */
   static readonly status = 408;
-  /** The HTTP status of every RequestTimeoutError: 408. */
-  declare readonly status: 408;
-  /** A code the catalog lists under 408, the default code, a code it does not list, or none. */
-  declare readonly errorCode: StatusErrorCode<408>;
 
-  /**
-   * Creates a 408 error.
-   * @param errorMsg - Message; defaults to the catalog message.
-   * @param options - errorCode, cause, response headers, request id, expose.
-   */
+  /** A 408 error; the message defaults to the catalog's. */
   constructor(errorMsg?: string, options?: StatusErrorOptions<408>) {
     super(408, errorMsg, options);
   }
@@ -283,21 +208,13 @@ export class RequestTimeoutError extends ClientError {
  *
  * This status code indicates that the resource that the client attempts to create already exits, or the request fails to be processed because of the update of the conflict request.
  */
-export class ConflictError extends ClientError {
+export class ConflictError extends ClientError<409> {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "ConflictError";
-  /** The HTTP status of this class: 409. */
+  /** The HTTP status of its errors. */
   static readonly status = 409;
-  /** The HTTP status of every ConflictError: 409. */
-  declare readonly status: 409;
-  /** A code the catalog lists under 409, the default code, a code it does not list, or none. */
-  declare readonly errorCode: StatusErrorCode<409>;
 
-  /**
-   * Creates a 409 error.
-   * @param errorMsg - Message; defaults to the catalog message.
-   * @param options - errorCode, cause, response headers, request id, expose.
-   */
+  /** A 409 error; the message defaults to the catalog's. */
   constructor(errorMsg?: string, options?: StatusErrorOptions<409>) {
     super(409, errorMsg, options);
   }
@@ -310,21 +227,13 @@ export class ConflictError extends ClientError {
  *
  * The status code indicates that the requested resource has been deleted permanently.
  */
-export class GoneError extends ClientError {
+export class GoneError extends ClientError<410> {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "GoneError";
-  /** The HTTP status of this class: 410. */
+  /** The HTTP status of its errors. */
   static readonly status = 410;
-  /** The HTTP status of every GoneError: 410. */
-  declare readonly status: 410;
-  /** A code the catalog lists under 410, the default code, a code it does not list, or none. */
-  declare readonly errorCode: StatusErrorCode<410>;
 
-  /**
-   * Creates a 410 error.
-   * @param errorMsg - Message; defaults to the catalog message.
-   * @param options - errorCode, cause, response headers, request id, expose.
-   */
+  /** A 410 error; the message defaults to the catalog's. */
   constructor(errorMsg?: string, options?: StatusErrorOptions<410>) {
     super(410, errorMsg, options);
   }
@@ -335,21 +244,13 @@ export class GoneError extends ClientError {
  *
  * The server refuses to process the request without a defined Content-Length.
  */
-export class LengthRequiredError extends ClientError {
+export class LengthRequiredError extends ClientError<411> {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "LengthRequiredError";
-  /** The HTTP status of this class: 411. */
+  /** The HTTP status of its errors. */
   static readonly status = 411;
-  /** The HTTP status of every LengthRequiredError: 411. */
-  declare readonly status: 411;
-  /** A code the catalog lists under 411, the default code, a code it does not list, or none. */
-  declare readonly errorCode: StatusErrorCode<411>;
 
-  /**
-   * Creates a 411 error.
-   * @param errorMsg - Message; defaults to the catalog message.
-   * @param options - errorCode, cause, response headers, request id, expose.
-   */
+  /** A 411 error; the message defaults to the catalog's. */
   constructor(errorMsg?: string, options?: StatusErrorOptions<411>) {
     super(411, errorMsg, options);
   }
@@ -360,21 +261,13 @@ export class LengthRequiredError extends ClientError {
  *
  * The server does not meet one of the preconditions that the requester puts on the request.
  */
-export class PreconditionFailedError extends ClientError {
+export class PreconditionFailedError extends ClientError<412> {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "PreconditionFailedError";
-  /** The HTTP status of this class: 412. */
+  /** The HTTP status of its errors. */
   static readonly status = 412;
-  /** The HTTP status of every PreconditionFailedError: 412. */
-  declare readonly status: 412;
-  /** A code the catalog lists under 412, the default code, a code it does not list, or none. */
-  declare readonly errorCode: StatusErrorCode<412>;
 
-  /**
-   * Creates a 412 error.
-   * @param errorMsg - Message; defaults to the catalog message.
-   * @param options - errorCode, cause, response headers, request id, expose.
-   */
+  /** A 412 error; the message defaults to the catalog's. */
   constructor(errorMsg?: string, options?: StatusErrorOptions<412>) {
     super(412, errorMsg, options);
   }
@@ -385,21 +278,13 @@ export class PreconditionFailedError extends ClientError {
  *
  * The request is larger than that a server is able to process. The server may close the connection to prevent the client from continuing the request. If the server cannot process the request temporarily, the response will contain a Retry-After header field.
  */
-export class RequestEntityTooLargeError extends ClientError {
+export class RequestEntityTooLargeError extends ClientError<413> {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "RequestEntityTooLargeError";
-  /** The HTTP status of this class: 413. */
+  /** The HTTP status of its errors. */
   static readonly status = 413;
-  /** The HTTP status of every RequestEntityTooLargeError: 413. */
-  declare readonly status: 413;
-  /** A code the catalog lists under 413, the default code, a code it does not list, or none. */
-  declare readonly errorCode: StatusErrorCode<413>;
 
-  /**
-   * Creates a 413 error.
-   * @param errorMsg - Message; defaults to the catalog message.
-   * @param options - errorCode, cause, response headers, request id, expose.
-   */
+  /** A 413 error; the message defaults to the catalog's. */
   constructor(errorMsg?: string, options?: StatusErrorOptions<413>) {
     super(413, errorMsg, options);
   }
@@ -410,21 +295,13 @@ export class RequestEntityTooLargeError extends ClientError {
  *
  * The URI provided was too long for the server to process.
  */
-export class RequestUriTooLargeError extends ClientError {
+export class RequestUriTooLargeError extends ClientError<414> {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "RequestUriTooLargeError";
-  /** The HTTP status of this class: 414. */
+  /** The HTTP status of its errors. */
   static readonly status = 414;
-  /** The HTTP status of every RequestUriTooLargeError: 414. */
-  declare readonly status: 414;
-  /** A code the catalog lists under 414, the default code, a code it does not list, or none. */
-  declare readonly errorCode: StatusErrorCode<414>;
 
-  /**
-   * Creates a 414 error.
-   * @param errorMsg - Message; defaults to the catalog message.
-   * @param options - errorCode, cause, response headers, request id, expose.
-   */
+  /** A 414 error; the message defaults to the catalog's. */
   constructor(errorMsg?: string, options?: StatusErrorOptions<414>) {
     super(414, errorMsg, options);
   }
@@ -435,21 +312,13 @@ export class RequestUriTooLargeError extends ClientError {
  *
  * The server is unable to process the media format in the request.
  */
-export class UnsupportedMediaTypeError extends ClientError {
+export class UnsupportedMediaTypeError extends ClientError<415> {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "UnsupportedMediaTypeError";
-  /** The HTTP status of this class: 415. */
+  /** The HTTP status of its errors. */
   static readonly status = 415;
-  /** The HTTP status of every UnsupportedMediaTypeError: 415. */
-  declare readonly status: 415;
-  /** A code the catalog lists under 415, the default code, a code it does not list, or none. */
-  declare readonly errorCode: StatusErrorCode<415>;
 
-  /**
-   * Creates a 415 error.
-   * @param errorMsg - Message; defaults to the catalog message.
-   * @param options - errorCode, cause, response headers, request id, expose.
-   */
+  /** A 415 error; the message defaults to the catalog's. */
   constructor(errorMsg?: string, options?: StatusErrorOptions<415>) {
     super(415, errorMsg, options);
   }
@@ -460,21 +329,13 @@ export class UnsupportedMediaTypeError extends ClientError {
  *
  * The requested range is invalid.
  */
-export class RequestedRangeNotSatisfiableError extends ClientError {
+export class RequestedRangeNotSatisfiableError extends ClientError<416> {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "RequestedRangeNotSatisfiableError";
-  /** The HTTP status of this class: 416. */
+  /** The HTTP status of its errors. */
   static readonly status = 416;
-  /** The HTTP status of every RequestedRangeNotSatisfiableError: 416. */
-  declare readonly status: 416;
-  /** A code the catalog lists under 416, the default code, a code it does not list, or none. */
-  declare readonly errorCode: StatusErrorCode<416>;
 
-  /**
-   * Creates a 416 error.
-   * @param errorMsg - Message; defaults to the catalog message.
-   * @param options - errorCode, cause, response headers, request id, expose.
-   */
+  /** A 416 error; the message defaults to the catalog's. */
   constructor(errorMsg?: string, options?: StatusErrorOptions<416>) {
     super(416, errorMsg, options);
   }
@@ -485,21 +346,13 @@ export class RequestedRangeNotSatisfiableError extends ClientError {
  *
  * The server fails to meet the requirements of the Expect request-header field.
  */
-export class ExpectationFailedError extends ClientError {
+export class ExpectationFailedError extends ClientError<417> {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "ExpectationFailedError";
-  /** The HTTP status of this class: 417. */
+  /** The HTTP status of its errors. */
   static readonly status = 417;
-  /** The HTTP status of every ExpectationFailedError: 417. */
-  declare readonly status: 417;
-  /** A code the catalog lists under 417, the default code, a code it does not list, or none. */
-  declare readonly errorCode: StatusErrorCode<417>;
 
-  /**
-   * Creates a 417 error.
-   * @param errorMsg - Message; defaults to the catalog message.
-   * @param options - errorCode, cause, response headers, request id, expose.
-   */
+  /** A 417 error; the message defaults to the catalog's. */
   constructor(errorMsg?: string, options?: StatusErrorOptions<417>) {
     super(417, errorMsg, options);
   }
@@ -510,21 +363,13 @@ export class ExpectationFailedError extends ClientError {
  *
  * The request is well-formed but is unable to be processed due to semantic errors.
  */
-export class UnprocessableEntityError extends ClientError {
+export class UnprocessableEntityError extends ClientError<422> {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "UnprocessableEntityError";
-  /** The HTTP status of this class: 422. */
+  /** The HTTP status of its errors. */
   static readonly status = 422;
-  /** The HTTP status of every UnprocessableEntityError: 422. */
-  declare readonly status: 422;
-  /** A code the catalog lists under 422, the default code, a code it does not list, or none. */
-  declare readonly errorCode: StatusErrorCode<422>;
 
-  /**
-   * Creates a 422 error.
-   * @param errorMsg - Message; defaults to the catalog message.
-   * @param options - errorCode, cause, response headers, request id, expose.
-   */
+  /** A 422 error; the message defaults to the catalog's. */
   constructor(errorMsg?: string, options?: StatusErrorOptions<422>) {
     super(422, errorMsg, options);
   }
@@ -535,21 +380,13 @@ export class UnprocessableEntityError extends ClientError {
  *
  * The client has sent more requests than its rate limit is allowed within a given amount of time, or the server has received more requests than it is able to process within a given amount of time. In this case, it is advisable for the client to re-initiate requests after the time specified in the Retry-After header of the response expires.
  */
-export class TooManyRequestsError extends ClientError {
+export class TooManyRequestsError extends ClientError<429> {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "TooManyRequestsError";
-  /** The HTTP status of this class: 429. */
+  /** The HTTP status of its errors. */
   static readonly status = 429;
-  /** The HTTP status of every TooManyRequestsError: 429. */
-  declare readonly status: 429;
-  /** A code the catalog lists under 429, the default code, a code it does not list, or none. */
-  declare readonly errorCode: StatusErrorCode<429>;
 
-  /**
-   * Creates a 429 error.
-   * @param errorMsg - Message; defaults to the catalog message.
-   * @param options - errorCode, cause, response headers, request id, expose.
-   */
+  /** A 429 error; the message defaults to the catalog's. */
   constructor(errorMsg?: string, options?: StatusErrorOptions<429>) {
     super(429, errorMsg, options);
   }
@@ -560,21 +397,13 @@ export class TooManyRequestsError extends ClientError {
  *
  * The server is able to receive the request but it cannot understand the request.
  */
-export class InternalServerError extends ServerError {
+export class InternalServerError extends ServerError<500> {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "InternalServerError";
-  /** The HTTP status of this class: 500. */
+  /** The HTTP status of its errors. */
   static readonly status = 500;
-  /** The HTTP status of every InternalServerError: 500. */
-  declare readonly status: 500;
-  /** A code the catalog lists under 500, the default code, a code it does not list, or none. */
-  declare readonly errorCode: StatusErrorCode<500>;
 
-  /**
-   * Creates a 500 error.
-   * @param errorMsg - Message; defaults to the catalog message. Sent only with expose: true; the body carries the catalog message.
-   * @param options - errorCode, cause, response headers, request id, expose.
-   */
+  /** A 500 error; the message defaults to the catalog's, and is sent only with expose: true. */
   constructor(errorMsg?: string, options?: StatusErrorOptions<500>) {
     super(500, errorMsg, options);
   }
@@ -585,21 +414,13 @@ export class InternalServerError extends ServerError {
  *
  * The server does not support the requested function.
  */
-export class NotImplementedError extends ServerError {
+export class NotImplementedError extends ServerError<501> {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "NotImplementedError";
-  /** The HTTP status of this class: 501. */
+  /** The HTTP status of its errors. */
   static readonly status = 501;
-  /** The HTTP status of every NotImplementedError: 501. */
-  declare readonly status: 501;
-  /** A code the catalog lists under 501, the default code, a code it does not list, or none. */
-  declare readonly errorCode: StatusErrorCode<501>;
 
-  /**
-   * Creates a 501 error.
-   * @param errorMsg - Message; defaults to the catalog message. Sent only with expose: true; the body carries the catalog message.
-   * @param options - errorCode, cause, response headers, request id, expose.
-   */
+  /** A 501 error; the message defaults to the catalog's, and is sent only with expose: true. */
   constructor(errorMsg?: string, options?: StatusErrorOptions<501>) {
     super(501, errorMsg, options);
   }
@@ -610,21 +431,13 @@ export class NotImplementedError extends ServerError {
  *
  * The server is acting as a gateway or proxy and receives an invalid request from a remote server.
  */
-export class BadGatewayError extends ServerError {
+export class BadGatewayError extends ServerError<502> {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "BadGatewayError";
-  /** The HTTP status of this class: 502. */
+  /** The HTTP status of its errors. */
   static readonly status = 502;
-  /** The HTTP status of every BadGatewayError: 502. */
-  declare readonly status: 502;
-  /** A code the catalog lists under 502, the default code, a code it does not list, or none. */
-  declare readonly errorCode: StatusErrorCode<502>;
 
-  /**
-   * Creates a 502 error.
-   * @param errorMsg - Message; defaults to the catalog message. Sent only with expose: true; the body carries the catalog message.
-   * @param options - errorCode, cause, response headers, request id, expose.
-   */
+  /** A 502 error; the message defaults to the catalog's, and is sent only with expose: true. */
   constructor(errorMsg?: string, options?: StatusErrorOptions<502>) {
     super(502, errorMsg, options);
   }
@@ -637,21 +450,13 @@ export class BadGatewayError extends ServerError {
  *
  * The client should not repeat the request without modifications.
  */
-export class ServiceUnavailableError extends ServerError {
+export class ServiceUnavailableError extends ServerError<503> {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "ServiceUnavailableError";
-  /** The HTTP status of this class: 503. */
+  /** The HTTP status of its errors. */
   static readonly status = 503;
-  /** The HTTP status of every ServiceUnavailableError: 503. */
-  declare readonly status: 503;
-  /** A code the catalog lists under 503, the default code, a code it does not list, or none. */
-  declare readonly errorCode: StatusErrorCode<503>;
 
-  /**
-   * Creates a 503 error.
-   * @param errorMsg - Message; defaults to the catalog message. Sent only with expose: true; the body carries the catalog message.
-   * @param options - errorCode, cause, response headers, request id, expose.
-   */
+  /** A 503 error; the message defaults to the catalog's, and is sent only with expose: true. */
   constructor(errorMsg?: string, options?: StatusErrorOptions<503>) {
     super(503, errorMsg, options);
   }
@@ -662,21 +467,13 @@ export class ServiceUnavailableError extends ServerError {
  *
  * The request cannot be fulfilled within a given time. This status code is returned to the client only when the Timeout parameter is specified in the request.
  */
-export class ServerTimeoutError extends ServerError {
+export class ServerTimeoutError extends ServerError<504> {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "ServerTimeoutError";
-  /** The HTTP status of this class: 504. */
+  /** The HTTP status of its errors. */
   static readonly status = 504;
-  /** The HTTP status of every ServerTimeoutError: 504. */
-  declare readonly status: 504;
-  /** A code the catalog lists under 504, the default code, a code it does not list, or none. */
-  declare readonly errorCode: StatusErrorCode<504>;
 
-  /**
-   * Creates a 504 error.
-   * @param errorMsg - Message; defaults to the catalog message. Sent only with expose: true; the body carries the catalog message.
-   * @param options - errorCode, cause, response headers, request id, expose.
-   */
+  /** A 504 error; the message defaults to the catalog's, and is sent only with expose: true. */
   constructor(errorMsg?: string, options?: StatusErrorOptions<504>) {
     super(504, errorMsg, options);
   }
@@ -687,21 +484,13 @@ export class ServerTimeoutError extends ServerError {
  *
  * The server does not support the HTTP protocol version used in the request.
  */
-export class HttpVersionNotSupportedError extends ServerError {
+export class HttpVersionNotSupportedError extends ServerError<505> {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "HttpVersionNotSupportedError";
-  /** The HTTP status of this class: 505. */
+  /** The HTTP status of its errors. */
   static readonly status = 505;
-  /** The HTTP status of every HttpVersionNotSupportedError: 505. */
-  declare readonly status: 505;
-  /** A code the catalog lists under 505, the default code, a code it does not list, or none. */
-  declare readonly errorCode: StatusErrorCode<505>;
 
-  /**
-   * Creates a 505 error.
-   * @param errorMsg - Message; defaults to the catalog message. Sent only with expose: true; the body carries the catalog message.
-   * @param options - errorCode, cause, response headers, request id, expose.
-   */
+  /** A 505 error; the message defaults to the catalog's, and is sent only with expose: true. */
   constructor(errorMsg?: string, options?: StatusErrorOptions<505>) {
     super(505, errorMsg, options);
   }

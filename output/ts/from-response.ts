@@ -9,9 +9,10 @@
 import {
   ApiError,
   ClientError,
+  FROM_RESPONSE,
   ServerError,
-  type ErrorCodeType,
   type RelatedError,
+  type ResponseErrorOptions,
 } from "./api-error.js";
 import {
   ERROR_BODY,
@@ -21,10 +22,9 @@ import {
 } from "./catalog.js";
 import { carriesErrorConstants, readErrorBody } from "./error-body.js";
 import { ERROR_MESSAGES } from "./error-codes.js";
-import { errorMessageFor, isErrorCode } from "./error-lookups.js";
+import { errorMessageFor, isErrorCode, type ErrorCodeType } from "./error-lookups.js";
 import { errorClassFor, errorClassForCode } from "./errors.js";
 import type { HeaderInput } from "./headers.js";
-import { FROM_RESPONSE, type ResponseErrorOptions } from "./internal.js";
 import { isHttpStatus } from "./status-lookups.js";
 
 /** How this module calls a generated class: a response may lack a header the class requires of servers. */

@@ -10,7 +10,7 @@
  * wire form of toApiError, with the request's id echoed), written to a Node response or made a
  * fetch Response. The entry point does not re-export it.
  */
-import { ApiError, ClientError, type FetchResponse } from "./api-error.js";
+import { ClientError, type ApiError, type FetchResponse } from "./api-error.js";
 import { errorClassFor } from "./errors.js";
 import { REQUEST_ID_HEADER } from "./headers.js";
 import { toApiError } from "./to-api-error.js";

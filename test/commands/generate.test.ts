@@ -55,7 +55,6 @@ const TS = [
   'from-response.ts',
   'headers.ts',
   'index.ts',
-  'internal.ts',
   'retry-after.ts',
   'server-errors.ts',
   'status-codes.ts',

@@ -15,7 +15,7 @@ import { compileTypeScript, importFile, OUTPUT, removeDir, seedCatalog, tempDir 
 
 /** The generated module, typed by its TypeScript source (the compiled JS is emitted from the same files). */
 type Generated = typeof import('../../output/ts/index.js');
-type ApiError = InstanceType<Generated['ApiError']>;
+type ApiError = import('../../output/ts/index.js').ApiError;
 /** A status class called generically: its options type is `never` in ApiErrorClass, as some classes require headers (here the catalog's are always sent). */
 type AnyErrorClass = new (errorMsg: string | undefined, options: Record<string, unknown>) => ApiError;
 

@@ -278,3 +278,34 @@ void retried;
 // isRetryable takes the error code, whose own guidance wins.
 const codeRetryable: boolean = isRetryable(429, true, 'S3M.0429');
 void codeRetryable;
+
+// `instanceof` narrows to the class with its members typed, not to `ApiError<any, any>`: what a
+// catch block reads is a number status and a code, and a wrong use is an error.
+{
+  const caught: unknown = new NotFoundError();
+  if (caught instanceof ApiError) {
+    const status: number = caught.status;
+    // @ts-expect-error status is a number, not any
+    const asText: string = caught.status;
+    void [status, asText];
+  }
+  if (caught instanceof ClientError) {
+    // @ts-expect-error status is a number, not any
+    const asText: string = caught.status;
+    void asText;
+  }
+  if (caught instanceof ServerError) {
+    // @ts-expect-error errorCode is a code or undefined, not any
+    const asBoolean: boolean = caught.errorCode;
+    void asBoolean;
+  }
+  if (caught instanceof NotFoundError) {
+    const status: 404 = caught.status;
+    void status;
+  }
+  if (caught instanceof ConnectionError) {
+    // @ts-expect-error status is a number, not any
+    const asText: string = caught.status;
+    void asText;
+  }
+}

@@ -21,7 +21,6 @@ export const RUNTIME_MODULES: readonly string[] = [
   'from-fetch.ts',
   'from-response.ts',
   'headers.ts',
-  'internal.ts',
   'retry-after.ts',
   'retry.ts',
   'server-errors.ts',
@@ -29,9 +28,6 @@ export const RUNTIME_MODULES: readonly string[] = [
   'to-api-error.ts',
   'types.ts',
 ];
-
-/** Runtime modules for the runtime alone: the entry point does not re-export them. */
-export const PRIVATE_MODULES: readonly string[] = ['internal.ts', 'server-errors.ts'];
 
 /**
  * The adapters (see adapters.ts), by path under the runtime folder (`adapters/express.ts`):

@@ -14,17 +14,17 @@ import { format, util } from 'prettier';
 import { CodeBlockWriter, printStructure } from 'ts-morph';
 import type { CatalogModel } from '../../model/model.js';
 import { adapterPath } from './adapters.js';
-import { ADAPTER_MODULES, CATALOG_MODULES, PRIVATE_MODULES, type RuntimeSource } from './runtime-sources.js';
+import { ADAPTER_MODULES, CATALOG_MODULES, type RuntimeSource } from './runtime-sources.js';
 import type { GeneratedFile } from '../target.js';
 import { catalogStatements } from './modules/catalog.js';
 import { fileHeader } from './modules/common.js';
 import { errorCodeStatements } from './modules/error-codes.js';
 import { errorStatements } from './modules/errors.js';
-import { PRETTIER_OPTIONS } from './writer/layout.js';
+import { exportDeclaration, PRETTIER_OPTIONS } from './writer/layout.js';
+import { publicExports, type ModuleText } from './public-api.js';
 import { statusCodeStatements } from './modules/status-codes.js';
 import type { Statement } from './writer/structures.js';
-import { stringLiteral } from '../../util/escape.js';
-import { byPath } from '../../util/compare.js';
+import { byPath, compareStrings } from '../../util/compare.js';
 import { inOutputForm } from './output-form.js';
 
 export { PRETTIER_OPTIONS };
@@ -49,11 +49,11 @@ const CATALOG_FILES: Readonly<
   ],
 };
 
-/** The entry point: everything the catalog modules and the runtime export, module by module. */
-function indexStatements(runtime: readonly RuntimeSource[]): Statement[] {
-  const modules = [...CATALOG_MODULES, ...runtime.map((r) => r.name)].filter((name) => !PRIVATE_MODULES.includes(name)).sort();
+/** The entry point: the public API (public-api.ts), by name, module by module. */
+function indexStatements(modules: readonly ModuleText[]): Statement[] {
+  const sorted = [...modules].sort((a, b) => compareStrings(a.name, b.name));
   // One writer function: re-exports follow one another without the blank line between statements.
-  return [(w) => modules.forEach((name) => w.writeLine(`export * from ${stringLiteral(`./${name.replace(/\.ts$/, '.js')}`)};`))];
+  return [(w) => publicExports(sorted).forEach(({ module, names }) => exportDeclaration(w, names, `./${module.replace(/\.ts$/, '.js')}`))];
 }
 
 /** ts-morph's settings for the generated code: prettier's indentation, quotes and line ends. */
@@ -103,13 +103,15 @@ export async function emitTypeScript(model: CatalogModel, runtime: readonly Runt
     files.push(await build(name, about(model), await printed(statements(model))));
   }
   const modules = runtime.filter((r) => !ADAPTER_MODULES.includes(r.name));
-  const entry = `Entry point: the ${model.service} status codes, error codes and error classes.`;
-  files.push(await build('index.ts', entry, await printed(indexStatements(modules))));
   // The runtime is copied verbatim: the one text no statement builds.
   for (const r of modules) {
     const about = `Runtime shared by every status-catalog output, copied verbatim; for the ${model.service} catalog it reads catalog.ts.`;
     files.push(await build(r.name, about, [r.text]));
   }
+  // The entry point exports the public names of the catalog modules and the runtime, not the adapters.
+  const entry = `Entry point: the public API of the ${model.service} catalog's status codes, error codes and error classes.`;
+  const exported = files.map((f) => ({ name: f.path, text: f.contents }));
+  files.push(await build('index.ts', entry, await printed(indexStatements(exported))));
   // The adapters the catalog asks for, verbatim too; index.ts does not re-export them.
   for (const name of model.adapters) {
     const source = runtime.find((r) => r.name === adapterPath(name));

@@ -1,34 +1,52 @@
 /**
  * errors.ts of the generated module: one class per 4xx/5xx status (and, when the catalog asks
  * for them, one per error code), built as ts-morph class structures, and the lookups from a
- * status or a code to its class. Everything the classes share is the copied runtime's ApiError.
+ * status or a code to its class. Everything the classes share is the copied runtime's ApiError,
+ * typed by status (`class NotFoundError extends ClientError<404>`): a class adds only its name,
+ * its status or code, and its constructor.
  */
 import type {
   ClassDeclarationStructure,
+  ConstructorDeclarationStructure,
   FunctionDeclarationStructure,
   OptionalKind,
-  ParameterDeclarationStructure,
   PropertyDeclarationStructure,
 } from 'ts-morph';
 import type { CatalogModel, ErrorModel, StatusModel } from '../../../model/model.js';
 import { stringLiteral } from '../../../util/escape.js';
 import { codeLiteral, codeType, deprecatedTags, errorDoc, keyedInterface, statusDoc } from './common.js';
-import { importDeclaration, integer, jsDoc, union, type DocTag, type Writer } from '../writer/layout.js';
+import { importDeclaration, integer, jsDoc, union, type Writer } from '../writer/layout.js';
 import { doc, StructureKind, type Statement } from '../writer/structures.js';
 
-function constructorParameters(optionsType: string, required: boolean): OptionalKind<ParameterDeclarationStructure>[] {
-  // A status whose responses must send headers takes its options, and so those headers, always.
-  return required
-    ? [
-        { name: 'errorMsg', type: 'string | undefined' },
-        { name: 'options', type: optionsType },
-      ]
-    : [
-        { name: 'errorMsg', hasQuestionToken: true, type: 'string' },
-        { name: 'options', hasQuestionToken: true, type: optionsType },
-      ];
+/**
+ * The constructor of a generated class: (errorMsg?, options?) as Error's, both required where
+ * the status requires headers (the options carry them). Documented in one line: the options are
+ * documented on their type, member by member.
+ */
+function errorConstructor(
+  about: string,
+  optionsType: string,
+  required: readonly string[],
+  superCall: string,
+): OptionalKind<ConstructorDeclarationStructure> {
+  const headers = required.length === 0 ? '' : `; options.headers must hold ${required.join(', ')}`;
+  return {
+    docs: [doc(`${about}${headers}.`)],
+    parameters:
+      required.length > 0
+        ? [
+            { name: 'errorMsg', type: 'string | undefined' },
+            { name: 'options', type: optionsType },
+          ]
+        : [
+            { name: 'errorMsg', hasQuestionToken: true, type: 'string' },
+            { name: 'options', hasQuestionToken: true, type: optionsType },
+          ],
+    statements: [superCall],
+  };
 }
 
+/** `static override readonly errorName`: the class name, which minifiers keep (and the cross-copy guard reads). */
 function nameProperty(className: string): OptionalKind<PropertyDeclarationStructure> {
   return {
     docs: [doc('The class name, kept through minifiers.')],
@@ -41,120 +59,67 @@ function nameProperty(className: string): OptionalKind<PropertyDeclarationStruct
   };
 }
 
-function statusProperties(status: number, className: string): OptionalKind<PropertyDeclarationStructure>[] {
-  return [
-    {
-      docs: [doc(`The HTTP status of this class: ${status}.`)],
-      isStatic: true,
-      isReadonly: true,
-      name: 'status',
-      initializer: integer(status),
-    },
-    {
-      docs: [doc(`The HTTP status of every ${className}: ${status}.`)],
-      hasDeclareKeyword: true,
-      isReadonly: true,
-      name: 'status',
-      type: integer(status),
-    },
-  ];
-}
-
-function constructorDocs(about: string, options: string, required: readonly string[]): DocTag[] {
-  const headers = required.length === 0 ? '' : ` (required: ${required.join(', ')})`;
-  return [
-    ['param', `errorMsg - ${about}`],
-    ['param', `options - ${options}${headers}.`],
-  ];
+/** `static readonly status`, a literal; instances get theirs typed by the base (`ClientError<404>`). */
+function statusProperty(status: number): OptionalKind<PropertyDeclarationStructure> {
+  return { docs: [doc('The HTTP status of its errors.')], isStatic: true, isReadonly: true, name: 'status', initializer: integer(status) };
 }
 
 /** An error status: one that has a class, and so a parent. */
 type ErrorStatus = StatusModel & { readonly className: string; readonly parentClass: string };
 
-function statusClass(model: CatalogModel, s: ErrorStatus): ClassDeclarationStructure {
-  const body = model.errorBody;
+/**
+ * A status class: its name and its status; everything else (status and errorCode typed by the
+ * status, the retry getters, the wire form) it has from its base, `ClientError<404>`.
+ */
+function statusClass(s: ErrorStatus): ClassDeclarationStructure {
   const required = s.requiredHeaders;
+  const status = integer(s.status);
+  const about = `A ${s.status} error; the message defaults to the catalog's${s.status >= 500 ? ', and is sent only with expose: true' : ''}`;
   return {
     kind: StructureKind.Class,
     isExported: true,
     name: s.className,
-    extends: s.parentClass,
+    extends: `${s.parentClass}<${status}>`,
     docs: [doc(statusDoc(s))],
-    properties: [
-      nameProperty(s.className),
-      ...statusProperties(s.status, s.className),
-      {
-        docs: [
-          doc(
-            `A code the catalog lists under ${s.status}${body.defaultCode === undefined ? '' : ', the default code'}, a code it does not list, or none.`,
-          ),
-        ],
-        hasDeclareKeyword: true,
-        isReadonly: true,
-        name: 'errorCode',
-        type: `StatusErrorCode<${integer(s.status)}>`,
-      },
-    ],
+    properties: [nameProperty(s.className), statusProperty(s.status)],
     ctors: [
-      {
-        docs: [
-          doc(
-            `Creates a ${s.status} error.`,
-            constructorDocs(
-              `Message; defaults to the catalog message.${s.status >= 500 ? ' Sent only with expose: true; the body carries the catalog message.' : ''}`,
-              'errorCode, cause, response headers, request id, expose',
-              required,
-            ),
-          ),
-        ],
-        parameters: constructorParameters(
-          `${required.length > 0 ? 'HeaderErrorOptions' : 'StatusErrorOptions'}<${integer(s.status)}>`,
-          required.length > 0,
-        ),
-        statements: [`super(${integer(s.status)}, errorMsg, options);`],
-      },
+      errorConstructor(
+        about,
+        `${required.length > 0 ? 'HeaderErrorOptions' : 'StatusErrorOptions'}<${status}>`,
+        required,
+        `super(${status}, errorMsg, options);`,
+      ),
     ],
   };
 }
 
+/**
+ * A code class: its name and its code, extending the class of its status (or, for a status
+ * without one, the base of its range, `ClientError<418>`, with the status given here).
+ */
 function codeClass(model: CatalogModel, e: ErrorModel): ClassDeclarationStructure {
   const code = codeLiteral(model, e.code);
+  const status = integer(e.status);
+  const options = e.requiredHeaders.length > 0 ? `CodeHeaderErrorOptions<${status}>` : 'CodeErrorOptions';
   return {
     kind: StructureKind.Class,
     isExported: true,
     name: e.className,
-    extends: e.parentClass,
+    extends: e.parentIsStatusClass ? e.parentClass : `${e.parentClass}<${status}>`,
     docs: [doc(errorDoc(e), deprecatedTags(e))],
     properties: [
       nameProperty(e.className),
-      { docs: [doc(`The error code of this class: ${e.code}.`)], isStatic: true, isReadonly: true, name: 'errorCode', initializer: code },
-      {
-        docs: [doc(`The error code of every ${e.className}: ${e.code}.`)],
-        hasDeclareKeyword: true,
-        isReadonly: true,
-        name: 'errorCode',
-        type: code,
-      },
-      ...(e.parentIsStatusClass ? [] : statusProperties(e.status, e.className)),
+      { docs: [doc('The error code of its errors.')], isStatic: true, isReadonly: true, name: 'errorCode', initializer: code },
+      { docs: [doc('The error code, fixed by the class.')], hasDeclareKeyword: true, isReadonly: true, name: 'errorCode', type: code },
+      ...(e.parentIsStatusClass ? [] : [statusProperty(e.status)]),
     ],
     ctors: [
-      {
-        docs: [
-          doc(
-            `Creates a ${e.code} error.`,
-            constructorDocs(
-              'Message; defaults to the catalog message of the code.',
-              'cause, response headers, request id, expose',
-              e.requiredHeaders,
-            ),
-          ),
-        ],
-        parameters: constructorParameters(
-          e.requiredHeaders.length > 0 ? `CodeHeaderErrorOptions<${integer(e.status)}>` : 'CodeErrorOptions',
-          e.requiredHeaders.length > 0,
-        ),
-        statements: [e.parentIsStatusClass ? 'super(errorMsg, options);' : `super(${integer(e.status)}, errorMsg, options);`],
-      },
+      errorConstructor(
+        `A ${e.code} error; the message defaults to the catalog message of the code`,
+        options,
+        e.requiredHeaders,
+        e.parentIsStatusClass ? 'super(errorMsg, options);' : `super(${status}, errorMsg, options);`,
+      ),
     ],
   };
 }
@@ -211,11 +176,10 @@ export function errorStatements(model: CatalogModel): Statement[] {
   const plan = errorsPlan(model);
   return [
     imports(plan),
-    statusErrorCodeType(model),
     statusErrorOptions(),
     requiredHeadersByStatus(plan),
     ...headerErrorOptions(plan),
-    ...plan.errorStatuses.map((s) => statusClass(model, s)),
+    ...plan.errorStatuses.map((s) => statusClass(s)),
     ...plan.codeClasses.map((e) => codeClass(model, e)),
     errorClassesInterface(plan),
     errorClassFor(plan),
@@ -236,33 +200,17 @@ function imports({ codeClasses, needsHeaders }: ErrorsPlan): Statement {
         'type ApiErrorClass',
         'type ApiErrorOptions',
         ...(codeClasses.length > 0 ? ['type CodeErrorClass', 'type CodeErrorOptions'] : []),
+        'type StatusErrorCode',
       ],
       './api-error.js',
     );
-    importDeclaration(w, ['DefaultErrorCode'], './catalog.js', true);
-    importDeclaration(w, ['ErrorCodesByStatus'], './error-codes.js', true);
     if (needsHeaders) importDeclaration(w, ['RequiredHeaders'], './headers.js', true);
-  };
-}
-
-function statusErrorCodeType(model: CatalogModel): Statement {
-  return (w) => {
-    jsDoc(
-      w,
-      'The error code of an error of status S: a code the catalog lists under S, the default code, a code the catalog does not list (a newer server may send one), or none.',
-    );
-    union(w, 'export type StatusErrorCode<S extends number> =', [
-      '(S extends keyof ErrorCodesByStatus ? ErrorCodesByStatus[S] : never)',
-      'DefaultErrorCode',
-      `(${codeType(model)} & {})`,
-      'undefined',
-    ]);
   };
 }
 
 function statusErrorOptions(): Statement {
   return (w) => {
-    jsDoc(w, 'Options of a status class: errorCode offers the codes the catalog lists under S.');
+    jsDoc(w, 'Options of a status class: errorCode offers the codes the catalog lists under S; the other options are ApiErrorOptions.');
     w.write('export interface StatusErrorOptions<S extends number> extends ApiErrorOptions ').block(() => {
       jsDoc(w, 'Service error code; the default code when absent.');
       w.writeLine('readonly errorCode?: StatusErrorCode<S>;');

@@ -7,27 +7,33 @@ import {
   defaultErrorCodeFor,
   ERROR_BODY,
   SERVICE,
-  type DEFAULT_ERROR_CODE,
+  type DefaultErrorCode,
   type ErrorBody,
   type ErrorExtras,
 } from "./catalog.js";
 import { writeErrorBody } from "./error-body.js";
-import { errorDocUrlFor, errorMessageFor } from "./error-lookups.js";
+import type { ErrorCodesByStatus } from "./error-codes.js";
+import { errorDocUrlFor, errorMessageFor, type ErrorCodeType } from "./error-lookups.js";
 import {
   isHopByHopOrEntityHeader,
   normalizeHeaders,
   REQUEST_ID_HEADER,
   type HeaderInput,
 } from "./headers.js";
-import { FROM_RESPONSE, type ResponseErrorOptions } from "./internal.js";
 import { parseRetryAfter } from "./retry-after.js";
 import { getStatusMessage, isHttpStatus, isRetryable } from "./status-lookups.js";
 
 /**
- * The type of the catalog's service error codes: number where they travel as JSON numbers
- * (errorBody.codeType integer), else string.
+ * The error code of an error of status S: a code the catalog lists under S, the default code, a
+ * code the catalog does not list (a newer server may send one), or none. Of an error of any
+ * status (S is number), any code or none.
  */
-export type ErrorCodeType = Exclude<typeof DEFAULT_ERROR_CODE, undefined>;
+export type StatusErrorCode<S extends number> = number extends S
+  ? ErrorCodeType | undefined
+  : | (S extends keyof ErrorCodesByStatus ? ErrorCodesByStatus[S] : never)
+    | DefaultErrorCode
+    | (ErrorCodeType & {})
+    | undefined;
 
 /** Another error of the body an error was read from: an item of the list its own parts come from (see ApiError.related). */
 export interface RelatedError {
@@ -61,6 +67,20 @@ export interface ApiErrorOptions {
    * and neither instance nor extras, while the given ones stay on the error for logs.
    */
   readonly expose?: boolean | undefined;
+}
+
+/**
+ * Marks options that come from a response (no default code, only declared headers): set by
+ * errorFromResponse, which shares it with this module only (the entry point does not export it).
+ */
+export const FROM_RESPONSE: unique symbol = /*#__PURE__*/ Symbol(
+  "status-catalog:from-response",
+) as never;
+
+/** Constructor options as errorFromResponse passes them. */
+export interface ResponseErrorOptions extends ApiErrorOptions {
+  /** Set by errorFromResponse only. */
+  readonly [FROM_RESPONSE]?: true;
 }
 
 /** Options of error code classes: their code is fixed. */
@@ -110,7 +130,7 @@ declare const Response: new (
 /**
  * Marks errors made by any copy of this catalog's generated code (a server and an SDK may
  * each hold one), so that `instanceof` and `isApiError` hold across copies. The value is the
- * kind of the generated class that made the error (see kindOf).
+ * error's class chain (see classChain).
  */
 function brand(): symbol {
   // Made on use, not at import (nothing runs at import); Symbol.for gives the same symbol each time.
@@ -127,21 +147,19 @@ const SENDS_REQUEST_ID: WeakSet<object> = /*#__PURE__*/ new WeakSet();
 // non-ASCII character.
 const HEADER_SAFE = /^[\x21-\x7e](?:[\t\x20-\x7e]{0,254}[\x21-\x7e])?$/;
 
-type Kinded = abstract new (...args: never[]) => unknown;
-
 /**
- * What a generated class stands for, as a string two copies of the code agree on: "api",
- * "client", "server", "status:404", "code:S3M.0001"; `undefined` for a class of the user's.
+ * The errorName of each generated class `type` is or extends, nearest first: ["NotFoundError",
+ * "ClientError", "ApiError"]. Every generated class has an own static errorName, which
+ * minifiers keep and two copies of the code agree on; a class of the user's has none, and is
+ * left out (a user's subclass of NotFoundError has NotFoundError's chain).
  */
-function kindOf(type: Kinded): string | undefined {
-  if (type === ApiError) return "api";
-  if (type === ClientError) return "client";
-  if (type === ServerError) return "server";
-  // Every generated class has an own static errorName; a class of the user's has none.
-  if (!Object.hasOwn(type, "errorName")) return undefined;
-  if (Object.hasOwn(type, "errorCode")) return "code:" + String(ownValue(type, "errorCode"));
-  if (Object.hasOwn(type, "status")) return "status:" + String(ownValue(type, "status"));
-  return undefined;
+function classChain(type: object): readonly string[] {
+  const chain: string[] = [];
+  for (let t: unknown = type; typeof t === "function"; t = Object.getPrototypeOf(t)) {
+    const name = ownValue(t, "errorName");
+    if (typeof name === "string") chain.push(name);
+  }
+  return Object.freeze(chain);
 }
 
 /** An own data property's value: nothing inherited, no getter run. */
@@ -149,33 +167,25 @@ function ownValue(value: object, key: PropertyKey): unknown {
   return Object.getOwnPropertyDescriptor(value, key)?.value;
 }
 
-/** Whether an error of kind `other` and this status is an instance of a class of kind `kind`. */
-function kindIncludes(kind: string, other: string, status: unknown): boolean {
-  if (kind === "api" || kind === other) return true;
-  // A bare ApiError, ClientError or ServerError is none of the classes below it.
-  if (other === "api" || other === "client" || other === "server") return false;
-  if (typeof status !== "number") return false;
-  if (kind === "client") return status >= 400 && status <= 499;
-  if (kind === "server") return status >= 500 && status <= 599;
-  // A code class extends the class of its status.
-  return kind === "status:" + String(status) && other.startsWith("code:");
-}
-
 /**
  * An error response of the service. Thrown by servers (send `toResponse()`) and returned by
  * `errorFromResponse` on clients.
  *
  * The error keeps its wire form apart: `toJSON()` is the body, `toResponse()` adds the status
- * and the headers; `message` is for logs and may say more than the body does.
+ * and the headers; `message` is for logs and may say more than the body does. S is the status
+ * as a type: `ApiError<404>` has status 404 and C, its error code, the codes of 404.
  */
-export class ApiError extends Error {
+export class ApiError<
+  S extends number = number,
+  C extends ErrorCodeType | undefined = StatusErrorCode<S>,
+> extends Error {
   /** The class name, kept through minifiers (which rename classes); own on every generated class. */
   static readonly errorName: string = "ApiError";
 
   /** HTTP status. */
-  readonly status: number;
-  /** Service error code: given, fixed by the class, or the catalog's default on the server; from the body on the client (undefined when the body has none). */
-  readonly errorCode: ErrorCodeType | undefined;
+  readonly status: S;
+  /** Service error code: given, fixed by the class, or the catalog's default on the server; from the body on the client (undefined when the body has none). A code the catalog lists under the status, the default code, a code it does not list, or none. */
+  readonly errorCode: C;
   /** The message sent in the body: the given one, or for an error whose message is not exposed (5xx by default) the catalog's. */
   readonly errorMsg: string;
   /** Response headers of this error, with lower-case names. */
@@ -198,14 +208,22 @@ export class ApiError extends Error {
   /**
    * Whether a value is an instance of this class, made by this copy of the generated code or by
    * another copy of the same catalog's (a server and an SDK may each bundle one).
+   *
+   * Typed as a guard of the class it is called on (TypeScript narrows `instanceof` by it): without
+   * it, `error instanceof ApiError` would narrow to `ApiError<any, any>`, the class's type
+   * parameters taken as any, and `error.status` would be `any`; with it, to `ApiError` (status
+   * `number`), and `error instanceof NotFoundError` to `NotFoundError`.
    */
-  static override [Symbol.hasInstance](value: unknown): boolean {
+  static override [Symbol.hasInstance]<T>(
+    this: abstract new (...args: never[]) => T,
+    value: unknown,
+  ): value is T {
     if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
-    const kind = kindOf(this);
-    if (kind === undefined || typeof value !== "object" || value === null) return false;
-    const other = ownValue(value, brand());
-    if (typeof other !== "string") return false;
-    return kindIncludes(kind, other, ownValue(value, "status"));
+    // Made by another copy: an instance of the generated classes its brand names.
+    const name = ownValue(this, "errorName");
+    const chain =
+      typeof value === "object" && value !== null ? ownValue(value, brand()) : undefined;
+    return typeof name === "string" && Array.isArray(chain) && chain.includes(name);
   }
 
   /**
@@ -221,7 +239,7 @@ export class ApiError extends Error {
     const type = new.target;
     const fromResponse = (options as ResponseErrorOptions | undefined)?.[FROM_RESPONSE] === true;
     // An error code class fixes its code: its static errorCode wins over the options.
-    const fixed = inheritedCode(type);
+    const fixed = (type as { readonly errorCode?: unknown }).errorCode;
     const given =
       typeof fixed === "string" || typeof fixed === "number"
         ? (fixed as ErrorCodeType)
@@ -233,9 +251,12 @@ export class ApiError extends Error {
       errorMsg ?? catalogMessage,
       options?.cause === undefined ? undefined : { cause: options.cause },
     );
-    this.name = errorNameOf(type);
-    this.status = status;
-    this.errorCode = errorCode;
+    // A generated class's own errorName (minifiers rename classes); a user's subclass keeps its own name.
+    const ownName = ownValue(type, "errorName");
+    this.name = typeof ownName === "string" ? ownName : type.name;
+    // S is the status the class passes (NotFoundError passes 404), C its codes; number and any code for ApiError itself.
+    this.status = status as S;
+    this.errorCode = errorCode as C;
     this.expose = options?.expose ?? !(status >= 500);
     this.errorMsg = this.expose ? this.message : catalogMessage;
     // A value no header can hold is refused here, naming the header, not by writeHead at send
@@ -252,7 +273,7 @@ export class ApiError extends Error {
     if (options?.requestId !== undefined) SENDS_REQUEST_ID.add(this);
     this.instance = options?.instance;
     this.extras = extrasOf(options?.extras);
-    Object.defineProperty(this, brand(), { value: brandOf(type) });
+    Object.defineProperty(this, brand(), { value: classChain(type) });
   }
 
   /** Whether the request may be repeated unmodified, by the catalog's retry guidance for this error code (when it has its own) or this status, and the Retry-After header. */
@@ -348,43 +369,22 @@ function extrasOf(given: ErrorExtras | undefined): Readonly<ErrorExtras> {
   return extras;
 }
 
-/** The code fixed by the nearest generated code class an error's class extends. */
-function inheritedCode(type: Kinded): unknown {
-  for (
-    let t: unknown = type;
-    typeof t === "function" && t !== ApiError;
-    t = Object.getPrototypeOf(t)
-  ) {
-    if (Object.hasOwn(t, "errorCode")) return ownValue(t, "errorCode");
-  }
-  return undefined;
-}
-
-/** The kind of the nearest generated class (a user's subclass counts as the class it extends). */
-function brandOf(type: Kinded): string {
-  for (let t: unknown = type; typeof t === "function"; t = Object.getPrototypeOf(t)) {
-    const kind = kindOf(t as Kinded);
-    if (kind !== undefined) return kind;
-  }
-  return "api";
-}
-
-/** A generated class's own errorName (minifiers rename classes); a user's subclass keeps its own name. */
-function errorNameOf(type: Kinded): string {
-  const own = ownValue(type, "errorName");
-  return typeof own === "string" ? own : type.name;
-}
-
-/** Base class of every 4xx error. */
-export class ClientError extends ApiError {
+/** Base class of every 4xx error; the 404 class extends `ClientError<404>`. */
+export class ClientError<
+  S extends number = number,
+  C extends ErrorCodeType | undefined = StatusErrorCode<S>,
+> extends ApiError<S, C> {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "ClientError";
   /** Type-only (no value at run time): tells 4xx classes from 5xx ones, which would otherwise have the same shape. */
   declare readonly side: "client";
 }
 
-/** Base class of every 5xx error. */
-export class ServerError extends ApiError {
+/** Base class of every 5xx error; the 500 class extends `ServerError<500>`. The message a 5xx error is given is sent only with expose: true; its body carries the catalog's. */
+export class ServerError<
+  S extends number = number,
+  C extends ErrorCodeType | undefined = StatusErrorCode<S>,
+> extends ApiError<S, C> {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "ServerError";
   /** Type-only (no value at run time): tells 5xx classes from 4xx ones, which would otherwise have the same shape. */

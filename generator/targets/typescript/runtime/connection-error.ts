@@ -2,9 +2,8 @@
  * ConnectionError: a request that got no response at all (a refused connection, a DNS failure,
  * a reset, a timeout, an abort), as an error of the same hierarchy as the service's own.
  */
-import { ServerError } from "./api-error.js";
 import { SERVICE } from "./catalog.js";
-import { FROM_RESPONSE, type ResponseErrorOptions } from "./internal.js";
+import { FROM_RESPONSE, ServerError, type ResponseErrorOptions } from "./api-error.js";
 
 /**
  * Why no response came:
@@ -65,10 +64,13 @@ export class ConnectionError extends ServerError {
    * Whether a value is a ConnectionError, made by this copy of the generated code or another
    * copy of the same catalog's; a subclass of the user's recognises its own instances only.
    */
-  static override [Symbol.hasInstance](value: unknown): boolean {
+  static override [Symbol.hasInstance]<T>(
+    this: abstract new (...args: never[]) => T,
+    value: unknown,
+  ): value is T {
     if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
     return (
-      this === ConnectionError &&
+      (this as unknown) === ConnectionError &&
       typeof value === "object" &&
       value !== null &&
       Object.getOwnPropertyDescriptor(value, connectionMark())?.value === true &&

@@ -12,19 +12,11 @@ import {
   type ApiErrorOptions,
   type CodeErrorClass,
   type CodeErrorOptions,
+  type StatusErrorCode,
 } from "./api-error.js";
-import type { DefaultErrorCode } from "./catalog.js";
-import type { ErrorCodesByStatus } from "./error-codes.js";
 import type { RequiredHeaders } from "./headers.js";
 
-/** The error code of an error of status S: a code the catalog lists under S, the default code, a code the catalog does not list (a newer server may send one), or none. */
-export type StatusErrorCode<S extends number> =
-  | (S extends keyof ErrorCodesByStatus ? ErrorCodesByStatus[S] : never)
-  | DefaultErrorCode
-  | (string & {})
-  | undefined;
-
-/** Options of a status class: errorCode offers the codes the catalog lists under S. */
+/** Options of a status class: errorCode offers the codes the catalog lists under S; the other options are ApiErrorOptions. */
 export interface StatusErrorOptions<S extends number> extends ApiErrorOptions {
   /** Service error code; the default code when absent. */
   readonly errorCode?: StatusErrorCode<S>;
@@ -55,21 +47,13 @@ export type CodeHeaderErrorOptions<S extends keyof RequiredHeadersByStatus> = Om
  *
  * The request is malformed.
  */
-export class BadRequestError extends ClientError {
+export class BadRequestError extends ClientError<400> {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "BadRequestError";
-  /** The HTTP status of this class: 400. */
+  /** The HTTP status of its errors. */
   static readonly status = 400;
-  /** The HTTP status of every BadRequestError: 400. */
-  declare readonly status: 400;
-  /** A code the catalog lists under 400, the default code, a code it does not list, or none. */
-  declare readonly errorCode: StatusErrorCode<400>;
 
-  /**
-   * Creates a 400 error.
-   * @param errorMsg - Message; defaults to the catalog message.
-   * @param options - errorCode, cause, response headers, request id, expose.
-   */
+  /** A 400 error; the message defaults to the catalog's. */
   constructor(errorMsg?: string, options?: StatusErrorOptions<400>) {
     super(400, errorMsg, options);
   }
@@ -80,21 +64,13 @@ export class BadRequestError extends ClientError {
  *
  * Credentials are missing or wrong.
  */
-export class UnauthorizedError extends ClientError {
+export class UnauthorizedError extends ClientError<401> {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "UnauthorizedError";
-  /** The HTTP status of this class: 401. */
+  /** The HTTP status of its errors. */
   static readonly status = 401;
-  /** The HTTP status of every UnauthorizedError: 401. */
-  declare readonly status: 401;
-  /** A code the catalog lists under 401, the default code, a code it does not list, or none. */
-  declare readonly errorCode: StatusErrorCode<401>;
 
-  /**
-   * Creates a 401 error.
-   * @param errorMsg - Message; defaults to the catalog message.
-   * @param options - errorCode, cause, response headers, request id, expose (required: WWW-Authenticate).
-   */
+  /** A 401 error; the message defaults to the catalog's; options.headers must hold WWW-Authenticate. */
   constructor(errorMsg: string | undefined, options: HeaderErrorOptions<401>) {
     super(401, errorMsg, options);
   }
@@ -105,21 +81,13 @@ export class UnauthorizedError extends ClientError {
  *
  * Nothing is there.
  */
-export class NotFoundError extends ClientError {
+export class NotFoundError extends ClientError<404> {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "NotFoundError";
-  /** The HTTP status of this class: 404. */
+  /** The HTTP status of its errors. */
   static readonly status = 404;
-  /** The HTTP status of every NotFoundError: 404. */
-  declare readonly status: 404;
-  /** A code the catalog lists under 404, the default code, a code it does not list, or none. */
-  declare readonly errorCode: StatusErrorCode<404>;
 
-  /**
-   * Creates a 404 error.
-   * @param errorMsg - Message; defaults to the catalog message.
-   * @param options - errorCode, cause, response headers, request id, expose.
-   */
+  /** A 404 error; the message defaults to the catalog's. */
   constructor(errorMsg?: string, options?: StatusErrorOptions<404>) {
     super(404, errorMsg, options);
   }
@@ -130,21 +98,13 @@ export class NotFoundError extends ClientError {
  *
  * Slow down.
  */
-export class TooManyRequestsError extends ClientError {
+export class TooManyRequestsError extends ClientError<429> {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "TooManyRequestsError";
-  /** The HTTP status of this class: 429. */
+  /** The HTTP status of its errors. */
   static readonly status = 429;
-  /** The HTTP status of every TooManyRequestsError: 429. */
-  declare readonly status: 429;
-  /** A code the catalog lists under 429, the default code, a code it does not list, or none. */
-  declare readonly errorCode: StatusErrorCode<429>;
 
-  /**
-   * Creates a 429 error.
-   * @param errorMsg - Message; defaults to the catalog message.
-   * @param options - errorCode, cause, response headers, request id, expose.
-   */
+  /** A 429 error; the message defaults to the catalog's. */
   constructor(errorMsg?: string, options?: StatusErrorOptions<429>) {
     super(429, errorMsg, options);
   }
@@ -155,21 +115,13 @@ export class TooManyRequestsError extends ClientError {
  *
  * The server failed.
  */
-export class InternalServerError extends ServerError {
+export class InternalServerError extends ServerError<500> {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "InternalServerError";
-  /** The HTTP status of this class: 500. */
+  /** The HTTP status of its errors. */
   static readonly status = 500;
-  /** The HTTP status of every InternalServerError: 500. */
-  declare readonly status: 500;
-  /** A code the catalog lists under 500, the default code, a code it does not list, or none. */
-  declare readonly errorCode: StatusErrorCode<500>;
 
-  /**
-   * Creates a 500 error.
-   * @param errorMsg - Message; defaults to the catalog message. Sent only with expose: true; the body carries the catalog message.
-   * @param options - errorCode, cause, response headers, request id, expose.
-   */
+  /** A 500 error; the message defaults to the catalog's, and is sent only with expose: true. */
   constructor(errorMsg?: string, options?: StatusErrorOptions<500>) {
     super(500, errorMsg, options);
   }
@@ -180,21 +132,13 @@ export class InternalServerError extends ServerError {
  *
  * Try again later.
  */
-export class ServiceUnavailableError extends ServerError {
+export class ServiceUnavailableError extends ServerError<503> {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "ServiceUnavailableError";
-  /** The HTTP status of this class: 503. */
+  /** The HTTP status of its errors. */
   static readonly status = 503;
-  /** The HTTP status of every ServiceUnavailableError: 503. */
-  declare readonly status: 503;
-  /** A code the catalog lists under 503, the default code, a code it does not list, or none. */
-  declare readonly errorCode: StatusErrorCode<503>;
 
-  /**
-   * Creates a 503 error.
-   * @param errorMsg - Message; defaults to the catalog message. Sent only with expose: true; the body carries the catalog message.
-   * @param options - errorCode, cause, response headers, request id, expose.
-   */
+  /** A 503 error; the message defaults to the catalog's, and is sent only with expose: true. */
   constructor(errorMsg?: string, options?: StatusErrorOptions<503>) {
     super(503, errorMsg, options);
   }
@@ -204,16 +148,12 @@ export class ServiceUnavailableError extends ServerError {
 export class InvalidParameterError extends BadRequestError {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "InvalidParameterError";
-  /** The error code of this class: RT.0001. */
+  /** The error code of its errors. */
   static readonly errorCode = "RT.0001";
-  /** The error code of every InvalidParameterError: RT.0001. */
+  /** The error code, fixed by the class. */
   declare readonly errorCode: "RT.0001";
 
-  /**
-   * Creates a RT.0001 error.
-   * @param errorMsg - Message; defaults to the catalog message of the code.
-   * @param options - cause, response headers, request id, expose.
-   */
+  /** A RT.0001 error; the message defaults to the catalog message of the code. */
   constructor(errorMsg?: string, options?: CodeErrorOptions) {
     super(errorMsg, options);
   }
@@ -223,16 +163,12 @@ export class InvalidParameterError extends BadRequestError {
 export class MissingParameterError extends BadRequestError {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "MissingParameterError";
-  /** The error code of this class: RT.0002. */
+  /** The error code of its errors. */
   static readonly errorCode = "RT.0002";
-  /** The error code of every MissingParameterError: RT.0002. */
+  /** The error code, fixed by the class. */
   declare readonly errorCode: "RT.0002";
 
-  /**
-   * Creates a RT.0002 error.
-   * @param errorMsg - Message; defaults to the catalog message of the code.
-   * @param options - cause, response headers, request id, expose.
-   */
+  /** A RT.0002 error; the message defaults to the catalog message of the code. */
   constructor(errorMsg?: string, options?: CodeErrorOptions) {
     super(errorMsg, options);
   }
@@ -242,16 +178,12 @@ export class MissingParameterError extends BadRequestError {
 export class TokenExpiredError extends UnauthorizedError {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "TokenExpiredError";
-  /** The error code of this class: RT.0401. */
+  /** The error code of its errors. */
   static readonly errorCode = "RT.0401";
-  /** The error code of every TokenExpiredError: RT.0401. */
+  /** The error code, fixed by the class. */
   declare readonly errorCode: "RT.0401";
 
-  /**
-   * Creates a RT.0401 error.
-   * @param errorMsg - Message; defaults to the catalog message of the code.
-   * @param options - cause, response headers, request id, expose (required: WWW-Authenticate).
-   */
+  /** A RT.0401 error; the message defaults to the catalog message of the code; options.headers must hold WWW-Authenticate. */
   constructor(errorMsg: string | undefined, options: CodeHeaderErrorOptions<401>) {
     super(errorMsg, options);
   }
@@ -261,16 +193,12 @@ export class TokenExpiredError extends UnauthorizedError {
 export class NoSuchWidgetError extends NotFoundError {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "NoSuchWidgetError";
-  /** The error code of this class: RT.0404. */
+  /** The error code of its errors. */
   static readonly errorCode = "RT.0404";
-  /** The error code of every NoSuchWidgetError: RT.0404. */
+  /** The error code, fixed by the class. */
   declare readonly errorCode: "RT.0404";
 
-  /**
-   * Creates a RT.0404 error.
-   * @param errorMsg - Message; defaults to the catalog message of the code.
-   * @param options - cause, response headers, request id, expose.
-   */
+  /** A RT.0404 error; the message defaults to the catalog message of the code. */
   constructor(errorMsg?: string, options?: CodeErrorOptions) {
     super(errorMsg, options);
   }
@@ -280,16 +208,12 @@ export class NoSuchWidgetError extends NotFoundError {
 export class QuotaExhaustedError extends TooManyRequestsError {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "QuotaExhaustedError";
-  /** The error code of this class: RT.0429. */
+  /** The error code of its errors. */
   static readonly errorCode = "RT.0429";
-  /** The error code of every QuotaExhaustedError: RT.0429. */
+  /** The error code, fixed by the class. */
   declare readonly errorCode: "RT.0429";
 
-  /**
-   * Creates a RT.0429 error.
-   * @param errorMsg - Message; defaults to the catalog message of the code.
-   * @param options - cause, response headers, request id, expose.
-   */
+  /** A RT.0429 error; the message defaults to the catalog message of the code. */
   constructor(errorMsg?: string, options?: CodeErrorOptions) {
     super(errorMsg, options);
   }
@@ -299,16 +223,12 @@ export class QuotaExhaustedError extends TooManyRequestsError {
 export class DatabaseUnavailableError extends InternalServerError {
   /** The class name, kept through minifiers. */
   static override readonly errorName: string = "DatabaseUnavailableError";
-  /** The error code of this class: RT.0500. */
+  /** The error code of its errors. */
   static readonly errorCode = "RT.0500";
-  /** The error code of every DatabaseUnavailableError: RT.0500. */
+  /** The error code, fixed by the class. */
   declare readonly errorCode: "RT.0500";
 
-  /**
-   * Creates a RT.0500 error.
-   * @param errorMsg - Message; defaults to the catalog message of the code.
-   * @param options - cause, response headers, request id, expose.
-   */
+  /** A RT.0500 error; the message defaults to the catalog message of the code. */
   constructor(errorMsg?: string, options?: CodeErrorOptions) {
     super(errorMsg, options);
   }

@@ -155,6 +155,20 @@ export function importDeclaration(w: Writer, names: readonly string[], from: str
   else list(w, lead, names, `} from "${from}";`);
 }
 
+/**
+ * A re-export declaration (`export { a, type B } from "./m.js";`), laid out as prettier lays out
+ * an import; `export type { A, B }` when every name is a type, so that the compiled JavaScript
+ * does not load the module for nothing.
+ */
+export function exportDeclaration(w: Writer, names: readonly string[], from: string): void {
+  const typeOnly = names.every((name) => name.startsWith('type '));
+  const listed = typeOnly ? names.map((name) => name.slice('type '.length)) : names;
+  const lead = `export ${typeOnly ? 'type ' : ''}{`;
+  const line = `${lead} ${listed.join(', ')} } from "${from}";`;
+  if (fits(w, line)) w.writeLine(line);
+  else list(w, lead, listed, `} from "${from}";`);
+}
+
 /** A JSDoc tag: `['param', 'errorMsg - The message.']` → `@param errorMsg - The message.` */
 export type DocTag = readonly [tag: string, text: string];
 

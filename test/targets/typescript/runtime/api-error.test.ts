@@ -8,11 +8,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   ApiError,
   ClientError,
+  FROM_RESPONSE,
   isApiError,
   ServerError,
   type ApiErrorOptions,
+  type ResponseErrorOptions,
 } from '../../../../generator/targets/typescript/runtime/api-error.js';
-import { FROM_RESPONSE, type ResponseErrorOptions } from '../../../../generator/targets/typescript/runtime/internal.js';
 import {
   DECLARED_HEADERS,
   DEFAULT_ERROR_CODE,
@@ -49,8 +50,20 @@ const make = (type: unknown, errorMsg?: string, options: ApiErrorOptions = AUTH)
 const BRAND = Symbol.for(`status-catalog:${SERVICE}`);
 const brandOf = (value: object): unknown => Object.getOwnPropertyDescriptor(value, BRAND)?.value;
 /** An object made by "another copy" of the RT code: only the brand and the status. */
-const foreign = (kind: unknown, status: unknown, service = SERVICE): object =>
-  Object.defineProperty({ status }, Symbol.for(`status-catalog:${service}`), { value: kind });
+const foreign = (chain: unknown, status: unknown, service = SERVICE): object =>
+  Object.defineProperty({ status }, Symbol.for(`status-catalog:${service}`), { value: chain });
+/** The class chains of RT errors, as their brand carries them: the generated classes each is an instance of, nearest first. */
+const CHAIN = {
+  api: ['ApiError'],
+  client: ['ClientError', 'ApiError'],
+  server: ['ServerError', 'ApiError'],
+  400: ['BadRequestError', 'ClientError', 'ApiError'],
+  404: ['NotFoundError', 'ClientError', 'ApiError'],
+  500: ['InternalServerError', 'ServerError', 'ApiError'],
+  'RT.0001': ['InvalidParameterError', 'BadRequestError', 'ClientError', 'ApiError'],
+  'RT.0002': ['MissingParameterError', 'BadRequestError', 'ClientError', 'ApiError'],
+  'RT.0404': ['NoSuchWidgetError', 'NotFoundError', 'ClientError', 'ApiError'],
+} as const;
 
 const errorStatuses = STATUSES.filter((s) => s.status >= 400);
 
@@ -855,34 +868,36 @@ describe('ApiError: brand and Symbol.hasInstance', () => {
       super(418);
     }
   }
-  const kinds: TestCase<() => ApiError, string>[] = [
-    ['ApiError → "api"', { given: () => new ApiError(404), want: 'api' }],
-    ['ClientError → "client"', { given: () => new ClientError(404), want: 'client' }],
-    ['ServerError → "server"', { given: () => new ServerError(500), want: 'server' }],
-    ['NotFoundError → "status:404"', { given: () => new NotFoundError(), want: 'status:404' }],
-    ['NoSuchWidgetError → "code:RT.0404"', { given: () => new NoSuchWidgetError(), want: 'code:RT.0404' }],
-    ['a user subclass of a status class → its status', { given: () => new MyNotFound(), want: 'status:404' }],
-    ['a user subclass of ApiError → "api"', { given: () => new Teapot(), want: 'api' }],
+  const kinds: TestCase<() => ApiError, readonly string[]>[] = [
+    ['ApiError → ApiError', { given: () => new ApiError(404), want: CHAIN.api }],
+    ['ClientError → ClientError, ApiError', { given: () => new ClientError(404), want: CHAIN.client }],
+    ['ServerError → ServerError, ApiError', { given: () => new ServerError(500), want: CHAIN.server }],
+    ['NotFoundError → NotFoundError, ClientError, ApiError', { given: () => new NotFoundError(), want: CHAIN[404] }],
+    ['NoSuchWidgetError → its code class, then its status class', { given: () => new NoSuchWidgetError(), want: CHAIN['RT.0404'] }],
+    ['a user subclass of a status class → the status class', { given: () => new MyNotFound(), want: CHAIN[404] }],
+    ['a user subclass of ApiError → ApiError', { given: () => new Teapot(), want: CHAIN.api }],
     [
-      'from a response with a code class → the code',
-      { given: () => errorFromResponse(400, { error_code: 'RT.0002' }), want: 'code:RT.0002' },
+      'from a response with a code class → the code class',
+      { given: () => errorFromResponse(400, { error_code: 'RT.0002' }), want: CHAIN['RT.0002'] },
     ],
-    ['from a response of an unlisted 4xx → "client"', { given: () => errorFromResponse(418), want: 'client' }],
-    ['from a response of an unlisted 5xx → "server"', { given: () => errorFromResponse(599), want: 'server' }],
-    ['from a response of a 3xx → "api"', { given: () => errorFromResponse(302), want: 'api' }],
+    ['from a response of an unlisted 4xx → ClientError', { given: () => errorFromResponse(418), want: CHAIN.client }],
+    ['from a response of an unlisted 5xx → ServerError', { given: () => errorFromResponse(599), want: CHAIN.server }],
+    ['from a response of a 3xx → ApiError', { given: () => errorFromResponse(302), want: CHAIN.api }],
   ];
   for (const [name, { given, want }] of kinds) {
-    test(`kind: ${name}`, () => {
+    test(`class chain: ${name}`, () => {
       const error = given();
-      expect(brandOf(error)).toBe(want);
+      expect(brandOf(error)).toEqual(want);
+      expect(Object.isFrozen(brandOf(error))).toBe(true);
       const descriptor = Object.getOwnPropertyDescriptor(error, BRAND)!;
       expect(descriptor).toMatchObject({ enumerable: false, writable: false, configurable: false });
       expect(Object.keys(error)).not.toContain(BRAND);
     });
   }
   for (const info of errorStatuses) {
-    test(`kind of the ${info.status} class is "status:${info.status}"`, () => {
-      expect(brandOf(make(errorClassFor(info.status)))).toBe(`status:${info.status}`);
+    test(`class chain of the ${info.status} class: its class, then ${info.status < 500 ? 'ClientError' : 'ServerError'}`, () => {
+      const type = errorClassFor(info.status) as unknown as { errorName: string };
+      expect(brandOf(make(type))).toEqual([type.errorName, info.status < 500 ? 'ClientError' : 'ServerError', 'ApiError']);
     });
   }
 
@@ -899,29 +914,30 @@ describe('ApiError: brand and Symbol.hasInstance', () => {
     MyNotFound,
   };
   const matches: TestCase<object, string[]>[] = [
-    ['a foreign 404 status error', { given: foreign('status:404', 404), want: ['ApiError', 'ClientError', 'NotFoundError'] }],
-    ['a foreign 400 status error', { given: foreign('status:400', 400), want: ['ApiError', 'ClientError', 'BadRequestError'] }],
+    ['a foreign 404 status error', { given: foreign(CHAIN[404], 404), want: ['ApiError', 'ClientError', 'NotFoundError'] }],
+    ['a foreign 400 status error', { given: foreign(CHAIN[400], 400), want: ['ApiError', 'ClientError', 'BadRequestError'] }],
     [
       'a foreign RT.0404 code error',
-      { given: foreign('code:RT.0404', 404), want: ['ApiError', 'ClientError', 'NotFoundError', 'NoSuchWidgetError'] },
+      { given: foreign(CHAIN['RT.0404'], 404), want: ['ApiError', 'ClientError', 'NotFoundError', 'NoSuchWidgetError'] },
     ],
     [
       'a foreign RT.0001 code error',
-      { given: foreign('code:RT.0001', 400), want: ['ApiError', 'ClientError', 'BadRequestError', 'InvalidParameterError'] },
+      { given: foreign(CHAIN['RT.0001'], 400), want: ['ApiError', 'ClientError', 'BadRequestError', 'InvalidParameterError'] },
     ],
-    ['a foreign 500 status error', { given: foreign('status:500', 500), want: ['ApiError', 'ServerError', 'InternalServerError'] }],
-    ['a foreign ClientError of 404', { given: foreign('client', 404), want: ['ApiError', 'ClientError'] }],
-    ['a foreign ServerError of 599', { given: foreign('server', 599), want: ['ApiError', 'ServerError'] }],
-    ['a foreign ApiError of 404', { given: foreign('api', 404), want: ['ApiError'] }],
+    ['a foreign 500 status error', { given: foreign(CHAIN[500], 500), want: ['ApiError', 'ServerError', 'InternalServerError'] }],
+    ['a foreign ClientError of 404', { given: foreign(CHAIN.client, 404), want: ['ApiError', 'ClientError'] }],
+    ['a foreign ServerError of 599', { given: foreign(CHAIN.server, 599), want: ['ApiError', 'ServerError'] }],
+    ['a foreign ApiError of 404', { given: foreign(CHAIN.api, 404), want: ['ApiError'] }],
     [
-      'a foreign brand without a numeric status: its own kind, no range',
-      { given: foreign('status:404', '404'), want: ['ApiError', 'NotFoundError'] },
+      'a foreign brand decides alone: its status is not read',
+      { given: foreign(CHAIN[404], '500'), want: ['ApiError', 'ClientError', 'NotFoundError'] },
     ],
-    ['a brand of another service', { given: foreign('status:404', 404, 'OTHER'), want: [] }],
-    ['a brand that is not text', { given: foreign(404, 404), want: [] }],
+    ['a brand of another service', { given: foreign(CHAIN[404], 404, 'OTHER'), want: [] }],
+    ['a brand that is not a chain', { given: foreign(404, 404), want: [] }],
+    ['a brand that is text, not a chain', { given: foreign('NotFoundError', 404), want: [] }],
     ['no brand, status 404', { given: { status: 404 }, want: [] }],
-    ['a brand inherited, not own', { given: Object.create(foreign('status:404', 404)) as object, want: [] }],
-    ['a brand behind a getter', { given: Object.defineProperty({ status: 404 }, BRAND, { get: () => 'status:404' }), want: [] }],
+    ['a brand inherited, not own', { given: Object.create(foreign(CHAIN[404], 404)) as object, want: [] }],
+    ['a brand behind a getter', { given: Object.defineProperty({ status: 404 }, BRAND, { get: () => CHAIN[404] }), want: [] }],
     ['a plain Error', { given: new Error('Not Found'), want: [] }],
     ['an Error with status 404', { given: Object.assign(new Error('x'), { status: 404, name: 'NotFoundError' }), want: [] }],
   ];
@@ -947,7 +963,7 @@ describe('ApiError: brand and Symbol.hasInstance', () => {
     expect(new MyNotFound() instanceof NotFoundError).toBe(true);
     expect(new NotFoundError() instanceof MyNotFound).toBe(false);
     expect(new OtherNotFound() instanceof MyNotFound).toBe(false);
-    expect(foreign('status:404', 404) instanceof MyNotFound).toBe(false);
+    expect(foreign(CHAIN[404], 404) instanceof MyNotFound).toBe(false);
   });
   test('a user subclass with its own static status or errorCode still matches by prototype only', () => {
     class Teapot extends ClientError {
@@ -956,17 +972,28 @@ describe('ApiError: brand and Symbol.hasInstance', () => {
     class Coded extends NotFoundError {
       static readonly errorCode = 'RT.0404';
     }
-    expect(foreign('status:418', 418) instanceof Teapot).toBe(false);
-    expect(foreign('code:RT.0404', 404) instanceof Coded).toBe(false);
+    // Even a brand that names them: a class of the user's has no errorName of its own to match.
+    expect(foreign(['Teapot', 'ClientError', 'ApiError'], 418) instanceof Teapot).toBe(false);
+    expect(foreign(['Coded', ...CHAIN['RT.0404']], 404) instanceof Coded).toBe(false);
     // Control: the same foreign values are instances of the generated classes.
-    expect(foreign('status:418', 418) instanceof ClientError).toBe(true);
-    expect(foreign('code:RT.0404', 404) instanceof NotFoundError).toBe(true);
+    expect(foreign(['Teapot', 'ClientError', 'ApiError'], 418) instanceof ClientError).toBe(true);
+    expect(foreign(['Coded', ...CHAIN['RT.0404']], 404) instanceof NotFoundError).toBe(true);
+  });
+  test('a user subclass with a static errorName of its own is listed by it, and matched by it', () => {
+    class Named extends NotFoundError {
+      static override readonly errorName: string = 'Named';
+    }
+    const error = new Named();
+    expect(error.name).toBe('Named');
+    expect(brandOf(error)).toEqual(['Named', ...CHAIN[404]]);
+    expect(foreign(['Named', ...CHAIN[404]], 404) instanceof Named).toBe(true);
+    expect(foreign(CHAIN[404], 404) instanceof Named).toBe(false);
   });
   test('a bare ClientError or ServerError is not the other, whatever its status', () => {
     expect(new ServerError(404) instanceof ClientError).toBe(false);
     expect(new ClientError(503) instanceof ServerError).toBe(false);
-    expect(foreign('server', 404) instanceof ClientError).toBe(false);
-    expect(foreign('client', 503) instanceof ServerError).toBe(false);
+    expect(foreign(CHAIN.server, 404) instanceof ClientError).toBe(false);
+    expect(foreign(CHAIN.client, 503) instanceof ServerError).toBe(false);
   });
   test('a status class instance is not an instance of a code class of its status', () => {
     expect(new NotFoundError() instanceof NoSuchWidgetError).toBe(false);
@@ -994,8 +1021,8 @@ describe('isApiError', () => {
     ['an error of this copy', { given: [new NotFoundError()], want: true }],
     ['an error of this copy with its status', { given: [new NotFoundError(), 404], want: true }],
     ['an error of this copy with another status', { given: [new NotFoundError(), 400], want: false }],
-    ['a foreign error with its status', { given: [foreign('status:404', 404), 404], want: true }],
-    ['a foreign error with another status', { given: [foreign('status:404', 404), 500], want: false }],
+    ['a foreign error with its status', { given: [foreign(CHAIN[404], 404), 404], want: true }],
+    ['a foreign error with another status', { given: [foreign(CHAIN[404], 404), 500], want: false }],
     ['an ApiError of an unlisted status', { given: [new ApiError(418), 418], want: true }],
     ['a plain Error', { given: [new Error('x')], want: false }],
     ['an object faking status 404', { given: [{ status: 404, name: 'NotFoundError', errorCode: 'RT.0000' }, 404], want: false }],
@@ -1018,7 +1045,7 @@ describe('errorClassFor and errorClassForCode (stand-ins)', () => {
       const error = make(type);
       expect(error.status).toBe(info.status);
       expect(error.message).toBe(info.message);
-      expect(error instanceof (info.status < 500 ? ClientError : ServerError)).toBe(true);
+      expect(info.status < 500 ? error instanceof ClientError : error instanceof ServerError).toBe(true);
     });
   }
   for (const info of ERRORS) {

@@ -212,9 +212,9 @@ describe('toApiError', () => {
   });
 
   test("an ApiError of another copy of the same catalog's code is returned as it is", () => {
-    // What another copy's NotFoundError is to this one: its brand and its status.
+    // What another copy's NotFoundError is to this one: its brand (the class chain) and its status.
     const other = Object.defineProperty(Object.assign(new Error('x'), { status: 404 }), Symbol.for(`status-catalog:${SERVICE}`), {
-      value: 'status:404',
+      value: Object.freeze(['NotFoundError', 'ClientError', 'ApiError']),
     });
     expect(other).toBeInstanceOf(NotFoundError);
     expect(toApiError(other)).toBe(other);
@@ -222,7 +222,7 @@ describe('toApiError', () => {
 
   test("an ApiError of another catalog's code is read by its status", () => {
     const other = Object.defineProperty(Object.assign(new Error('x'), { status: 404 }), Symbol.for('status-catalog:OTHER'), {
-      value: 'status:404',
+      value: Object.freeze(['NotFoundError', 'ClientError', 'ApiError']),
     });
     const error = toApiError(other);
     expect(error).not.toBe(other);
