@@ -84,12 +84,11 @@ function typeChecks(model: ReturnType<typeof buildModel>): string {
     `void assertType;`,
   ];
   for (const e of model.codes) {
-    // ErrorCode.Name is a value and a type, the code's literal.
-    lines.push(`assertType<Equal<m.ErrorCode.${e.name}, ${literal(e.code)}>>();`);
+    // ErrorCode.Name is a value whose type is the code's literal (as const objects have no member types).
     lines.push(`assertType<Equal<typeof m.ErrorCode.${e.name}, ${literal(e.code)}>>();`);
     lines.push(
       `// @ts-expect-error another code is not this one`,
-      `export const not${e.name}: m.ErrorCode.${e.name} = ${literal(e.code + 'x')};`,
+      `export const not${e.name}: typeof m.ErrorCode.${e.name} = ${literal(e.code + 'x')};`,
     );
   }
   for (const e of model.errors) {

@@ -108,7 +108,7 @@ export interface ErrorResponse {
 }
 
 /**
- * A fetch `Response`: the program's own type where it has one (lib "DOM", @types/node, Deno,
+ * A fetch `Response`: the program's own type where it has one (lib "DOM", the types of Node, Deno,
  * Bun, workers), else the members of it the runtime relies on, so that the code compiles
  * without any of them.
  */

@@ -27,7 +27,7 @@ export interface NestHost {
   switchToHttp(): { getRequest(): unknown; getResponse(): unknown };
 }
 
-/** Whether the platform's response is a Fastify reply (NestJS on @nestjs/platform-fastify), not Node's. */
+/** Whether the platform's response is a Fastify reply (NestJS on its Fastify platform, platform-fastify), not Node's. */
 function isFastifyReply(response: unknown): response is FastifyReply {
   const reply = response as Partial<FastifyReply> | null;
   return typeof reply?.code === "function" && typeof reply.raw === "object";
