@@ -107,7 +107,7 @@ describe('runGenerate writes', () => {
     const result = await run(['generate', '--catalog', 'catalog.yaml', '--out', 'out', ...flags]);
     expect(result.code).toBe(0);
     expect(lines(result.stdout)).toEqual([
-      'status-catalog: wrote 5 files to out, 19 files to src/generated, 4 files to docs (RT, 7 statuses, 6 error codes)',
+      'status-catalog: wrote 5 files to out, 18 files to src/generated, 4 files to docs (RT, 7 statuses, 6 error codes)',
     ]);
     expect(filesOf(join(work, 'out'))).toEqual([MANIFEST, ...OPENAPI.map((f) => `openapi/${f}`)]);
     expect(filesOf(join(work, 'src', 'generated'))).toEqual([MANIFEST, ...TS].sort());
@@ -117,7 +117,7 @@ describe('runGenerate writes', () => {
     );
     const check = await run(['generate', '--catalog', 'catalog.yaml', '--out', 'out', ...flags, '--check']);
     expect(check.code).toBe(0);
-    expect(lines(check.stdout)).toEqual(['status-catalog: out, src/generated, docs are up to date (28 files)']);
+    expect(lines(check.stdout)).toEqual(['status-catalog: out, src/generated, docs are up to date (27 files)']);
   });
 
   test("the catalog's output section, resolved from the catalog's folder and shown relative to the working folder", async () => {
@@ -125,7 +125,7 @@ describe('runGenerate writes', () => {
     const result = await run(['generate', '--catalog', 'api/catalog.yaml', '--out', 'out']);
     expect(result.code).toBe(0);
     expect(lines(result.stdout)).toEqual([
-      'status-catalog: wrote 22 files to out, 5 files to spec/components (RT, 7 statuses, 6 error codes)',
+      'status-catalog: wrote 21 files to out, 5 files to spec/components (RT, 7 statuses, 6 error codes)',
     ]);
     expect(filesOf(join(work, 'spec', 'components'))).toEqual([MANIFEST, ...OPENAPI].sort());
     // A stale file in the catalog-named folder: --check names it by the catalog's field.
@@ -218,7 +218,7 @@ describe('runGenerate with nothing to do', () => {
     withFreshOutput();
     const before = stamps(join(work, 'out'));
     const result = await run(['generate', '--catalog', 'catalog.yaml', '--out', 'out']);
-    expect(result).toEqual({ code: 0, stdout: 'status-catalog: out is up to date (26 files)\n', stderr: '', error: undefined });
+    expect(result).toEqual({ code: 0, stdout: 'status-catalog: out is up to date (25 files)\n', stderr: '', error: undefined });
     expect(stamps(join(work, 'out'))).toEqual(before);
   });
 
@@ -238,7 +238,7 @@ describe('runGenerate with nothing to do', () => {
     const before = { out: stamps(join(work, 'out')), docs: stamps(join(work, 'docs')) };
     const result = await run(['generate', '--catalog', 'catalog.yaml', '--out', 'out', ...flags]);
     expect(lines(result.stdout)).toEqual([
-      'status-catalog: wrote 19 files to src/generated (RT, 7 statuses, 6 error codes); out, docs up to date',
+      'status-catalog: wrote 18 files to src/generated (RT, 7 statuses, 6 error codes); out, docs up to date',
     ]);
     expect({ out: stamps(join(work, 'out')), docs: stamps(join(work, 'docs')) }).toEqual(before);
     expect(readFileSync(join(work, 'src', 'generated', 'errors.ts'), 'utf8')).toBe(
@@ -294,7 +294,7 @@ describe('runGenerate with nothing to do', () => {
         'the record gone',
         {
           given: () => removeDir(join(work, 'node_modules', '.cache')),
-          want: { line: 'status-catalog: out is up to date (26 files)', title: 'Runtime test catalog' },
+          want: { line: 'status-catalog: out is up to date (25 files)', title: 'Runtime test catalog' },
         },
       ],
     ];
@@ -334,7 +334,7 @@ describe('runGenerate --check', () => {
       'fresh output: up to date, counted',
       {
         given: { out: 'out', edit: withFreshOutput },
-        want: { code: 0, stdout: ['status-catalog: out is up to date (26 files)'], stderr: [] },
+        want: { code: 0, stdout: ['status-catalog: out is up to date (25 files)'], stderr: [] },
       },
     ],
     [
@@ -580,7 +580,7 @@ describe('runGenerate refuses', () => {
     writeFile(join(work, 'data', 'status-codes.yaml'), CATALOG);
     const result = await run(['generate']);
     expect(result.code).toBe(0);
-    expect(lines(result.stdout)).toEqual(['status-catalog: wrote 26 files to output (RT, 7 statuses, 6 error codes)']);
+    expect(lines(result.stdout)).toEqual(['status-catalog: wrote 25 files to output (RT, 7 statuses, 6 error codes)']);
     expect(filesOf(join(work, 'output'))).toEqual(ALL);
   });
 });

@@ -31,7 +31,7 @@ describe('output folders', () => {
     );
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('wrote 5 files to out, 19 files to src/generated, 3 files to docs/api');
+    expect(result.stdout).toContain('wrote 5 files to out, 18 files to src/generated, 3 files to docs/api');
     expect(listFiles(join(work, 'out'))).toEqual(
       ['.status-catalog.json', ...listFiles(join(OUTPUT, 'openapi')).map((f) => `openapi/${f}`)].sort(),
     );

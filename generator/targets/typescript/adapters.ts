@@ -2,7 +2,8 @@
  * The registry of framework adapters: small modules the TypeScript output gains on request
  * (the catalog's `typescript.adapters`), each a real TypeScript file in runtime/adapters/<name>.ts,
  * copied to ts/adapters/<name>.ts. An adapter imports nothing at run time but the runtime
- * modules beside it (`../`), is typed structurally (the output compiles without its
+ * modules (`../`) and, for a server adapter, what the server adapters share
+ * (`./server-errors.js`, copied only with one of them), is typed structurally (the output compiles without its
  * framework), and is not re-exported from index.ts: it costs nothing to those who do not import it.
  *
  * The catalog's JSON Schema lists the same names (a test fails when they drift); a new adapter
@@ -53,3 +54,10 @@ export const ADAPTERS: readonly Adapter[] = [
 export function adapterPath(name: string): string {
   return `adapters/${name}.ts`;
 }
+
+/**
+ * What the server adapters share (the answer to anything thrown, written to a Node response or
+ * made a fetch Response), beside them in adapters/: copied only into an output that lists a
+ * server adapter, so that an output without one carries none of it.
+ */
+export const SERVER_ADAPTER_SUPPORT = 'adapters/server-errors.ts';

@@ -10,7 +10,7 @@
  * tests run; they are never copied (each catalog gets its own).
  */
 import { readFileSync } from 'node:fs';
-import { adapterPath, ADAPTERS } from './adapters.js';
+import { adapterPath, ADAPTERS, SERVER_ADAPTER_SUPPORT } from './adapters.js';
 
 /** The modules copied into every output, in file-name order. */
 export const RUNTIME_MODULES: readonly string[] = [
@@ -23,7 +23,6 @@ export const RUNTIME_MODULES: readonly string[] = [
   'headers.ts',
   'retry-after.ts',
   'retry.ts',
-  'server-errors.ts',
   'status-lookups.ts',
   'to-api-error.ts',
   'types.ts',
@@ -31,9 +30,10 @@ export const RUNTIME_MODULES: readonly string[] = [
 
 /**
  * The adapters (see adapters.ts), by path under the runtime folder (`adapters/express.ts`):
- * copied into an output only when its catalog lists them, never re-exported.
+ * copied into an output only when its catalog lists them (what the server ones share with the
+ * first of them), never re-exported.
  */
-export const ADAPTER_MODULES: readonly string[] = ADAPTERS.map((adapter) => adapterPath(adapter.name));
+export const ADAPTER_MODULES: readonly string[] = [...ADAPTERS.map((adapter) => adapterPath(adapter.name)), SERVER_ADAPTER_SUPPORT].sort();
 
 /** The catalog modules the generator writes, which the runtime imports. */
 export const CATALOG_MODULES: readonly string[] = ['catalog.ts', 'error-codes.ts', 'errors.ts', 'status-codes.ts'];

@@ -13,7 +13,7 @@
 import { format, util } from 'prettier';
 import { CodeBlockWriter, printStructure } from 'ts-morph';
 import type { CatalogModel } from '../../model/model.js';
-import { adapterPath } from './adapters.js';
+import { adapterPath, ADAPTERS, SERVER_ADAPTER_SUPPORT } from './adapters.js';
 import { ADAPTER_MODULES, CATALOG_MODULES, type RuntimeSource } from './runtime-sources.js';
 import type { GeneratedFile } from '../target.js';
 import { catalogStatements } from './modules/catalog.js';
@@ -118,6 +118,12 @@ export async function emitTypeScript(model: CatalogModel, runtime: readonly Runt
     if (source === undefined) throw new Error(`no runtime source for the ${name} adapter`);
     const about = `The ${name} adapter of status-catalog, copied verbatim; import it on its own (index.ts does not re-export it).`;
     files.push(await build(source.name, about, [source.text]));
+  }
+  if (model.adapters.some((name) => ADAPTERS.find((a) => a.name === name)?.side === 'server')) {
+    const support = runtime.find((r) => r.name === SERVER_ADAPTER_SUPPORT);
+    if (support === undefined) throw new Error(`no runtime source for ${SERVER_ADAPTER_SUPPORT}`);
+    const about = 'What the server adapters of status-catalog share, copied verbatim with them; not re-exported by index.ts.';
+    files.push(await build(support.name, about, [support.text]));
   }
   return inOutputForm(files.sort(byPath), model.typescript);
 }

@@ -6,11 +6,11 @@
  * How the adapters behave in the real frameworks: test/e2e/adapters.test.ts.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { adapterPath, ADAPTERS } from '../../../generator/targets/typescript/adapters.js';
+import { adapterPath, ADAPTERS, SERVER_ADAPTER_SUPPORT } from '../../../generator/targets/typescript/adapters.js';
 import { ADAPTER_MODULES, CATALOG_MODULES, RUNTIME_MODULES } from '../../../generator/targets/typescript/runtime-sources.js';
 import { runInProcess } from '../../harness/cli.js';
 import { DEFAULT_CATALOG, problemsOf, removeDir, ROOT, tempDir, writeFile } from '../../harness/helpers.js';
@@ -49,17 +49,18 @@ describe('the adapter registry', () => {
     for (const { name } of ADAPTERS) expect(option.description, name).toMatch(new RegExp(`\\b${name}\\b`));
   });
 
-  test('every file under runtime/adapters/ is a registered adapter, and every adapter has its file', () => {
-    expect(readdirSync(join(RUNTIME, 'adapters')).sort()).toEqual(ADAPTERS.map((a) => `${a.name}.ts`).sort());
-    expect([...ADAPTER_MODULES].sort()).toEqual(ADAPTERS.map((a) => adapterPath(a.name)).sort());
+  test('every file under runtime/adapters/ is a registered adapter or what the server ones share, and every adapter has its file', () => {
+    expect(readdirSync(join(RUNTIME, 'adapters')).sort()).toEqual([...ADAPTERS.map((a) => `${a.name}.ts`), 'server-errors.ts'].sort());
+    expect([...ADAPTER_MODULES].sort()).toEqual([...ADAPTERS.map((a) => adapterPath(a.name)), SERVER_ADAPTER_SUPPORT].sort());
   });
 
   for (const { name, side } of ADAPTERS) {
     const text = readFileSync(join(RUNTIME, adapterPath(name)), 'utf8');
-    test(`${name}: imports only runtime modules beside it (../), and only their values or types`, () => {
+    test(`${name}: imports only the runtime modules (../)${side === 'server' ? ' and what the server adapters share (./server-errors.js)' : ''}`, () => {
       const imports = ts.preProcessFile(text, true, true).importedFiles.map((ref) => ref.fileName);
       expect(imports.length).toBeGreaterThan(0);
       for (const from of imports) {
+        if (side === 'server' && from === './server-errors.js') continue;
         expect(from).toMatch(/^\.\.\/[a-z-]+\.js$/);
         expect([...RUNTIME_MODULES, ...CATALOG_MODULES]).toContain(from.slice(3).replace(/\.js$/, '.ts'));
       }
@@ -71,8 +72,11 @@ describe('the adapter registry', () => {
     });
   }
 
-  test('the module the server adapters share is private: not re-exported by index.ts', () => {
-    expect(RUNTIME_MODULES).toContain('server-errors.ts');
+  test('the module the server adapters share is theirs: beside them in adapters/, not in an output without them, not re-exported by index.ts', () => {
+    expect(RUNTIME_MODULES).not.toContain('server-errors.ts');
+    expect(ADAPTER_MODULES).toContain('adapters/server-errors.ts');
+    // An output without adapters has none of it.
+    expect(existsSync(join(ROOT, 'output', 'ts', 'adapters'))).toBe(false);
     const index = readFileSync(join(ROOT, 'output', 'ts', 'index.ts'), 'utf8');
     expect(index).toContain('from "./api-error.js"');
     expect(index).not.toContain('server-errors');
@@ -100,7 +104,12 @@ describe('typescript.adapters in a catalog', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const tsDir = join(work, 'out', 'ts');
-    expect(filesUnder(tsDir).filter((path) => path.startsWith('adapters/'))).toEqual(['adapters/express.ts', 'adapters/koa.ts']);
+    // With what the server adapters share.
+    expect(filesUnder(tsDir).filter((path) => path.startsWith('adapters/'))).toEqual([
+      'adapters/express.ts',
+      'adapters/koa.ts',
+      'adapters/server-errors.ts',
+    ]);
     for (const name of ['express', 'koa']) {
       const text = readFileSync(join(tsDir, 'adapters', `${name}.ts`), 'utf8');
       const source = readFileSync(join(RUNTIME, 'adapters', `${name}.ts`), 'utf8');
@@ -143,7 +152,10 @@ describe('typescript.adapters in a catalog', () => {
     expect(check.stdout + check.stderr).toContain('ts/adapters/node.ts');
     const again = await generate(one, 'drop');
     expect(again.status).toBe(0);
-    expect(filesUnder(join(work, 'drop', 'ts')).filter((path) => path.startsWith('adapters/'))).toEqual(['adapters/hono.ts']);
+    expect(filesUnder(join(work, 'drop', 'ts')).filter((path) => path.startsWith('adapters/'))).toEqual([
+      'adapters/hono.ts',
+      'adapters/server-errors.ts',
+    ]);
     expect((await generate(one, 'drop', '--check')).status).toBe(0);
   });
 

@@ -93,7 +93,8 @@ describe('JSDoc on everything the generated module exports', () => {
   }
 
   it('for the default catalog with every adapter (ts/adapters/)', () => {
-    expect(readdirSync(join(work, 'adapters', 'ts', 'adapters')).length).toBe(ADAPTERS.length);
+    // Each adapter, and what the server ones share.
+    expect(readdirSync(join(work, 'adapters', 'ts', 'adapters')).length).toBe(ADAPTERS.length + 1);
     expect(undocumented(join(work, 'adapters', 'ts'))).toEqual([]);
   });
 

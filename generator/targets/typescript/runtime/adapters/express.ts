@@ -16,7 +16,7 @@ import {
   routeNotFound,
   writeToNode,
   type NodeResponse,
-} from "../server-errors.js";
+} from "./server-errors.js";
 
 /** What the adapter reads of Express's Request: its headers. */
 export interface ExpressRequest {

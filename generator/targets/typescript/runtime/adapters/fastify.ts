@@ -9,7 +9,7 @@
  * app.setNotFoundHandler(notFoundHandler);
  * ```
  */
-import { errorAnswer, routeNotFound, writeToFastify, type FastifyReply } from "../server-errors.js";
+import { errorAnswer, routeNotFound, writeToFastify, type FastifyReply } from "./server-errors.js";
 
 /** What the adapter reads of FastifyRequest: its headers and its logger. */
 export interface FastifyRequest {

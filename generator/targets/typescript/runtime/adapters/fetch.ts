@@ -12,7 +12,7 @@
  * ```
  */
 import type { FetchResponse } from "../api-error.js";
-import { errorAnswer, logServerError, toFetchResponse } from "../server-errors.js";
+import { errorAnswer, logServerError, toFetchResponse } from "./server-errors.js";
 
 /** What the adapter reads of a fetch Request: its headers. */
 export interface FetchRequest {

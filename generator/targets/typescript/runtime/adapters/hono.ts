@@ -10,7 +10,7 @@
  * ```
  */
 import type { FetchResponse } from "../api-error.js";
-import { errorAnswer, logServerError, routeNotFound, toFetchResponse } from "../server-errors.js";
+import { errorAnswer, logServerError, routeNotFound, toFetchResponse } from "./server-errors.js";
 
 /** What the adapter reads of Hono's Context: the request's headers. */
 export interface HonoContext {

@@ -8,7 +8,7 @@
  * app.use(router.routes());
  * ```
  */
-import { errorAnswer, routeNotFound, STALE_HEADERS } from "../server-errors.js";
+import { errorAnswer, routeNotFound, STALE_HEADERS } from "./server-errors.js";
 
 /** What the adapter uses of Koa's Context. */
 export interface KoaContext {

@@ -17,7 +17,7 @@ import {
   writeToNode,
   type FastifyReply,
   type NodeResponse,
-} from "../server-errors.js";
+} from "./server-errors.js";
 
 /** What the filter uses of Nest's ArgumentsHost. */
 export interface NestHost {

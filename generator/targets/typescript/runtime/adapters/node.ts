@@ -8,7 +8,7 @@
  * });
  * ```
  */
-import { errorAnswer, logServerError, writeToNode, type NodeResponse } from "../server-errors.js";
+import { errorAnswer, logServerError, writeToNode, type NodeResponse } from "./server-errors.js";
 
 /** What the adapter reads of Node's IncomingMessage: its headers. */
 export interface NodeRequest {

@@ -3,10 +3,10 @@
  * wire form of toApiError, with the request's id echoed), written to a Node response or made a
  * fetch Response. The entry point does not re-export it.
  */
-import { ClientError, type ApiError, type FetchResponse } from "./api-error.js";
-import { errorClassFor } from "./errors.js";
-import { REQUEST_ID_HEADER } from "./headers.js";
-import { toApiError } from "./to-api-error.js";
+import { ClientError, type ApiError, type FetchResponse } from "../api-error.js";
+import { errorClassFor } from "../errors.js";
+import { REQUEST_ID_HEADER } from "../headers.js";
+import { toApiError } from "../to-api-error.js";
 
 // Globals of every server runtime, declared here for programs whose types have none (lib
 // ES2022 alone): a declaration in a module shadows nothing outside it, and compiles to nothing.
