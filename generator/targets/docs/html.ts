@@ -18,7 +18,7 @@ import type { CatalogModel, ErrorModel, StatusModel } from '../../model/model.js
 import { paragraphsOf } from '../../model/model.js';
 import { compareStrings } from '../../util/compare.js';
 import { htmlAttribute, htmlPreformatted, htmlText } from '../../util/escape.js';
-import { wireBody } from '../openapi/body.js';
+import { statusExampleBody, wireBody } from '../openapi/body.js';
 import { errorBodyRows, errorsOnSuccess, headerValueText, paragraphsWith, RETRY_TEXT, type TextFormat } from './describe.js';
 import { pageAssets } from './page-assets.js';
 
@@ -171,17 +171,8 @@ function statusFacts(model: CatalogModel, anchors: HtmlAnchors, status: StatusMo
   if (!status.bodyAllowed) facts.push(['Body', 'None: the response carries no content.']);
   else if (status.isError) {
     if (status.defaultCode !== undefined) facts.push(['Code when none applies', element('code', {}, htmlText(status.defaultCode))]);
-    // As the OpenAPI example of the status: the default code, which lends its message only under a status that lists it.
-    const listed = model.errors.find((e) => e.code === status.defaultCode && e.status === status.status);
-    const body = wireBody(model, {
-      status: status.status,
-      statusMessage: status.message,
-      code: status.defaultCode,
-      codeMessage: listed?.message,
-      message: status.message,
-      docUrl: listed?.docUrl,
-    });
-    facts.push(['Example body', exampleBody(body)]);
+    // The OpenAPI example of the status.
+    facts.push(['Example body', exampleBody(statusExampleBody(model, status))]);
   }
   if (facts.length === 0) return '';
   return element('dl', {}, ...facts.map(([term, description]) => element('dt', {}, term) + element('dd', {}, description)));

@@ -221,3 +221,19 @@ export function wireBody(model: CatalogModel, error: ExampleParts): Record<strin
   };
   return writeErrorBody(runtimeLayout(model.errorBody), parts) as Record<string, unknown>;
 }
+
+/**
+ * The example body of a status: its default code, which lends its message (and docUrl) only
+ * under a status that lists it. The OpenAPI example of the status and the HTML reference show it.
+ */
+export function statusExampleBody(model: CatalogModel, status: StatusModel): Record<string, unknown> {
+  const listed = model.errors.find((e) => e.code === status.defaultCode && e.status === status.status);
+  return wireBody(model, {
+    status: status.status,
+    statusMessage: status.message,
+    code: status.defaultCode,
+    codeMessage: listed?.message,
+    message: status.message,
+    docUrl: listed?.docUrl,
+  });
+}

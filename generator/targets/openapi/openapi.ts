@@ -9,7 +9,15 @@ import type { HeaderValueSchema } from '../../catalog/types.js';
 import type { CatalogModel, StatusModel } from '../../model/model.js';
 import type { GeneratedFile } from '../target.js';
 import { isDeepStrictEqual } from 'node:util';
-import { ERROR_BODY_SCHEMA, ERROR_CODE_SCHEMA, errorBodySchema, wireBody, type OpenApiVersion, type Schema } from './body.js';
+import {
+  ERROR_BODY_SCHEMA,
+  ERROR_CODE_SCHEMA,
+  errorBodySchema,
+  statusExampleBody,
+  wireBody,
+  type OpenApiVersion,
+  type Schema,
+} from './body.js';
 import type { BodyDescriptor } from '../../body/descriptor.js';
 import { markdownCell } from '../../util/escape.js';
 
@@ -145,19 +153,7 @@ function buildComponents(
   const statusMessages = new Map(model.statuses.map((s) => [s.status, s.message]));
   for (const status of model.statuses) {
     if (!status.isError || !status.bodyAllowed) continue;
-    // A default code lends its message (and docUrl) only under the status that lists it.
-    const listed = model.errors.find((e) => e.code === status.defaultCode && e.status === status.status);
-    examples[prefix + status.name] = {
-      summary: `${status.status} ${status.message}`,
-      value: wireBody(model, {
-        status: status.status,
-        statusMessage: status.message,
-        code: status.defaultCode,
-        codeMessage: listed?.message,
-        message: status.message,
-        docUrl: listed?.docUrl,
-      }),
-    };
+    examples[prefix + status.name] = { summary: `${status.status} ${status.message}`, value: statusExampleBody(model, status) };
   }
   for (const error of model.errors) {
     // A code on a status without content can never be sent: no example to show.
